@@ -1,0 +1,76 @@
+import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
+import { DynamicModule, Module, Type } from '@nestjs/common';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { GraphQLModule } from '@nestjs/graphql';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { LoggerModule } from 'nestjs-pino';
+import type { Logger as TypeOrmLogger } from 'typeorm';
+import { AllExceptionsFilter } from './common/graphql/exception.filter';
+import { graphqlOptions } from './common/graphql/graphql.options';
+import { InputValidationPipe } from './common/validation/input-validation.pipe';
+import { AppConfig } from './config/config';
+import { ConfigModule } from './config/config.module';
+import { dataSourceOptions } from './database/data-source';
+import { AuthModule } from './modules/auth/auth.module';
+import { FrameworkModule } from './modules/framework/framework.module';
+import { HealthModule } from './modules/health/health.module';
+import { OrganisationModule } from './modules/organisation/organisation.module';
+import { PilotModule } from './modules/pilot/pilot.module';
+import { UserModule } from './modules/user/user.module';
+
+/** Feature modules: a new capability is a new folder here (docs/adding-a-feature.md). */
+export const FEATURE_MODULES: Type[] = [FrameworkModule, OrganisationModule, UserModule, AuthModule, PilotModule, HealthModule];
+
+const REQUEST_ID = /^[A-Za-z0-9_.:-]{1,64}$/;
+
+export interface AppModuleOptions {
+  config: AppConfig;
+  databaseUrl: string;
+  /** Extra TypeORM logger (tests count queries with it). */
+  queryLogger?: TypeOrmLogger;
+}
+
+@Module({})
+export class AppModule {
+  static forRoot({ config, databaseUrl, queryLogger }: AppModuleOptions): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: config.log.level,
+            genReqId: (req: IncomingMessage, res: ServerResponse) => {
+              const given = req.headers['x-request-id'];
+              const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+              res.setHeader('x-request-id', id);
+              return id;
+            },
+            redact: ['req.headers.authorization', 'req.headers.cookie'],
+            serializers: {
+              req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+              res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+            },
+            autoLogging: { ignore: (req) => req.url?.startsWith('/health') ?? false },
+          },
+        }),
+        TypeOrmModule.forRoot(
+          dataSourceOptions({
+            url: databaseUrl,
+            poolSize: config.database.poolSize,
+            migrationsRun: config.database.migrationsRun,
+            logger: queryLogger,
+          }),
+        ),
+        GraphQLModule.forRoot<ApolloDriverConfig>({ driver: ApolloDriver, ...graphqlOptions(config) }),
+        ...FEATURE_MODULES,
+      ],
+      providers: [
+        { provide: APP_PIPE, useClass: InputValidationPipe },
+        { provide: APP_FILTER, useClass: AllExceptionsFilter },
+      ],
+    };
+  }
+}

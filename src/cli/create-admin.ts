@@ -1,0 +1,44 @@
+import { plainToInstance } from 'class-transformer';
+import { validate } from 'class-validator';
+import { createInterface } from 'node:readline/promises';
+import { DataSource } from 'typeorm';
+import { Role } from '../common/auth/role.enum';
+import { DomainError } from '../common/errors/domain-error';
+import { translatePgError } from '../common/errors/pg-errors';
+import { fieldProblems } from '../common/validation/input-validation.pipe';
+import { CreateUserInput } from '../modules/user/dto/create-user.input';
+import { UserEntity } from '../modules/user/user.entity';
+import { UserService } from '../modules/user/user.service';
+import '../modules/user/user.errors';
+
+/** ADMIN_PASSWORD, else standard input: all of it when piped, one line at the prompt on a terminal. */
+export async function readPassword(): Promise<string> {
+  if (process.env.ADMIN_PASSWORD) return process.env.ADMIN_PASSWORD;
+  if (!process.stdin.isTTY) {
+    const chunks: Buffer[] = [];
+    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+  }
+  const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: true });
+  try {
+    return await rl.question('Password for the new admin: ');
+  } finally {
+    rl.close();
+  }
+}
+
+/** Validates like the createUser mutation and creates the user with role ADMIN. */
+export async function createAdmin(
+  ds: DataSource,
+  fields: { email: string; displayName: string; password: string },
+): Promise<UserEntity> {
+  const input = plainToInstance(CreateUserInput, { ...fields, role: Role.ADMIN });
+  const errors = await validate(input);
+  if (errors.length) throw new Error(fieldProblems(errors).map((p) => p.message).join('; '));
+  try {
+    return await new UserService(ds).create(input);
+  } catch (err) {
+    const domain = err instanceof DomainError ? err : translatePgError(err);
+    throw domain ? new Error(domain.message) : err;
+  }
+}

@@ -1,0 +1,102 @@
+import 'reflect-metadata';
+import * as fs from 'node:fs';
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../config/config';
+import { createDataSource } from '../database/data-source';
+import { openAppDatabase } from '../database/database-url';
+import { PASSWORD_MIN } from '../modules/user/dto/create-user.input';
+import { buildSchemaSdl, SCHEMA_FILE } from './schema';
+import { createAdmin, readPassword } from './create-admin';
+
+const USAGE = `Usage: npm run cli -- <command> [options]
+
+Commands:
+  create-admin --email <e> [--name <display name>]
+      Creates an ADMIN user. The password comes from ADMIN_PASSWORD, or from standard input
+      (piped, or typed at the prompt). At least ${PASSWORD_MIN} characters.
+  migrate            Applies pending migrations to the app's database.
+  emit-schema        Writes schema/schema.gql from the code.
+  emit-schema --check  Fails when schema/schema.gql differs from the code.
+
+The database is DATABASE_URL, or the embedded PostgreSQL in DATA_DIR (default .data/).`;
+
+async function main(argv: string[]): Promise<number> {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      email: { type: 'string' },
+      name: { type: 'string' },
+      check: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  const command = positionals[0];
+  if (values.help || !command) {
+    console.log(USAGE);
+    return command || values.help ? 0 : 2;
+  }
+
+  switch (command) {
+    case 'emit-schema': {
+      const sdl = await buildSchemaSdl();
+      if (values.check) {
+        const current = fs.existsSync(SCHEMA_FILE) ? fs.readFileSync(SCHEMA_FILE, 'utf8') : '';
+        if (current !== sdl) {
+          console.error('schema/schema.gql is out of date with the code: run `npm run schema:emit` and commit it.');
+          return 1;
+        }
+        console.log('schema/schema.gql is up to date.');
+        return 0;
+      }
+      fs.mkdirSync(require('node:path').dirname(SCHEMA_FILE), { recursive: true });
+      fs.writeFileSync(SCHEMA_FILE, sdl);
+      console.log(`wrote ${SCHEMA_FILE}`);
+      return 0;
+    }
+    case 'migrate':
+      return withAppDataSource(async (ds) => {
+        const applied = await ds.runMigrations({ transaction: 'each' });
+        console.log(applied.length ? `applied: ${applied.map((m) => m.name).join(', ')}` : 'no pending migrations');
+        return 0;
+      });
+    case 'create-admin': {
+      if (!values.email) {
+        console.error('create-admin needs --email <address>');
+        return 2;
+      }
+      const email = values.email;
+      const password = await readPassword();
+      return withAppDataSource(async (ds) => {
+        const user = await createAdmin(ds, { email, displayName: values.name ?? email, password });
+        console.log(`created ADMIN ${user.email} (${user.id})`);
+        return 0;
+      });
+    }
+    default:
+      console.error(`unknown command: ${command}\n\n${USAGE}`);
+      return 2;
+  }
+}
+
+async function withAppDataSource(fn: (ds: ReturnType<typeof createDataSource>) => Promise<number>): Promise<number> {
+  const config = loadConfig();
+  const db = await openAppDatabase(config);
+  const ds = createDataSource({ url: db.url, migrationsRun: false });
+  try {
+    await ds.initialize();
+    if (config.database.migrationsRun) await ds.runMigrations({ transaction: 'each' });
+    return await fn(ds);
+  } finally {
+    if (ds.isInitialized) await ds.destroy();
+    await db.close();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    console.error(err instanceof Error ? err.message : err);
+    process.exit(1);
+  },
+);

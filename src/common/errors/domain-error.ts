@@ -1,0 +1,32 @@
+export type ErrorCode = 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT';
+
+/** One problem with one input field; `field` is a dotted path into the operation's arguments. */
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
+/** The one error type services throw; mapped to `extensions.code` (and `fields`) in one place. */
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly fields: FieldProblem[] = [],
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}
+
+export const badInput = (field: string, message: string) =>
+  new DomainError('BAD_USER_INPUT', `${field}: ${message}`, [{ field, message }]);
+
+export const notFound = (what: string, id?: string) =>
+  new DomainError('NOT_FOUND', id ? `${what} ${id} was not found` : `${what} was not found`);
+
+export const conflict = (message: string, field?: string) =>
+  new DomainError('CONFLICT', message, field ? [{ field, message }] : []);
+
+export const forbidden = (message = 'You are not allowed to do this') => new DomainError('FORBIDDEN', message);
+
+export const unauthenticated = (message: string) => new DomainError('UNAUTHENTICATED', message);

@@ -1,0 +1,36 @@
+import type { ApolloServerPlugin } from '@apollo/server' with { 'resolution-mode': 'import' };
+import { GraphQLError, GraphQLSchema } from 'graphql';
+import { ComplexityEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
+
+/** A list field costs its children times the page size asked for (`first`, with its default). */
+const pageSizeEstimator: ComplexityEstimator = ({ args, childComplexity }) =>
+  typeof args.first === 'number' ? 1 + childComplexity * args.first : undefined;
+
+/** Rejects operations whose estimated cost exceeds `max`, before any resolver (or SQL) runs. */
+export function complexityPlugin(max: number): ApolloServerPlugin {
+  let schema: GraphQLSchema;
+  return {
+    async serverWillStart({ schema: s }) {
+      schema = s;
+    },
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ request, document, operationName }) {
+          const cost = getComplexity({
+            schema,
+            query: document,
+            operationName: operationName ?? undefined,
+            variables: request.variables ?? {},
+            estimators: [pageSizeEstimator, simpleEstimator({ defaultComplexity: 1 })],
+          });
+          if (cost > max) {
+            throw new GraphQLError(
+              `Query is too complex: estimated cost ${cost} exceeds the limit of ${max}. Ask for fewer fields or smaller pages.`,
+              { extensions: { code: 'BAD_USER_INPUT', cost, limit: max } },
+            );
+          }
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,26 @@
+import { ApolloDriverConfig } from '@nestjs/apollo';
+import type { AppConfig } from '../../config/config';
+import { complexityPlugin } from './complexity.plugin';
+import { errorPolicyPlugin } from './error-policy.plugin';
+import type { AppRequest, GqlContext } from './gql-context';
+import { limitRules } from './validation-rules';
+import type { Response } from 'express';
+
+/** Apollo settings: limits before execution, no stack traces, no schema hints in production. */
+export function graphqlOptions(config: AppConfig): Omit<ApolloDriverConfig, 'driver'> {
+  return {
+    path: '/graphql',
+    autoSchemaFile: true,
+    sortSchema: true,
+    playground: false,
+    introspection: !config.isProduction,
+    hideSchemaDetailsFromClientErrors: config.isProduction,
+    includeStacktraceInErrorResponses: false,
+    csrfPrevention: true,
+    parseOptions: { maxTokens: config.graphql.maxTokens },
+    validationRules: limitRules(config.graphql),
+    plugins: [complexityPlugin(config.graphql.maxComplexity), errorPolicyPlugin()],
+    buildSchemaOptions: { dateScalarMode: 'isoDate', numberScalarMode: 'integer' },
+    context: ({ req, res }: { req: AppRequest; res: Response }): GqlContext => ({ req, res, loaders: new Map() }),
+  };
+}

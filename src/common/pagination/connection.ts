@@ -1,0 +1,113 @@
+import { Type as ClassType } from '@nestjs/common';
+import { ArgsType, Field, Int, ObjectType } from '@nestjs/graphql';
+import { IsBase64, IsInt, IsOptional, Max, MaxLength, Min } from 'class-validator';
+import { SelectQueryBuilder } from 'typeorm';
+import { badInput } from '../errors/domain-error';
+
+export const DEFAULT_PAGE_SIZE = 20;
+export const MAX_PAGE_SIZE = 100;
+
+@ObjectType()
+export class PageInfo {
+  @Field() hasNextPage: boolean;
+  @Field(() => String, { nullable: true }) endCursor: string | null;
+}
+
+export interface ConnectionShape<T> {
+  edges: { cursor: string; node: T }[];
+  pageInfo: PageInfo;
+  /** Resolved by GraphQL's default resolver only when the client asks for it. */
+  totalCount: () => Promise<number>;
+}
+
+/** A Relay connection type `<Name>Connection` with `<Name>Edge`. */
+export function Connection<T>(node: ClassType<T>, name: string) {
+  @ObjectType(`${name}Edge`)
+  class Edge {
+    @Field() cursor: string;
+    @Field(() => node) node: T;
+  }
+
+  @ObjectType({ isAbstract: true })
+  abstract class ConnectionType implements ConnectionShape<T> {
+    @Field(() => [Edge]) edges: Edge[];
+    @Field(() => PageInfo) pageInfo: PageInfo;
+    @Field(() => Int, { description: 'Number of rows matching the filter, over all pages.' })
+    totalCount: () => Promise<number>;
+  }
+  return ConnectionType;
+}
+
+@ArgsType()
+export class PageArgs {
+  @Field(() => Int, { defaultValue: DEFAULT_PAGE_SIZE, description: `Page size, 1 to ${MAX_PAGE_SIZE}.` })
+  @IsInt()
+  @Min(1)
+  @Max(MAX_PAGE_SIZE)
+  first: number = DEFAULT_PAGE_SIZE;
+
+  @Field({ nullable: true, description: 'The endCursor of the previous page.' })
+  @IsOptional()
+  @MaxLength(500)
+  @IsBase64({ urlSafe: true }, { message: 'after must be a cursor returned by this API' })
+  after?: string;
+}
+
+type SortValue = string | number;
+
+export function encodeCursor(value: SortValue, id: string): string {
+  return Buffer.from(JSON.stringify([value, id])).toString('base64url');
+}
+
+export function decodeCursor(cursor: string): [SortValue, string] {
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (
+      Array.isArray(parsed) &&
+      parsed.length === 2 &&
+      (typeof parsed[0] === 'string' || typeof parsed[0] === 'number') &&
+      typeof parsed[1] === 'string' &&
+      /^[0-9a-f-]{36}$/i.test(parsed[1])
+    ) {
+      return [parsed[0], parsed[1]];
+    }
+  } catch {
+    // fall through
+  }
+  throw badInput('after', 'is not a cursor returned by this API');
+}
+
+export interface KeysetSort<T> {
+  /** Property path in the query builder, e.g. `o.name`. */
+  column: string;
+  value: (row: T) => SortValue;
+}
+
+/**
+ * Keyset pagination over (sort column, id), ascending. One query for the page (first + 1 rows
+ * to learn hasNextPage); the count runs only if `totalCount` is selected.
+ */
+export async function paginate<T extends { id: string }>(
+  qb: SelectQueryBuilder<T>,
+  args: PageArgs,
+  sort: KeysetSort<T>,
+): Promise<ConnectionShape<T>> {
+  const countQb = qb.clone();
+  const idColumn = `${qb.alias}.id`;
+  if (args.after) {
+    const [value, id] = decodeCursor(args.after);
+    qb.andWhere(`(${sort.column}, ${idColumn}) > (:cursorValue, :cursorId)`, { cursorValue: value, cursorId: id });
+  }
+  const rows = await qb
+    .orderBy(sort.column, 'ASC')
+    .addOrderBy(idColumn, 'ASC')
+    .limit(args.first + 1)
+    .getMany();
+  const page = rows.slice(0, args.first);
+  const edges = page.map((node) => ({ cursor: encodeCursor(sort.value(node), node.id), node }));
+  return {
+    edges,
+    pageInfo: { hasNextPage: rows.length > args.first, endCursor: edges.at(-1)?.cursor ?? null },
+    totalCount: () => countQb.getCount(),
+  };
+}

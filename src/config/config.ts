@@ -1,0 +1,138 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
+import * as path from 'node:path';
+
+const toInt = ({ value }: { value: unknown }) =>
+  value === undefined || value === '' ? undefined : Number(value);
+const toBool = ({ value }: { value: unknown }) => {
+  if (value === undefined || value === '') return undefined;
+  if (typeof value === 'boolean') return value;
+  const v = String(value).toLowerCase();
+  if (['true', '1', 'yes'].includes(v)) return true;
+  if (['false', '0', 'no'].includes(v)) return false;
+  return value;
+};
+
+/**
+ * Every environment variable the service reads, with its default.
+ * Documented in docs/configuration.md; keep the two in step.
+ */
+export class EnvSchema {
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV: 'development' | 'production' | 'test' = 'development';
+
+  @Transform(toInt) @IsInt() @Min(0) @Max(65535)
+  PORT = 3000;
+
+  @IsString()
+  HOST = '127.0.0.1';
+
+  @IsOptional() @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must start with postgres:// or postgresql://' })
+  DATABASE_URL?: string;
+
+  @IsString()
+  DATA_DIR = '.data';
+
+  @Transform(toInt) @IsInt() @Min(1024) @Max(65535)
+  EMBEDDED_PG_PORT = 54329;
+
+  @Transform(toBool) @IsBoolean()
+  MIGRATIONS_RUN = true;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(200)
+  DB_POOL_SIZE = 10;
+
+  @IsOptional() @IsString() @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
+  JWT_SECRET?: string;
+
+  @Transform(toInt) @IsInt() @Min(60) @Max(60 * 60 * 24 * 30)
+  JWT_TTL_SECONDS = 8 * 60 * 60;
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  @Transform(toInt) @IsInt() @Min(2) @Max(50)
+  GRAPHQL_MAX_DEPTH = 10;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(200)
+  GRAPHQL_MAX_ALIASES = 30;
+
+  @Transform(toInt) @IsInt() @Min(10) @Max(1_000_000)
+  GRAPHQL_MAX_COMPLEXITY = 5000;
+
+  @Transform(toInt) @IsInt() @Min(100) @Max(100_000)
+  GRAPHQL_MAX_TOKENS = 5000;
+
+  @Matches(/^\d+(b|kb|mb)$/i, { message: 'BODY_LIMIT must look like 100kb or 1mb' })
+  BODY_LIMIT = '100kb';
+}
+
+export interface AppConfig {
+  env: EnvSchema['NODE_ENV'];
+  isProduction: boolean;
+  http: { port: number; host: string; bodyLimit: string };
+  database: {
+    url?: string;
+    dataDir: string;
+    embeddedPort: number;
+    migrationsRun: boolean;
+    poolSize: number;
+  };
+  auth: { jwtSecret?: string; jwtTtlSeconds: number };
+  log: { level: string };
+  graphql: {
+    maxDepth: number;
+    maxAliases: number;
+    maxComplexity: number;
+    maxTokens: number;
+  };
+}
+
+export class ConfigError extends Error {}
+
+/** Reads and validates the environment. Throws ConfigError listing every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const known = Object.keys(new EnvSchema());
+  const raw = Object.fromEntries(
+    Object.entries(env).filter(([k, v]) => (known.includes(k) || k === 'DATABASE_URL' || k === 'JWT_SECRET') && v !== ''),
+  );
+  const parsed = plainToInstance(EnvSchema, raw, { exposeDefaultValues: true });
+  const errors = validateSync(parsed, { whitelist: false });
+  if (errors.length) {
+    const lines = errors.map((e) => `  ${e.property}: ${Object.values(e.constraints ?? {}).join('; ')}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return {
+    env: parsed.NODE_ENV,
+    isProduction: parsed.NODE_ENV === 'production',
+    http: { port: parsed.PORT, host: parsed.HOST, bodyLimit: parsed.BODY_LIMIT },
+    database: {
+      url: parsed.DATABASE_URL,
+      dataDir: path.resolve(parsed.DATA_DIR),
+      embeddedPort: parsed.EMBEDDED_PG_PORT,
+      migrationsRun: parsed.MIGRATIONS_RUN,
+      poolSize: parsed.DB_POOL_SIZE,
+    },
+    auth: { jwtSecret: parsed.JWT_SECRET, jwtTtlSeconds: parsed.JWT_TTL_SECONDS },
+    log: { level: parsed.LOG_LEVEL },
+    graphql: {
+      maxDepth: parsed.GRAPHQL_MAX_DEPTH,
+      maxAliases: parsed.GRAPHQL_MAX_ALIASES,
+      maxComplexity: parsed.GRAPHQL_MAX_COMPLEXITY,
+      maxTokens: parsed.GRAPHQL_MAX_TOKENS,
+    },
+  };
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,0 +1,40 @@
+import * as path from 'node:path';
+import { DataSource, DataSourceOptions, Logger as TypeOrmLogger } from 'typeorm';
+import { ENTITIES } from './entities';
+import { SnakeNamingStrategy } from './snake-naming.strategy';
+
+/** Compiled: dist/src/database → dist/migrations. ts-node/jest: src/database → migrations. */
+export const MIGRATIONS_DIR = path.resolve(__dirname, '..', '..', 'migrations');
+
+export interface DataSourceParams {
+  url: string;
+  poolSize?: number;
+  migrationsRun?: boolean;
+  logger?: TypeOrmLogger;
+  applicationName?: string;
+}
+
+export function dataSourceOptions(p: DataSourceParams): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url: p.url,
+    entities: ENTITIES,
+    migrations: [path.join(MIGRATIONS_DIR, '*.{ts,js}')],
+    migrationsTableName: 'typeorm_migrations',
+    migrationsRun: p.migrationsRun ?? false,
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    // gen_random_uuid() is built into PostgreSQL 13+; extensions are created by migrations only.
+    uuidExtension: 'pgcrypto',
+    installExtensions: false,
+    namingStrategy: new SnakeNamingStrategy(),
+    logger: p.logger,
+    logging: p.logger ? ['query', 'error', 'warn', 'migration'] : ['error', 'warn', 'migration'],
+    applicationName: p.applicationName ?? 'tillit-tracker',
+    extra: { max: p.poolSize ?? 10 },
+  };
+}
+
+export function createDataSource(p: DataSourceParams): DataSource {
+  return new DataSource(dataSourceOptions(p));
+}

@@ -1,0 +1,51 @@
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { GqlContextType, GqlExecutionContext } from '@nestjs/graphql';
+import { IS_PUBLIC, ROLES } from '../../common/auth/decorators';
+import type { Role } from '../../common/auth/role.enum';
+import { forbidden, unauthenticated } from '../../common/errors/domain-error';
+import type { AppRequest, GqlContext } from '../../common/graphql/gql-context';
+import { UserService } from '../user/user.service';
+import { TokenService } from './token.service';
+
+/**
+ * Global and deny-by-default: every operation needs a valid token of an active user unless it is
+ * marked @Public(); @Roles() narrows it further. Scope checks (which pilot, which organisation)
+ * are the services' job.
+ */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly tokens: TokenService,
+    private readonly users: UserService,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
+
+    const req = this.request(context);
+    if (!req.user) {
+      const header = req.headers.authorization;
+      const match = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header) : null;
+      if (!match) throw unauthenticated('Authentication required: send the token from login as "Authorization: Bearer <token>"');
+      const payload = await this.tokens.verify(match[1]);
+      if (!payload) throw unauthenticated('The token is invalid or has expired; log in again');
+      const user = await this.users.findAuthUser(payload.sub);
+      if (!user) throw unauthenticated('The token is no longer valid; log in again');
+      req.user = user;
+    }
+
+    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, targets);
+    if (roles && !roles.includes(req.user.role)) throw forbidden(`This needs one of the roles: ${roles.join(', ')}`);
+    return true;
+  }
+
+  private request(context: ExecutionContext): AppRequest {
+    if (context.getType<GqlContextType>() === 'graphql') {
+      return GqlExecutionContext.create(context).getContext<GqlContext>().req;
+    }
+    return context.switchToHttp().getRequest<AppRequest>();
+  }
+}

@@ -1,0 +1,47 @@
+import { Field, ID, InputType, Int } from '@nestjs/graphql';
+import { IsEnum, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, Min } from 'class-validator';
+import { County, OperatingForm, OrganisationKind, SkrMunicipalityGroup } from '../organisation.enums';
+
+@InputType()
+export class CreateOrganisationInput {
+  @Field()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name: string;
+
+  @Field(() => OrganisationKind)
+  @IsEnum(OrganisationKind)
+  kind: OrganisationKind;
+
+  @Field(() => ID, { nullable: true, description: 'The organisation this one is part of.' })
+  @IsOptional()
+  @IsUUID('all')
+  parentId?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Kommunkod, länskod or organisationsnummer, depending on kind.' })
+  @IsOptional()
+  @Matches(/^(\d{2}|\d{4}|\d{6}-\d{4})$/, { message: 'officialCode must be 2 or 4 digits, or an organisation number NNNNNN-NNNN' })
+  officialCode?: string | null;
+
+  @Field(() => County, { nullable: true })
+  @IsOptional()
+  @IsEnum(County)
+  county?: County | null;
+
+  @Field(() => OperatingForm, { nullable: true })
+  @IsOptional()
+  @IsEnum(OperatingForm)
+  operatingForm?: OperatingForm | null;
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  population?: number | null;
+
+  @Field(() => SkrMunicipalityGroup, { nullable: true })
+  @IsOptional()
+  @IsEnum(SkrMunicipalityGroup)
+  skrGroup?: SkrMunicipalityGroup | null;
+}

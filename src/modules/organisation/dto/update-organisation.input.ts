@@ -1,0 +1,10 @@
+import { Field, ID, InputType, PartialType } from '@nestjs/graphql';
+import { IsUUID } from 'class-validator';
+import { CreateOrganisationInput } from './create-organisation.input';
+
+@InputType({ description: 'Fields left out stay as they are; null clears an optional field.' })
+export class UpdateOrganisationInput extends PartialType(CreateOrganisationInput) {
+  @Field(() => ID)
+  @IsUUID('all')
+  id: string;
+}

@@ -1,0 +1,76 @@
+import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  Unique,
+  UpdateDateColumn,
+} from 'typeorm';
+import { County, OperatingForm, OrganisationKind, SkrMunicipalityGroup } from './organisation.enums';
+
+@ObjectType('Organisation', { description: 'A municipality, region, agency, provider… or one of their administrations or units.' })
+@Entity('organisation')
+@Unique('uq_organisation_kind_official_code', ['kind', 'officialCode'])
+@Check('chk_organisation_parent_not_self', `"parent_id" IS NULL OR "parent_id" <> "id"`)
+@Check('chk_organisation_population', `"population" IS NULL OR "population" >= 0`)
+@Check('chk_organisation_name', `length(btrim("name")) > 0`)
+@Index('idx_organisation_name_trgm', { synchronize: false }) // GIN (name gin_trgm_ops), created by hand in the migration
+export class OrganisationEntity {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Field()
+  @Column({ type: 'varchar', length: 200 })
+  name: string;
+
+  @Field(() => OrganisationKind)
+  @Index('idx_organisation_kind')
+  @Column({ type: 'enum', enum: OrganisationKind, enumName: 'organisation_kind' })
+  kind: OrganisationKind;
+
+  @Index('idx_organisation_parent_id')
+  @Column({ type: 'uuid', nullable: true })
+  parentId: string | null;
+
+  @ManyToOne(() => OrganisationEntity, { nullable: true, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'parent_id', foreignKeyConstraintName: 'fk_organisation_parent' })
+  parent?: OrganisationEntity | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Kommunkod (4 digits) for a municipality, länskod (2 digits) for a region, otherwise organisationsnummer (NNNNNN-NNNN).',
+  })
+  @Column({ type: 'varchar', length: 11, nullable: true })
+  officialCode: string | null;
+
+  @Field(() => County, { nullable: true })
+  @Index('idx_organisation_county')
+  @Column({ type: 'enum', enum: County, enumName: 'county', nullable: true })
+  county: County | null;
+
+  @Field(() => OperatingForm, { nullable: true })
+  @Column({ type: 'enum', enum: OperatingForm, enumName: 'operating_form', nullable: true })
+  operatingForm: OperatingForm | null;
+
+  @Field(() => Int, { nullable: true })
+  @Column({ type: 'integer', nullable: true })
+  population: number | null;
+
+  @Field(() => SkrMunicipalityGroup, { nullable: true })
+  @Column({ type: 'enum', enum: SkrMunicipalityGroup, enumName: 'skr_municipality_group', nullable: true })
+  skrGroup: SkrMunicipalityGroup | null;
+
+  @Field(() => GraphQLISODateTime)
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @Field(() => GraphQLISODateTime)
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+}

@@ -1,0 +1,51 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { GqlContext } from '../../common/graphql/gql-context';
+import { manyByKey, oneByKey, requestLoader } from '../../common/loaders/request-loader';
+import { OrganisationEntity } from './organisation.entity';
+import { OrganisationService } from './organisation.service';
+
+/** Batched organisation look-ups; one `IN (...)` query per batch. */
+@Injectable()
+export class OrganisationLoaders {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly organisations: OrganisationService,
+  ) {}
+
+  /** Any organisation by id: for rows the caller may already see (e.g. a visible pilot's participants). */
+  byId(ctx: GqlContext) {
+    return requestLoader<string, OrganisationEntity | null>(ctx, 'organisation.byId', async (ids) => {
+      const rows = await this.ds
+        .getRepository(OrganisationEntity)
+        .createQueryBuilder('o')
+        .where('o.id IN (:...ids)', { ids })
+        .getMany();
+      return oneByKey(ids, rows, (o) => o.id);
+    });
+  }
+
+  /** By id within the caller's scope (null outside it), for `Organisation.parent`. */
+  visibleById(ctx: GqlContext) {
+    return requestLoader<string, OrganisationEntity | null>(ctx, 'organisation.visibleById', async (ids) => {
+      const qb = this.ds.getRepository(OrganisationEntity).createQueryBuilder('o').where('o.id IN (:...ids)', { ids });
+      const rows = await this.organisations.scope(ctx.req.user!, qb).getMany();
+      return oneByKey(ids, rows, (o) => o.id);
+    });
+  }
+
+  /** Direct children within the caller's scope, by name. */
+  visibleChildren(ctx: GqlContext) {
+    return requestLoader<string, OrganisationEntity[]>(ctx, 'organisation.visibleChildren', async (parentIds) => {
+      const qb = this.ds
+        .getRepository(OrganisationEntity)
+        .createQueryBuilder('o')
+        .where('o.parentId IN (:...parentIds)', { parentIds })
+        .orderBy('o.name')
+        .addOrderBy('o.id');
+      const rows = await this.organisations.scope(ctx.req.user!, qb).getMany();
+      return manyByKey(parentIds, rows, (o) => o.parentId!);
+    });
+  }
+}

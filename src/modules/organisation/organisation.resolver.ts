@@ -1,0 +1,56 @@
+import { Args, Context, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { AuthUser } from '../../common/auth/auth-user';
+import { CurrentUser, Roles } from '../../common/auth/decorators';
+import { Role } from '../../common/auth/role.enum';
+import type { GqlContext } from '../../common/graphql/gql-context';
+import { IdArgs } from '../../common/graphql/id.args';
+import { Connection } from '../../common/pagination/connection';
+import { CreateOrganisationInput } from './dto/create-organisation.input';
+import { OrganisationsArgs } from './dto/organisations.args';
+import { UpdateOrganisationInput } from './dto/update-organisation.input';
+import { OrganisationEntity } from './organisation.entity';
+import { OrganisationLoaders } from './organisation.loaders';
+import { OrganisationService } from './organisation.service';
+
+@ObjectType()
+export class OrganisationConnection extends Connection(OrganisationEntity, 'Organisation') {}
+
+@Resolver(() => OrganisationEntity)
+export class OrganisationResolver {
+  constructor(
+    private readonly organisationService: OrganisationService,
+    private readonly loaders: OrganisationLoaders,
+  ) {}
+
+  @Query(() => OrganisationConnection, { description: 'Organisations by name. Org reporters see their own subtree.' })
+  organisations(@CurrentUser() actor: AuthUser, @Args() args: OrganisationsArgs) {
+    return this.organisationService.list(actor, args);
+  }
+
+  @Query(() => OrganisationEntity)
+  organisation(@CurrentUser() actor: AuthUser, @Args() { id }: IdArgs) {
+    return this.organisationService.get(actor, id);
+  }
+
+  @Roles(Role.ADMIN)
+  @Mutation(() => OrganisationEntity)
+  createOrganisation(@Args('input') input: CreateOrganisationInput) {
+    return this.organisationService.create(input);
+  }
+
+  @Roles(Role.ADMIN)
+  @Mutation(() => OrganisationEntity)
+  updateOrganisation(@Args('input') input: UpdateOrganisationInput) {
+    return this.organisationService.update(input);
+  }
+
+  @ResolveField(() => OrganisationEntity, { nullable: true, description: 'Null for a root, or when outside your scope.' })
+  parent(@Parent() org: OrganisationEntity, @Context() ctx: GqlContext) {
+    return org.parentId ? this.loaders.visibleById(ctx).load(org.parentId) : null;
+  }
+
+  @ResolveField(() => [OrganisationEntity], { description: 'Direct children, by name.' })
+  children(@Parent() org: OrganisationEntity, @Context() ctx: GqlContext) {
+    return this.loaders.visibleChildren(ctx).load(org.id);
+  }
+}

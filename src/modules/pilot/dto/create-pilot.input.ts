@@ -1,0 +1,82 @@
+import { Field, InputType } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsEnum,
+  IsISO8601,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
+import { LocalDateResolver } from 'graphql-scalars';
+import { GovernanceForm, TrustMethod, TrustRelation } from '../../framework/framework.enums';
+import { PilotSector, PilotStatus, PilotTheme } from '../pilot.enums';
+import { PilotParticipantInput } from './pilot-participant.input';
+import { PilotResearcherInput } from './pilot-researcher.input';
+
+@InputType()
+export class CreatePilotInput {
+  @Field({ description: 'Unique; capitals, digits and hyphens, e.g. TD-2017-03.' })
+  @Matches(/^[A-Z0-9][A-Z0-9-]{0,39}$/, { message: 'code must be 1–40 capitals, digits or hyphens, e.g. TD-2017-03' })
+  code: string;
+
+  @Field()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(300)
+  title: string;
+
+  @Field({ defaultValue: '' })
+  @IsString()
+  @MaxLength(20_000)
+  description: string = '';
+
+  @Field(() => [PilotSector], { defaultValue: [] })
+  @IsArray() @ArrayUnique() @IsEnum(PilotSector, { each: true })
+  sectors: PilotSector[] = [];
+
+  @Field(() => [PilotTheme], { defaultValue: [] })
+  @IsArray() @ArrayUnique() @IsEnum(PilotTheme, { each: true })
+  themes: PilotTheme[] = [];
+
+  @Field(() => PilotStatus, { defaultValue: PilotStatus.PLANNED })
+  @IsEnum(PilotStatus)
+  status: PilotStatus = PilotStatus.PLANNED;
+
+  @Field(() => LocalDateResolver, { nullable: true })
+  @IsOptional() @IsISO8601({ strict: true })
+  announcedOn?: string | null;
+
+  @Field(() => LocalDateResolver, { nullable: true })
+  @IsOptional() @IsISO8601({ strict: true })
+  startsOn?: string | null;
+
+  @Field(() => LocalDateResolver, { nullable: true, description: 'Not before startsOn.' })
+  @IsOptional() @IsISO8601({ strict: true })
+  endsOn?: string | null;
+
+  @Field(() => [GovernanceForm], { defaultValue: [] })
+  @IsArray() @ArrayUnique() @IsEnum(GovernanceForm, { each: true })
+  targetForms: GovernanceForm[] = [];
+
+  @Field(() => [TrustRelation], { defaultValue: [] })
+  @IsArray() @ArrayUnique() @IsEnum(TrustRelation, { each: true })
+  targetRelations: TrustRelation[] = [];
+
+  @Field(() => [TrustMethod], { defaultValue: [] })
+  @IsArray() @ArrayUnique() @IsEnum(TrustMethod, { each: true })
+  targetMethods: TrustMethod[] = [];
+
+  @Field(() => [PilotParticipantInput], { defaultValue: [], description: 'Created with the pilot, in one transaction.' })
+  @IsArray() @ArrayMaxSize(500) @ValidateNested({ each: true }) @Type(() => PilotParticipantInput)
+  participants: PilotParticipantInput[] = [];
+
+  @Field(() => [PilotResearcherInput], { defaultValue: [] })
+  @IsArray() @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => PilotResearcherInput)
+  researchers: PilotResearcherInput[] = [];
+}

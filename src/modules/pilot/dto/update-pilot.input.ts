@@ -1,0 +1,10 @@
+import { Field, ID, InputType, OmitType, PartialType } from '@nestjs/graphql';
+import { IsUUID } from 'class-validator';
+import { CreatePilotInput } from './create-pilot.input';
+
+@InputType({ description: 'Fields left out stay as they are. Participants and researchers have their own mutations.' })
+export class UpdatePilotInput extends PartialType(OmitType(CreatePilotInput, ['participants', 'researchers'] as const)) {
+  @Field(() => ID)
+  @IsUUID('all')
+  id: string;
+}

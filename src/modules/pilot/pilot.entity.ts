@@ -1,0 +1,78 @@
+import { Field, GraphQLISODateTime, ID, ObjectType } from '@nestjs/graphql';
+import { LocalDateResolver } from 'graphql-scalars';
+import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { GovernanceForm, TrustMethod, TrustRelation } from '../framework/framework.enums';
+import { PilotSector, PilotStatus, PilotTheme } from './pilot.enums';
+
+@ObjectType('Pilot', { description: 'A pilot project (försöksverksamhet).' })
+@Entity('pilot')
+@Check('chk_pilot_dates', `"ends_on" IS NULL OR "starts_on" IS NULL OR "ends_on" >= "starts_on"`)
+@Check('chk_pilot_code', `"code" ~ '^[A-Z0-9][A-Z0-9-]*$'`)
+// GIN indexes created by hand in the migration (TypeORM cannot declare GIN / trigram indexes):
+@Index('idx_pilot_sectors_gin', { synchronize: false })
+@Index('idx_pilot_themes_gin', { synchronize: false })
+@Index('idx_pilot_search_trgm', { synchronize: false })
+export class PilotEntity {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Field({ description: 'Short unique code, e.g. TD-2017-03 (capitals, digits, hyphens).' })
+  @Index('uq_pilot_code', { unique: true })
+  @Column({ type: 'varchar', length: 40 })
+  code: string;
+
+  @Field()
+  @Column({ type: 'varchar', length: 300 })
+  title: string;
+
+  @Field()
+  @Column({ type: 'text' })
+  description: string;
+
+  @Field(() => [PilotSector])
+  @Column({ type: 'enum', enum: PilotSector, enumName: 'pilot_sector', array: true })
+  sectors: PilotSector[];
+
+  @Field(() => [PilotTheme])
+  @Column({ type: 'enum', enum: PilotTheme, enumName: 'pilot_theme', array: true })
+  themes: PilotTheme[];
+
+  @Field(() => PilotStatus)
+  @Index('idx_pilot_status')
+  @Column({ type: 'enum', enum: PilotStatus, enumName: 'pilot_status' })
+  status: PilotStatus;
+
+  @Field(() => LocalDateResolver, { nullable: true })
+  @Column({ type: 'date', nullable: true })
+  announcedOn: string | null;
+
+  @Field(() => LocalDateResolver, { nullable: true })
+  @Index('idx_pilot_starts_on')
+  @Column({ type: 'date', nullable: true })
+  startsOn: string | null;
+
+  @Field(() => LocalDateResolver, { nullable: true })
+  @Column({ type: 'date', nullable: true })
+  endsOn: string | null;
+
+  @Field(() => [GovernanceForm], { description: 'Governance forms the pilot targets.' })
+  @Column({ type: 'enum', enum: GovernanceForm, enumName: 'governance_form', array: true })
+  targetForms: GovernanceForm[];
+
+  @Field(() => [TrustRelation], { description: 'Trust relations the pilot targets.' })
+  @Column({ type: 'enum', enum: TrustRelation, enumName: 'trust_relation', array: true })
+  targetRelations: TrustRelation[];
+
+  @Field(() => [TrustMethod], { description: 'Trust-based methods the pilot targets.' })
+  @Column({ type: 'enum', enum: TrustMethod, enumName: 'trust_method', array: true })
+  targetMethods: TrustMethod[];
+
+  @Field(() => GraphQLISODateTime)
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @Field(() => GraphQLISODateTime)
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+}

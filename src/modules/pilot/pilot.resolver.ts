@@ -1,0 +1,114 @@
+import { Args, Context, ID, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { AuthUser } from '../../common/auth/auth-user';
+import { CurrentUser, Roles } from '../../common/auth/decorators';
+import { Role } from '../../common/auth/role.enum';
+import type { GqlContext } from '../../common/graphql/gql-context';
+import { IdArgs } from '../../common/graphql/id.args';
+import { Connection } from '../../common/pagination/connection';
+import { OrganisationEntity } from '../organisation/organisation.entity';
+import { OrganisationLoaders } from '../organisation/organisation.loaders';
+import { UserEntity } from '../user/user.entity';
+import { UserLoaders } from '../user/user.loaders';
+import { CreatePilotInput } from './dto/create-pilot.input';
+import { AddPilotParticipantInput } from './dto/pilot-participant.input';
+import { AddPilotResearcherInput } from './dto/pilot-researcher.input';
+import { PilotsArgs } from './dto/pilots.args';
+import { RemoveByIdInput } from './dto/remove.input';
+import { UpdatePilotInput } from './dto/update-pilot.input';
+import { PilotParticipantEntity } from './pilot-participant.entity';
+import { PilotResearcherEntity } from './pilot-researcher.entity';
+import { PilotEntity } from './pilot.entity';
+import { PilotLoaders } from './pilot.loaders';
+import { PilotService } from './pilot.service';
+
+@ObjectType()
+export class PilotConnection extends Connection(PilotEntity, 'Pilot') {}
+
+@Resolver(() => PilotEntity)
+export class PilotResolver {
+  constructor(
+    private readonly pilotService: PilotService,
+    private readonly loaders: PilotLoaders,
+  ) {}
+
+  @Query(() => PilotConnection, { description: 'Pilots by code. Org reporters see the pilots their organisation takes part in.' })
+  pilots(@CurrentUser() actor: AuthUser, @Args() args: PilotsArgs) {
+    return this.pilotService.list(actor, args);
+  }
+
+  @Query(() => PilotEntity)
+  pilot(@CurrentUser() actor: AuthUser, @Args() { id }: IdArgs) {
+    return this.pilotService.get(actor, id);
+  }
+
+  @Roles(Role.ADMIN)
+  @Mutation(() => PilotEntity, { description: 'Creates a pilot with its participants and researchers, all or nothing.' })
+  createPilot(@Args('input') input: CreatePilotInput) {
+    return this.pilotService.create(input);
+  }
+
+  @Roles(Role.ADMIN)
+  @Mutation(() => PilotEntity)
+  updatePilot(@Args('input') input: UpdatePilotInput) {
+    return this.pilotService.update(input);
+  }
+
+  @Roles(Role.ADMIN)
+  @Mutation(() => PilotParticipantEntity)
+  addPilotParticipant(@Args('input') input: AddPilotParticipantInput) {
+    return this.pilotService.addParticipant(input);
+  }
+
+  @Roles(Role.ADMIN)
+  @Mutation(() => ID, { description: 'Returns the id of the removed participation.' })
+  removePilotParticipant(@Args('input') input: RemoveByIdInput) {
+    return this.pilotService.removeParticipant(input.id);
+  }
+
+  @Roles(Role.ADMIN)
+  @Mutation(() => PilotResearcherEntity)
+  addPilotResearcher(@Args('input') input: AddPilotResearcherInput) {
+    return this.pilotService.addResearcher(input);
+  }
+
+  @Roles(Role.ADMIN)
+  @Mutation(() => ID, { description: 'Returns the id of the removed follow-up period.' })
+  removePilotResearcher(@Args('input') input: RemoveByIdInput) {
+    return this.pilotService.removeResearcher(input.id);
+  }
+
+  @ResolveField(() => [PilotParticipantEntity], { description: 'Down the steering chain, then by start date.' })
+  participants(@Parent() pilot: PilotEntity, @Context() ctx: GqlContext) {
+    return this.loaders.participantsByPilotId(ctx).load(pilot.id);
+  }
+
+  @ResolveField(() => [OrganisationEntity], { description: 'Distinct participating organisations, by name.' })
+  organisations(@Parent() pilot: PilotEntity, @Context() ctx: GqlContext) {
+    return this.loaders.organisationsByPilotId(ctx).load(pilot.id);
+  }
+
+  @ResolveField(() => [PilotResearcherEntity])
+  researchers(@Parent() pilot: PilotEntity, @Context() ctx: GqlContext) {
+    return this.loaders.researchersByPilotId(ctx).load(pilot.id);
+  }
+}
+
+@Resolver(() => PilotParticipantEntity)
+export class PilotParticipantResolver {
+  constructor(private readonly organisationLoaders: OrganisationLoaders) {}
+
+  @ResolveField(() => OrganisationEntity)
+  organisation(@Parent() p: PilotParticipantEntity, @Context() ctx: GqlContext) {
+    return this.organisationLoaders.byId(ctx).load(p.organisationId);
+  }
+}
+
+@Resolver(() => PilotResearcherEntity)
+export class PilotResearcherResolver {
+  constructor(private readonly userLoaders: UserLoaders) {}
+
+  @ResolveField(() => UserEntity)
+  user(@Parent() r: PilotResearcherEntity, @Context() ctx: GqlContext) {
+    return this.userLoaders.byId(ctx).load(r.userId);
+  }
+}

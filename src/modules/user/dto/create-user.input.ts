@@ -1,0 +1,34 @@
+import { Field, ID, InputType } from '@nestjs/graphql';
+import { IsEmail, IsEnum, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { Role } from '../../../common/auth/role.enum';
+
+export const PASSWORD_MIN = 12;
+
+@InputType()
+export class CreateUserInput {
+  @Field({ description: 'Unique, case-insensitive.' })
+  @IsEmail({}, { message: 'email must be an e-mail address' })
+  @MaxLength(320)
+  email: string;
+
+  @Field()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  displayName: string;
+
+  @Field(() => Role)
+  @IsEnum(Role)
+  role: Role;
+
+  @Field(() => ID, { nullable: true, description: 'Required for ORG_REPORTER, empty for other roles.' })
+  @IsOptional()
+  @IsUUID('all')
+  organisationId?: string | null;
+
+  @Field({ description: `At least ${PASSWORD_MIN} characters.` })
+  @IsString()
+  @MinLength(PASSWORD_MIN)
+  @MaxLength(200)
+  password: string;
+}

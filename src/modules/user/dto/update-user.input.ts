@@ -1,0 +1,15 @@
+import { Field, ID, InputType, PartialType } from '@nestjs/graphql';
+import { IsBoolean, IsOptional, IsUUID } from 'class-validator';
+import { CreateUserInput } from './create-user.input';
+
+@InputType({ description: 'Fields left out stay as they are.' })
+export class UpdateUserInput extends PartialType(CreateUserInput) {
+  @Field(() => ID)
+  @IsUUID('all')
+  id: string;
+
+  @Field({ nullable: true, description: 'false deactivates the user: no login, and existing tokens stop working.' })
+  @IsOptional()
+  @IsBoolean()
+  active?: boolean;
+}

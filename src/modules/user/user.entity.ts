@@ -1,0 +1,62 @@
+import { Field, GraphQLISODateTime, ID, ObjectType } from '@nestjs/graphql';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
+import { Role } from '../../common/auth/role.enum';
+import { OrganisationEntity } from '../organisation/organisation.entity';
+
+@ObjectType('User')
+@Entity('app_user')
+@Check('chk_app_user_email_lower', `"email" = lower("email")`)
+@Check('chk_app_user_reporter_organisation', `("role" = 'ORG_REPORTER') = ("organisation_id" IS NOT NULL)`)
+export class UserEntity {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  /** Exposed through UserResolver.email: admins and the user themself only. */
+  @Index('uq_app_user_email', { unique: true })
+  @Column({ type: 'varchar', length: 320 })
+  email: string;
+
+  @Field()
+  @Column({ type: 'varchar', length: 200 })
+  displayName: string;
+
+  @Field(() => Role)
+  @Index('idx_app_user_role')
+  @Column({ type: 'enum', enum: Role, enumName: 'user_role' })
+  role: Role;
+
+  @Index('idx_app_user_organisation_id')
+  @Column({ type: 'uuid', nullable: true })
+  organisationId: string | null;
+
+  @ManyToOne(() => OrganisationEntity, { nullable: true, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'organisation_id', foreignKeyConstraintName: 'fk_app_user_organisation' })
+  organisation?: OrganisationEntity | null;
+
+  /** argon2id; never exposed (no @Field). */
+  @Column({ type: 'varchar', length: 200 })
+  passwordHash: string;
+
+  @Field({ description: 'Deactivated users cannot log in, and their tokens stop working.' })
+  @Column({ type: 'boolean', default: true })
+  active: boolean;
+
+  @Field(() => GraphQLISODateTime)
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @Field(() => GraphQLISODateTime)
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+}

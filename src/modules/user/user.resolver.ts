@@ -1,0 +1,64 @@
+import { Args, Context, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { AuthUser } from '../../common/auth/auth-user';
+import { CurrentUser, Roles } from '../../common/auth/decorators';
+import { Role } from '../../common/auth/role.enum';
+import type { GqlContext } from '../../common/graphql/gql-context';
+import { IdArgs } from '../../common/graphql/id.args';
+import { Connection } from '../../common/pagination/connection';
+import { OrganisationEntity } from '../organisation/organisation.entity';
+import { OrganisationLoaders } from '../organisation/organisation.loaders';
+import { CreateUserInput } from './dto/create-user.input';
+import { UpdateUserInput } from './dto/update-user.input';
+import { UsersArgs } from './dto/users.args';
+import { UserEntity } from './user.entity';
+import { UserService } from './user.service';
+
+@ObjectType()
+export class UserConnection extends Connection(UserEntity, 'User') {}
+
+@Resolver(() => UserEntity)
+export class UserResolver {
+  constructor(
+    private readonly userService: UserService,
+    private readonly organisationLoaders: OrganisationLoaders,
+  ) {}
+
+  @Query(() => UserEntity, { description: 'The caller.' })
+  me(@CurrentUser() actor: AuthUser) {
+    return this.userService.get(actor.id);
+  }
+
+  @Roles(Role.ADMIN)
+  @Query(() => UserConnection)
+  users(@Args() args: UsersArgs) {
+    return this.userService.list(args);
+  }
+
+  @Roles(Role.ADMIN)
+  @Query(() => UserEntity)
+  user(@Args() { id }: IdArgs) {
+    return this.userService.get(id);
+  }
+
+  @Roles(Role.ADMIN)
+  @Mutation(() => UserEntity)
+  createUser(@Args('input') input: CreateUserInput) {
+    return this.userService.create(input);
+  }
+
+  @Roles(Role.ADMIN)
+  @Mutation(() => UserEntity)
+  updateUser(@Args('input') input: UpdateUserInput) {
+    return this.userService.update(input);
+  }
+
+  @ResolveField(() => String, { nullable: true, description: 'Visible to admins and to the user themself; null otherwise.' })
+  email(@Parent() user: UserEntity, @CurrentUser() actor: AuthUser) {
+    return actor.role === Role.ADMIN || actor.id === user.id ? user.email : null;
+  }
+
+  @ResolveField(() => OrganisationEntity, { nullable: true, description: 'The organisation an ORG_REPORTER reports for.' })
+  organisation(@Parent() user: UserEntity, @Context() ctx: GqlContext) {
+    return user.organisationId ? this.organisationLoaders.byId(ctx).load(user.organisationId) : null;
+  }
+}

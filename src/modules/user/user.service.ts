@@ -1,0 +1,90 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { AuthUser } from '../../common/auth/auth-user';
+import { Role } from '../../common/auth/role.enum';
+import { notFound } from '../../common/errors/domain-error';
+import { ConnectionShape, paginate } from '../../common/pagination/connection';
+import { likeEscape } from '../organisation/organisation.sql';
+import { CreateUserInput } from './dto/create-user.input';
+import { UpdateUserInput } from './dto/update-user.input';
+import { UsersArgs } from './dto/users.args';
+import { hashPassword } from './password';
+import { UserEntity } from './user.entity';
+import { UserErrors } from './user.errors';
+
+export const normaliseEmail = (email: string) => email.trim().toLowerCase();
+
+@Injectable()
+export class UserService {
+  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+
+  private get repo() {
+    return this.ds.getRepository(UserEntity);
+  }
+
+  async list(args: UsersArgs): Promise<ConnectionShape<UserEntity>> {
+    const qb = this.repo.createQueryBuilder('u');
+    const f = args.filter ?? {};
+    if (f.role?.length) qb.andWhere('u.role IN (:...roles)', { roles: f.role });
+    if (f.active !== undefined) qb.andWhere('u.active = :active', { active: f.active });
+    if (f.organisationId) qb.andWhere('u.organisationId = :orgId', { orgId: f.organisationId });
+    if (f.text?.trim()) {
+      qb.andWhere(`(u.displayName ILIKE :pattern ESCAPE '\\' OR u.email ILIKE :pattern ESCAPE '\\')`, {
+        pattern: `%${likeEscape(f.text.trim())}%`,
+      });
+    }
+    return paginate(qb, args, { column: 'u.displayName', value: (u) => u.displayName });
+  }
+
+  async get(id: string): Promise<UserEntity> {
+    const user = await this.repo.findOneBy({ id });
+    if (!user) throw notFound('User', id);
+    return user;
+  }
+
+  async create(input: CreateUserInput): Promise<UserEntity> {
+    this.checkOrganisationRule(input.role, input.organisationId ?? null);
+    const user = this.repo.create({
+      email: normaliseEmail(input.email),
+      displayName: input.displayName.trim(),
+      role: input.role,
+      organisationId: input.organisationId ?? null,
+      passwordHash: await hashPassword(input.password),
+      active: true,
+    });
+    return this.repo.save(user);
+  }
+
+  async update(input: UpdateUserInput): Promise<UserEntity> {
+    const { id, password, email, ...rest } = input;
+    const passwordHash = password ? await hashPassword(password) : undefined;
+    return this.ds.transaction(async (em) => {
+      const repo = em.getRepository(UserEntity);
+      const user = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!user) throw notFound('User', id);
+      repo.merge(user, rest);
+      if (email !== undefined) user.email = normaliseEmail(email);
+      if (passwordHash) user.passwordHash = passwordHash;
+      this.checkOrganisationRule(user.role, user.organisationId);
+      return repo.save(user);
+    });
+  }
+
+  /** The active user behind a token, or undefined (unknown or deactivated). */
+  async findAuthUser(id: string): Promise<AuthUser | undefined> {
+    const row = await this.repo.findOne({
+      select: { id: true, role: true, organisationId: true },
+      where: { id, active: true },
+    });
+    return row ? { id: row.id, role: row.role, organisationId: row.organisationId } : undefined;
+  }
+
+  findByEmail(email: string): Promise<UserEntity | null> {
+    return this.repo.findOneBy({ email: normaliseEmail(email) });
+  }
+
+  private checkOrganisationRule(role: Role, organisationId: string | null): void {
+    if ((role === Role.ORG_REPORTER) !== (organisationId !== null)) throw UserErrors.reporterNeedsOrganisation();
+  }
+}
