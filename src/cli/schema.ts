@@ -6,8 +6,10 @@ import { lexicographicSortSchema, printSchema } from 'graphql';
 import * as path from 'node:path';
 import { FEATURE_MODULES } from '../app.module';
 
-/** The metadata key @Resolver() sets (RESOLVER_TYPE_METADATA in @nestjs/graphql, not exported). */
-const RESOLVER_TYPE_METADATA = 'graphql:resolver_type';
+/** Metadata keys @Resolver() sets (RESOLVER_NAME/TYPE_METADATA in @nestjs/graphql, not exported). */
+const RESOLVER_KEYS = ['graphql:resolver_name', 'graphql:resolver_type'];
+const isResolver = (p: unknown): p is Type =>
+  typeof p === 'function' && Reflect.getOwnMetadataKeys(p).some((k) => RESOLVER_KEYS.includes(String(k)));
 
 export const SCHEMA_FILE = path.resolve(__dirname, '..', '..', 'schema', 'schema.gql');
 
@@ -19,7 +21,7 @@ export function collectResolvers(modules: Type[], seen = new Set<Type>()): Type[
     seen.add(mod);
     const providers: unknown[] = Reflect.getMetadata(MODULE_METADATA.PROVIDERS, mod) ?? [];
     for (const p of providers) {
-      if (typeof p === 'function' && Reflect.getMetadata(RESOLVER_TYPE_METADATA, p)) found.push(p as Type);
+      if (isResolver(p)) found.push(p);
     }
     const imports: unknown[] = Reflect.getMetadata(MODULE_METADATA.IMPORTS, mod) ?? [];
     found.push(...collectResolvers(imports.filter((i): i is Type => typeof i === 'function'), seen));

