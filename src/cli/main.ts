@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config/config';
 import { createDataSource } from '../database/data-source';
@@ -49,7 +50,7 @@ async function main(argv: string[]): Promise<number> {
         console.log('schema/schema.gql is up to date.');
         return 0;
       }
-      fs.mkdirSync(require('node:path').dirname(SCHEMA_FILE), { recursive: true });
+      fs.mkdirSync(path.dirname(SCHEMA_FILE), { recursive: true });
       fs.writeFileSync(SCHEMA_FILE, sdl);
       console.log(`wrote ${SCHEMA_FILE}`);
       return 0;
