@@ -13,7 +13,7 @@ const transform = {
   '^.+\\.ts$': [
     'ts-jest',
     {
-      tsconfig: { module: 'commonjs', moduleResolution: 'node10', ignoreDeprecations: '6.0', isolatedModules: true },
+      tsconfig: '<rootDir>/tsconfig.jest.json',
       diagnostics: false,
     },
   ],

@@ -1,6 +1,7 @@
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import * as path from 'node:path';
 import { Client } from 'pg';
-import { createDataSource } from '../../src/database/data-source';
 import { withDatabase } from '../../src/database/database-url';
 import { freePort, startScratchPostgres } from '../../src/database/embedded-postgres';
 import { ENV_ADMIN_URL, ENV_TEMPLATE_DB } from './test-database';
@@ -8,12 +9,12 @@ import { ENV_ADMIN_URL, ENV_TEMPLATE_DB } from './test-database';
 /**
  * Runs once per `jest` run: a PostgreSQL server (DATABASE_URL, or an embedded one in a temp
  * folder, never the app's data folder) and a template database with every migration applied.
+ *
+ * It must not load the app's modules: on a 2-core machine Jest runs test files in this same
+ * process, and NestJS keeps its type metadata on the process's global object, which would leak
+ * into every test file. So the migrations run through the CLI in a child process.
  */
 export default async function globalSetup(): Promise<void> {
-  // TypeORM loads migrations/*.ts with require(); let Node compile them in this process.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  require('ts-node').register({ transpileOnly: true });
-
   const started = Date.now();
   let adminUrl: string;
   if (process.env.DATABASE_URL) {
@@ -30,10 +31,12 @@ export default async function globalSetup(): Promise<void> {
   await admin.query(`CREATE DATABASE ${template}`);
   await admin.end();
 
-  const ds = createDataSource({ url: withDatabase(adminUrl, template) });
-  await ds.initialize();
-  await ds.runMigrations({ transaction: 'each' });
-  await ds.destroy();
+  const root = path.resolve(__dirname, '..', '..');
+  execFileSync(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/cli/main.ts', 'migrate'], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: withDatabase(adminUrl, template), MIGRATIONS_RUN: 'false' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
 
   process.env[ENV_ADMIN_URL] = adminUrl;
   process.env[ENV_TEMPLATE_DB] = template;

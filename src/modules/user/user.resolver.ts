@@ -53,8 +53,8 @@ export class UserResolver {
   }
 
   @ResolveField(() => String, { nullable: true, description: 'Visible to admins and to the user themself; null otherwise.' })
-  email(@Parent() user: UserEntity, @CurrentUser() actor: AuthUser) {
-    return actor.role === Role.ADMIN || actor.id === user.id ? user.email : null;
+  email(@Parent() user: UserEntity, @CurrentUser() actor: AuthUser | undefined) {
+    return actor?.role === Role.ADMIN || actor?.id === user.id ? user.email : null;
   }
 
   @ResolveField(() => OrganisationEntity, { nullable: true, description: 'The organisation an ORG_REPORTER reports for.' })
