@@ -16,8 +16,8 @@ export class PageInfo {
 export interface ConnectionShape<T> {
   edges: { cursor: string; node: T }[];
   pageInfo: PageInfo;
-  /** Resolved by GraphQL's default resolver only when the client asks for it. */
-  totalCount: () => Promise<number>;
+  /** A lazy getter: the COUNT query runs only when the client selects totalCount. */
+  readonly totalCount: Promise<number>;
 }
 
 /** A Relay connection type `<Name>Connection` with `<Name>Edge`. */
@@ -33,7 +33,7 @@ export function Connection<T>(node: ClassType<T>, name: string) {
     @Field(() => [Edge]) edges: Edge[];
     @Field(() => PageInfo) pageInfo: PageInfo;
     @Field(() => Int, { description: 'Number of rows matching the filter, over all pages.' })
-    totalCount: () => Promise<number>;
+    totalCount: Promise<number>;
   }
   return ConnectionType;
 }
@@ -108,6 +108,8 @@ export async function paginate<T extends { id: string }>(
   return {
     edges,
     pageInfo: { hasNextPage: rows.length > args.first, endCursor: edges.at(-1)?.cursor ?? null },
-    totalCount: () => countQb.getCount(),
+    get totalCount() {
+      return countQb.getCount();
+    },
   };
 }
