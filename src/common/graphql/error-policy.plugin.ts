@@ -1,8 +1,22 @@
 import type { ApolloServerPlugin } from '@apollo/server' with { 'resolution-mode': 'import' };
 import { Logger } from '@nestjs/common';
+import { GraphQLError } from 'graphql';
 import type { GqlContext } from './gql-context';
 
 const INTERNAL = 'INTERNAL_SERVER_ERROR';
+
+/**
+ * Errors without a code are either the client's (a GraphQLError raised before execution, e.g. a
+ * variable that is not a valid LocalDate or enum value: BAD_USER_INPUT, message kept) or ours
+ * (anything raised while executing: internal).
+ */
+function classify(error: GraphQLError): 'coded' | 'input' | 'internal' {
+  const code = error.extensions?.code;
+  if (code !== undefined && code !== INTERNAL) return 'coded';
+  const cause = error.originalError;
+  const fromGraphql = !cause || cause instanceof GraphQLError;
+  return code === undefined && error.path === undefined && fromGraphql ? 'input' : 'internal';
+}
 
 /**
  * Internal errors never leak: their message (which may hold SQL or paths) is replaced, they
@@ -15,8 +29,9 @@ export function errorPolicyPlugin(): ApolloServerPlugin<GqlContext> {
       return {
         async didEncounterErrors({ errors, contextValue, operationName }) {
           for (const error of errors) {
-            const code = error.extensions?.code;
-            if (code === undefined || code === INTERNAL) {
+            const kind = classify(error);
+            if (kind === 'input') error.extensions.code = 'BAD_USER_INPUT';
+            if (kind === 'internal') {
               logger.error(
                 { err: error.originalError ?? error, requestId: contextValue.req?.id, operationName, path: error.path },
                 'internal error in GraphQL operation',
