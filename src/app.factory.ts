@@ -3,7 +3,6 @@ import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import { AppModule, AppModuleOptions } from './app.module';
-import { bodyErrorHandler } from './common/http/body-errors';
 
 /** The whole app, configured as in production: used by main.ts and by the end-to-end tests. */
 export async function createApp(options: AppModuleOptions): Promise<INestApplication> {
@@ -15,6 +14,5 @@ export async function createApp(options: AppModuleOptions): Promise<INestApplica
   app.disable('x-powered-by');
   app.useBodyParser('json', { limit: options.config.http.bodyLimit });
   await app.init();
-  app.use(bodyErrorHandler(options.config.http.bodyLimit));
   return app;
 }

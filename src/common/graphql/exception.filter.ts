@@ -14,6 +14,15 @@ const HTTP_CODES: Record<number, ErrorCode> = {
   409: 'CONFLICT',
 };
 
+/** HTTP-level failures (body too large, not JSON, unknown route) in GraphQL's error shape. */
+function httpError(exception: HttpException): { code: string; message: string } {
+  const status = exception.getStatus();
+  if (status === 413) return { code: 'PAYLOAD_TOO_LARGE', message: 'The request body is larger than the limit (BODY_LIMIT)' };
+  if (exception.cause instanceof SyntaxError) return { code: 'BAD_REQUEST', message: 'The request body is not valid JSON' };
+  if (status === 404) return { code: 'NOT_FOUND', message: 'No such route' };
+  return { code: HTTP_CODES[status] ?? 'BAD_REQUEST', message: exception.message };
+}
+
 /** Known errors → a GraphQLError with `extensions.code`; anything else → undefined. */
 export function toClientError(exception: unknown): GraphQLError | undefined {
   if (exception instanceof GraphQLError) return exception;
@@ -49,17 +58,18 @@ export class AllExceptionsFilter {
     const http = host.switchToHttp();
     const req = http.getRequest<AppRequest>();
     const res = http.getResponse<Response>();
+    const send = (status: number, code: unknown, message: string) =>
+      res.status(status).json({ errors: [{ message, extensions: { code, requestId: req.id } }] });
     if (exception instanceof HttpException) {
-      res.status(exception.getStatus()).json(exception.getResponse());
-      return undefined;
+      const body = exception.getResponse();
+      // Structured bodies (the health report) go out as they are.
+      if (typeof body === 'object' && exception.getStatus() === 503) return res.status(503).json(body);
+      const { code, message } = httpError(exception);
+      return send(exception.getStatus(), code, message);
     }
     const known = toClientError(exception);
-    if (known) {
-      res.status(400).json({ message: known.message, code: known.extensions.code });
-      return undefined;
-    }
+    if (known) return send(400, known.extensions.code, known.message);
     this.logger.error({ err: exception, requestId: req.id }, 'unhandled error');
-    res.status(500).json({ message: 'Internal server error', code: 'INTERNAL_SERVER_ERROR', requestId: req.id });
-    return undefined;
+    return send(500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
   }
 }
