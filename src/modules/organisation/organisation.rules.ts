@@ -27,8 +27,8 @@ const countyByCode = new Map(Object.entries(COUNTIES).map(([k, v]) => [v.code, k
  * Checks the fields that depend on the kind and returns them with the county filled in from a
  * kommunkod or länskod when it was left out. Throws BAD_USER_INPUT naming the field.
  */
-export function applyOrganisationRules<T extends OrganisationFields>(o: T): T {
-  const result = { ...o };
+export function applyOrganisationRules<T extends OrganisationFields>(o: T): T & Pick<OrganisationFields, 'county'> {
+  const result: T & Pick<OrganisationFields, 'county'> = { ...o };
   if (o.officialCode) {
     const rule = CODE_RULES[o.kind] ?? { re: ORG_NUMBER, text: 'an organisation number NNNNNN-NNNN' };
     if (!rule.re.test(o.officialCode)) throw OrganisationErrors.officialCode(rule.text);

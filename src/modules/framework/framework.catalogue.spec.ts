@@ -1,0 +1,95 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import {
+  CatalogueTerm,
+  COMPENSATION_PRINCIPLES,
+  GOVERNANCE_FORMS,
+  METHODS,
+  ORIENTATIONS,
+  PHASES,
+  TRUST_RELATIONS,
+  TRUSTWORTHINESS,
+} from './framework.catalogue';
+import {
+  CompensationPrinciple,
+  GovernanceForm,
+  GovernancePhase,
+  SteeringOrientation,
+  TrustMethod,
+  TrustRelation,
+  Trustworthiness,
+} from './framework.enums';
+
+const ROOT = path.resolve(__dirname, '..', '..', '..');
+const SOURCE = path.resolve(ROOT, '..', 'shared', 'sources', '004_0f0ae899870be5e8.txt');
+const EXCERPTS = path.join(ROOT, 'test', 'fixtures', 'sou-2017-56-excerpts.txt');
+
+/** Source lines by number, from the excerpts committed with the tests. */
+function excerptLines(): Map<number, string> {
+  const map = new Map<number, string>();
+  let n = 0;
+  for (const line of fs.readFileSync(EXCERPTS, 'utf8').replace(/\n$/, '').split('\n')) {
+    const head = /^@@ (\d+)-(\d+)$/.exec(line);
+    if (head) n = Number(head[1]);
+    else if (n > 0 && !line.startsWith('#')) map.set(n++, line);
+  }
+  return map;
+}
+
+/** Joins hyphenated line breaks and folds whitespace and case, as the PDF-to-text source needs. */
+const normalise = (text: string) =>
+  text
+    .replace(/-\s*\n\s*/g, '')
+    .replace(/\s+/g, ' ')
+    .toLowerCase();
+
+const DIMENSIONS: [string, number, CatalogueTerm<string>[], object][] = [
+  ['governance forms', 4, GOVERNANCE_FORMS, GovernanceForm],
+  ['phases', 3, PHASES, GovernancePhase],
+  ['trust relations', 4, TRUST_RELATIONS, TrustRelation],
+  ['methods', 7, METHODS, TrustMethod],
+  ['trustworthiness', 3, TRUSTWORTHINESS, Trustworthiness],
+  ['orientations', 2, ORIENTATIONS, SteeringOrientation],
+  ['compensation principles', 7, COMPENSATION_PRINCIPLES, CompensationPrinciple],
+];
+
+describe('framework catalogue (SOU 2017:56)', () => {
+  const excerpts = excerptLines();
+  const text = normalise([...excerpts.values()].join('\n'));
+
+  it.each(DIMENSIONS)('%s: %i terms, every enum value once, in enum order', (_name, count, terms, enumObj) => {
+    expect(terms).toHaveLength(count);
+    expect(terms.map((t) => t.code)).toEqual(Object.values(enumObj));
+    for (const t of terms) {
+      expect(t.labelSv.trim()).not.toBe('');
+      expect(t.labelEn.trim()).not.toBe('');
+      expect(t.definitionSv.length).toBeGreaterThan(20);
+      expect(t.definitionEn.length).toBeGreaterThan(20);
+      expect(t.source).toMatch(/^SOU 2017:56 (§\d(\.\d)+|kap\. \d)/);
+    }
+  });
+
+  it.each(DIMENSIONS)('%s: every Swedish label is the source’s own wording', (_name, _count, terms) => {
+    for (const t of terms) expect([t.labelSv, text.includes(normalise(t.labelSv))]).toEqual([t.labelSv, true]);
+  });
+
+  it('cites sections that exist as headings in the source', () => {
+    const all = DIMENSIONS.flatMap(([, , terms]) => terms);
+    for (const t of all) {
+      const section = /§(\d(?:\.\d)+)/.exec(t.source)?.[1];
+      if (section) expect([t.source, text.includes(`${section} `)]).toEqual([t.source, true]);
+    }
+    // The methods are numbered (i)–(vii) in the source, in this order.
+    METHODS.forEach((m, i) => {
+      const roman = ['i', 'ii', 'iii', 'iv', 'v', 'vi', 'vii'][i];
+      expect(m.source).toBe(`SOU 2017:56 §2.2.3 (${roman})`);
+      expect(text).toContain(normalise(`(${roman}) ${m.labelSv}`));
+    });
+  });
+
+  const shared = fs.existsSync(SOURCE);
+  (shared ? it : it.skip)('uses excerpts identical to ../shared/sources (when present)', () => {
+    const lines = fs.readFileSync(SOURCE, 'utf8').split('\n');
+    for (const [n, line] of excerpts) expect([n, line]).toEqual([n, lines[n - 1]]);
+  });
+});
