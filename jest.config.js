@@ -58,6 +58,7 @@ const config = {
     },
   ],
   testTimeout: 60_000,
+  reporters: ['default', '<rootDir>/test/setup/summary-reporter.js'],
 };
 
 module.exports = config;
