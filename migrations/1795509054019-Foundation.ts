@@ -16,6 +16,7 @@ export class Foundation1795509054019 implements MigrationInterface {
         await queryRunner.query(`CREATE INDEX "idx_organisation_kind" ON "organisation"  ("kind") `);
         await queryRunner.query(`CREATE INDEX "idx_organisation_parent_id" ON "organisation"  ("parent_id") `);
         await queryRunner.query(`CREATE INDEX "idx_organisation_county" ON "organisation"  ("county") `);
+        await queryRunner.query(`CREATE INDEX "idx_organisation_name_id" ON "organisation"  ("name", "id") `);
         await queryRunner.query(`CREATE TYPE "public"."pilot_sector" AS ENUM('HEALTH_CARE', 'SOCIAL_CARE', 'SCHOOL', 'SUPERVISION', 'OTHER')`);
         await queryRunner.query(`CREATE TYPE "public"."pilot_theme" AS ENUM('LEADERSHIP', 'SUPERVISION', 'FOLLOW_UP', 'INNOVATION', 'COOPERATION', 'COMPENSATION_MODELS')`);
         await queryRunner.query(`CREATE TYPE "public"."pilot_status" AS ENUM('PLANNED', 'ACTIVE', 'COMPLETED', 'DISCONTINUED')`);
@@ -36,6 +37,8 @@ export class Foundation1795509054019 implements MigrationInterface {
         await queryRunner.query(`CREATE UNIQUE INDEX "uq_app_user_email" ON "app_user"  ("email") `);
         await queryRunner.query(`CREATE INDEX "idx_app_user_role" ON "app_user"  ("role") `);
         await queryRunner.query(`CREATE INDEX "idx_app_user_organisation_id" ON "app_user"  ("organisation_id") `);
+        await queryRunner.query(`CREATE INDEX "idx_app_user_active" ON "app_user"  ("active") `);
+        await queryRunner.query(`CREATE INDEX "idx_app_user_display_name_id" ON "app_user"  ("display_name", "id") `);
         await queryRunner.query(`CREATE TABLE "pilot_researcher" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "pilot_id" uuid NOT NULL, "user_id" uuid NOT NULL, "from_date" date NOT NULL, "to_date" date, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "chk_pilot_researcher_dates" CHECK ("to_date" IS NULL OR "to_date" >= "from_date"), CONSTRAINT "ex_pilot_researcher_overlap" EXCLUDE USING gist ("pilot_id" WITH =, "user_id" WITH =, daterange("from_date", "to_date", '[]') WITH &&), CONSTRAINT "PK_8a07508295ae2055c38c8b3dde3" PRIMARY KEY ("id"))`);
         await queryRunner.query(`CREATE INDEX "idx_pilot_researcher_pilot_id" ON "pilot_researcher"  ("pilot_id") `);
         await queryRunner.query(`CREATE INDEX "idx_pilot_researcher_user_id" ON "pilot_researcher"  ("user_id") `);
@@ -50,9 +53,11 @@ export class Foundation1795509054019 implements MigrationInterface {
         await queryRunner.query(`CREATE INDEX "idx_pilot_sectors_gin" ON "pilot" USING gin ("sectors")`);
         await queryRunner.query(`CREATE INDEX "idx_pilot_themes_gin" ON "pilot" USING gin ("themes")`);
         await queryRunner.query(`CREATE INDEX "idx_pilot_search_trgm" ON "pilot" USING gin ((("code")::text || ' ' || ("title")::text || ' ' || "description") gin_trgm_ops)`);
+        await queryRunner.query(`CREATE INDEX "idx_app_user_search_trgm" ON "app_user" USING gin ((("display_name")::text || ' ' || ("email")::text) gin_trgm_ops)`);
     }
 
     public async down(queryRunner: QueryRunner): Promise<void> {
+        await queryRunner.query(`DROP INDEX "public"."idx_app_user_search_trgm"`);
         await queryRunner.query(`DROP INDEX "public"."idx_pilot_search_trgm"`);
         await queryRunner.query(`DROP INDEX "public"."idx_pilot_themes_gin"`);
         await queryRunner.query(`DROP INDEX "public"."idx_pilot_sectors_gin"`);
@@ -66,6 +71,8 @@ export class Foundation1795509054019 implements MigrationInterface {
         await queryRunner.query(`DROP INDEX "public"."idx_pilot_researcher_user_id"`);
         await queryRunner.query(`DROP INDEX "public"."idx_pilot_researcher_pilot_id"`);
         await queryRunner.query(`DROP TABLE "pilot_researcher"`);
+        await queryRunner.query(`DROP INDEX "public"."idx_app_user_display_name_id"`);
+        await queryRunner.query(`DROP INDEX "public"."idx_app_user_active"`);
         await queryRunner.query(`DROP INDEX "public"."idx_app_user_organisation_id"`);
         await queryRunner.query(`DROP INDEX "public"."idx_app_user_role"`);
         await queryRunner.query(`DROP INDEX "public"."uq_app_user_email"`);
@@ -86,6 +93,7 @@ export class Foundation1795509054019 implements MigrationInterface {
         await queryRunner.query(`DROP TYPE "public"."pilot_status"`);
         await queryRunner.query(`DROP TYPE "public"."pilot_theme"`);
         await queryRunner.query(`DROP TYPE "public"."pilot_sector"`);
+        await queryRunner.query(`DROP INDEX "public"."idx_organisation_name_id"`);
         await queryRunner.query(`DROP INDEX "public"."idx_organisation_county"`);
         await queryRunner.query(`DROP INDEX "public"."idx_organisation_parent_id"`);
         await queryRunner.query(`DROP INDEX "public"."idx_organisation_kind"`);

@@ -86,6 +86,18 @@ describe('authentication', () => {
     ).rejects.toThrow(/already exists/);
   });
 
+  it('lets an admin list users by role, activity and text, a page at a time', async () => {
+    const admin = await userWithToken(t, { role: Role.ADMIN });
+    await makeUser(t.ds, { role: Role.RESEARCHER, displayName: 'Åsa Östlund', email: 'asa@uni.se' });
+    await makeUser(t.ds, { role: Role.RESEARCHER, displayName: 'Bo Berg', email: 'bo@uni.se', active: false });
+    const list = async (filter: Record<string, unknown>) =>
+      (await t.gql('query($f: UserFilter) { users(filter: $f, first: 100) { totalCount edges { node { displayName } } } }', { f: filter }, admin.token))
+        .data!.users.edges.map((e: any) => e.node.displayName);
+    expect(await list({ text: 'östlund' })).toEqual(['Åsa Östlund']);
+    expect(await list({ text: 'UNI.SE', active: false })).toEqual(['Bo Berg']);
+    expect(await list({ role: ['RESEARCHER'], text: 'uni.se' })).toHaveLength(2);
+  });
+
   it('keeps the health check public and reports the database', async () => {
     const res = await fetch(`${t.url}/health`);
     expect(res.status).toBe(200);

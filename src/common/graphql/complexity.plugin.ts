@@ -4,14 +4,10 @@ import { ComplexityEstimator, getComplexity, simpleEstimator } from 'graphql-que
 import { MAX_PAGE_SIZE } from '../pagination/connection';
 
 /**
- * A list field costs its children times the page size asked for (`first`, with its default).
- * A `first` above the maximum is counted at the maximum, so argument validation, which names
- * the argument, is what rejects it.
+ * Before execution (so before any SQL): every `first` must be a page size we serve, and the
+ * estimated cost must stay under `max`. A list field costs its children times `first` (with
+ * its default); every other field costs 1.
  */
-const pageSizeEstimator: ComplexityEstimator = ({ args, childComplexity }) =>
-  typeof args.first === 'number' ? 1 + childComplexity * Math.min(args.first, MAX_PAGE_SIZE) : undefined;
-
-/** Rejects operations whose estimated cost exceeds `max`, before any resolver (or SQL) runs. */
 export function complexityPlugin(max: number): ApolloServerPlugin {
   let schema: GraphQLSchema;
   return {
@@ -21,13 +17,25 @@ export function complexityPlugin(max: number): ApolloServerPlugin {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document, operationName }) {
+          const badPages: string[] = [];
+          const pageSize: ComplexityEstimator = ({ args, childComplexity, field }) => {
+            if (typeof args.first !== 'number') return undefined;
+            if (args.first < 1 || args.first > MAX_PAGE_SIZE) badPages.push(`${field.name}(first: ${args.first})`);
+            return 1 + childComplexity * Math.min(Math.max(args.first, 1), MAX_PAGE_SIZE);
+          };
           const cost = getComplexity({
             schema,
             query: document,
             operationName: operationName ?? undefined,
             variables: request.variables ?? {},
-            estimators: [pageSizeEstimator, simpleEstimator({ defaultComplexity: 1 })],
+            estimators: [pageSize, simpleEstimator({ defaultComplexity: 1 })],
           });
+          if (badPages.length) {
+            const message = `first must be between 1 and ${MAX_PAGE_SIZE}`;
+            throw new GraphQLError(`${message}: ${badPages.join(', ')}`, {
+              extensions: { code: 'BAD_USER_INPUT', fields: [{ field: 'first', message }] },
+            });
+          }
           if (cost > max) {
             throw new GraphQLError(
               `Query is too complex: estimated cost ${cost} exceeds the limit of ${max}. Ask for fewer fields or smaller pages.`,

@@ -20,6 +20,7 @@ import { County, OperatingForm, OrganisationKind, SkrMunicipalityGroup } from '.
 @Check('chk_organisation_population', `"population" IS NULL OR "population" >= 0`)
 @Check('chk_organisation_name', `length(btrim("name")) > 0`)
 @Index('idx_organisation_name_trgm', { synchronize: false }) // GIN (name gin_trgm_ops), created by hand in the migration
+@Index('idx_organisation_name_id', ['name', 'id']) // keyset pagination order
 export class OrganisationEntity {
   @Field(() => ID)
   @PrimaryGeneratedColumn('uuid')

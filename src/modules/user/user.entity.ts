@@ -17,6 +17,8 @@ import { OrganisationEntity } from '../organisation/organisation.entity';
 @Entity('app_user')
 @Check('chk_app_user_email_lower', `"email" = lower("email")`)
 @Check('chk_app_user_reporter_organisation', `("role" = 'ORG_REPORTER') = ("organisation_id" IS NOT NULL)`)
+@Index('idx_app_user_display_name_id', ['displayName', 'id']) // keyset pagination order
+@Index('idx_app_user_search_trgm', { synchronize: false }) // GIN trigram on display_name || ' ' || email, by hand
 export class UserEntity {
   @Field(() => ID)
   @PrimaryGeneratedColumn('uuid')
@@ -49,6 +51,7 @@ export class UserEntity {
   passwordHash: string;
 
   @Field({ description: 'Deactivated users cannot log in, and their tokens stop working.' })
+  @Index('idx_app_user_active')
   @Column({ type: 'boolean', default: true })
   active: boolean;
 

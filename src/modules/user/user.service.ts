@@ -30,7 +30,8 @@ export class UserService {
     if (f.active !== undefined) qb.andWhere('u.active = :active', { active: f.active });
     if (f.organisationId) qb.andWhere('u.organisationId = :orgId', { orgId: f.organisationId });
     if (f.text?.trim()) {
-      qb.andWhere(`(u.displayName ILIKE :pattern ESCAPE '\\' OR u.email ILIKE :pattern ESCAPE '\\')`, {
+      // Matches the trigram index idx_app_user_search_trgm.
+      qb.andWhere(`(u.displayName || ' ' || u.email) ILIKE :pattern ESCAPE '\\'`, {
         pattern: `%${likeEscape(f.text.trim())}%`,
       });
     }
