@@ -1,16 +1,14 @@
-import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Field, Int, ObjectType } from '@nestjs/graphql';
 import {
   Check,
   Column,
-  CreateDateColumn,
   Entity,
   Index,
   JoinColumn,
   ManyToOne,
-  PrimaryGeneratedColumn,
   Unique,
-  UpdateDateColumn,
 } from 'typeorm';
+import { BaseRecord } from '../../database/base-record';
 import { County, OperatingForm, OrganisationKind, SkrMunicipalityGroup } from './organisation.enums';
 
 @ObjectType('Organisation', { description: 'A municipality, region, agency, provider… or one of their administrations or units.' })
@@ -21,11 +19,7 @@ import { County, OperatingForm, OrganisationKind, SkrMunicipalityGroup } from '.
 @Check('chk_organisation_name', `length(btrim("name")) > 0`)
 @Index('idx_organisation_name_trgm', { synchronize: false }) // GIN (name gin_trgm_ops), created by hand in the migration
 @Index('idx_organisation_name_id', ['name', 'id']) // keyset pagination order
-export class OrganisationEntity {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class OrganisationEntity extends BaseRecord {
   @Field()
   @Column({ type: 'varchar', length: 200 })
   name: string;
@@ -66,12 +60,4 @@ export class OrganisationEntity {
   @Field(() => SkrMunicipalityGroup, { nullable: true })
   @Column({ type: 'enum', enum: SkrMunicipalityGroup, enumName: 'skr_municipality_group', nullable: true })
   skrGroup: SkrMunicipalityGroup | null;
-
-  @Field(() => GraphQLISODateTime)
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt: Date;
-
-  @Field(() => GraphQLISODateTime)
-  @UpdateDateColumn({ type: 'timestamptz' })
-  updatedAt: Date;
 }

@@ -1,17 +1,15 @@
-import { Field, GraphQLISODateTime, ID, ObjectType } from '@nestjs/graphql';
+import { Field, ObjectType } from '@nestjs/graphql';
 import { LocalDateResolver } from 'graphql-scalars';
 import {
   Check,
   Column,
-  CreateDateColumn,
   Entity,
   Exclusion,
   Index,
   JoinColumn,
   ManyToOne,
-  PrimaryGeneratedColumn,
-  UpdateDateColumn,
 } from 'typeorm';
+import { BaseRecord } from '../../database/base-record';
 import { OrganisationEntity } from '../organisation/organisation.entity';
 import { ParticipantRole, SteeringLevel } from './pilot.enums';
 import { PilotEntity } from './pilot.entity';
@@ -23,11 +21,7 @@ import { PilotEntity } from './pilot.entity';
   'ex_pilot_participant_overlap',
   `USING gist ("pilot_id" WITH =, "organisation_id" WITH =, "level" WITH =, daterange("from_date", "to_date", '[]') WITH &&)`,
 )
-export class PilotParticipantEntity {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class PilotParticipantEntity extends BaseRecord {
   @Index('idx_pilot_participant_pilot_id')
   @Column({ type: 'uuid' })
   pilotId: string;
@@ -59,12 +53,4 @@ export class PilotParticipantEntity {
   @Field(() => LocalDateResolver, { nullable: true, description: 'Null: still taking part.' })
   @Column({ type: 'date', nullable: true })
   toDate: string | null;
-
-  @Field(() => GraphQLISODateTime)
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt: Date;
-
-  @Field(() => GraphQLISODateTime)
-  @UpdateDateColumn({ type: 'timestamptz' })
-  updatedAt: Date;
 }

@@ -1,17 +1,15 @@
-import { Field, GraphQLISODateTime, ID, ObjectType } from '@nestjs/graphql';
+import { Field, ObjectType } from '@nestjs/graphql';
 import { LocalDateResolver } from 'graphql-scalars';
 import {
   Check,
   Column,
-  CreateDateColumn,
   Entity,
   Exclusion,
   Index,
   JoinColumn,
   ManyToOne,
-  PrimaryGeneratedColumn,
-  UpdateDateColumn,
 } from 'typeorm';
+import { BaseRecord } from '../../database/base-record';
 import { UserEntity } from '../user/user.entity';
 import { PilotEntity } from './pilot.entity';
 
@@ -22,11 +20,7 @@ import { PilotEntity } from './pilot.entity';
   'ex_pilot_researcher_overlap',
   `USING gist ("pilot_id" WITH =, "user_id" WITH =, daterange("from_date", "to_date", '[]') WITH &&)`,
 )
-export class PilotResearcherEntity {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class PilotResearcherEntity extends BaseRecord {
   @Index('idx_pilot_researcher_pilot_id')
   @Column({ type: 'uuid' })
   pilotId: string;
@@ -50,12 +44,4 @@ export class PilotResearcherEntity {
   @Field(() => LocalDateResolver, { nullable: true, description: 'Null: still following.' })
   @Column({ type: 'date', nullable: true })
   toDate: string | null;
-
-  @Field(() => GraphQLISODateTime)
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt: Date;
-
-  @Field(() => GraphQLISODateTime)
-  @UpdateDateColumn({ type: 'timestamptz' })
-  updatedAt: Date;
 }

@@ -1,6 +1,7 @@
-import { Field, GraphQLISODateTime, ID, ObjectType } from '@nestjs/graphql';
+import { Field, ObjectType } from '@nestjs/graphql';
 import { LocalDateResolver } from 'graphql-scalars';
-import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Check, Column, Entity, Index } from 'typeorm';
+import { BaseRecord } from '../../database/base-record';
 import { GovernanceForm, TrustMethod, TrustRelation } from '../framework/framework.enums';
 import { PilotSector, PilotStatus, PilotTheme } from './pilot.enums';
 
@@ -12,11 +13,7 @@ import { PilotSector, PilotStatus, PilotTheme } from './pilot.enums';
 @Index('idx_pilot_sectors_gin', { synchronize: false })
 @Index('idx_pilot_themes_gin', { synchronize: false })
 @Index('idx_pilot_search_trgm', { synchronize: false })
-export class PilotEntity {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class PilotEntity extends BaseRecord {
   @Field({ description: 'Short unique code, e.g. TD-2017-03 (capitals, digits, hyphens).' })
   @Index('uq_pilot_code', { unique: true })
   @Column({ type: 'varchar', length: 40 })
@@ -67,12 +64,4 @@ export class PilotEntity {
   @Field(() => [TrustMethod], { description: 'Trust-based methods the pilot targets.' })
   @Column({ type: 'enum', enum: TrustMethod, enumName: 'trust_method', array: true })
   targetMethods: TrustMethod[];
-
-  @Field(() => GraphQLISODateTime)
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt: Date;
-
-  @Field(() => GraphQLISODateTime)
-  @UpdateDateColumn({ type: 'timestamptz' })
-  updatedAt: Date;
 }

@@ -1,15 +1,13 @@
-import { Field, GraphQLISODateTime, ID, ObjectType } from '@nestjs/graphql';
+import { Field, ObjectType } from '@nestjs/graphql';
 import {
   Check,
   Column,
-  CreateDateColumn,
   Entity,
   Index,
   JoinColumn,
   ManyToOne,
-  PrimaryGeneratedColumn,
-  UpdateDateColumn,
 } from 'typeorm';
+import { BaseRecord } from '../../database/base-record';
 import { Role } from '../../common/auth/role.enum';
 import { OrganisationEntity } from '../organisation/organisation.entity';
 
@@ -19,11 +17,7 @@ import { OrganisationEntity } from '../organisation/organisation.entity';
 @Check('chk_app_user_reporter_organisation', `("role" = 'ORG_REPORTER') = ("organisation_id" IS NOT NULL)`)
 @Index('idx_app_user_display_name_id', ['displayName', 'id']) // keyset pagination order
 @Index('idx_app_user_search_trgm', { synchronize: false }) // GIN trigram on display_name || ' ' || email, by hand
-export class UserEntity {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class UserEntity extends BaseRecord {
   /** Exposed through UserResolver.email: admins and the user themself only. */
   @Index('uq_app_user_email', { unique: true })
   @Column({ type: 'varchar', length: 320 })
@@ -54,12 +48,4 @@ export class UserEntity {
   @Index('idx_app_user_active')
   @Column({ type: 'boolean', default: true })
   active: boolean;
-
-  @Field(() => GraphQLISODateTime)
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt: Date;
-
-  @Field(() => GraphQLISODateTime)
-  @UpdateDateColumn({ type: 'timestamptz' })
-  updatedAt: Date;
 }

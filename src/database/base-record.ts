@@ -1,0 +1,18 @@
+import { Field, GraphQLISODateTime, ID, ObjectType } from '@nestjs/graphql';
+import { CreateDateColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+
+/** What every table has: a UUID key and when the row was created and last changed. */
+@ObjectType({ isAbstract: true })
+export abstract class BaseRecord {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Field(() => GraphQLISODateTime)
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @Field(() => GraphQLISODateTime)
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+}
