@@ -6,6 +6,9 @@ import { EmbeddedPostgresBusyError, EmbeddedPostgresHandle, startEmbeddedPostgre
 
 const DATABASE = 'tillit';
 
+/** A start-up failure the user can fix; printed as one sentence, without a stack. */
+class StartupError extends Error {}
+
 async function main(): Promise<void> {
   const config = loadConfig();
   const log = pino({ level: config.log.level, base: { context: 'Bootstrap' } });
@@ -28,7 +31,14 @@ async function main(): Promise<void> {
     await embedded?.stop();
     throw err;
   });
-  await app.listen(config.http.port, config.http.host);
+  await app.listen(config.http.port, config.http.host).catch(async (err: NodeJS.ErrnoException) => {
+    await app.close().catch(() => undefined);
+    await embedded?.stop();
+    if (err.code === 'EADDRINUSE') {
+      throw new StartupError(`Port ${config.http.port} on ${config.http.host} is already in use: stop what uses it, or set PORT.`);
+    }
+    throw err;
+  });
   log.info(`Tillit Tracker is listening: GraphQL at http://${config.http.host}:${config.http.port}/graphql`);
 
   let stopping = false;
@@ -46,7 +56,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  if (err instanceof ConfigError || err instanceof EmbeddedPostgresBusyError) {
+  if (err instanceof ConfigError || err instanceof EmbeddedPostgresBusyError || err instanceof StartupError) {
     console.error(err.message);
   } else {
     console.error('Tillit Tracker could not start:', err instanceof Error ? (err.stack ?? err.message) : err);
