@@ -13,6 +13,7 @@ import { InputValidationPipe } from './common/validation/input-validation.pipe';
 import { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source';
+import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { FrameworkModule } from './modules/framework/framework.module';
 import { HealthModule } from './modules/health/health.module';
@@ -21,7 +22,7 @@ import { PilotModule } from './modules/pilot/pilot.module';
 import { UserModule } from './modules/user/user.module';
 
 /** Feature modules: a new capability is a new folder here (docs/adding-a-feature.md). */
-export const FEATURE_MODULES: Type[] = [FrameworkModule, OrganisationModule, UserModule, AuthModule, PilotModule, HealthModule];
+export const FEATURE_MODULES: Type[] = [AuditModule, FrameworkModule, OrganisationModule, UserModule, AuthModule, PilotModule, HealthModule];
 
 const REQUEST_ID = /^[A-Za-z0-9_.:-]{1,64}$/;
 

@@ -9,6 +9,7 @@ import { fieldProblems } from '../common/validation/input-validation.pipe';
 import { CreateUserInput } from '../modules/user/dto/create-user.input';
 import { UserEntity } from '../modules/user/user.entity';
 import { UserService } from '../modules/user/user.service';
+import { AuditService } from '../modules/audit/audit.service';
 import '../modules/user/user.errors';
 
 /** ADMIN_PASSWORD, else standard input: all of it when piped, one line at the prompt on a terminal. */
@@ -36,7 +37,7 @@ export async function createAdmin(
   const errors = await validate(input);
   if (errors.length) throw new Error(fieldProblems(errors).map((p) => p.message).join('; '));
   try {
-    return await new UserService(ds).create(input);
+    return await new UserService(ds, new AuditService(ds)).create(null, input);
   } catch (err) {
     const domain = err instanceof DomainError ? err : translatePgError(err);
     throw domain ? new Error(domain.message) : err;

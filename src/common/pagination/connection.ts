@@ -81,11 +81,13 @@ export interface KeysetSort<T> {
   /** Property path in the query builder, e.g. `o.name`. */
   column: string;
   value: (row: T) => SortValue;
+  /** Default ascending. */
+  direction?: 'ASC' | 'DESC';
 }
 
 /**
- * Keyset pagination over (sort column, id), ascending. One query for the page (first + 1 rows
- * to learn hasNextPage); the count runs only if `totalCount` is selected.
+ * Keyset pagination over (sort column, id). One query for the page (first + 1 rows to learn
+ * hasNextPage); the count runs only if `totalCount` is selected.
  */
 export async function paginate<T extends { id: string }>(
   qb: SelectQueryBuilder<T>,
@@ -94,13 +96,15 @@ export async function paginate<T extends { id: string }>(
 ): Promise<ConnectionShape<T>> {
   const countQb = qb.clone();
   const idColumn = `${qb.alias}.id`;
+  const direction = sort.direction ?? 'ASC';
   if (args.after) {
     const [value, id] = decodeCursor(args.after);
-    qb.andWhere(`(${sort.column}, ${idColumn}) > (:cursorValue, :cursorId)`, { cursorValue: value, cursorId: id });
+    const op = direction === 'ASC' ? '>' : '<';
+    qb.andWhere(`(${sort.column}, ${idColumn}) ${op} (:cursorValue, :cursorId)`, { cursorValue: value, cursorId: id });
   }
   const rows = await qb
-    .orderBy(sort.column, 'ASC')
-    .addOrderBy(idColumn, 'ASC')
+    .orderBy(sort.column, direction)
+    .addOrderBy(idColumn, direction)
     .limit(args.first + 1)
     .getMany();
   const page = rows.slice(0, args.first);

@@ -34,14 +34,14 @@ export class OrganisationResolver {
 
   @Roles(Role.ADMIN)
   @Mutation(() => OrganisationEntity)
-  createOrganisation(@Args('input') input: CreateOrganisationInput) {
-    return this.organisationService.create(input);
+  createOrganisation(@CurrentUser() actor: AuthUser, @Args('input') input: CreateOrganisationInput) {
+    return this.organisationService.create(actor, input);
   }
 
   @Roles(Role.ADMIN)
   @Mutation(() => OrganisationEntity)
-  updateOrganisation(@Args('input') input: UpdateOrganisationInput) {
-    return this.organisationService.update(input);
+  updateOrganisation(@CurrentUser() actor: AuthUser, @Args('input') input: UpdateOrganisationInput) {
+    return this.organisationService.update(actor, input);
   }
 
   @ResolveField(() => OrganisationEntity, { nullable: true, description: 'Null for a root, or when outside your scope.' })

@@ -5,6 +5,8 @@ import type { AuthUser } from '../../common/auth/auth-user';
 import { Role } from '../../common/auth/role.enum';
 import { notFound } from '../../common/errors/domain-error';
 import { ConnectionShape, paginate } from '../../common/pagination/connection';
+import { AuditAction, AuditEntity } from '../audit/audit.enums';
+import { AuditService } from '../audit/audit.service';
 import { CreateOrganisationInput } from './dto/create-organisation.input';
 import { OrganisationsArgs } from './dto/organisations.args';
 import { UpdateOrganisationInput } from './dto/update-organisation.input';
@@ -18,7 +20,10 @@ const TREE_LOCK_KEY = 0x7419_0001;
 
 @Injectable()
 export class OrganisationService {
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly audit: AuditService,
+  ) {}
 
   /** Org reporters see their own organisation's subtree; everyone else sees the directory. */
   scope<T extends object>(actor: AuthUser, qb: SelectQueryBuilder<T>): SelectQueryBuilder<T> {
@@ -51,16 +56,18 @@ export class OrganisationService {
     return org;
   }
 
-  async create(input: CreateOrganisationInput): Promise<OrganisationEntity> {
+  async create(actor: AuthUser, input: CreateOrganisationInput): Promise<OrganisationEntity> {
     const fields = applyOrganisationRules(input);
     return this.ds.transaction(async (em) => {
       if (fields.parentId) await this.requireExists(em, fields.parentId);
       const repo = em.getRepository(OrganisationEntity);
-      return repo.save(repo.create(fields));
+      const org = await repo.save(repo.create(fields));
+      await this.audit.record(em, actor, { entity: AuditEntity.ORGANISATION, entityId: org.id, action: AuditAction.CREATE, before: null, after: org });
+      return org;
     });
   }
 
-  async update(input: UpdateOrganisationInput): Promise<OrganisationEntity> {
+  async update(actor: AuthUser, input: UpdateOrganisationInput): Promise<OrganisationEntity> {
     return this.ds.transaction(async (em) => {
       const repo = em.getRepository(OrganisationEntity);
       const current = await repo.findOne({ where: { id: input.id }, lock: { mode: 'pessimistic_write' } });
@@ -76,7 +83,10 @@ export class OrganisationService {
         );
         if (cycle) throw OrganisationErrors.cycle();
       }
-      return repo.save(repo.merge(current, merged));
+      const before = { ...current };
+      const saved = await repo.save(repo.merge(current, merged));
+      await this.audit.record(em, actor, { entity: AuditEntity.ORGANISATION, entityId: saved.id, action: AuditAction.UPDATE, before, after: saved });
+      return saved;
     });
   }
 

@@ -43,38 +43,38 @@ export class PilotResolver {
 
   @Roles(Role.ADMIN)
   @Mutation(() => PilotEntity, { description: 'Creates a pilot with its participants and researchers, all or nothing.' })
-  createPilot(@Args('input') input: CreatePilotInput) {
-    return this.pilotService.create(input);
+  createPilot(@CurrentUser() actor: AuthUser, @Args('input') input: CreatePilotInput) {
+    return this.pilotService.create(actor, input);
   }
 
   @Roles(Role.ADMIN)
   @Mutation(() => PilotEntity)
-  updatePilot(@Args('input') input: UpdatePilotInput) {
-    return this.pilotService.update(input);
+  updatePilot(@CurrentUser() actor: AuthUser, @Args('input') input: UpdatePilotInput) {
+    return this.pilotService.update(actor, input);
   }
 
   @Roles(Role.ADMIN)
   @Mutation(() => PilotParticipantEntity)
-  addPilotParticipant(@Args('input') input: AddPilotParticipantInput) {
-    return this.pilotService.addParticipant(input);
+  addPilotParticipant(@CurrentUser() actor: AuthUser, @Args('input') input: AddPilotParticipantInput) {
+    return this.pilotService.addParticipant(actor, input);
   }
 
   @Roles(Role.ADMIN)
   @Mutation(() => ID, { description: 'Returns the id of the removed participation.' })
-  removePilotParticipant(@Args('input') input: RemoveByIdInput) {
-    return this.pilotService.removeParticipant(input.id);
+  removePilotParticipant(@CurrentUser() actor: AuthUser, @Args('input') input: RemoveByIdInput) {
+    return this.pilotService.removeParticipant(actor, input.id);
   }
 
   @Roles(Role.ADMIN)
   @Mutation(() => PilotResearcherEntity)
-  addPilotResearcher(@Args('input') input: AddPilotResearcherInput) {
-    return this.pilotService.addResearcher(input);
+  addPilotResearcher(@CurrentUser() actor: AuthUser, @Args('input') input: AddPilotResearcherInput) {
+    return this.pilotService.addResearcher(actor, input);
   }
 
   @Roles(Role.ADMIN)
   @Mutation(() => ID, { description: 'Returns the id of the removed follow-up period.' })
-  removePilotResearcher(@Args('input') input: RemoveByIdInput) {
-    return this.pilotService.removeResearcher(input.id);
+  removePilotResearcher(@CurrentUser() actor: AuthUser, @Args('input') input: RemoveByIdInput) {
+    return this.pilotService.removeResearcher(actor, input.id);
   }
 
   @ResolveField(() => [PilotParticipantEntity], { description: 'Down the steering chain, then by start date.' })

@@ -5,6 +5,8 @@ import type { AuthUser } from '../../common/auth/auth-user';
 import { Role } from '../../common/auth/role.enum';
 import { notFound } from '../../common/errors/domain-error';
 import { ConnectionShape, paginate } from '../../common/pagination/connection';
+import { AuditAction, AuditEntity } from '../audit/audit.enums';
+import { AuditRecord, AuditService } from '../audit/audit.service';
 import { likeEscape, subtreeIdsSql } from '../organisation/organisation.sql';
 import { UserEntity } from '../user/user.entity';
 import { CreatePilotInput } from './dto/create-pilot.input';
@@ -17,12 +19,23 @@ import { PilotResearcherEntity } from './pilot-researcher.entity';
 import { PilotEntity } from './pilot.entity';
 import { PilotErrors } from './pilot.errors';
 
+const created = (entity: AuditEntity, row: { id: string }): AuditRecord => ({
+  entity,
+  entityId: row.id,
+  action: AuditAction.CREATE,
+  before: null,
+  after: row,
+});
+
 /** The text searched by `filter.text`; the trigram index in the migration is on this expression. */
 const SEARCH_EXPR = `(p.code || ' ' || p.title || ' ' || p.description)`;
 
 @Injectable()
 export class PilotService {
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly audit: AuditService,
+  ) {}
 
   /** Org reporters see the pilots their organisation (or one of its units) takes part in. */
   scope<T extends object>(actor: AuthUser, qb: SelectQueryBuilder<T>): SelectQueryBuilder<T> {
@@ -68,56 +81,81 @@ export class PilotService {
   }
 
   /** The pilot with its participants and researchers, all or nothing. */
-  async create(input: CreatePilotInput): Promise<PilotEntity> {
+  async create(actor: AuthUser, input: CreatePilotInput): Promise<PilotEntity> {
     const { participants, researchers, ...fields } = input;
     this.checkPeriod(fields.startsOn, fields.endsOn, 'input.endsOn');
     return this.ds.transaction(async (em) => {
       const repo = em.getRepository(PilotEntity);
       const pilot = await repo.save(repo.create({ ...fields, announcedOn: fields.announcedOn ?? null, startsOn: fields.startsOn ?? null, endsOn: fields.endsOn ?? null }));
-      await this.insertParticipants(em, pilot, participants, 'input.participants');
-      await this.insertResearchers(em, pilot, researchers, 'input.researchers');
+      const parts = await this.insertParticipants(em, pilot, participants, 'input.participants');
+      const people = await this.insertResearchers(em, pilot, researchers, 'input.researchers');
+      await this.audit.record(
+        em,
+        actor,
+        created(AuditEntity.PILOT, pilot),
+        ...parts.map((p) => created(AuditEntity.PILOT_PARTICIPANT, p)),
+        ...people.map((r) => created(AuditEntity.PILOT_RESEARCHER, r)),
+      );
       return pilot;
     });
   }
 
-  async update(input: UpdatePilotInput): Promise<PilotEntity> {
+  async update(actor: AuthUser, input: UpdatePilotInput): Promise<PilotEntity> {
     return this.ds.transaction(async (em) => {
       const repo = em.getRepository(PilotEntity);
       const pilot = await repo.findOne({ where: { id: input.id }, lock: { mode: 'pessimistic_write' } });
       if (!pilot) throw notFound('Pilot', input.id);
       const { id: _id, ...changes } = input;
+      const before = { ...pilot };
       repo.merge(pilot, changes);
       this.checkPeriod(pilot.startsOn, pilot.endsOn, 'input.endsOn');
-      return repo.save(pilot);
+      const saved = await repo.save(pilot);
+      await this.audit.record(em, actor, { entity: AuditEntity.PILOT, entityId: saved.id, action: AuditAction.UPDATE, before, after: saved });
+      return saved;
     });
   }
 
-  async addParticipant(input: AddPilotParticipantInput): Promise<PilotParticipantEntity> {
+  async addParticipant(actor: AuthUser, input: AddPilotParticipantInput): Promise<PilotParticipantEntity> {
     return this.ds.transaction(async (em) => {
       const pilot = await this.requirePilot(em, input.pilotId);
       const [row] = await this.insertParticipants(em, pilot, [input], 'input');
+      await this.audit.record(em, actor, created(AuditEntity.PILOT_PARTICIPANT, row));
       return row;
     });
   }
 
-  async removeParticipant(id: string): Promise<string> {
-    const { affected } = await this.ds.getRepository(PilotParticipantEntity).delete({ id });
-    if (!affected) throw notFound('Pilot participant', id);
-    return id;
+  removeParticipant(actor: AuthUser, id: string): Promise<string> {
+    return this.removeRow(actor, PilotParticipantEntity, AuditEntity.PILOT_PARTICIPANT, 'Pilot participant', id);
   }
 
-  async addResearcher(input: AddPilotResearcherInput): Promise<PilotResearcherEntity> {
+  async addResearcher(actor: AuthUser, input: AddPilotResearcherInput): Promise<PilotResearcherEntity> {
     return this.ds.transaction(async (em) => {
       const pilot = await this.requirePilot(em, input.pilotId);
       const [row] = await this.insertResearchers(em, pilot, [input], 'input');
+      await this.audit.record(em, actor, created(AuditEntity.PILOT_RESEARCHER, row));
       return row;
     });
   }
 
-  async removeResearcher(id: string): Promise<string> {
-    const { affected } = await this.ds.getRepository(PilotResearcherEntity).delete({ id });
-    if (!affected) throw notFound('Pilot researcher', id);
-    return id;
+  removeResearcher(actor: AuthUser, id: string): Promise<string> {
+    return this.removeRow(actor, PilotResearcherEntity, AuditEntity.PILOT_RESEARCHER, 'Pilot researcher', id);
+  }
+
+  private removeRow(
+    actor: AuthUser,
+    target: typeof PilotParticipantEntity | typeof PilotResearcherEntity,
+    entity: AuditEntity,
+    what: string,
+    id: string,
+  ): Promise<string> {
+    return this.ds.transaction(async (em) => {
+      const repo = em.getRepository<PilotParticipantEntity | PilotResearcherEntity>(target);
+      const row = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!row) throw notFound(what, id);
+      await repo.delete({ id });
+      await this.audit.record(em, actor, { entity, entityId: id, action: AuditAction.DELETE, before: row, after: null });
+      return id;
+    });
   }
 
   /**

@@ -42,14 +42,14 @@ export class UserResolver {
 
   @Roles(Role.ADMIN)
   @Mutation(() => UserEntity)
-  createUser(@Args('input') input: CreateUserInput) {
-    return this.userService.create(input);
+  createUser(@CurrentUser() actor: AuthUser, @Args('input') input: CreateUserInput) {
+    return this.userService.create(actor, input);
   }
 
   @Roles(Role.ADMIN)
   @Mutation(() => UserEntity)
-  updateUser(@Args('input') input: UpdateUserInput) {
-    return this.userService.update(input);
+  updateUser(@CurrentUser() actor: AuthUser, @Args('input') input: UpdateUserInput) {
+    return this.userService.update(actor, input);
   }
 
   @ResolveField(() => String, { nullable: true, description: 'Visible to admins and to the user themself; null otherwise.' })

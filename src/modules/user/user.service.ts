@@ -5,6 +5,8 @@ import type { AuthUser } from '../../common/auth/auth-user';
 import { Role } from '../../common/auth/role.enum';
 import { notFound } from '../../common/errors/domain-error';
 import { ConnectionShape, paginate } from '../../common/pagination/connection';
+import { AuditAction, AuditEntity } from '../audit/audit.enums';
+import { AuditService } from '../audit/audit.service';
 import { likeEscape } from '../organisation/organisation.sql';
 import { CreateUserInput } from './dto/create-user.input';
 import { UpdateUserInput } from './dto/update-user.input';
@@ -17,7 +19,10 @@ export const normaliseEmail = (email: string) => email.trim().toLowerCase();
 
 @Injectable()
 export class UserService {
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly audit: AuditService,
+  ) {}
 
   private get repo() {
     return this.ds.getRepository(UserEntity);
@@ -44,31 +49,42 @@ export class UserService {
     return user;
   }
 
-  async create(input: CreateUserInput): Promise<UserEntity> {
+  /** `actor` null: the system (the create-admin command). */
+  async create(actor: AuthUser | null, input: CreateUserInput): Promise<UserEntity> {
     this.checkOrganisationRule(input.role, input.organisationId ?? null);
-    const user = this.repo.create({
-      email: normaliseEmail(input.email),
-      displayName: input.displayName.trim(),
-      role: input.role,
-      organisationId: input.organisationId ?? null,
-      passwordHash: await hashPassword(input.password),
-      active: true,
+    const passwordHash = await hashPassword(input.password);
+    return this.ds.transaction(async (em) => {
+      const repo = em.getRepository(UserEntity);
+      const user = await repo.save(
+        repo.create({
+          email: normaliseEmail(input.email),
+          displayName: input.displayName.trim(),
+          role: input.role,
+          organisationId: input.organisationId ?? null,
+          passwordHash,
+          active: true,
+        }),
+      );
+      await this.audit.record(em, actor, { entity: AuditEntity.USER, entityId: user.id, action: AuditAction.CREATE, before: null, after: user });
+      return user;
     });
-    return this.repo.save(user);
   }
 
-  async update(input: UpdateUserInput): Promise<UserEntity> {
+  async update(actor: AuthUser, input: UpdateUserInput): Promise<UserEntity> {
     const { id, password, email, ...rest } = input;
     const passwordHash = password ? await hashPassword(password) : undefined;
     return this.ds.transaction(async (em) => {
       const repo = em.getRepository(UserEntity);
       const user = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!user) throw notFound('User', id);
+      const before = { ...user };
       repo.merge(user, rest);
       if (email !== undefined) user.email = normaliseEmail(email);
       if (passwordHash) user.passwordHash = passwordHash;
       this.checkOrganisationRule(user.role, user.organisationId);
-      return repo.save(user);
+      const saved = await repo.save(user);
+      await this.audit.record(em, actor, { entity: AuditEntity.USER, entityId: id, action: AuditAction.UPDATE, before, after: saved });
+      return saved;
     });
   }
 

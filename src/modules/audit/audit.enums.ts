@@ -1,0 +1,20 @@
+import { registerEnumType } from '@nestjs/graphql';
+
+export enum AuditAction {
+  CREATE = 'CREATE',
+  UPDATE = 'UPDATE',
+  DELETE = 'DELETE',
+  RESTORE = 'RESTORE',
+}
+
+/** The kinds of record the trail covers (grows with each feature). */
+export enum AuditEntity {
+  USER = 'USER',
+  ORGANISATION = 'ORGANISATION',
+  PILOT = 'PILOT',
+  PILOT_PARTICIPANT = 'PILOT_PARTICIPANT',
+  PILOT_RESEARCHER = 'PILOT_RESEARCHER',
+}
+
+registerEnumType(AuditAction, { name: 'AuditAction' });
+registerEnumType(AuditEntity, { name: 'AuditEntity', description: 'The kind of record an audit entry is about.' });

@@ -1,0 +1,32 @@
+import { Args, Context, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Roles } from '../../common/auth/decorators';
+import { Role } from '../../common/auth/role.enum';
+import type { GqlContext } from '../../common/graphql/gql-context';
+import { Connection } from '../../common/pagination/connection';
+import { UserEntity } from '../user/user.entity';
+import { UserLoaders } from '../user/user.loaders';
+import { AuditEntryEntity } from './audit.entity';
+import { AuditService } from './audit.service';
+import { AuditLogArgs } from './dto/audit-log.args';
+
+@ObjectType()
+export class AuditEntryConnection extends Connection(AuditEntryEntity, 'AuditEntry') {}
+
+@Resolver(() => AuditEntryEntity)
+export class AuditResolver {
+  constructor(
+    private readonly auditService: AuditService,
+    private readonly userLoaders: UserLoaders,
+  ) {}
+
+  @Roles(Role.ADMIN)
+  @Query(() => AuditEntryConnection, { description: 'Every write to research data, newest first. Admins only.' })
+  auditLog(@Args() args: AuditLogArgs) {
+    return this.auditService.list(args);
+  }
+
+  @ResolveField(() => UserEntity, { nullable: true, description: 'Who made the change; null for the system.' })
+  actor(@Parent() entry: AuditEntryEntity, @Context() ctx: GqlContext) {
+    return entry.actorId ? this.userLoaders.byId(ctx).load(entry.actorId) : null;
+  }
+}
