@@ -17,12 +17,13 @@ import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { FrameworkModule } from './modules/framework/framework.module';
 import { HealthModule } from './modules/health/health.module';
+import { ObservationModule } from './modules/observation/observation.module';
 import { OrganisationModule } from './modules/organisation/organisation.module';
 import { PilotModule } from './modules/pilot/pilot.module';
 import { UserModule } from './modules/user/user.module';
 
 /** Feature modules: a new capability is a new folder here (docs/adding-a-feature.md). */
-export const FEATURE_MODULES: Type[] = [AuditModule, FrameworkModule, OrganisationModule, UserModule, AuthModule, PilotModule, HealthModule];
+export const FEATURE_MODULES: Type[] = [AuditModule, FrameworkModule, OrganisationModule, UserModule, AuthModule, PilotModule, ObservationModule, HealthModule];
 
 const REQUEST_ID = /^[A-Za-z0-9_.:-]{1,64}$/;
 

@@ -75,7 +75,7 @@ export class EnvSchema {
   GRAPHQL_MAX_TOKENS = 5000;
 
   @Matches(/^\d+(b|kb|mb)$/i, { message: 'BODY_LIMIT must look like 100kb or 1mb' })
-  BODY_LIMIT = '100kb';
+  BODY_LIMIT = '1mb';
 }
 
 export interface AppConfig {

@@ -1,4 +1,7 @@
 import { AuditEntryEntity } from '../modules/audit/audit.entity';
+import { CodedSegmentEntity } from '../modules/observation/coded-segment.entity';
+import { ObservationVersionEntity } from '../modules/observation/observation-version.entity';
+import { ObservationEntity } from '../modules/observation/observation.entity';
 import { OrganisationEntity } from '../modules/organisation/organisation.entity';
 import { PilotParticipantEntity } from '../modules/pilot/pilot-participant.entity';
 import { PilotResearcherEntity } from '../modules/pilot/pilot-researcher.entity';
@@ -6,4 +9,14 @@ import { PilotEntity } from '../modules/pilot/pilot.entity';
 import { UserEntity } from '../modules/user/user.entity';
 
 /** Every entity, for the one DataSource (app, CLI, tests, migration generation). */
-export const ENTITIES = [AuditEntryEntity, OrganisationEntity, UserEntity, PilotEntity, PilotParticipantEntity, PilotResearcherEntity];
+export const ENTITIES = [
+  AuditEntryEntity,
+  OrganisationEntity,
+  UserEntity,
+  PilotEntity,
+  PilotParticipantEntity,
+  PilotResearcherEntity,
+  ObservationEntity,
+  ObservationVersionEntity,
+  CodedSegmentEntity,
+];

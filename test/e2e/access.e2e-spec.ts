@@ -81,17 +81,40 @@ describe('access control', () => {
     expect(open).toEqual(['framework → data', 'login → BAD_USER_INPUT']);
   });
 
+  const ADMIN_ONLY = [
+    'createUser', 'updateUser', 'createOrganisation', 'updateOrganisation', 'createPilot', 'updatePilot',
+    'addPilotParticipant', 'removePilotParticipant', 'addPilotResearcher', 'removePilotResearcher',
+  ];
+  const RESEARCH_WRITES = [
+    'logObservation', 'updateObservation', 'deleteObservation', 'restoreObservation',
+    'addCodedSegment', 'updateCodedSegment', 'removeCodedSegment',
+  ];
+
   it('only ADMIN manages users, organisations and pilots', async () => {
     const schema = t.app.get(GraphQLSchemaHost).schema;
-    const mutations = sampleOperations(schema, 'mutation').filter((m) => m.name !== 'login');
+    const all = sampleOperations(schema, 'mutation');
+    expect(all.map((m) => m.name).filter((n) => n !== 'login').sort()).toEqual([...ADMIN_ONLY, ...RESEARCH_WRITES].sort());
     const org = await makeOrganisation(t.ds);
     for (const role of [Role.RESEARCHER, Role.ANALYST, Role.ORG_REPORTER]) {
       const { token } = await userWithToken(t, { role, organisationId: role === Role.ORG_REPORTER ? org.id : null });
-      for (const m of mutations) {
+      for (const m of all.filter((op) => ADMIN_ONLY.includes(op.name))) {
         const res = await t.gql(m.query, m.variables, token);
         expect([m.name, role, res.errors?.[0]?.extensions?.code]).toEqual([m.name, role, 'FORBIDDEN']);
       }
       expect(onlyError(await t.gql('{ users { totalCount } }', {}, token)).extensions!.code).toBe('FORBIDDEN');
+      expect(onlyError(await t.gql('{ auditLog { totalCount } }', {}, token)).extensions!.code).toBe('FORBIDDEN');
+    }
+  });
+
+  it('ANALYST and ORG_REPORTER write no research data', async () => {
+    const schema = t.app.get(GraphQLSchemaHost).schema;
+    const org = await makeOrganisation(t.ds);
+    for (const role of [Role.ANALYST, Role.ORG_REPORTER]) {
+      const { token } = await userWithToken(t, { role, organisationId: role === Role.ORG_REPORTER ? org.id : null });
+      for (const m of sampleOperations(schema, 'mutation').filter((op) => RESEARCH_WRITES.includes(op.name))) {
+        const res = await t.gql(m.query, m.variables, token);
+        expect([m.name, role, res.errors?.[0]?.extensions?.code]).toEqual([m.name, role, 'FORBIDDEN']);
+      }
     }
   });
 

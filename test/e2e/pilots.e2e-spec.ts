@@ -91,6 +91,14 @@ describe('pilots', () => {
     expect(upd.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'input.endsOn' }] });
   });
 
+  it('changes only the fields an update names', async () => {
+    const pilot = await makePilot(t.ds, { code: 'TD-KEEP', status: PilotStatus.ACTIVE, themes: [PilotTheme.LEADERSHIP], description: 'Kept' });
+    const res = await t.gql('mutation($input: UpdatePilotInput!) { updatePilot(input: $input) { title status themes description } }', {
+      input: { id: pilot.id, title: 'Renamed' },
+    }, admin);
+    expect(res.data!.updatePilot).toEqual({ title: 'Renamed', status: 'ACTIVE', themes: ['LEADERSHIP'], description: 'Kept' });
+  });
+
   it('lets an organisation take part at another level, or at the same level later, but not twice at once', async () => {
     const org = await makeOrganisation(t.ds);
     const pilot = await makePilot(t.ds, { code: 'TD-PART' });

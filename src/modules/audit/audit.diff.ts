@@ -14,10 +14,13 @@ const plain = (v: unknown): unknown => {
 
 const same = (a: unknown, b: unknown) => JSON.stringify(plain(a)) === JSON.stringify(plain(b));
 
+/** A loaded relation (an entity instance): left out, its foreign key is a column of its own. */
+const isRelation = (v: unknown) =>
+  v !== null && typeof v === 'object' && !(v instanceof Date) && !Array.isArray(v) && Object.getPrototypeOf(v) !== Object.prototype;
+
 /**
  * The fields that differ between two versions of a record (null before: created; null after:
- * deleted). Relations (objects that are not dates or arrays) are left out: their foreign keys
- * are columns of their own.
+ * deleted). Plain objects (e.g. a snapshot's `codes`) are compared as JSON.
  */
 export function diffRecords(before: object | null, after: object | null): FieldChanges {
   const b = (before ?? {}) as Record<string, unknown>;
@@ -26,7 +29,6 @@ export function diffRecords(before: object | null, after: object | null): FieldC
   for (const key of new Set([...Object.keys(b), ...Object.keys(a)])) {
     if (SKIPPED_FIELDS.has(key)) continue;
     const [vb, va] = [b[key], a[key]];
-    const isRelation = (v: unknown) => v !== null && typeof v === 'object' && !(v instanceof Date) && !Array.isArray(v);
     if (isRelation(vb) || isRelation(va)) continue;
     if (before && after && same(vb, va)) continue;
     changes[key] = SECRET_FIELDS.has(key)

@@ -14,6 +14,8 @@ export enum AuditEntity {
   PILOT = 'PILOT',
   PILOT_PARTICIPANT = 'PILOT_PARTICIPANT',
   PILOT_RESEARCHER = 'PILOT_RESEARCHER',
+  OBSERVATION = 'OBSERVATION',
+  CODED_SEGMENT = 'CODED_SEGMENT',
 }
 
 registerEnumType(AuditAction, { name: 'AuditAction' });

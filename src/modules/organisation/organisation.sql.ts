@@ -11,3 +11,15 @@ export const subtreeIdsSql = (param: string) =>
 
 /** Escapes LIKE wildcards in user text (the escape character is a backslash). */
 export const likeEscape = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/**
+ * Whether the organisation bound to `orgParam`, or one of its ancestors, takes part in the pilot
+ * bound to `pilotParam` (at any time). Selects one boolean column `ok`.
+ */
+export const takesPartInPilotSql = (pilotParam: string, orgParam: string) =>
+  `WITH RECURSIVE up(id, parent_id) AS (
+     SELECT id, parent_id FROM organisation WHERE id = ${orgParam}
+     UNION ALL
+     SELECT o.id, o.parent_id FROM organisation o JOIN up ON o.id = up.parent_id
+   ) SELECT EXISTS (SELECT 1 FROM pilot_participant pp JOIN up ON pp.organisation_id = up.id
+                    WHERE pp.pilot_id = ${pilotParam}) AS ok`;

@@ -2,14 +2,23 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { GqlContext } from '../../common/graphql/gql-context';
-import { manyByKey, requestLoader } from '../../common/loaders/request-loader';
+import { manyByKey, oneByKey, requestLoader } from '../../common/loaders/request-loader';
 import { OrganisationEntity } from '../organisation/organisation.entity';
 import { PilotParticipantEntity } from './pilot-participant.entity';
 import { PilotResearcherEntity } from './pilot-researcher.entity';
+import { PilotEntity } from './pilot.entity';
 
 @Injectable()
 export class PilotLoaders {
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
+
+  /** A pilot by id, for rows the caller may already see (e.g. an observation's pilot). */
+  byId(ctx: GqlContext) {
+    return requestLoader<string, PilotEntity | null>(ctx, 'pilot.byId', async (ids) => {
+      const rows = await this.ds.getRepository(PilotEntity).createQueryBuilder('p').where('p.id IN (:...ids)', { ids }).getMany();
+      return oneByKey(ids, rows, (p) => p.id);
+    });
+  }
 
   /** Participants per pilot, down the steering chain (state first), then by start date. */
   participantsByPilotId(ctx: GqlContext) {

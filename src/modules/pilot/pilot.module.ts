@@ -8,6 +8,6 @@ import { PilotService } from './pilot.service';
 @Module({
   imports: [OrganisationModule, UserModule],
   providers: [PilotService, PilotLoaders, PilotResolver, PilotParticipantResolver, PilotResearcherResolver],
-  exports: [PilotService],
+  exports: [PilotService, PilotLoaders],
 })
 export class PilotModule {}

@@ -3,7 +3,7 @@ import { IsUUID } from 'class-validator';
 import { CreateOrganisationInput } from './create-organisation.input';
 
 @InputType({ description: 'Fields left out stay as they are; null clears an optional field.' })
-export class UpdateOrganisationInput extends PartialType(CreateOrganisationInput) {
+export class UpdateOrganisationInput extends PartialType(CreateOrganisationInput, { omitDefaultValues: true }) {
   @Field(() => ID)
   @IsUUID('all')
   id: string;

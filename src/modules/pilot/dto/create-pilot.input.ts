@@ -19,6 +19,7 @@ import { PilotSector, PilotStatus, PilotTheme } from '../pilot.enums';
 import { PilotParticipantInput } from './pilot-participant.input';
 import { PilotResearcherInput } from './pilot-researcher.input';
 
+/** No property initializers: GraphQL `defaultValue`s fill them, and UpdatePilotInput must not inherit them. */
 @InputType()
 export class CreatePilotInput {
   @Field({ description: 'Unique; capitals, digits and hyphens, e.g. TD-2017-03.' })
@@ -34,19 +35,19 @@ export class CreatePilotInput {
   @Field({ defaultValue: '' })
   @IsString()
   @MaxLength(20_000)
-  description: string = '';
+  description: string;
 
   @Field(() => [PilotSector], { defaultValue: [] })
   @IsArray() @ArrayUnique() @IsEnum(PilotSector, { each: true })
-  sectors: PilotSector[] = [];
+  sectors: PilotSector[];
 
   @Field(() => [PilotTheme], { defaultValue: [] })
   @IsArray() @ArrayUnique() @IsEnum(PilotTheme, { each: true })
-  themes: PilotTheme[] = [];
+  themes: PilotTheme[];
 
   @Field(() => PilotStatus, { defaultValue: PilotStatus.PLANNED })
   @IsEnum(PilotStatus)
-  status: PilotStatus = PilotStatus.PLANNED;
+  status: PilotStatus;
 
   @Field(() => LocalDateResolver, { nullable: true })
   @IsOptional() @IsISO8601({ strict: true })
@@ -62,21 +63,21 @@ export class CreatePilotInput {
 
   @Field(() => [GovernanceForm], { defaultValue: [] })
   @IsArray() @ArrayUnique() @IsEnum(GovernanceForm, { each: true })
-  targetForms: GovernanceForm[] = [];
+  targetForms: GovernanceForm[];
 
   @Field(() => [TrustRelation], { defaultValue: [] })
   @IsArray() @ArrayUnique() @IsEnum(TrustRelation, { each: true })
-  targetRelations: TrustRelation[] = [];
+  targetRelations: TrustRelation[];
 
   @Field(() => [TrustMethod], { defaultValue: [] })
   @IsArray() @ArrayUnique() @IsEnum(TrustMethod, { each: true })
-  targetMethods: TrustMethod[] = [];
+  targetMethods: TrustMethod[];
 
   @Field(() => [PilotParticipantInput], { defaultValue: [], description: 'Created with the pilot, in one transaction.' })
   @IsArray() @ArrayMaxSize(500) @ValidateNested({ each: true }) @Type(() => PilotParticipantInput)
-  participants: PilotParticipantInput[] = [];
+  participants: PilotParticipantInput[];
 
   @Field(() => [PilotResearcherInput], { defaultValue: [] })
   @IsArray() @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => PilotResearcherInput)
-  researchers: PilotResearcherInput[] = [];
+  researchers: PilotResearcherInput[];
 }

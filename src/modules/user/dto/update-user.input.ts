@@ -3,7 +3,7 @@ import { IsBoolean, IsOptional, IsUUID } from 'class-validator';
 import { CreateUserInput } from './create-user.input';
 
 @InputType({ description: 'Fields left out stay as they are.' })
-export class UpdateUserInput extends PartialType(CreateUserInput) {
+export class UpdateUserInput extends PartialType(CreateUserInput, { omitDefaultValues: true }) {
   @Field(() => ID)
   @IsUUID('all')
   id: string;

@@ -1,0 +1,63 @@
+import { Field, ID, InputType, Int } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, IsUUID, MaxLength, Min, ValidateNested } from 'class-validator';
+import { FrameworkCodesInput } from '../framework-codes';
+
+@InputType()
+export class AddCodedSegmentInput {
+  @Field(() => ID)
+  @IsUUID('all')
+  observationId: string;
+
+  @Field(() => Int, { description: 'First code point (0-based).' })
+  @IsInt()
+  @Min(0)
+  start: number;
+
+  @Field(() => Int, { description: 'End code point (exclusive), at most the text’s length.' })
+  @IsInt()
+  @Min(1)
+  end: number;
+
+  @Field(() => FrameworkCodesInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => FrameworkCodesInput)
+  codes?: FrameworkCodesInput;
+
+  @Field({ defaultValue: '' })
+  @IsString()
+  @MaxLength(20_000)
+  memo: string = '';
+}
+
+@InputType({ description: 'Re-codes a segment, or moves it (which also clears `stale`).' })
+export class UpdateCodedSegmentInput {
+  @Field(() => ID)
+  @IsUUID('all')
+  id: string;
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  start?: number;
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  end?: number;
+
+  @Field(() => FrameworkCodesInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => FrameworkCodesInput)
+  codes?: FrameworkCodesInput;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(20_000)
+  memo?: string;
+}

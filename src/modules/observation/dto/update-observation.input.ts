@@ -1,0 +1,15 @@
+import { Field, ID, InputType, Int, OmitType, PartialType } from '@nestjs/graphql';
+import { IsInt, IsUUID, Min } from 'class-validator';
+import { LogObservationInput } from './log-observation.input';
+
+@InputType({ description: 'Fields left out stay as they are. The pilot and author do not change.' })
+export class UpdateObservationInput extends PartialType(OmitType(LogObservationInput, ['clientId', 'pilotId'] as const), { omitDefaultValues: true }) {
+  @Field(() => ID)
+  @IsUUID('all')
+  id: string;
+
+  @Field(() => Int, { description: 'The version you edited; a newer one on the server gives CONFLICT and changes nothing.' })
+  @IsInt()
+  @Min(1)
+  expectedVersion: number;
+}

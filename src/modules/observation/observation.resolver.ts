@@ -1,0 +1,140 @@
+import { Args, Context, ID, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { AuthUser } from '../../common/auth/auth-user';
+import { CurrentUser, Roles } from '../../common/auth/decorators';
+import { Role } from '../../common/auth/role.enum';
+import type { GqlContext } from '../../common/graphql/gql-context';
+import { IdArgs } from '../../common/graphql/id.args';
+import { Connection } from '../../common/pagination/connection';
+import { OrganisationEntity } from '../organisation/organisation.entity';
+import { OrganisationLoaders } from '../organisation/organisation.loaders';
+import { RemoveByIdInput } from '../pilot/dto/remove.input';
+import { PilotEntity } from '../pilot/pilot.entity';
+import { PilotLoaders } from '../pilot/pilot.loaders';
+import { UserEntity } from '../user/user.entity';
+import { UserLoaders } from '../user/user.loaders';
+import { CodedSegmentEntity } from './coded-segment.entity';
+import { AddCodedSegmentInput, UpdateCodedSegmentInput } from './dto/coded-segment.input';
+import { DeleteObservationInput, RestoreObservationInput } from './dto/delete-observation.input';
+import { LogObservationInput } from './dto/log-observation.input';
+import { ObservationsArgs } from './dto/observations.args';
+import { UpdateObservationInput } from './dto/update-observation.input';
+import { ObservationVersionEntity } from './observation-version.entity';
+import { ObservationEntity } from './observation.entity';
+import { ObservationLoaders } from './observation.loaders';
+import { ObservationService } from './observation.service';
+
+@ObjectType()
+export class ObservationConnection extends Connection(ObservationEntity, 'Observation') {}
+
+const READERS = [Role.ADMIN, Role.ANALYST, Role.RESEARCHER];
+const WRITERS = [Role.ADMIN, Role.RESEARCHER];
+
+@Resolver(() => ObservationEntity)
+export class ObservationResolver {
+  constructor(
+    private readonly observationService: ObservationService,
+    private readonly loaders: ObservationLoaders,
+    private readonly pilotLoaders: PilotLoaders,
+    private readonly organisationLoaders: OrganisationLoaders,
+    private readonly userLoaders: UserLoaders,
+  ) {}
+
+  @Roles(...READERS)
+  @Query(() => ObservationConnection, { description: 'Newest first. Researchers see the pilots they follow; admins and analysts all.' })
+  observations(@CurrentUser() actor: AuthUser, @Args() args: ObservationsArgs) {
+    return this.observationService.list(actor, args);
+  }
+
+  @Roles(...READERS)
+  @Query(() => ObservationEntity)
+  observation(@CurrentUser() actor: AuthUser, @Args() { id }: IdArgs) {
+    return this.observationService.get(actor, id);
+  }
+
+  @Roles(...WRITERS)
+  @Mutation(() => ObservationEntity, { description: 'For a pilot you follow on occurredOn. Safe to retry with the same clientId.' })
+  logObservation(@CurrentUser() actor: AuthUser, @Args('input') input: LogObservationInput) {
+    return this.observationService.log(actor, input);
+  }
+
+  @Roles(...WRITERS)
+  @Mutation(() => ObservationEntity, { description: 'Keeps the previous version; CONFLICT when expectedVersion is not the current one.' })
+  updateObservation(@CurrentUser() actor: AuthUser, @Args('input') input: UpdateObservationInput) {
+    return this.observationService.update(actor, input);
+  }
+
+  @Roles(...WRITERS)
+  @Mutation(() => ObservationEntity, { description: 'Soft delete with a reason; restoreObservation undoes it.' })
+  deleteObservation(@CurrentUser() actor: AuthUser, @Args('input') input: DeleteObservationInput) {
+    return this.observationService.delete(actor, input);
+  }
+
+  @Roles(...WRITERS)
+  @Mutation(() => ObservationEntity)
+  restoreObservation(@CurrentUser() actor: AuthUser, @Args('input') input: RestoreObservationInput) {
+    return this.observationService.restore(actor, input.id);
+  }
+
+  @Roles(...WRITERS)
+  @Mutation(() => CodedSegmentEntity, { description: 'Codes the characters [start, end) of an observation’s text.' })
+  addCodedSegment(@CurrentUser() actor: AuthUser, @Args('input') input: AddCodedSegmentInput) {
+    return this.observationService.addSegment(actor, input);
+  }
+
+  @Roles(...WRITERS)
+  @Mutation(() => CodedSegmentEntity)
+  updateCodedSegment(@CurrentUser() actor: AuthUser, @Args('input') input: UpdateCodedSegmentInput) {
+    return this.observationService.updateSegment(actor, input);
+  }
+
+  @Roles(...WRITERS)
+  @Mutation(() => ID, { description: 'Returns the id of the removed segment.' })
+  removeCodedSegment(@CurrentUser() actor: AuthUser, @Args('input') input: RemoveByIdInput) {
+    return this.observationService.removeSegment(actor, input.id);
+  }
+
+  @ResolveField(() => PilotEntity)
+  pilot(@Parent() o: ObservationEntity, @Context() ctx: GqlContext) {
+    return this.pilotLoaders.byId(ctx).load(o.pilotId);
+  }
+
+  @ResolveField(() => OrganisationEntity)
+  organisation(@Parent() o: ObservationEntity, @Context() ctx: GqlContext) {
+    return this.organisationLoaders.byId(ctx).load(o.organisationId);
+  }
+
+  @ResolveField(() => UserEntity)
+  author(@Parent() o: ObservationEntity, @Context() ctx: GqlContext) {
+    return this.userLoaders.byId(ctx).load(o.authorId);
+  }
+
+  @ResolveField(() => [CodedSegmentEntity])
+  segments(@Parent() o: ObservationEntity, @Context() ctx: GqlContext) {
+    return this.loaders.segments(ctx).load(o.id);
+  }
+
+  @ResolveField(() => [ObservationVersionEntity], { description: 'Every state it has had, oldest first.' })
+  versions(@Parent() o: ObservationEntity, @Context() ctx: GqlContext) {
+    return this.loaders.versions(ctx).load(o.id);
+  }
+}
+
+@Resolver(() => ObservationVersionEntity)
+export class ObservationVersionResolver {
+  constructor(private readonly userLoaders: UserLoaders) {}
+
+  @ResolveField(() => UserEntity)
+  changedBy(@Parent() v: ObservationVersionEntity, @Context() ctx: GqlContext) {
+    return this.userLoaders.byId(ctx).load(v.changedBy);
+  }
+}
+
+@Resolver(() => CodedSegmentEntity)
+export class CodedSegmentResolver {
+  constructor(private readonly userLoaders: UserLoaders) {}
+
+  @ResolveField(() => UserEntity)
+  author(@Parent() s: CodedSegmentEntity, @Context() ctx: GqlContext) {
+    return this.userLoaders.byId(ctx).load(s.authorId);
+  }
+}

@@ -1,0 +1,392 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { createHash } from 'node:crypto';
+import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+import type { AuthUser } from '../../common/auth/auth-user';
+import { Role } from '../../common/auth/role.enum';
+import { notFound } from '../../common/errors/domain-error';
+import { ConnectionShape, paginate } from '../../common/pagination/connection';
+import { AuditAction, AuditEntity } from '../audit/audit.enums';
+import { AuditService } from '../audit/audit.service';
+import { subtreeIdsSql, takesPartInPilotSql } from '../organisation/organisation.sql';
+import { PilotService } from '../pilot/pilot.service';
+import { CodedSegmentEntity } from './coded-segment.entity';
+import { AddCodedSegmentInput, UpdateCodedSegmentInput } from './dto/coded-segment.input';
+import { DeleteObservationInput } from './dto/delete-observation.input';
+import { LogObservationInput } from './dto/log-observation.input';
+import { CodeFilter, ObservationsArgs } from './dto/observations.args';
+import { UpdateObservationInput } from './dto/update-observation.input';
+import { FrameworkCodes, toCodes } from './framework-codes';
+import { ObservationVersionEntity } from './observation-version.entity';
+import { ObservationEntity, TEXT_MAX } from './observation.entity';
+import { CodeMatch } from './observation.enums';
+import { ObservationErrors } from './observation.errors';
+import { codePointLength, sliceCodePoints } from './text';
+
+/** The expression the Swedish full-text index (idx_observation_search) is built on. */
+const SEARCH_VECTOR = `to_tsvector('swedish', o.title || ' ' || o.text)`;
+
+/** What a version keeps: everything a user can change. */
+function snapshot(o: ObservationEntity) {
+  return {
+    organisationId: o.organisationId,
+    level: o.level,
+    occurredOn: o.occurredOn,
+    occurredTime: o.occurredTime,
+    kind: o.kind,
+    respondentRole: o.respondentRole,
+    title: o.title,
+    text: o.text,
+    codes: { ...o.codes },
+    tags: o.tags,
+    deletedAt: o.deletedAt?.toISOString() ?? null,
+    deleteReason: o.deleteReason,
+  };
+}
+
+/** JSON with sorted keys, so equal requests hash equally. */
+function stableJson(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(stableJson).join(',')}]`;
+  if (v && typeof v === 'object') {
+    return `{${Object.keys(v)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${stableJson((v as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(v ?? null);
+}
+
+@Injectable()
+export class ObservationService {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly audit: AuditService,
+    private readonly pilots: PilotService,
+  ) {}
+
+  // ---------------------------------------------------------------- reading
+
+  /** Admins and analysts read every observation; researchers those of the pilots they follow (or followed). */
+  scope<T extends object>(actor: AuthUser, qb: SelectQueryBuilder<T>): SelectQueryBuilder<T> {
+    if (actor.role === Role.RESEARCHER) {
+      qb.andWhere(`${qb.alias}.pilot_id IN (SELECT sr.pilot_id FROM pilot_researcher sr WHERE sr.user_id = :scopeUserId)`, {
+        scopeUserId: actor.id,
+      });
+    } else if (actor.role !== Role.ADMIN && actor.role !== Role.ANALYST) {
+      qb.andWhere('false');
+    }
+    return qb;
+  }
+
+  async list(actor: AuthUser, args: ObservationsArgs): Promise<ConnectionShape<ObservationEntity>> {
+    const qb = this.scope(actor, this.ds.getRepository(ObservationEntity).createQueryBuilder('o'));
+    const f = args.filter ?? { deleted: false, codeMatch: CodeMatch.ANY };
+    if (f.deleted) {
+      qb.andWhere('o.deletedAt IS NOT NULL');
+      if (actor.role !== Role.ADMIN) qb.andWhere('o.authorId = :me', { me: actor.id });
+    } else {
+      qb.andWhere('o.deletedAt IS NULL');
+    }
+    if (f.pilotId?.length) qb.andWhere('o.pilotId IN (:...pilotIds)', { pilotIds: f.pilotId });
+    if (f.organisationId) qb.andWhere(`o.organisation_id IN (${subtreeIdsSql(':filterOrgId')})`, { filterOrgId: f.organisationId });
+    if (f.authorId) qb.andWhere('o.authorId = :authorId', { authorId: f.authorId });
+    if (f.kind?.length) qb.andWhere('o.kind IN (:...kinds)', { kinds: f.kind });
+    if (f.from) qb.andWhere('o.occurredOn >= :from', { from: f.from });
+    if (f.to) qb.andWhere('o.occurredOn <= :to', { to: f.to });
+    if (f.tag) qb.andWhere('o.tags @> CAST(:tags AS varchar[])', { tags: [f.tag] });
+    if (f.text?.trim()) qb.andWhere(`${SEARCH_VECTOR} @@ websearch_to_tsquery('swedish', :q)`, { q: f.text.trim() });
+    if (f.codes) this.filterCodes(qb, f.codes, f.codeMatch);
+    return paginate(qb, args, { column: 'o.occurredOn', value: (o) => o.occurredOn, direction: 'DESC' });
+  }
+
+  private filterCodes(qb: SelectQueryBuilder<ObservationEntity>, codes: CodeFilter, match: CodeMatch): void {
+    const parts: string[] = [];
+    const params: Record<string, unknown> = {};
+    const arrays: [keyof CodeFilter, string, string][] = [
+      ['forms', 'forms', 'governance_form'],
+      ['relations', 'relations', 'trust_relation'],
+      ['methods', 'methods', 'trust_method'],
+      ['trustworthiness', 'trustworthiness', 'trustworthiness'],
+    ];
+    for (const [key, column, type] of arrays) {
+      const values = codes[key];
+      if (!values?.length) continue;
+      params[`code_${key}`] = values;
+      parts.push(`o.${column} ${match === CodeMatch.ALL ? '@>' : '&&'} CAST(:code_${key} AS ${type}[])`);
+    }
+    const scalars: [keyof CodeFilter, string][] = [
+      ['phase', 'phase'],
+      ['orientation', 'orientation'],
+      ['effectOnTrust', 'effect_on_trust'],
+    ];
+    for (const [key, column] of scalars) {
+      const values = codes[key];
+      if (!values?.length) continue;
+      if (match === CodeMatch.ANY) {
+        params[`code_${key}`] = values;
+        parts.push(`o.${column} IN (:...code_${key})`);
+      } else {
+        values.forEach((v, i) => {
+          params[`code_${key}_${i}`] = v;
+          parts.push(`o.${column} = :code_${key}_${i}`);
+        });
+      }
+    }
+    if (parts.length) qb.andWhere(`(${parts.join(match === CodeMatch.ALL ? ' AND ' : ' OR ')})`, params);
+  }
+
+  /** One observation; deleted ones only to their author and admins. */
+  async get(actor: AuthUser, id: string): Promise<ObservationEntity> {
+    const qb = this.ds.getRepository(ObservationEntity).createQueryBuilder('o').where('o.id = :id', { id });
+    const obs = await this.scope(actor, qb).getOne();
+    if (!obs || (obs.deletedAt && actor.role !== Role.ADMIN && obs.authorId !== actor.id)) throw notFound('Observation', id);
+    return obs;
+  }
+
+  // ---------------------------------------------------------------- writing
+
+  /**
+   * Logs an observation. With a clientId, a retry of the same request returns the observation
+   * the first one made; the same clientId with other content is a CONFLICT.
+   */
+  async log(actor: AuthUser, input: LogObservationInput): Promise<ObservationEntity> {
+    this.checkText(input.text);
+    const { clientId, ...content } = input;
+    const requestHash = clientId ? createHash('sha256').update(stableJson(content)).digest('hex') : null;
+    return this.ds.transaction(async (em) => {
+      const repo = em.getRepository(ObservationEntity);
+      if (clientId) {
+        const earlier = await repo.findOneBy({ authorId: actor.id, clientId });
+        if (earlier) return this.sameRequest(earlier, requestHash);
+      }
+      await this.checkCanWrite(actor, input.pilotId, input.occurredOn);
+      await this.checkLocation(em, input.pilotId, input.organisationId);
+
+      const row = repo.create({
+        pilotId: input.pilotId,
+        organisationId: input.organisationId,
+        authorId: actor.id,
+        level: input.level,
+        occurredOn: input.occurredOn,
+        occurredTime: input.occurredTime ?? null,
+        kind: input.kind,
+        respondentRole: input.respondentRole ?? null,
+        title: input.title,
+        text: input.text,
+        codes: toCodes(input.codes),
+        tags: input.tags,
+        version: 1,
+        clientId: clientId ?? null,
+        requestHash,
+        deletedAt: null,
+        deletedBy: null,
+        deleteReason: null,
+      });
+      // ON CONFLICT DO NOTHING: a concurrent retry with the same clientId waits for us, then finds ours.
+      const inserted = await repo.createQueryBuilder().insert().values(row).orIgnore().returning('id').execute();
+      const id: string | undefined = inserted.raw[0]?.id;
+      if (!id) return this.sameRequest((await repo.findOneBy({ authorId: actor.id, clientId: clientId! }))!, requestHash);
+
+      const obs = (await repo.findOneBy({ id }))!;
+      await this.addVersion(em, actor, obs, AuditAction.CREATE, Object.keys(snapshot(obs)));
+      await this.audit.record(em, actor, { entity: AuditEntity.OBSERVATION, entityId: id, action: AuditAction.CREATE, before: null, after: snapshot(obs) });
+      return obs;
+    });
+  }
+
+  async update(actor: AuthUser, input: UpdateObservationInput): Promise<ObservationEntity> {
+    if (input.text !== undefined) this.checkText(input.text);
+    return this.ds.transaction(async (em) => {
+      const obs = await this.lockForChange(em, actor, input.id);
+      if (obs.deletedAt) throw ObservationErrors.deleted();
+      if (obs.version !== input.expectedVersion) throw ObservationErrors.stale(obs.version, input.expectedVersion);
+      const before = snapshot(obs);
+      await this.checkCanWrite(actor, obs.pilotId, input.occurredOn ?? obs.occurredOn, obs);
+
+      const { id: _id, expectedVersion: _v, codes, ...fields } = input;
+      Object.assign(obs, Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)));
+      if (codes !== undefined) obs.codes = toCodes(codes);
+      if (input.organisationId && input.organisationId !== before.organisationId) {
+        await this.checkLocation(em, obs.pilotId, input.organisationId);
+      }
+      const changed = Object.keys(before).filter((k) => stableJson(before[k as keyof typeof before]) !== stableJson(snapshot(obs)[k as keyof typeof before]));
+      if (!changed.length) return obs;
+
+      obs.version += 1;
+      const saved = await em.getRepository(ObservationEntity).save(obs);
+      if (changed.includes('text')) await this.recheckSegments(em, saved);
+      await this.addVersion(em, actor, saved, AuditAction.UPDATE, changed);
+      await this.audit.record(em, actor, { entity: AuditEntity.OBSERVATION, entityId: saved.id, action: AuditAction.UPDATE, before, after: snapshot(saved) });
+      return saved;
+    });
+  }
+
+  /** Soft delete, with a reason; a repeated delete changes nothing. */
+  async delete(actor: AuthUser, input: DeleteObservationInput): Promise<ObservationEntity> {
+    return this.ds.transaction(async (em) => {
+      const obs = await this.lockForChange(em, actor, input.id);
+      if (obs.deletedAt) return obs;
+      return this.changeDeletion(em, actor, obs, { deletedAt: new Date(), deletedBy: actor.id, deleteReason: input.reason }, AuditAction.DELETE);
+    });
+  }
+
+  async restore(actor: AuthUser, id: string): Promise<ObservationEntity> {
+    return this.ds.transaction(async (em) => {
+      const obs = await this.lockForChange(em, actor, id);
+      if (!obs.deletedAt) return obs;
+      return this.changeDeletion(em, actor, obs, { deletedAt: null, deletedBy: null, deleteReason: null }, AuditAction.RESTORE);
+    });
+  }
+
+  // ---------------------------------------------------------------- segments
+
+  async addSegment(actor: AuthUser, input: AddCodedSegmentInput): Promise<CodedSegmentEntity> {
+    return this.ds.transaction(async (em) => {
+      const obs = await this.lockVisible(em, actor, input.observationId);
+      if (obs.deletedAt) throw ObservationErrors.deleted();
+      await this.checkCanWrite(actor, obs.pilotId, obs.occurredOn);
+      this.checkRange(obs.text, input.start, input.end, 'input');
+      const repo = em.getRepository(CodedSegmentEntity);
+      const segment = await repo.save(
+        repo.create({
+          observationId: obs.id,
+          authorId: actor.id,
+          start: input.start,
+          end: input.end,
+          quote: sliceCodePoints(obs.text, input.start, input.end),
+          stale: false,
+          codes: toCodes(input.codes),
+          memo: input.memo,
+        }),
+      );
+      await this.audit.record(em, actor, { entity: AuditEntity.CODED_SEGMENT, entityId: segment.id, action: AuditAction.CREATE, before: null, after: segmentRecord(segment) });
+      return segment;
+    });
+  }
+
+  async updateSegment(actor: AuthUser, input: UpdateCodedSegmentInput): Promise<CodedSegmentEntity> {
+    return this.ds.transaction(async (em) => {
+      const { segment, obs } = await this.lockSegment(em, actor, input.id);
+      const before = segmentRecord(segment);
+      if (input.start !== undefined || input.end !== undefined) {
+        const start = input.start ?? segment.start;
+        const end = input.end ?? segment.end;
+        this.checkRange(obs.text, start, end, 'input');
+        Object.assign(segment, { start, end, quote: sliceCodePoints(obs.text, start, end), stale: false });
+      }
+      if (input.codes !== undefined) segment.codes = toCodes(input.codes);
+      if (input.memo !== undefined) segment.memo = input.memo;
+      const saved = await em.getRepository(CodedSegmentEntity).save(segment);
+      await this.audit.record(em, actor, { entity: AuditEntity.CODED_SEGMENT, entityId: saved.id, action: AuditAction.UPDATE, before, after: segmentRecord(saved) });
+      return saved;
+    });
+  }
+
+  async removeSegment(actor: AuthUser, id: string): Promise<string> {
+    return this.ds.transaction(async (em) => {
+      const { segment } = await this.lockSegment(em, actor, id);
+      await em.getRepository(CodedSegmentEntity).delete({ id });
+      await this.audit.record(em, actor, { entity: AuditEntity.CODED_SEGMENT, entityId: id, action: AuditAction.DELETE, before: segmentRecord(segment), after: null });
+      return id;
+    });
+  }
+
+  // ---------------------------------------------------------------- rules
+
+  /** RESEARCHER writes only to pilots they follow on the date concerned (and only their own rows); ADMIN anywhere. */
+  private async checkCanWrite(actor: AuthUser, pilotId: string, date: string, existing?: { authorId: string }): Promise<void> {
+    if (actor.role === Role.ADMIN) return;
+    if (existing && existing.authorId !== actor.id) throw ObservationErrors.notAuthor();
+    if (!(await this.pilots.researcherFollows(actor.id, pilotId, date))) throw ObservationErrors.notFollowing(date);
+  }
+
+  private async checkLocation(em: EntityManager, pilotId: string, organisationId: string): Promise<void> {
+    const [{ ok }] = await em.query(takesPartInPilotSql('$1::uuid', '$2::uuid'), [pilotId, organisationId]);
+    if (!ok) throw ObservationErrors.notInPilot();
+  }
+
+  private checkText(text: string): void {
+    if (text.includes('\u0000')) throw ObservationErrors.nulCharacter();
+    const n = codePointLength(text);
+    if (n > TEXT_MAX) throw ObservationErrors.textTooLong(n);
+  }
+
+  private checkRange(text: string, start: number, end: number, path: string): void {
+    const length = codePointLength(text);
+    if (!(start >= 0 && start < end && end <= length)) throw ObservationErrors.range(`${path}.end`, length);
+  }
+
+  private sameRequest(earlier: ObservationEntity, requestHash: string | null): ObservationEntity {
+    if (earlier.requestHash !== requestHash) throw ObservationErrors.clientIdReused();
+    return earlier;
+  }
+
+  /** The observation, locked, if the caller may see it (else NOT_FOUND) and change it (else FORBIDDEN). */
+  private async lockForChange(em: EntityManager, actor: AuthUser, id: string): Promise<ObservationEntity> {
+    const obs = await this.lockVisible(em, actor, id);
+    if (actor.role !== Role.ADMIN && obs.authorId !== actor.id) throw ObservationErrors.notAuthor();
+    return obs;
+  }
+
+  private async lockVisible(em: EntityManager, actor: AuthUser, id: string): Promise<ObservationEntity> {
+    const qb = em.getRepository(ObservationEntity).createQueryBuilder('o').where('o.id = :id', { id }).setLock('pessimistic_write');
+    const obs = await this.scope(actor, qb).getOne();
+    if (!obs || (obs.deletedAt && actor.role !== Role.ADMIN && obs.authorId !== actor.id)) throw notFound('Observation', id);
+    return obs;
+  }
+
+  private async lockSegment(em: EntityManager, actor: AuthUser, id: string) {
+    const segment = await em.getRepository(CodedSegmentEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!segment) throw notFound('Coded segment', id);
+    const obs = await this.lockVisible(em, actor, segment.observationId).catch(() => {
+      throw notFound('Coded segment', id);
+    });
+    if (actor.role !== Role.ADMIN && segment.authorId !== actor.id) throw ObservationErrors.notAuthor();
+    if (obs.deletedAt) throw ObservationErrors.deleted();
+    return { segment, obs };
+  }
+
+  private async changeDeletion(
+    em: EntityManager,
+    actor: AuthUser,
+    obs: ObservationEntity,
+    fields: Pick<ObservationEntity, 'deletedAt' | 'deletedBy' | 'deleteReason'>,
+    action: AuditAction,
+  ): Promise<ObservationEntity> {
+    const before = snapshot(obs);
+    Object.assign(obs, fields);
+    obs.version += 1;
+    const saved = await em.getRepository(ObservationEntity).save(obs);
+    await this.addVersion(em, actor, saved, action, ['deletedAt', 'deleteReason']);
+    await this.audit.record(em, actor, { entity: AuditEntity.OBSERVATION, entityId: saved.id, action, before, after: snapshot(saved) });
+    return saved;
+  }
+
+  /** After the text changed: segments whose range no longer holds their quote are flagged, never moved. */
+  private async recheckSegments(em: EntityManager, obs: ObservationEntity): Promise<void> {
+    const repo = em.getRepository(CodedSegmentEntity);
+    const segments = await repo.findBy({ observationId: obs.id });
+    const changed = segments.filter((s) => {
+      const stale = s.end > codePointLength(obs.text) || sliceCodePoints(obs.text, s.start, s.end) !== s.quote;
+      if (stale === s.stale) return false;
+      s.stale = stale;
+      return true;
+    });
+    if (changed.length) await repo.save(changed);
+  }
+
+  private async addVersion(em: EntityManager, actor: AuthUser, obs: ObservationEntity, change: AuditAction, changedFields: string[]) {
+    await em.getRepository(ObservationVersionEntity).insert({
+      observationId: obs.id,
+      version: obs.version,
+      change,
+      changedFields,
+      changedBy: actor.id,
+      snapshot: snapshot(obs),
+    });
+  }
+}
+
+function segmentRecord(s: CodedSegmentEntity): Record<string, unknown> & { codes: FrameworkCodes } {
+  return { observationId: s.observationId, start: s.start, end: s.end, quote: s.quote, stale: s.stale, codes: { ...s.codes }, memo: s.memo };
+}
