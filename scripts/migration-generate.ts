@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { MIGRATIONS_DIR } from '../src/database/data-source';
 import { withScratchDatabase } from '../src/database/database-url';
-import { pendingSchemaChanges } from '../src/database/schema-diff';
+import { pendingSchemaChanges, SchemaDiff } from '../src/database/schema-diff';
 
 async function main(): Promise<number> {
   const name = process.argv[2];
@@ -16,7 +16,7 @@ async function main(): Promise<number> {
     console.error('Usage: npm run migration:generate -- <Name>   (PascalCase, e.g. AddObservations)');
     return 2;
   }
-  const diff = await withScratchDatabase(pendingSchemaChanges);
+  const diff = dedupeEnumTypes(await withScratchDatabase(pendingSchemaChanges));
   if (!diff.up.length) {
     console.log('The entities and the migrations agree: nothing to generate.');
     return 0;
@@ -42,6 +42,33 @@ ${diff.down.map(q).join('\n')}
   fs.writeFileSync(file, source);
   console.log(`wrote ${path.relative(process.cwd(), file)} (${diff.up.length} statements)`);
   return 0;
+}
+
+/**
+ * TypeORM emits CREATE TYPE (and DROP TYPE) once per table when several new tables share one
+ * enum type (enumName). Keep the first CREATE of each type, and the last DROP (by then every
+ * table that used it is gone).
+ */
+function dedupeEnumTypes(diff: SchemaDiff): SchemaDiff {
+  const typeOf = (sql: string, verb: 'CREATE' | 'DROP') => new RegExp(`^${verb} TYPE ("[^"]+"\\."[^"]+")`).exec(sql)?.[1];
+  const created = new Set<string>();
+  const up = diff.up.filter((sql) => {
+    const t = typeOf(sql, 'CREATE');
+    if (!t) return true;
+    if (created.has(t)) return false;
+    created.add(t);
+    return true;
+  });
+  const lastDrop = new Map<string, number>();
+  diff.down.forEach((sql, i) => {
+    const t = typeOf(sql, 'DROP');
+    if (t) lastDrop.set(t, i);
+  });
+  const down = diff.down.filter((sql, i) => {
+    const t = typeOf(sql, 'DROP');
+    return !t || lastDrop.get(t) === i;
+  });
+  return { up, down };
 }
 
 main().then((c) => process.exit(c), (e) => { console.error(e); process.exit(1); });

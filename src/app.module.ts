@@ -15,15 +15,18 @@ import { ConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
+import { BurdenModule } from './modules/burden/burden.module';
 import { FrameworkModule } from './modules/framework/framework.module';
 import { HealthModule } from './modules/health/health.module';
 import { ObservationModule } from './modules/observation/observation.module';
 import { OrganisationModule } from './modules/organisation/organisation.module';
 import { PilotModule } from './modules/pilot/pilot.module';
+import { SteeringModule } from './modules/steering/steering.module';
+import { TimeThiefModule } from './modules/time-thief/time-thief.module';
 import { UserModule } from './modules/user/user.module';
 
 /** Feature modules: a new capability is a new folder here (docs/adding-a-feature.md). */
-export const FEATURE_MODULES: Type[] = [AuditModule, FrameworkModule, OrganisationModule, UserModule, AuthModule, PilotModule, ObservationModule, HealthModule];
+export const FEATURE_MODULES: Type[] = [AuditModule, FrameworkModule, OrganisationModule, UserModule, AuthModule, PilotModule, ObservationModule, SteeringModule, BurdenModule, TimeThiefModule, HealthModule];
 
 const REQUEST_ID = /^[A-Za-z0-9_.:-]{1,64}$/;
 

@@ -1,4 +1,5 @@
 import { AuditEntryEntity } from '../modules/audit/audit.entity';
+import { BurdenReportEntity, BurdenReportRevisionEntity } from '../modules/burden/burden-report.entity';
 import { CodedSegmentEntity } from '../modules/observation/coded-segment.entity';
 import { ObservationVersionEntity } from '../modules/observation/observation-version.entity';
 import { ObservationEntity } from '../modules/observation/observation.entity';
@@ -6,6 +7,9 @@ import { OrganisationEntity } from '../modules/organisation/organisation.entity'
 import { PilotParticipantEntity } from '../modules/pilot/pilot-participant.entity';
 import { PilotResearcherEntity } from '../modules/pilot/pilot-researcher.entity';
 import { PilotEntity } from '../modules/pilot/pilot.entity';
+import { IndicatorEntity } from '../modules/steering/indicator.entity';
+import { SteeringInstrumentEntity, SteeringInstrumentTargetEntity } from '../modules/steering/steering-instrument.entity';
+import { TimeThiefEntity, TimeThiefStatusChangeEntity } from '../modules/time-thief/time-thief.entity';
 import { UserEntity } from '../modules/user/user.entity';
 
 /** Every entity, for the one DataSource (app, CLI, tests, migration generation). */
@@ -19,4 +23,11 @@ export const ENTITIES = [
   ObservationEntity,
   ObservationVersionEntity,
   CodedSegmentEntity,
+  SteeringInstrumentEntity,
+  SteeringInstrumentTargetEntity,
+  IndicatorEntity,
+  BurdenReportEntity,
+  BurdenReportRevisionEntity,
+  TimeThiefEntity,
+  TimeThiefStatusChangeEntity,
 ];

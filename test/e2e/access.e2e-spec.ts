@@ -89,11 +89,13 @@ describe('access control', () => {
     'logObservation', 'updateObservation', 'deleteObservation', 'restoreObservation',
     'addCodedSegment', 'updateCodedSegment', 'removeCodedSegment',
   ];
+  /** Organisation reports: admins, researchers (for their pilots' organisations) and org reporters (their own). */
+  const REPORT_WRITES = ['createSteeringInstrument', 'defineIndicator', 'reportIndicatorBurden', 'reportTimeThief', 'updateTimeThiefStatus'];
 
   it('only ADMIN manages users, organisations and pilots', async () => {
     const schema = t.app.get(GraphQLSchemaHost).schema;
     const all = sampleOperations(schema, 'mutation');
-    expect(all.map((m) => m.name).filter((n) => n !== 'login').sort()).toEqual([...ADMIN_ONLY, ...RESEARCH_WRITES].sort());
+    expect(all.map((m) => m.name).filter((n) => n !== 'login').sort()).toEqual([...ADMIN_ONLY, ...RESEARCH_WRITES, ...REPORT_WRITES].sort());
     const org = await makeOrganisation(t.ds);
     for (const role of [Role.RESEARCHER, Role.ANALYST, Role.ORG_REPORTER]) {
       const { token } = await userWithToken(t, { role, organisationId: role === Role.ORG_REPORTER ? org.id : null });
@@ -103,6 +105,15 @@ describe('access control', () => {
       }
       expect(onlyError(await t.gql('{ users { totalCount } }', {}, token)).extensions!.code).toBe('FORBIDDEN');
       expect(onlyError(await t.gql('{ auditLog { totalCount } }', {}, token)).extensions!.code).toBe('FORBIDDEN');
+    }
+  });
+
+  it('ANALYST writes no organisation reports', async () => {
+    const schema = t.app.get(GraphQLSchemaHost).schema;
+    const { token } = await userWithToken(t, { role: Role.ANALYST });
+    for (const m of sampleOperations(schema, 'mutation').filter((op) => REPORT_WRITES.includes(op.name))) {
+      const res = await t.gql(m.query, m.variables, token);
+      expect([m.name, res.errors?.[0]?.extensions?.code]).toEqual([m.name, 'FORBIDDEN']);
     }
   });
 

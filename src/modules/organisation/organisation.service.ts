@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { Role } from '../../common/auth/role.enum';
-import { notFound } from '../../common/errors/domain-error';
+import { forbidden, notFound } from '../../common/errors/domain-error';
 import { ConnectionShape, paginate } from '../../common/pagination/connection';
 import { AuditAction, AuditEntity } from '../audit/audit.enums';
 import { AuditService } from '../audit/audit.service';
@@ -13,7 +13,7 @@ import { UpdateOrganisationInput } from './dto/update-organisation.input';
 import { OrganisationEntity } from './organisation.entity';
 import { OrganisationErrors } from './organisation.errors';
 import { applyOrganisationRules } from './organisation.rules';
-import { likeEscape, subtreeIdsSql } from './organisation.sql';
+import { likeEscape, researcherOrgIdsSql, subtreeIdsSql } from './organisation.sql';
 
 /** Serialises changes to the tree, so two concurrent moves cannot create a cycle together. */
 const TREE_LOCK_KEY = 0x7419_0001;
@@ -31,6 +31,38 @@ export class OrganisationService {
       qb.andWhere(`${qb.alias}.id IN (${subtreeIdsSql(':scopeRootId')})`, { scopeRootId: actor.organisationId });
     }
     return qb;
+  }
+
+  /**
+   * Reports about an organisation (indicator burden, time thieves): admins and analysts read
+   * all; org reporters their own subtree; researchers the organisations in the pilots they
+   * follow, with their units. `column` is the report's organisation id column.
+   */
+  reportScope<T extends object>(actor: AuthUser, qb: SelectQueryBuilder<T>, column: string): SelectQueryBuilder<T> {
+    if (actor.role === Role.ORG_REPORTER) {
+      qb.andWhere(`${column} IN (${subtreeIdsSql(':reportRootId')})`, { reportRootId: actor.organisationId });
+    } else if (actor.role === Role.RESEARCHER) {
+      qb.andWhere(`${column} IN (${researcherOrgIdsSql(':reportUserId')})`, { reportUserId: actor.id });
+    } else if (actor.role !== Role.ADMIN && actor.role !== Role.ANALYST) {
+      qb.andWhere('false');
+    }
+    return qb;
+  }
+
+  /**
+   * Writes about an organisation: the same rule, without analysts. An org reporter gets
+   * NOT_FOUND for organisations outside its subtree (it cannot see them); others FORBIDDEN.
+   */
+  async assertCanReportFor(actor: AuthUser, organisationId: string, em: EntityManager = this.ds.manager): Promise<void> {
+    if (actor.role === Role.ADMIN) return;
+    if (actor.role === Role.ORG_REPORTER || actor.role === Role.RESEARCHER) {
+      const qb = em.getRepository(OrganisationEntity).createQueryBuilder('o').where('o.id = :orgId', { orgId: organisationId });
+      if (await this.reportScope(actor, qb, 'o.id').getExists()) return;
+      const exists = await em.getRepository(OrganisationEntity).exists({ where: { id: organisationId } });
+      if (!exists || actor.role === Role.ORG_REPORTER) throw notFound('Organisation', organisationId);
+      throw forbidden('You report only for organisations in the pilots you follow');
+    }
+    throw forbidden('Your role cannot report for organisations');
   }
 
   async list(actor: AuthUser, args: OrganisationsArgs): Promise<ConnectionShape<OrganisationEntity>> {

@@ -23,3 +23,16 @@ export const takesPartInPilotSql = (pilotParam: string, orgParam: string) =>
      SELECT o.id, o.parent_id FROM organisation o JOIN up ON o.id = up.parent_id
    ) SELECT EXISTS (SELECT 1 FROM pilot_participant pp JOIN up ON pp.organisation_id = up.id
                     WHERE pp.pilot_id = ${pilotParam}) AS ok`;
+
+/**
+ * Organisations a researcher works with: every organisation taking part in a pilot the user
+ * bound to `userParam` follows (or followed), and their units.
+ */
+export const researcherOrgIdsSql = (userParam: string) =>
+  `WITH RECURSIVE reach(id) AS (
+     SELECT pp.organisation_id FROM pilot_participant pp
+       JOIN pilot_researcher pr ON pr.pilot_id = pp.pilot_id
+      WHERE pr.user_id = ${userParam}
+     UNION
+     SELECT o.id FROM organisation o JOIN reach ON o.parent_id = reach.id
+   ) SELECT id FROM reach`;

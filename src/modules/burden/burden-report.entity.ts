@@ -1,0 +1,117 @@
+import { Field, Float, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
+import { GraphQLJSONObject, LocalDateResolver } from 'graphql-scalars';
+import { Check, Column, CreateDateColumn, Entity, Exclusion, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { BaseRecord } from '../../database/base-record';
+import { OrganisationEntity } from '../organisation/organisation.entity';
+import { IndicatorEntity } from '../steering/indicator.entity';
+import { ImprovementUse, PeriodKind } from './burden.enums';
+
+const numericAsNumber = { to: (v: number | null) => v, from: (v: string | null) => (v === null ? null : Number(v)) };
+
+@ObjectType('BurdenReport', { description: 'What reporting one indicator cost one unit in one period.' })
+@Entity('burden_report')
+@Exclusion(
+  'ex_burden_report_overlap',
+  `USING gist ("indicator_id" WITH =, "organisation_id" WITH =, daterange("period_start", "period_end", '[]') WITH &&)`,
+)
+@Check('chk_burden_report_period', `"period_end" >= "period_start"`)
+@Check('chk_burden_report_counts', `"staff_hours" >= 0 AND "staff_count" >= 0 AND ("record_count" IS NULL OR "record_count" >= 0)`)
+@Check('chk_burden_report_usefulness', `"perceived_usefulness" IS NULL OR "perceived_usefulness" BETWEEN 1 AND 5`)
+@Index('idx_burden_report_period_start_id', ['periodStart', 'id'])
+export class BurdenReportEntity extends BaseRecord {
+  @Index('idx_burden_report_indicator_id')
+  @Column({ type: 'uuid' })
+  indicatorId: string;
+
+  @ManyToOne(() => IndicatorEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'indicator_id', foreignKeyConstraintName: 'fk_burden_report_indicator' })
+  indicator?: IndicatorEntity;
+
+  @Index('idx_burden_report_organisation_id')
+  @Column({ type: 'uuid' })
+  organisationId: string;
+
+  @ManyToOne(() => OrganisationEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'organisation_id', foreignKeyConstraintName: 'fk_burden_report_organisation' })
+  organisation?: OrganisationEntity;
+
+  @Field(() => PeriodKind)
+  @Column({ type: 'enum', enum: PeriodKind, enumName: 'period_kind' })
+  periodKind: PeriodKind;
+
+  @Field(() => LocalDateResolver)
+  @Column({ type: 'date' })
+  periodStart: string;
+
+  @Field(() => LocalDateResolver)
+  @Column({ type: 'date' })
+  periodEnd: string;
+
+  @Field(() => Float, { description: 'Staff hours spent recording and reporting this indicator in the period.' })
+  @Column({ type: 'numeric', precision: 10, scale: 2, transformer: numericAsNumber })
+  staffHours: number;
+
+  @Field(() => Int, { description: 'Staff members involved.' })
+  @Column({ type: 'integer' })
+  staffCount: number;
+
+  @Field(() => Int, { nullable: true, description: 'Records registered.' })
+  @Column({ type: 'integer', nullable: true })
+  recordCount: number | null;
+
+  @Field({ description: 'Whether the same data had to be registered twice.' })
+  @Column({ type: 'boolean' })
+  doubleRegistration: boolean;
+
+  @Field(() => ImprovementUse)
+  @Column({ type: 'enum', enum: ImprovementUse, enumName: 'improvement_use' })
+  usedForImprovement: ImprovementUse;
+
+  @Field(() => Int, { nullable: true, description: '1 (useless) to 5 (very useful).' })
+  @Column({ type: 'smallint', nullable: true })
+  perceivedUsefulness: number | null;
+
+  @Field()
+  @Column({ type: 'text' })
+  comment: string;
+
+  @Column({ type: 'uuid' })
+  reportedBy: string;
+
+  @Field(() => Int, { description: '1 for the first submission; each resubmission adds one.' })
+  @Column({ type: 'integer' })
+  revision: number;
+}
+
+/** The values a resubmission replaced. */
+@ObjectType('BurdenReportRevision')
+@Entity('burden_report_revision')
+@Unique('uq_burden_report_revision', ['reportId', 'revision'])
+export class BurdenReportRevisionEntity {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Index('idx_burden_report_revision_report_id')
+  @Column({ type: 'uuid' })
+  reportId: string;
+
+  @ManyToOne(() => BurdenReportEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'report_id', foreignKeyConstraintName: 'fk_burden_report_revision_report' })
+  report?: BurdenReportEntity;
+
+  @Field(() => Int)
+  @Column({ type: 'integer' })
+  revision: number;
+
+  @Field(() => GraphQLJSONObject, { description: 'The reported values of that revision.' })
+  @Column({ type: 'jsonb' })
+  values: object;
+
+  @Column({ type: 'uuid' })
+  reportedBy: string;
+
+  @Field(() => GraphQLISODateTime, { description: 'When a resubmission replaced these values.' })
+  @CreateDateColumn({ type: 'timestamptz' })
+  replacedAt: Date;
+}

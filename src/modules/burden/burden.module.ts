@@ -1,0 +1,9 @@
+import { Module } from '@nestjs/common';
+import { OrganisationModule } from '../organisation/organisation.module';
+import { SteeringModule } from '../steering/steering.module';
+import { BurdenLoaders } from './burden.loaders';
+import { BurdenResolver } from './burden.resolver';
+import { BurdenService } from './burden.service';
+
+@Module({ imports: [OrganisationModule, SteeringModule], providers: [BurdenService, BurdenLoaders, BurdenResolver] })
+export class BurdenModule {}

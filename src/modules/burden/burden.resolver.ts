@@ -1,0 +1,56 @@
+import { Args, Context, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { AuthUser } from '../../common/auth/auth-user';
+import { CurrentUser, Roles } from '../../common/auth/decorators';
+import { Role } from '../../common/auth/role.enum';
+import type { GqlContext } from '../../common/graphql/gql-context';
+import { Connection } from '../../common/pagination/connection';
+import { OrganisationEntity } from '../organisation/organisation.entity';
+import { OrganisationLoaders } from '../organisation/organisation.loaders';
+import { IndicatorEntity } from '../steering/indicator.entity';
+import { SteeringLoaders } from '../steering/steering.loaders';
+import { BurdenReportEntity, BurdenReportRevisionEntity } from './burden-report.entity';
+import { BurdenLoaders } from './burden.loaders';
+import { BurdenService } from './burden.service';
+import { BurdenReportsArgs } from './dto/burden-reports.args';
+import { ReportIndicatorBurdenInput } from './dto/report-indicator-burden.input';
+
+@ObjectType()
+export class BurdenReportConnection extends Connection(BurdenReportEntity, 'BurdenReport') {}
+
+@Resolver(() => BurdenReportEntity)
+export class BurdenResolver {
+  constructor(
+    private readonly burdenService: BurdenService,
+    private readonly loaders: BurdenLoaders,
+    private readonly steeringLoaders: SteeringLoaders,
+    private readonly organisationLoaders: OrganisationLoaders,
+  ) {}
+
+  @Query(() => BurdenReportConnection, {
+    description: 'By period. Org reporters see their own subtree, researchers the organisations in their pilots.',
+  })
+  burdenReports(@CurrentUser() actor: AuthUser, @Args() args: BurdenReportsArgs) {
+    return this.burdenService.list(actor, args);
+  }
+
+  @Roles(Role.ADMIN, Role.RESEARCHER, Role.ORG_REPORTER)
+  @Mutation(() => BurdenReportEntity, { description: 'Creates the report for the period, or updates it when it exists.' })
+  reportIndicatorBurden(@CurrentUser() actor: AuthUser, @Args('input') input: ReportIndicatorBurdenInput) {
+    return this.burdenService.report(actor, input);
+  }
+
+  @ResolveField(() => IndicatorEntity)
+  indicator(@Parent() b: BurdenReportEntity, @Context() ctx: GqlContext) {
+    return this.steeringLoaders.indicatorById(ctx).load(b.indicatorId);
+  }
+
+  @ResolveField(() => OrganisationEntity)
+  organisation(@Parent() b: BurdenReportEntity, @Context() ctx: GqlContext) {
+    return this.organisationLoaders.byId(ctx).load(b.organisationId);
+  }
+
+  @ResolveField(() => [BurdenReportRevisionEntity], { description: 'Values replaced by resubmissions, oldest first.' })
+  history(@Parent() b: BurdenReportEntity, @Context() ctx: GqlContext) {
+    return this.loaders.revisions(ctx).load(b.id);
+  }
+}

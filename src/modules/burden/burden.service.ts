@@ -1,0 +1,116 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { AuthUser } from '../../common/auth/auth-user';
+import { notFound } from '../../common/errors/domain-error';
+import { ConnectionShape, paginate } from '../../common/pagination/connection';
+import { AuditAction, AuditEntity } from '../audit/audit.enums';
+import { AuditService } from '../audit/audit.service';
+import { subtreeIdsSql } from '../organisation/organisation.sql';
+import { OrganisationService } from '../organisation/organisation.service';
+import { IndicatorEntity } from '../steering/indicator.entity';
+import { BurdenReportEntity, BurdenReportRevisionEntity } from './burden-report.entity';
+import { BurdenErrors } from './burden.errors';
+import { BurdenReportsArgs } from './dto/burden-reports.args';
+import { ReportIndicatorBurdenInput } from './dto/report-indicator-burden.input';
+import { periodEnd } from './period';
+
+const VALUE_FIELDS = [
+  'staffHours',
+  'staffCount',
+  'recordCount',
+  'doubleRegistration',
+  'usedForImprovement',
+  'perceivedUsefulness',
+  'comment',
+] as const;
+const valuesOf = (r: BurdenReportEntity) => Object.fromEntries(VALUE_FIELDS.map((k) => [k, r[k]]));
+
+@Injectable()
+export class BurdenService {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly audit: AuditService,
+    private readonly organisations: OrganisationService,
+  ) {}
+
+  list(actor: AuthUser, args: BurdenReportsArgs): Promise<ConnectionShape<BurdenReportEntity>> {
+    const qb = this.organisations.reportScope(actor, this.ds.getRepository(BurdenReportEntity).createQueryBuilder('b'), 'b.organisation_id');
+    const f = args.filter ?? {};
+    if (f.indicatorId) qb.andWhere('b.indicatorId = :indicatorId', { indicatorId: f.indicatorId });
+    if (f.instrumentId) {
+      qb.andWhere('b.indicator_id IN (SELECT i.id FROM indicator i WHERE i.instrument_id = :instrumentId)', { instrumentId: f.instrumentId });
+    }
+    if (f.organisationId) qb.andWhere(`b.organisation_id IN (${subtreeIdsSql(':filterOrgId')})`, { filterOrgId: f.organisationId });
+    if (f.periodKind?.length) qb.andWhere('b.periodKind IN (:...kinds)', { kinds: f.periodKind });
+    if (f.from) qb.andWhere('b.periodEnd >= :from', { from: f.from });
+    if (f.to) qb.andWhere('b.periodStart <= :to', { to: f.to });
+    return paginate(qb, args, { column: 'b.periodStart', value: (b) => b.periodStart });
+  }
+
+  /**
+   * One report per indicator, organisation and period: a resubmission of the same period
+   * updates it and keeps the replaced values as a revision; an overlapping period is refused.
+   */
+  async report(actor: AuthUser, input: ReportIndicatorBurdenInput): Promise<BurdenReportEntity> {
+    const end = periodEnd(input.periodKind, input.periodStart);
+    if (!end) throw BurdenErrors.notPeriodStart(input.periodKind);
+    if (end !== input.periodEnd) throw BurdenErrors.wrongEnd(input.periodKind, input.periodStart, end);
+    return this.ds.transaction(async (em) => {
+      await this.organisations.assertCanReportFor(actor, input.organisationId, em);
+      if (!(await em.getRepository(IndicatorEntity).exists({ where: { id: input.indicatorId } }))) {
+        throw notFound('Indicator', input.indicatorId);
+      }
+      const repo = em.getRepository(BurdenReportEntity);
+      const same = await repo.findOne({
+        where: { indicatorId: input.indicatorId, organisationId: input.organisationId, periodStart: input.periodStart, periodEnd: input.periodEnd },
+        lock: { mode: 'pessimistic_write' },
+      });
+      const values = {
+        staffHours: input.staffHours,
+        staffCount: input.staffCount,
+        recordCount: input.recordCount ?? null,
+        doubleRegistration: input.doubleRegistration,
+        usedForImprovement: input.usedForImprovement,
+        perceivedUsefulness: input.perceivedUsefulness ?? null,
+        comment: input.comment,
+      };
+
+      if (same) {
+        const before = { ...same };
+        await em.getRepository(BurdenReportRevisionEntity).insert({
+          reportId: same.id,
+          revision: same.revision,
+          values: valuesOf(same),
+          reportedBy: same.reportedBy,
+        });
+        Object.assign(same, values, { revision: same.revision + 1, reportedBy: actor.id });
+        const saved = await repo.save(same);
+        await this.audit.record(em, actor, { entity: AuditEntity.BURDEN_REPORT, entityId: saved.id, action: AuditAction.UPDATE, before, after: saved });
+        return saved;
+      }
+
+      const overlapping = await repo
+        .createQueryBuilder('b')
+        .where('b.indicatorId = :i AND b.organisationId = :o', { i: input.indicatorId, o: input.organisationId })
+        .andWhere(`daterange(b.periodStart, b.periodEnd, '[]') && daterange(:s, :e, '[]')`, { s: input.periodStart, e: input.periodEnd })
+        .getOne();
+      if (overlapping) throw BurdenErrors.overlap(overlapping.periodStart, overlapping.periodEnd);
+
+      const row = await repo.save(
+        repo.create({
+          indicatorId: input.indicatorId,
+          organisationId: input.organisationId,
+          periodKind: input.periodKind,
+          periodStart: input.periodStart,
+          periodEnd: input.periodEnd,
+          ...values,
+          reportedBy: actor.id,
+          revision: 1,
+        }),
+      );
+      await this.audit.record(em, actor, { entity: AuditEntity.BURDEN_REPORT, entityId: row.id, action: AuditAction.CREATE, before: null, after: row });
+      return row;
+    });
+  }
+}

@@ -1,0 +1,34 @@
+import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
+import { IsEnum, IsISO8601, IsOptional, IsUUID, ValidateNested } from 'class-validator';
+import { LocalDateResolver } from 'graphql-scalars';
+import { PageArgs } from '../../../common/pagination/connection';
+import { PeriodKind } from '../burden.enums';
+
+@InputType()
+export class BurdenReportFilter {
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('all')
+  indicatorId?: string;
+
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('all')
+  instrumentId?: string;
+
+  @Field(() => ID, { nullable: true, description: 'This organisation and its units.' }) @IsOptional() @IsUUID('all')
+  organisationId?: string;
+
+  @Field(() => [PeriodKind], { nullable: true }) @IsOptional() @IsEnum(PeriodKind, { each: true })
+  periodKind?: PeriodKind[];
+
+  @Field(() => LocalDateResolver, { nullable: true, description: 'Periods ending on or after.' }) @IsOptional() @IsISO8601({ strict: true })
+  from?: string;
+
+  @Field(() => LocalDateResolver, { nullable: true, description: 'Periods starting on or before.' }) @IsOptional() @IsISO8601({ strict: true })
+  to?: string;
+}
+
+@ArgsType()
+export class BurdenReportsArgs extends PageArgs {
+  @Field(() => BurdenReportFilter, { nullable: true })
+  @IsOptional() @ValidateNested() @Type(() => BurdenReportFilter)
+  filter?: BurdenReportFilter;
+}

@@ -1,0 +1,58 @@
+import { Field, ObjectType } from '@nestjs/graphql';
+import { LocalDateResolver } from 'graphql-scalars';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { BaseRecord } from '../../database/base-record';
+import { SteeringInstrumentEntity } from './steering-instrument.entity';
+import { AggregationLevel, MeasureType, ReportingFrequency } from './steering.enums';
+
+@ObjectType('Indicator', { description: 'A measure an instrument requires to be recorded or reported (prestationsmått).' })
+@Entity('indicator')
+@Check('chk_indicator_dates', `"retired_on" IS NULL OR "retired_on" >= "introduced_on"`)
+@Index('idx_indicator_in_force', ['introducedOn', 'retiredOn'])
+@Index('idx_indicator_name_id', ['name', 'id'])
+export class IndicatorEntity extends BaseRecord {
+  @Field()
+  @Column({ type: 'varchar', length: 300 })
+  name: string;
+
+  @Field()
+  @Column({ type: 'text' })
+  description: string;
+
+  @Index('idx_indicator_instrument_id')
+  @Column({ type: 'uuid' })
+  instrumentId: string;
+
+  @ManyToOne(() => SteeringInstrumentEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'instrument_id', foreignKeyConstraintName: 'fk_indicator_instrument' })
+  instrument?: SteeringInstrumentEntity;
+
+  @Field(() => MeasureType)
+  @Index('idx_indicator_measure_type')
+  @Column({ type: 'enum', enum: MeasureType, enumName: 'measure_type' })
+  measureType: MeasureType;
+
+  @Field(() => AggregationLevel)
+  @Column({ type: 'enum', enum: AggregationLevel, enumName: 'aggregation_level' })
+  aggregationLevel: AggregationLevel;
+
+  @Field(() => ReportingFrequency)
+  @Column({ type: 'enum', enum: ReportingFrequency, enumName: 'reporting_frequency' })
+  reportingFrequency: ReportingFrequency;
+
+  @Field({ description: 'Whether payment depends on it (prestationsbaserade medel).' })
+  @Index('idx_indicator_payment_dependent')
+  @Column({ type: 'boolean' })
+  paymentDependent: boolean;
+
+  @Field(() => LocalDateResolver)
+  @Column({ type: 'date' })
+  introducedOn: string;
+
+  @Field(() => LocalDateResolver, { nullable: true })
+  @Column({ type: 'date', nullable: true })
+  retiredOn: string | null;
+
+  @Column({ type: 'uuid' })
+  createdBy: string;
+}

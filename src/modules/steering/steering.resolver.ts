@@ -1,0 +1,87 @@
+import { Args, Context, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { AuthUser } from '../../common/auth/auth-user';
+import { CurrentUser, Roles } from '../../common/auth/decorators';
+import { Role } from '../../common/auth/role.enum';
+import type { GqlContext } from '../../common/graphql/gql-context';
+import { IdArgs } from '../../common/graphql/id.args';
+import { Connection } from '../../common/pagination/connection';
+import { OrganisationEntity } from '../organisation/organisation.entity';
+import { OrganisationLoaders } from '../organisation/organisation.loaders';
+import { CreateSteeringInstrumentInput } from './dto/create-steering-instrument.input';
+import { DefineIndicatorInput } from './dto/define-indicator.input';
+import { IndicatorsArgs, SteeringInstrumentsArgs } from './dto/steering.args';
+import { IndicatorEntity } from './indicator.entity';
+import { SteeringInstrumentEntity } from './steering-instrument.entity';
+import { SteeringLoaders } from './steering.loaders';
+import { SteeringService } from './steering.service';
+
+@ObjectType()
+export class SteeringInstrumentConnection extends Connection(SteeringInstrumentEntity, 'SteeringInstrument') {}
+@ObjectType()
+export class IndicatorConnection extends Connection(IndicatorEntity, 'Indicator') {}
+
+const REPORTERS = [Role.ADMIN, Role.RESEARCHER, Role.ORG_REPORTER];
+
+@Resolver(() => SteeringInstrumentEntity)
+export class SteeringInstrumentResolver {
+  constructor(
+    private readonly steeringService: SteeringService,
+    private readonly loaders: SteeringLoaders,
+    private readonly organisationLoaders: OrganisationLoaders,
+  ) {}
+
+  @Query(() => SteeringInstrumentConnection, { description: 'Steering instruments by name.' })
+  steeringInstruments(@Args() args: SteeringInstrumentsArgs) {
+    return this.steeringService.listInstruments(args);
+  }
+
+  @Query(() => SteeringInstrumentEntity)
+  steeringInstrument(@Args() { id }: IdArgs) {
+    return this.steeringService.getInstrument(id);
+  }
+
+  @Roles(...REPORTERS)
+  @Mutation(() => SteeringInstrumentEntity, { description: 'Admins: any. Reporters and researchers: for organisations they report for.' })
+  createSteeringInstrument(@CurrentUser() actor: AuthUser, @Args('input') input: CreateSteeringInstrumentInput) {
+    return this.steeringService.createInstrument(actor, input);
+  }
+
+  @ResolveField(() => OrganisationEntity)
+  imposedBy(@Parent() si: SteeringInstrumentEntity, @Context() ctx: GqlContext) {
+    return this.organisationLoaders.byId(ctx).load(si.imposedById);
+  }
+
+  @ResolveField(() => [OrganisationEntity])
+  appliesTo(@Parent() si: SteeringInstrumentEntity, @Context() ctx: GqlContext) {
+    return this.loaders.targets(ctx).load(si.id);
+  }
+
+  @ResolveField(() => [IndicatorEntity], { description: 'Oldest first.' })
+  indicators(@Parent() si: SteeringInstrumentEntity, @Context() ctx: GqlContext) {
+    return this.loaders.indicatorsByInstrument(ctx).load(si.id);
+  }
+}
+
+@Resolver(() => IndicatorEntity)
+export class IndicatorResolver {
+  constructor(
+    private readonly steeringService: SteeringService,
+    private readonly loaders: SteeringLoaders,
+  ) {}
+
+  @Query(() => IndicatorConnection, { description: 'Indicators by name.' })
+  indicators(@Args() args: IndicatorsArgs) {
+    return this.steeringService.listIndicators(args);
+  }
+
+  @Roles(...REPORTERS)
+  @Mutation(() => IndicatorEntity)
+  defineIndicator(@CurrentUser() actor: AuthUser, @Args('input') input: DefineIndicatorInput) {
+    return this.steeringService.defineIndicator(actor, input);
+  }
+
+  @ResolveField(() => SteeringInstrumentEntity)
+  instrument(@Parent() i: IndicatorEntity, @Context() ctx: GqlContext) {
+    return this.loaders.instrumentById(ctx).load(i.instrumentId);
+  }
+}

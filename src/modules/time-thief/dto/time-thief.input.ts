@@ -1,0 +1,70 @@
+import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
+import { IsEnum, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { LocalDateResolver } from 'graphql-scalars';
+import { PageArgs } from '../../../common/pagination/connection';
+import { TimeThiefStatus } from '../time-thief.enums';
+
+@InputType()
+export class ReportTimeThiefInput {
+  @Field(() => ID, { description: 'Where the time is lost.' }) @IsUUID('all')
+  organisationId: string;
+
+  @Field() @IsString() @IsNotEmpty() @MaxLength(500)
+  task: string;
+
+  @Field({ defaultValue: '' }) @IsString() @MaxLength(300)
+  process: string;
+
+  @Field(() => ID, { nullable: true, description: 'The steering instrument that imposes it, if known.' }) @IsOptional() @IsUUID('all')
+  imposedByInstrumentId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The organisation that imposes it, if known.' }) @IsOptional() @IsUUID('all')
+  imposedByOrganisationId?: string | null;
+
+  @Field(() => Int) @IsInt() @Min(0) @Max(60 * 24 * 7)
+  minutesPerWeek: number;
+
+  @Field(() => Int) @IsInt() @Min(0) @Max(1_000_000)
+  staffAffected: number;
+
+  @Field({ defaultValue: '' }) @IsString() @MaxLength(20_000)
+  proposedRemedy: string;
+
+  @Field(() => LocalDateResolver) @IsISO8601({ strict: true })
+  reportedOn: string;
+}
+
+@InputType()
+export class UpdateTimeThiefStatusInput {
+  @Field(() => ID) @IsUUID('all')
+  id: string;
+
+  @Field(() => TimeThiefStatus) @IsEnum(TimeThiefStatus)
+  status: TimeThiefStatus;
+
+  @Field(() => String, { nullable: true, description: 'Required for KEPT.' }) @IsOptional() @IsString() @MaxLength(20_000)
+  reason?: string | null;
+
+  @Field(() => LocalDateResolver, { description: 'When the change took effect; not before the previous change.' }) @IsISO8601({ strict: true })
+  changedOn: string;
+}
+
+@InputType()
+export class TimeThiefFilter {
+  @Field(() => ID, { nullable: true, description: 'This organisation and its units.' }) @IsOptional() @IsUUID('all')
+  organisationId?: string;
+
+  @Field(() => [TimeThiefStatus], { nullable: true }) @IsOptional() @IsEnum(TimeThiefStatus, { each: true })
+  status?: TimeThiefStatus[];
+
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('all')
+  instrumentId?: string;
+}
+
+@ArgsType()
+export class TimeThievesArgs extends PageArgs {
+  @Field(() => TimeThiefFilter, { nullable: true })
+  @IsOptional() @ValidateNested() @Type(() => TimeThiefFilter)
+  filter?: TimeThiefFilter;
+}

@@ -1,0 +1,26 @@
+import { registerEnumType } from '@nestjs/graphql';
+
+export enum TimeThiefStatus {
+  REPORTED = 'REPORTED',
+  UNDER_REVIEW = 'UNDER_REVIEW',
+  REMOVED = 'REMOVED',
+  KEPT = 'KEPT',
+}
+
+/** Allowed moves: reported → under review → removed, or kept (with a reason); decisions can be reopened. */
+export const TRANSITIONS: Record<TimeThiefStatus, TimeThiefStatus[]> = {
+  REPORTED: [TimeThiefStatus.UNDER_REVIEW, TimeThiefStatus.REMOVED, TimeThiefStatus.KEPT],
+  UNDER_REVIEW: [TimeThiefStatus.REMOVED, TimeThiefStatus.KEPT],
+  REMOVED: [TimeThiefStatus.UNDER_REVIEW],
+  KEPT: [TimeThiefStatus.UNDER_REVIEW],
+};
+
+registerEnumType(TimeThiefStatus, {
+  name: 'TimeThiefStatus',
+  valuesMap: {
+    REPORTED: { description: 'Rapporterad.' },
+    UNDER_REVIEW: { description: 'Under prövning.' },
+    REMOVED: { description: 'Borttagen: the task no longer takes the time.' },
+    KEPT: { description: 'Kvar, with a reason (e.g. required by law).' },
+  },
+});

@@ -1,0 +1,15 @@
+import { badInput, conflict } from '../../common/errors/domain-error';
+import { registerConstraints } from '../../common/errors/pg-errors';
+
+registerConstraints({
+  fk_time_thief_organisation: { code: 'NOT_FOUND', field: 'input.organisationId', message: 'the organisation does not exist' },
+  fk_time_thief_instrument: { code: 'NOT_FOUND', field: 'input.imposedByInstrumentId', message: 'the steering instrument does not exist' },
+  fk_time_thief_imposed_by_organisation: { code: 'NOT_FOUND', field: 'input.imposedByOrganisationId', message: 'the organisation does not exist' },
+});
+
+export const TimeThiefErrors = {
+  transition: (from: string, to: string, allowed: string[]) =>
+    conflict(`A time thief that is ${from} cannot become ${to}; it can become ${allowed.join(' or ')}`, 'input.status'),
+  reasonNeeded: () => badInput('input.reason', 'is required when a time thief is KEPT'),
+  beforePrevious: (previous: string) => badInput('input.changedOn', `must not be before the previous change (${previous})`),
+};

@@ -1,0 +1,64 @@
+import { Args, Context, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { AuthUser } from '../../common/auth/auth-user';
+import { CurrentUser, Roles } from '../../common/auth/decorators';
+import { Role } from '../../common/auth/role.enum';
+import type { GqlContext } from '../../common/graphql/gql-context';
+import { Connection } from '../../common/pagination/connection';
+import { OrganisationEntity } from '../organisation/organisation.entity';
+import { OrganisationLoaders } from '../organisation/organisation.loaders';
+import { SteeringInstrumentEntity } from '../steering/steering-instrument.entity';
+import { SteeringLoaders } from '../steering/steering.loaders';
+import { ReportTimeThiefInput, TimeThievesArgs, UpdateTimeThiefStatusInput } from './dto/time-thief.input';
+import { TimeThiefEntity, TimeThiefStatusChangeEntity } from './time-thief.entity';
+import { TimeThiefLoaders } from './time-thief.loaders';
+import { TimeThiefService } from './time-thief.service';
+
+@ObjectType()
+export class TimeThiefConnection extends Connection(TimeThiefEntity, 'TimeThief') {}
+
+@Resolver(() => TimeThiefEntity)
+export class TimeThiefResolver {
+  constructor(
+    private readonly timeThiefService: TimeThiefService,
+    private readonly organisationLoaders: OrganisationLoaders,
+    private readonly steeringLoaders: SteeringLoaders,
+    private readonly loaders: TimeThiefLoaders,
+  ) {}
+
+  @Query(() => TimeThiefConnection, { description: 'Newest first. Scoped like burdenReports.' })
+  timeThieves(@CurrentUser() actor: AuthUser, @Args() args: TimeThievesArgs) {
+    return this.timeThiefService.list(actor, args);
+  }
+
+  @Roles(Role.ADMIN, Role.RESEARCHER, Role.ORG_REPORTER)
+  @Mutation(() => TimeThiefEntity)
+  reportTimeThief(@CurrentUser() actor: AuthUser, @Args('input') input: ReportTimeThiefInput) {
+    return this.timeThiefService.report(actor, input);
+  }
+
+  @Roles(Role.ADMIN, Role.RESEARCHER, Role.ORG_REPORTER)
+  @Mutation(() => TimeThiefEntity, { description: 'Reported → under review → removed, or kept with a reason; each change dated.' })
+  updateTimeThiefStatus(@CurrentUser() actor: AuthUser, @Args('input') input: UpdateTimeThiefStatusInput) {
+    return this.timeThiefService.updateStatus(actor, input);
+  }
+
+  @ResolveField(() => OrganisationEntity)
+  organisation(@Parent() tt: TimeThiefEntity, @Context() ctx: GqlContext) {
+    return this.organisationLoaders.byId(ctx).load(tt.organisationId);
+  }
+
+  @ResolveField(() => SteeringInstrumentEntity, { nullable: true })
+  imposedByInstrument(@Parent() tt: TimeThiefEntity, @Context() ctx: GqlContext) {
+    return tt.imposedByInstrumentId ? this.steeringLoaders.instrumentById(ctx).load(tt.imposedByInstrumentId) : null;
+  }
+
+  @ResolveField(() => OrganisationEntity, { nullable: true })
+  imposedByOrganisation(@Parent() tt: TimeThiefEntity, @Context() ctx: GqlContext) {
+    return tt.imposedByOrganisationId ? this.organisationLoaders.byId(ctx).load(tt.imposedByOrganisationId) : null;
+  }
+
+  @ResolveField(() => [TimeThiefStatusChangeEntity], { description: 'Every status it has had, oldest first.' })
+  statusHistory(@Parent() tt: TimeThiefEntity, @Context() ctx: GqlContext) {
+    return this.loaders.history(ctx).load(tt.id);
+  }
+}

@@ -1,0 +1,192 @@
+import { Role } from '../../src/common/auth/role.enum';
+import { SteeringLevel } from '../../src/modules/pilot/pilot.enums';
+import { makeOrganisation, makePilot, userWithToken } from '../factories';
+import { onlyError, startTestApp, TestApp } from '../utils/test-app';
+
+const INSTRUMENT = `mutation($input: CreateSteeringInstrumentInput!) { createSteeringInstrument(input: $input) {
+  id name kind amountSek conditions imposedBy { name } appliesTo { name } } }`;
+const INDICATOR = 'mutation($input: DefineIndicatorInput!) { defineIndicator(input: $input) { id name measureType instrument { name } } }';
+const BURDEN = `mutation($input: ReportIndicatorBurdenInput!) { reportIndicatorBurden(input: $input) {
+  id revision staffHours staffCount usedForImprovement perceivedUsefulness history { revision values } } }`;
+const THIEF = 'mutation($input: ReportTimeThiefInput!) { reportTimeThief(input: $input) { id status } }';
+const STATUS = 'mutation($input: UpdateTimeThiefStatusInput!) { updateTimeThiefStatus(input: $input) { id status statusHistory { status reason changedOn } } }';
+
+describe('steering instruments, indicators, burden and time thieves', () => {
+  let t: TestApp;
+  let admin: string;
+  let state: { id: string };
+  let halland: { id: string };
+  let unit: { id: string };
+  let other: { id: string };
+  let reporter: string;
+  let instrumentId: string;
+  let indicatorId: string;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    admin = (await userWithToken(t, { role: Role.ADMIN })).token;
+    state = await makeOrganisation(t.ds, { name: 'Regeringen' });
+    halland = await makeOrganisation(t.ds, { name: 'Region Halland' });
+    unit = await makeOrganisation(t.ds, { name: 'Vårdcentral Falkenberg', parentId: halland.id });
+    other = await makeOrganisation(t.ds, { name: 'Stockholms stad' });
+    reporter = (await userWithToken(t, { role: Role.ORG_REPORTER, organisationId: halland.id })).token;
+
+    const inst = await t.gql(INSTRUMENT, {
+      input: {
+        name: 'Sammanhållen vård och omsorg om de mest sjuka äldre (2012)',
+        kind: 'STATE_SKL_AGREEMENT',
+        governanceForm: 'EKONOMI',
+        imposedById: state.id,
+        appliesToIds: [halland.id, other.id],
+        validFrom: '2012-01-01',
+        validTo: '2014-12-31',
+        amountSek: 325_000_000,
+        conditions: '10 % minskning av olämpliga läkemedel, september 2011 till september 2012',
+      },
+    }, admin);
+    expect(inst.errors).toBeUndefined();
+    instrumentId = inst.data!.createSteeringInstrument.id;
+    const ind = await t.gql(INDICATOR, {
+      input: { name: 'Riskbedömningar i Senior alert', instrumentId, measureType: 'PROCESS', aggregationLevel: 'UNIT', reportingFrequency: 'MONTHLY', paymentDependent: true, introducedOn: '2012-01-01' },
+    }, admin);
+    expect(ind.errors).toBeUndefined();
+    indicatorId = ind.data!.defineIndicator.id;
+  });
+  afterAll(() => t.close());
+
+  it('registers an agreement with its money, conditions and the organisations it applies to', async () => {
+    const res = await t.gql('query($id: ID!) { steeringInstrument(id: $id) { amountSek appliesTo { name } indicators { name paymentDependent } } }', { id: instrumentId }, reporter);
+    expect(res.data!.steeringInstrument).toEqual({
+      amountSek: 325_000_000,
+      appliesTo: [{ name: 'Region Halland' }, { name: 'Stockholms stad' }],
+      indicators: [{ name: 'Riskbedömningar i Senior alert', paymentDependent: true }],
+    });
+    const law = onlyError(await t.gql(INSTRUMENT, {
+      input: { name: 'HSL', kind: 'LAW_OR_REGULATION', governanceForm: 'REGEL', imposedById: state.id, appliesToIds: [halland.id], validFrom: '2017-01-01', amountSek: 1 },
+    }, admin));
+    expect(law.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'input.amountSek' }] });
+    const inForce = await t.gql('query($d: LocalDate) { indicators(filter: { inForceOn: $d }) { totalCount } }', { d: '2013-06-01' }, reporter);
+    expect(inForce.data!.indicators.totalCount).toBe(1);
+  });
+
+  it('lets a reporter register instruments only for its own organisation', async () => {
+    const own = await t.gql(INSTRUMENT, {
+      input: { name: 'Regionens uppföljningsplan', kind: 'PRINCIPAL_FOLLOW_UP', governanceForm: 'PRESTATION', imposedById: halland.id, appliesToIds: [unit.id], validFrom: '2017-01-01' },
+    }, reporter);
+    expect(own.errors).toBeUndefined();
+    const foreign = onlyError(await t.gql(INSTRUMENT, {
+      input: { name: 'Stadens plan', kind: 'PRINCIPAL_FOLLOW_UP', governanceForm: 'PRESTATION', imposedById: other.id, appliesToIds: [other.id], validFrom: '2017-01-01' },
+    }, reporter));
+    expect(foreign.extensions!.code).toBe('NOT_FOUND');
+  });
+
+  describe('burden reports', () => {
+    const base = (over: Record<string, unknown> = {}) => ({
+      indicatorId, organisationId: unit.id, periodKind: 'MONTH', periodStart: '2017-03-01', periodEnd: '2017-03-31',
+      staffHours: 12.5, staffCount: 4, doubleRegistration: true, usedForImprovement: 'PARTLY', perceivedUsefulness: 2, ...over,
+    });
+
+    it('updates a resubmitted period instead of duplicating it, and keeps the earlier values', async () => {
+      const first = (await t.gql(BURDEN, { input: base() }, reporter)).data!.reportIndicatorBurden;
+      const again = await t.gql(BURDEN, { input: base({ staffHours: 14, perceivedUsefulness: 1 }) }, reporter);
+      expect(again.errors).toBeUndefined();
+      expect(again.data!.reportIndicatorBurden).toMatchObject({ id: first.id, revision: 2, staffHours: 14, perceivedUsefulness: 1 });
+      expect(again.data!.reportIndicatorBurden.history).toEqual([
+        { revision: 1, values: expect.objectContaining({ staffHours: 12.5, perceivedUsefulness: 2, usedForImprovement: 'PARTLY' }) },
+      ]);
+      const [{ n }] = await t.ds.query('SELECT count(*)::int AS n FROM burden_report WHERE indicator_id = $1 AND organisation_id = $2', [indicatorId, unit.id]);
+      expect(n).toBe(1);
+    });
+
+    it('refuses a period that overlaps another report for the same indicator and unit', async () => {
+      const overlap = onlyError(await t.gql(BURDEN, { input: base({ periodKind: 'QUARTER', periodStart: '2017-01-01', periodEnd: '2017-03-31' }) }, reporter));
+      expect(overlap.extensions).toMatchObject({ code: 'CONFLICT', fields: [{ field: 'input.periodStart' }] });
+      expect(overlap.message).toMatch(/2017-03-01 – 2017-03-31/);
+      expect((await t.gql(BURDEN, { input: base({ periodStart: '2017-04-01', periodEnd: '2017-04-30' }) }, reporter)).errors).toBeUndefined();
+    });
+
+    it('checks that a period is a whole calendar month, quarter or year', async () => {
+      const midMonth = onlyError(await t.gql(BURDEN, { input: base({ periodStart: '2017-05-15', periodEnd: '2017-06-14' }) }, reporter));
+      expect(midMonth.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'input.periodStart' }] });
+      const wrongEnd = onlyError(await t.gql(BURDEN, { input: base({ periodKind: 'QUARTER', periodStart: '2018-04-01', periodEnd: '2018-05-31' }) }, reporter));
+      expect(wrongEnd.message).toMatch(/quarter starting 2018-04-01 ends 2018-06-30/);
+      const leap = await t.gql(BURDEN, { input: base({ periodStart: '2020-02-01', periodEnd: '2020-02-29' }) }, reporter);
+      expect(leap.errors).toBeUndefined();
+    });
+
+    it('lets a reporter write and read only for its own organisation', async () => {
+      const foreign = onlyError(await t.gql(BURDEN, { input: base({ organisationId: other.id, periodStart: '2017-07-01', periodEnd: '2017-07-31' }) }, reporter));
+      expect(foreign.extensions!.code).toBe('NOT_FOUND');
+      await t.gql(BURDEN, { input: base({ organisationId: other.id, periodStart: '2017-07-01', periodEnd: '2017-07-31' }) }, admin);
+      const mine = await t.gql('{ burdenReports(first: 100) { edges { node { organisation { name } } } } }', {}, reporter);
+      expect(new Set(mine.data!.burdenReports.edges.map((e: any) => e.node.organisation.name))).toEqual(new Set(['Vårdcentral Falkenberg']));
+      const all = await t.gql('{ burdenReports(first: 100) { totalCount } }', {}, admin);
+      expect(all.data!.burdenReports.totalCount).toBeGreaterThan(mine.data!.burdenReports.edges.length);
+    });
+
+    it('lets researchers report for the organisations in the pilots they follow, and only those', async () => {
+      const researcher = await userWithToken(t, { role: Role.RESEARCHER });
+      await makePilot(t.ds, { code: 'REP-1' }, [{ organisationId: halland.id, level: SteeringLevel.POLITICAL_PRINCIPAL }], [{ userId: researcher.user.id }]);
+      expect((await t.gql(BURDEN, { input: base({ periodStart: '2017-08-01', periodEnd: '2017-08-31' }) }, researcher.token)).errors).toBeUndefined();
+      const outside = onlyError(await t.gql(BURDEN, { input: base({ organisationId: other.id, periodStart: '2017-08-01', periodEnd: '2017-08-31' }) }, researcher.token));
+      expect(outside.extensions!.code).toBe('FORBIDDEN');
+    });
+
+    it('resolves indicators, organisations and history with a constant number of SQL statements', async () => {
+      const q = `query($f: BurdenReportFilter) { burdenReports(first: 100, filter: $f) { edges { node { periodStart
+        indicator { name instrument { name appliesTo { name } } } organisation { name } history { revision } } } } }`;
+      const measure = async (months: string[]) => {
+        for (const m of months) await t.gql(BURDEN, { input: base({ periodStart: `2019-${m}-01`, periodEnd: new Date(Date.UTC(2019, Number(m), 0)).toISOString().slice(0, 10) }) }, admin);
+        t.queries.reset();
+        const res = await t.gql(q, { f: { from: '2019-01-01', to: '2019-12-31' } }, admin);
+        expect(res.errors).toBeUndefined();
+        return t.queries.reset();
+      };
+      expect(await measure(['01', '02'])).toBe(await measure(['03', '04', '05', '06', '07', '08']));
+    });
+  });
+
+  describe('time thieves', () => {
+    let id: string;
+    beforeAll(async () => {
+      const res = await t.gql(THIEF, {
+        input: {
+          organisationId: unit.id, task: 'Avvikelserapport när ett besök drar över två minuter', process: 'Hemtjänstbesök',
+          imposedByOrganisationId: halland.id, minutesPerWeek: 45, staffAffected: 30, proposedRemedy: 'Ta bort kravet', reportedOn: '2017-04-03',
+        },
+      }, reporter);
+      expect(res.errors).toBeUndefined();
+      id = res.data!.reportTimeThief.id;
+    });
+
+    it('moves through review to a decision, each change dated, and keeps the history', async () => {
+      await t.gql(STATUS, { input: { id, status: 'UNDER_REVIEW', changedOn: '2017-05-01' } }, reporter);
+      const kept = onlyError(await t.gql(STATUS, { input: { id, status: 'KEPT', changedOn: '2017-06-01' } }, reporter));
+      expect(kept.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'input.reason' }] });
+      const early = onlyError(await t.gql(STATUS, { input: { id, status: 'REMOVED', changedOn: '2017-04-01' } }, reporter));
+      expect(early.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'input.changedOn' }] });
+      const removed = await t.gql(STATUS, { input: { id, status: 'REMOVED', changedOn: '2017-06-01' } }, reporter);
+      expect(removed.data!.updateTimeThiefStatus.statusHistory).toEqual([
+        { status: 'REPORTED', reason: null, changedOn: '2017-04-03' },
+        { status: 'UNDER_REVIEW', reason: null, changedOn: '2017-05-01' },
+        { status: 'REMOVED', reason: null, changedOn: '2017-06-01' },
+      ]);
+      const again = onlyError(await t.gql(STATUS, { input: { id, status: 'KEPT', reason: 'Lagkrav', changedOn: '2017-07-01' } }, reporter));
+      expect(again.extensions!.code).toBe('CONFLICT');
+    });
+
+    it('is hidden from reporters of other organisations', async () => {
+      const stranger = (await userWithToken(t, { role: Role.ORG_REPORTER, organisationId: other.id })).token;
+      expect((await t.gql('{ timeThieves { totalCount } }', {}, stranger)).data!.timeThieves.totalCount).toBe(0);
+      expect(onlyError(await t.gql(STATUS, { input: { id, status: 'UNDER_REVIEW', changedOn: '2018-01-01' } }, stranger)).extensions!.code).toBe('NOT_FOUND');
+    });
+  });
+
+  it('audits every write', async () => {
+    const log = await t.gql('query { auditLog(first: 100, filter: { entity: [STEERING_INSTRUMENT, INDICATOR, BURDEN_REPORT, TIME_THIEF] }) { edges { node { entity action } } } }', {}, admin);
+    const seen = new Set(log.data!.auditLog.edges.map((e: any) => `${e.node.entity} ${e.node.action}`));
+    for (const s of ['STEERING_INSTRUMENT CREATE', 'INDICATOR CREATE', 'BURDEN_REPORT CREATE', 'BURDEN_REPORT UPDATE', 'TIME_THIEF CREATE', 'TIME_THIEF UPDATE']) {
+      expect([s, seen.has(s)]).toEqual([s, true]);
+    }
+  });
+});
