@@ -22,11 +22,12 @@ import { ObservationModule } from './modules/observation/observation.module';
 import { OrganisationModule } from './modules/organisation/organisation.module';
 import { PilotModule } from './modules/pilot/pilot.module';
 import { SteeringModule } from './modules/steering/steering.module';
+import { SurveyModule } from './modules/survey/survey.module';
 import { TimeThiefModule } from './modules/time-thief/time-thief.module';
 import { UserModule } from './modules/user/user.module';
 
 /** Feature modules: a new capability is a new folder here (docs/adding-a-feature.md). */
-export const FEATURE_MODULES: Type[] = [AuditModule, FrameworkModule, OrganisationModule, UserModule, AuthModule, PilotModule, ObservationModule, SteeringModule, BurdenModule, TimeThiefModule, HealthModule];
+export const FEATURE_MODULES: Type[] = [AuditModule, FrameworkModule, OrganisationModule, UserModule, AuthModule, PilotModule, ObservationModule, SteeringModule, BurdenModule, TimeThiefModule, SurveyModule, HealthModule];
 
 const REQUEST_ID = /^[A-Za-z0-9_.:-]{1,64}$/;
 

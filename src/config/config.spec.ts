@@ -5,7 +5,7 @@ describe('configuration', () => {
   it('has working defaults: embedded PostgreSQL in .data, migrations at start, no JWT secret', () => {
     const c = loadConfig({});
     expect(c.database).toEqual({ url: undefined, dataDir: path.resolve('.data'), embeddedPort: 54329, migrationsRun: true, poolSize: 10 });
-    expect(c.http).toEqual({ port: 3000, host: '127.0.0.1', bodyLimit: '1mb' });
+    expect(c.http).toEqual({ port: 3000, host: '127.0.0.1', bodyLimit: '5mb' });
     expect(c.auth.jwtSecret).toBeUndefined();
     expect(c.isProduction).toBe(false);
   });

@@ -59,6 +59,9 @@ export class EnvSchema {
   @Transform(toInt) @IsInt() @Min(60) @Max(60 * 60 * 24 * 30)
   JWT_TTL_SECONDS = 8 * 60 * 60;
 
+  @IsOptional() @IsString() @MinLength(32, { message: 'PANEL_KEY_SECRET must be at least 32 characters' })
+  PANEL_KEY_SECRET?: string;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
@@ -75,7 +78,7 @@ export class EnvSchema {
   GRAPHQL_MAX_TOKENS = 5000;
 
   @Matches(/^\d+(b|kb|mb)$/i, { message: 'BODY_LIMIT must look like 100kb or 1mb' })
-  BODY_LIMIT = '1mb';
+  BODY_LIMIT = '5mb';
 }
 
 export interface AppConfig {
@@ -89,7 +92,7 @@ export interface AppConfig {
     migrationsRun: boolean;
     poolSize: number;
   };
-  auth: { jwtSecret?: string; jwtTtlSeconds: number };
+  auth: { jwtSecret?: string; jwtTtlSeconds: number; panelKeySecret?: string };
   log: { level: string };
   graphql: {
     maxDepth: number;
@@ -105,7 +108,7 @@ export class ConfigError extends Error {}
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const known = Object.keys(new EnvSchema());
   const raw = Object.fromEntries(
-    Object.entries(env).filter(([k, v]) => (known.includes(k) || k === 'DATABASE_URL' || k === 'JWT_SECRET') && v !== ''),
+    Object.entries(env).filter(([k, v]) => (known.includes(k) || ['DATABASE_URL', 'JWT_SECRET', 'PANEL_KEY_SECRET'].includes(k)) && v !== ''),
   );
   const parsed = plainToInstance(EnvSchema, raw, { exposeDefaultValues: true });
   const errors = validateSync(parsed, { whitelist: false });
@@ -124,7 +127,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       migrationsRun: parsed.MIGRATIONS_RUN,
       poolSize: parsed.DB_POOL_SIZE,
     },
-    auth: { jwtSecret: parsed.JWT_SECRET, jwtTtlSeconds: parsed.JWT_TTL_SECONDS },
+    auth: { jwtSecret: parsed.JWT_SECRET, jwtTtlSeconds: parsed.JWT_TTL_SECONDS, panelKeySecret: parsed.PANEL_KEY_SECRET },
     log: { level: parsed.LOG_LEVEL },
     graphql: {
       maxDepth: parsed.GRAPHQL_MAX_DEPTH,

@@ -8,6 +8,9 @@ import { PilotParticipantEntity } from '../modules/pilot/pilot-participant.entit
 import { PilotResearcherEntity } from '../modules/pilot/pilot-researcher.entity';
 import { PilotEntity } from '../modules/pilot/pilot.entity';
 import { IndicatorEntity } from '../modules/steering/indicator.entity';
+import { SurveyInstrumentEntity, SurveyItemEntity } from '../modules/survey/survey-instrument.entity';
+import { SurveyResponseEntity } from '../modules/survey/survey-response.entity';
+import { SurveyWaveEntity, SurveyWaveUnitEntity } from '../modules/survey/survey-wave.entity';
 import { SteeringInstrumentEntity, SteeringInstrumentTargetEntity } from '../modules/steering/steering-instrument.entity';
 import { TimeThiefEntity, TimeThiefStatusChangeEntity } from '../modules/time-thief/time-thief.entity';
 import { UserEntity } from '../modules/user/user.entity';
@@ -30,4 +33,9 @@ export const ENTITIES = [
   BurdenReportRevisionEntity,
   TimeThiefEntity,
   TimeThiefStatusChangeEntity,
+  SurveyInstrumentEntity,
+  SurveyItemEntity,
+  SurveyWaveEntity,
+  SurveyWaveUnitEntity,
+  SurveyResponseEntity,
 ];

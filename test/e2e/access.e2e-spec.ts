@@ -91,11 +91,14 @@ describe('access control', () => {
   ];
   /** Organisation reports: admins, researchers (for their pilots' organisations) and org reporters (their own). */
   const REPORT_WRITES = ['createSteeringInstrument', 'defineIndicator', 'reportIndicatorBurden', 'reportTimeThief', 'updateTimeThiefStatus'];
+  /** Survey design (admins, researchers) and submission (admins, org reporters). */
+  const SURVEY_DESIGN = ['createSurveyInstrument', 'openSurveyWave', 'closeSurveyWave'];
+  const SURVEY_SUBMIT = ['submitSurveyResponses'];
 
   it('only ADMIN manages users, organisations and pilots', async () => {
     const schema = t.app.get(GraphQLSchemaHost).schema;
     const all = sampleOperations(schema, 'mutation');
-    expect(all.map((m) => m.name).filter((n) => n !== 'login').sort()).toEqual([...ADMIN_ONLY, ...RESEARCH_WRITES, ...REPORT_WRITES].sort());
+    expect(all.map((m) => m.name).filter((n) => n !== 'login').sort()).toEqual([...ADMIN_ONLY, ...RESEARCH_WRITES, ...REPORT_WRITES, ...SURVEY_DESIGN, ...SURVEY_SUBMIT].sort());
     const org = await makeOrganisation(t.ds);
     for (const role of [Role.RESEARCHER, Role.ANALYST, Role.ORG_REPORTER]) {
       const { token } = await userWithToken(t, { role, organisationId: role === Role.ORG_REPORTER ? org.id : null });
@@ -105,6 +108,24 @@ describe('access control', () => {
       }
       expect(onlyError(await t.gql('{ users { totalCount } }', {}, token)).extensions!.code).toBe('FORBIDDEN');
       expect(onlyError(await t.gql('{ auditLog { totalCount } }', {}, token)).extensions!.code).toBe('FORBIDDEN');
+    }
+  });
+
+  it('only admins and researchers design surveys; only admins and org reporters submit responses', async () => {
+    const schema = t.app.get(GraphQLSchemaHost).schema;
+    const ops = sampleOperations(schema, 'mutation');
+    const org = await makeOrganisation(t.ds);
+    const cases: [Role, string[]][] = [
+      [Role.ANALYST, [...SURVEY_DESIGN, ...SURVEY_SUBMIT]],
+      [Role.ORG_REPORTER, SURVEY_DESIGN],
+      [Role.RESEARCHER, SURVEY_SUBMIT],
+    ];
+    for (const [role, names] of cases) {
+      const { token } = await userWithToken(t, { role, organisationId: role === Role.ORG_REPORTER ? org.id : null });
+      for (const m of ops.filter((op) => names.includes(op.name))) {
+        const res = await t.gql(m.query, m.variables, token);
+        expect([m.name, role, res.errors?.[0]?.extensions?.code]).toEqual([m.name, role, 'FORBIDDEN']);
+      }
     }
   });
 

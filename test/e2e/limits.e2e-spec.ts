@@ -75,7 +75,7 @@ describe('errors and limits', () => {
   });
 
   it('rejects an oversized body and a body that is not JSON, in GraphQL error shape', async () => {
-    const big = await t.post(JSON.stringify({ query: `{ framework { __typename } } # ${'x'.repeat(1_100_000)}` }));
+    const big = await t.post(JSON.stringify({ query: `{ framework { __typename } } # ${'x'.repeat(5_300_000)}` }));
     expect(big.status).toBe(413);
     expect(JSON.parse(big.text).errors[0].extensions.code).toBe('PAYLOAD_TOO_LARGE');
     expectNoLeak(big.text);

@@ -20,6 +20,8 @@ export enum AuditEntity {
   INDICATOR = 'INDICATOR',
   BURDEN_REPORT = 'BURDEN_REPORT',
   TIME_THIEF = 'TIME_THIEF',
+  SURVEY_INSTRUMENT = 'SURVEY_INSTRUMENT',
+  SURVEY_WAVE = 'SURVEY_WAVE',
 }
 
 registerEnumType(AuditAction, { name: 'AuditAction' });

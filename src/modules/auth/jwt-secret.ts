@@ -1,27 +1,4 @@
-import { randomBytes } from 'node:crypto';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
+import { resolveSecret } from '../../config/secrets';
 
-/**
- * JWT_SECRET when set; otherwise a random secret generated once and kept (mode 0600) in the data
- * folder, so tokens survive restarts. There is no built-in default.
- */
-export function resolveJwtSecret(explicit: string | undefined, dataDir: string): string {
-  if (explicit) return explicit;
-  const file = path.join(dataDir, 'jwt-secret');
-  try {
-    return fs.readFileSync(file, 'utf8').trim();
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
-  }
-  fs.mkdirSync(dataDir, { recursive: true });
-  const secret = randomBytes(48).toString('base64url');
-  try {
-    fs.writeFileSync(file, secret + '\n', { mode: 0o600, flag: 'wx' });
-    return secret;
-  } catch (err) {
-    // Another process created it first: use theirs.
-    if ((err as NodeJS.ErrnoException).code === 'EEXIST') return fs.readFileSync(file, 'utf8').trim();
-    throw err;
-  }
-}
+/** JWT_SECRET, or a random secret kept in `<dataDir>/jwt-secret`. */
+export const resolveJwtSecret = (explicit: string | undefined, dataDir: string) => resolveSecret(explicit, dataDir, 'jwt-secret');

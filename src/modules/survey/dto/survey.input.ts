@@ -1,0 +1,151 @@
+import { ArgsType, Field, Float, ID, InputType } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsEnum,
+  IsISO8601,
+  IsNotEmpty,
+  IsNumber,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
+import { LocalDateResolver } from 'graphql-scalars';
+import { PageArgs } from '../../../common/pagination/connection';
+import { RespondentCategory, ScaleKind, SurveyDimension, TenureBand } from '../survey.enums';
+
+export const MAX_BATCH = 10_000;
+
+@InputType()
+export class SurveyItemInput {
+  @Field({ description: 'Short stable key, e.g. "D1" (letters, digits, _).' })
+  @Matches(/^[A-Za-z][A-Za-z0-9_]{0,19}$/, { message: 'code must be 1–20 letters, digits or _, starting with a letter' })
+  code: string;
+
+  @Field() @IsString() @IsNotEmpty() @MaxLength(2000)
+  textSv: string;
+
+  @Field() @IsString() @IsNotEmpty() @MaxLength(2000)
+  textEn: string;
+
+  @Field(() => SurveyDimension) @IsEnum(SurveyDimension)
+  dimension: SurveyDimension;
+
+  @Field(() => ScaleKind) @IsEnum(ScaleKind)
+  scale: ScaleKind;
+
+  @Field(() => [String], { nullable: true, description: 'LIKERT_5: five labels, for 1 to 5.' })
+  @IsOptional() @IsArray() @ArrayMinSize(5) @ArrayMaxSize(5) @IsString({ each: true }) @MaxLength(200, { each: true })
+  labelsSv?: string[];
+
+  @Field(() => [String], { nullable: true })
+  @IsOptional() @IsArray() @ArrayMinSize(5) @ArrayMaxSize(5) @IsString({ each: true }) @MaxLength(200, { each: true })
+  labelsEn?: string[];
+
+  @Field(() => Float, { nullable: true, description: 'NUMBER: smallest allowed answer.' }) @IsOptional() @IsNumber()
+  min?: number;
+
+  @Field(() => Float, { nullable: true, description: 'NUMBER: largest allowed answer.' }) @IsOptional() @IsNumber()
+  max?: number;
+
+  @Field({ defaultValue: false }) @IsBoolean()
+  reverseScored: boolean;
+}
+
+@InputType({ description: 'A new instrument, or (same name) the next version of one.' })
+export class CreateSurveyInstrumentInput {
+  @Field() @IsString() @IsNotEmpty() @MaxLength(300)
+  name: string;
+
+  @Field({ defaultValue: '' }) @IsString() @MaxLength(20_000)
+  description: string;
+
+  @Field(() => [SurveyItemInput])
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(200) @ValidateNested({ each: true }) @Type(() => SurveyItemInput)
+  items: SurveyItemInput[];
+}
+
+@InputType()
+export class OpenSurveyWaveInput {
+  @Field(() => ID) @IsUUID('all')
+  pilotId: string;
+
+  @Field(() => ID, { description: 'The instrument version to use.' }) @IsUUID('all')
+  instrumentId: string;
+
+  @Field({ description: 'e.g. "Baseline", "Follow-up 1".' }) @IsString() @IsNotEmpty() @MaxLength(100)
+  label: string;
+
+  @Field(() => LocalDateResolver) @IsISO8601({ strict: true })
+  opensOn: string;
+
+  @Field(() => LocalDateResolver) @IsISO8601({ strict: true })
+  closesOn: string;
+
+  @Field(() => [ID], { description: 'The units whose staff answer: organisations in the pilot, or their units.' })
+  @ArrayMinSize(1) @ArrayMaxSize(5000) @ArrayUnique() @IsUUID('all', { each: true })
+  unitIds: string[];
+}
+
+@InputType()
+export class CloseSurveyWaveInput {
+  @Field(() => ID) @IsUUID('all')
+  id: string;
+}
+
+@InputType({ description: 'One anonymous response. Nothing here may identify the respondent.' })
+export class SurveyResponseInput {
+  @Field(() => ID, { nullable: true, description: 'Your UUID for this response: resubmitting it is a no-op.' })
+  @IsOptional() @IsUUID('all')
+  clientId?: string;
+
+  @Field(() => ID) @IsUUID('all')
+  unitId: string;
+
+  @Field(() => RespondentCategory) @IsEnum(RespondentCategory)
+  category: RespondentCategory;
+
+  @Field(() => TenureBand, { nullable: true }) @IsOptional() @IsEnum(TenureBand)
+  tenureBand?: TenureBand | null;
+
+  @Field(() => String, { nullable: true, description: 'Optional key to follow the same person across waves; stored only as a keyed hash.' })
+  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(200)
+  panelKey?: string | null;
+
+  @Field(() => [Float], { nullable: 'items', description: 'One per item, in item order; null for a missing answer.' })
+  @IsArray() @ArrayMaxSize(200)
+  answers: (number | null)[];
+}
+
+@InputType()
+export class SubmitSurveyResponsesInput {
+  @Field(() => ID) @IsUUID('all')
+  waveId: string;
+
+  @Field(() => [SurveyResponseInput], { description: `1 to ${MAX_BATCH} responses, stored all or none.` })
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(MAX_BATCH) @ValidateNested({ each: true }) @Type(() => SurveyResponseInput)
+  responses: SurveyResponseInput[];
+}
+
+@InputType()
+export class SurveyWaveFilter {
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('all')
+  pilotId?: string;
+
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('all')
+  instrumentId?: string;
+}
+
+@ArgsType()
+export class SurveyWavesArgs extends PageArgs {
+  @Field(() => SurveyWaveFilter, { nullable: true })
+  @IsOptional() @ValidateNested() @Type(() => SurveyWaveFilter)
+  filter?: SurveyWaveFilter;
+}

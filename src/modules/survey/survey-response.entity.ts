@@ -1,0 +1,55 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { OrganisationEntity } from '../organisation/organisation.entity';
+import { SurveyWaveEntity } from './survey-wave.entity';
+import { RespondentCategory, TenureBand } from './survey.enums';
+
+/**
+ * One anonymous response. Not a GraphQL type: no query returns one person's answers (group
+ * results are computed in SQL). `answers[i]` answers the item at position i+1; null = missing.
+ */
+@Entity('survey_response')
+@Unique('uq_survey_response_client_id', ['waveId', 'clientId'])
+export class SurveyResponseEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Index('idx_survey_response_wave_id')
+  @Column({ type: 'uuid' })
+  waveId: string;
+
+  @ManyToOne(() => SurveyWaveEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'wave_id', foreignKeyConstraintName: 'fk_survey_response_wave' })
+  wave?: SurveyWaveEntity;
+
+  @Index('idx_survey_response_unit_id')
+  @Column({ type: 'uuid' })
+  unitId: string;
+
+  @ManyToOne(() => OrganisationEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'unit_id', foreignKeyConstraintName: 'fk_survey_response_unit' })
+  unit?: OrganisationEntity;
+
+  @Column({ type: 'enum', enum: RespondentCategory, enumName: 'respondent_category' })
+  category: RespondentCategory;
+
+  @Column({ type: 'enum', enum: TenureBand, enumName: 'tenure_band', nullable: true })
+  tenureBand: TenureBand | null;
+
+  /** HMAC-SHA256 of the panel key (never the key itself), to follow a respondent across waves. */
+  @Index('idx_survey_response_panel_hash')
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  panelHash: string | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  clientId: string | null;
+
+  @Column({ type: 'real', array: true })
+  answers: (number | null)[];
+
+  /** The account that entered the response (an org reporter), not the respondent. */
+  @Column({ type: 'uuid' })
+  submittedBy: string;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+}

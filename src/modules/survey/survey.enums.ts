@@ -1,0 +1,56 @@
+import { registerEnumType } from '@nestjs/graphql';
+
+/** What an item measures (DOMAIN.md, "Staff-reported discretion"). */
+export enum SurveyDimension {
+  DECISION_AUTHORITY = 'DECISION_AUTHORITY',
+  SKILL_DISCRETION = 'SKILL_DISCRETION',
+  TIME_FOR_CORE_WORK = 'TIME_FOR_CORE_WORK',
+  INFLUENCE_ON_FOLLOW_UP = 'INFLUENCE_ON_FOLLOW_UP',
+  ADMINISTRATIVE_BURDEN = 'ADMINISTRATIVE_BURDEN',
+  TRUST_PRINCIPAL_AND_OPERATIONS = 'TRUST_PRINCIPAL_AND_OPERATIONS',
+  TRUST_BETWEEN_DECISION_LEVELS = 'TRUST_BETWEEN_DECISION_LEVELS',
+  TRUST_BETWEEN_RELATED_OPERATIONS = 'TRUST_BETWEEN_RELATED_OPERATIONS',
+  TRUST_AUDITOR_AND_AUDITED = 'TRUST_AUDITOR_AND_AUDITED',
+  PRINCIPAL_ABILITY = 'PRINCIPAL_ABILITY',
+  PRINCIPAL_INTEGRITY = 'PRINCIPAL_INTEGRITY',
+  PRINCIPAL_BENEVOLENCE = 'PRINCIPAL_BENEVOLENCE',
+}
+
+export enum ScaleKind {
+  /** Integers 1–5 with a label per step. */
+  LIKERT_5 = 'LIKERT_5',
+  /** A number between min and max, e.g. percent of working time. */
+  NUMBER = 'NUMBER',
+}
+
+export enum RespondentCategory {
+  FRONT_LINE_STAFF = 'FRONT_LINE_STAFF',
+  FIRST_LINE_MANAGER = 'FIRST_LINE_MANAGER',
+  MIDDLE_MANAGER = 'MIDDLE_MANAGER',
+  SENIOR_MANAGER = 'SENIOR_MANAGER',
+  POLITICIAN = 'POLITICIAN',
+}
+
+export enum TenureBand {
+  UNDER_1_YEAR = 'UNDER_1_YEAR',
+  YEARS_1_TO_3 = 'YEARS_1_TO_3',
+  YEARS_3_TO_10 = 'YEARS_3_TO_10',
+  OVER_10_YEARS = 'OVER_10_YEARS',
+}
+
+registerEnumType(SurveyDimension, { name: 'SurveyDimension', description: 'What a survey item measures.' });
+registerEnumType(ScaleKind, { name: 'ScaleKind' });
+registerEnumType(RespondentCategory, {
+  name: 'RespondentCategory',
+  valuesMap: {
+    FRONT_LINE_STAFF: { description: 'Medarbetare som möter brukaren.' },
+    FIRST_LINE_MANAGER: { description: 'Första linjens chef.' },
+    MIDDLE_MANAGER: { description: 'Mellanchef.' },
+    SENIOR_MANAGER: { description: 'Högre chef.' },
+    POLITICIAN: { description: 'Politiker.' },
+  },
+});
+registerEnumType(TenureBand, { name: 'TenureBand', description: 'Years in the current kind of work.' });
+
+/** The instrument shipped with the system (inserted by the Surveys migration). */
+export const DEFAULT_SURVEY_INSTRUMENT_ID = '5e1f3c2a-7d4b-4e8f-9a61-0c0ffee00001';

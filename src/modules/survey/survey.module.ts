@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { OrganisationModule } from '../organisation/organisation.module';
+import { PilotModule } from '../pilot/pilot.module';
+import { SurveyLoaders } from './survey.loaders';
+import { SurveyInstrumentResolver, SurveyWaveResolver } from './survey.resolver';
+import { SurveyService } from './survey.service';
+
+@Module({
+  imports: [OrganisationModule, PilotModule],
+  providers: [SurveyService, SurveyLoaders, SurveyInstrumentResolver, SurveyWaveResolver],
+  exports: [SurveyService],
+})
+export class SurveyModule {}

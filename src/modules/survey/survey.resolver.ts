@@ -1,0 +1,100 @@
+import { Args, Context, Field, Int, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { AuthUser } from '../../common/auth/auth-user';
+import { CurrentUser, Roles } from '../../common/auth/decorators';
+import { Role } from '../../common/auth/role.enum';
+import type { GqlContext } from '../../common/graphql/gql-context';
+import { Connection } from '../../common/pagination/connection';
+import { OrganisationEntity } from '../organisation/organisation.entity';
+import { PilotEntity } from '../pilot/pilot.entity';
+import { PilotLoaders } from '../pilot/pilot.loaders';
+import { CloseSurveyWaveInput, CreateSurveyInstrumentInput, OpenSurveyWaveInput, SubmitSurveyResponsesInput, SurveyWavesArgs } from './dto/survey.input';
+import { SurveyInstrumentEntity, SurveyItemEntity } from './survey-instrument.entity';
+import { SurveyWaveEntity } from './survey-wave.entity';
+import { SurveyLoaders } from './survey.loaders';
+import { SurveyService } from './survey.service';
+
+@ObjectType()
+export class SurveyWaveConnection extends Connection(SurveyWaveEntity, 'SurveyWave') {}
+
+@ObjectType({ description: 'What a submission did. A retried batch stores nothing twice: those count as duplicates.' })
+export class SubmitSurveyResponsesPayload {
+  @Field(() => Int) received: number;
+  @Field(() => Int) stored: number;
+  @Field(() => Int, { description: 'Responses whose clientId this wave already had.' }) duplicates: number;
+}
+
+@Resolver(() => SurveyInstrumentEntity)
+export class SurveyInstrumentResolver {
+  constructor(
+    private readonly surveyService: SurveyService,
+    private readonly loaders: SurveyLoaders,
+  ) {}
+
+  @Query(() => [SurveyInstrumentEntity], { description: 'Every instrument and version, by name and version.' })
+  surveyInstruments() {
+    return this.surveyService.listInstruments();
+  }
+
+  @Roles(Role.ADMIN, Role.RESEARCHER)
+  @Mutation(() => SurveyInstrumentEntity, { description: 'A new instrument; with an existing name, its next version.' })
+  createSurveyInstrument(@CurrentUser() actor: AuthUser, @Args('input') input: CreateSurveyInstrumentInput) {
+    return this.surveyService.createInstrument(actor, input);
+  }
+
+  @ResolveField(() => [SurveyItemEntity], { description: 'In answer order.' })
+  items(@Parent() si: SurveyInstrumentEntity, @Context() ctx: GqlContext) {
+    return this.loaders.items(ctx).load(si.id);
+  }
+}
+
+@Resolver(() => SurveyWaveEntity)
+export class SurveyWaveResolver {
+  constructor(
+    private readonly surveyService: SurveyService,
+    private readonly loaders: SurveyLoaders,
+    private readonly pilotLoaders: PilotLoaders,
+  ) {}
+
+  @Query(() => SurveyWaveConnection, { description: 'By opening date. Org reporters see the waves that target their units.' })
+  surveyWaves(@CurrentUser() actor: AuthUser, @Args() args: SurveyWavesArgs) {
+    return this.surveyService.listWaves(actor, args);
+  }
+
+  @Roles(Role.ADMIN, Role.RESEARCHER)
+  @Mutation(() => SurveyWaveEntity, { description: 'For admins and the researchers following the pilot.' })
+  openSurveyWave(@CurrentUser() actor: AuthUser, @Args('input') input: OpenSurveyWaveInput) {
+    return this.surveyService.openWave(actor, input);
+  }
+
+  @Roles(Role.ADMIN, Role.RESEARCHER)
+  @Mutation(() => SurveyWaveEntity, { description: 'Stops the wave taking responses now, before closesOn.' })
+  closeSurveyWave(@CurrentUser() actor: AuthUser, @Args('input') input: CloseSurveyWaveInput) {
+    return this.surveyService.closeWave(actor, input.id);
+  }
+
+  @Roles(Role.ADMIN, Role.ORG_REPORTER)
+  @Mutation(() => SubmitSurveyResponsesPayload, { description: 'Up to 10,000 anonymous responses, all or none; every bad row is listed.' })
+  submitSurveyResponses(@CurrentUser() actor: AuthUser, @Args('input') input: SubmitSurveyResponsesInput) {
+    return this.surveyService.submit(actor, input);
+  }
+
+  @ResolveField(() => PilotEntity)
+  pilot(@Parent() w: SurveyWaveEntity, @Context() ctx: GqlContext) {
+    return this.pilotLoaders.byId(ctx).load(w.pilotId);
+  }
+
+  @ResolveField(() => SurveyInstrumentEntity)
+  instrument(@Parent() w: SurveyWaveEntity, @Context() ctx: GqlContext) {
+    return this.loaders.instrumentById(ctx).load(w.instrumentId);
+  }
+
+  @ResolveField(() => [OrganisationEntity], { description: 'The units whose staff answer.' })
+  units(@Parent() w: SurveyWaveEntity, @Context() ctx: GqlContext) {
+    return this.loaders.units(ctx).load(w.id);
+  }
+
+  @ResolveField(() => Int, { description: 'Responses received so far.' })
+  responseCount(@Parent() w: SurveyWaveEntity, @Context() ctx: GqlContext) {
+    return this.loaders.responseCount(ctx).load(w.id);
+  }
+}

@@ -1,0 +1,270 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import type { AuthUser } from '../../common/auth/auth-user';
+import { Role } from '../../common/auth/role.enum';
+import { DomainError, FieldProblem, notFound } from '../../common/errors/domain-error';
+import { ConnectionShape, paginate } from '../../common/pagination/connection';
+import { APP_CONFIG, AppConfig } from '../../config/config';
+import { resolveSecret } from '../../config/secrets';
+import { AuditAction, AuditEntity } from '../audit/audit.enums';
+import { AuditService } from '../audit/audit.service';
+import { subtreeIdsSql, takesPartInPilotSql } from '../organisation/organisation.sql';
+import { PilotEntity } from '../pilot/pilot.entity';
+import { PilotService } from '../pilot/pilot.service';
+import {
+  CreateSurveyInstrumentInput,
+  OpenSurveyWaveInput,
+  SubmitSurveyResponsesInput,
+  SurveyResponseInput,
+  SurveyWavesArgs,
+} from './dto/survey.input';
+import { panelHash } from './panel-key';
+import { SurveyInstrumentEntity, SurveyItemEntity } from './survey-instrument.entity';
+import { SurveyWaveEntity, SurveyWaveUnitEntity } from './survey-wave.entity';
+import { ScaleKind } from './survey.enums';
+import { SurveyErrors } from './survey.errors';
+
+export interface SubmitResult {
+  received: number;
+  stored: number;
+  duplicates: number;
+}
+
+@Injectable()
+export class SurveyService {
+  private readonly panelSecret: string;
+
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly audit: AuditService,
+    private readonly pilots: PilotService,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.panelSecret = resolveSecret(config.auth.panelKeySecret, config.database.dataDir, 'panel-key-secret');
+  }
+
+  // ---------------------------------------------------------------- instruments
+
+  listInstruments(): Promise<SurveyInstrumentEntity[]> {
+    return this.ds.getRepository(SurveyInstrumentEntity).find({ order: { name: 'ASC', version: 'ASC' } });
+  }
+
+  /** Instruments never change: a new one with an existing name becomes that name's next version. */
+  async createInstrument(actor: AuthUser, input: CreateSurveyInstrumentInput): Promise<SurveyInstrumentEntity> {
+    const problems = input.items.flatMap((item, i) => {
+      const field = `input.items.${i}`;
+      if (item.scale === ScaleKind.LIKERT_5 && (!item.labelsSv || !item.labelsEn)) {
+        return [{ field: `${field}.labelsSv`, message: 'a LIKERT_5 item needs five labels in Swedish and English' }];
+      }
+      if (item.scale === ScaleKind.NUMBER && (item.min === undefined || item.max === undefined || item.max <= item.min)) {
+        return [{ field: `${field}.max`, message: 'a NUMBER item needs min and max, with max > min' }];
+      }
+      return [];
+    });
+    const codes = input.items.map((i) => i.code.toUpperCase());
+    const dup = codes.findIndex((c, i) => codes.indexOf(c) !== i);
+    if (dup >= 0) problems.push({ field: `input.items.${dup}.code`, message: 'is used by another item' });
+    if (problems.length) throw invalid(problems);
+
+    return this.ds.transaction(async (em) => {
+      await em.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`survey_instrument:${input.name}`]);
+      const [{ next }] = await em.query('SELECT coalesce(max(version), 0) + 1 AS next FROM survey_instrument WHERE name = $1', [input.name]);
+      const repo = em.getRepository(SurveyInstrumentEntity);
+      const instrument = await repo.save(repo.create({ name: input.name, description: input.description, version: next, createdBy: actor.id }));
+      await em.getRepository(SurveyItemEntity).insert(
+        input.items.map((item, i) => ({
+          instrumentId: instrument.id,
+          position: i + 1,
+          code: item.code,
+          textSv: item.textSv,
+          textEn: item.textEn,
+          dimension: item.dimension,
+          scale: item.scale,
+          labelsSv: item.scale === ScaleKind.LIKERT_5 ? item.labelsSv! : [],
+          labelsEn: item.scale === ScaleKind.LIKERT_5 ? item.labelsEn! : [],
+          min: item.scale === ScaleKind.NUMBER ? item.min! : null,
+          max: item.scale === ScaleKind.NUMBER ? item.max! : null,
+          reverseScored: item.reverseScored,
+        })),
+      );
+      await this.audit.record(em, actor, {
+        entity: AuditEntity.SURVEY_INSTRUMENT,
+        entityId: instrument.id,
+        action: AuditAction.CREATE,
+        before: null,
+        after: { ...instrument, items: input.items.map((i) => i.code) },
+      });
+      return instrument;
+    });
+  }
+
+  // ---------------------------------------------------------------- waves
+
+  /** Admins, analysts and researchers see every wave; org reporters the waves that target their units. */
+  listWaves(actor: AuthUser, args: SurveyWavesArgs): Promise<ConnectionShape<SurveyWaveEntity>> {
+    const qb = this.ds.getRepository(SurveyWaveEntity).createQueryBuilder('w');
+    if (actor.role === Role.ORG_REPORTER) {
+      qb.andWhere(
+        `EXISTS (SELECT 1 FROM survey_wave_unit wu WHERE wu.wave_id = w.id AND wu.organisation_id IN (${subtreeIdsSql(':scopeRootId')}))`,
+        { scopeRootId: actor.organisationId },
+      );
+    }
+    const f = args.filter ?? {};
+    if (f.pilotId) qb.andWhere('w.pilotId = :pilotId', { pilotId: f.pilotId });
+    if (f.instrumentId) qb.andWhere('w.instrumentId = :instrumentId', { instrumentId: f.instrumentId });
+    return paginate(qb, args, { column: 'w.opensOn', value: (w) => w.opensOn });
+  }
+
+  async openWave(actor: AuthUser, input: OpenSurveyWaveInput): Promise<SurveyWaveEntity> {
+    if (input.closesOn < input.opensOn) throw SurveyErrors.closesBeforeOpens();
+    return this.ds.transaction(async (em) => {
+      if (!(await em.getRepository(PilotEntity).exists({ where: { id: input.pilotId } }))) throw notFound('Pilot', input.pilotId);
+      if (!(await em.getRepository(SurveyInstrumentEntity).exists({ where: { id: input.instrumentId } }))) {
+        throw notFound('Survey instrument', input.instrumentId);
+      }
+      if (actor.role !== Role.ADMIN && !(await this.pilots.researcherFollows(actor.id, input.pilotId, input.opensOn))) {
+        throw SurveyErrors.notFollowing();
+      }
+      for (const [i, unitId] of input.unitIds.entries()) {
+        const [{ ok }] = await em.query(takesPartInPilotSql('$1::uuid', '$2::uuid'), [input.pilotId, unitId]);
+        if (!ok) throw SurveyErrors.unitNotInPilot(`input.unitIds.${i}`);
+      }
+      const repo = em.getRepository(SurveyWaveEntity);
+      const { unitIds, ...fields } = input;
+      const wave = await repo.save(repo.create({ ...fields, closedAt: null, createdBy: actor.id }));
+      await em.getRepository(SurveyWaveUnitEntity).insert(unitIds.map((organisationId) => ({ waveId: wave.id, organisationId })));
+      await this.audit.record(em, actor, { entity: AuditEntity.SURVEY_WAVE, entityId: wave.id, action: AuditAction.CREATE, before: null, after: { ...wave, unitIds } });
+      return wave;
+    });
+  }
+
+  async closeWave(actor: AuthUser, id: string): Promise<SurveyWaveEntity> {
+    return this.ds.transaction(async (em) => {
+      const repo = em.getRepository(SurveyWaveEntity);
+      const wave = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!wave) throw notFound('Survey wave', id);
+      if (actor.role !== Role.ADMIN && !(await this.pilots.researcherFollows(actor.id, wave.pilotId, wave.opensOn))) {
+        throw SurveyErrors.notFollowing();
+      }
+      if (wave.closedAt) return wave;
+      const before = { ...wave };
+      wave.closedAt = new Date();
+      const saved = await repo.save(wave);
+      await this.audit.record(em, actor, { entity: AuditEntity.SURVEY_WAVE, entityId: id, action: AuditAction.UPDATE, before, after: saved });
+      return saved;
+    });
+  }
+
+  // ---------------------------------------------------------------- responses
+
+  /**
+   * Stores a batch of anonymous responses, all or none. Every bad row is reported (its line,
+   * 1-based, and why) and nothing is stored. Responses whose clientId was already stored for the
+   * wave are skipped, so a retried batch stores nothing twice.
+   */
+  async submit(actor: AuthUser, input: SubmitSurveyResponsesInput): Promise<SubmitResult> {
+    return this.ds.transaction(async (em) => {
+      const wave = await em.getRepository(SurveyWaveEntity).findOne({ where: { id: input.waveId }, lock: { mode: 'pessimistic_read' } });
+      if (!wave) throw notFound('Survey wave', input.waveId);
+      const allowedUnits = await this.unitsActorMaySubmitFor(em, actor, wave);
+      if (!allowedUnits.size) throw notFound('Survey wave', input.waveId);
+      const [{ open }] = await em.query(
+        'SELECT (opens_on <= current_date AND current_date <= closes_on AND closed_at IS NULL) AS open FROM survey_wave WHERE id = $1',
+        [wave.id],
+      );
+      if (!open) throw SurveyErrors.waveClosed(wave.label, wave.opensOn, wave.closesOn, wave.closedAt);
+
+      const items = await em.getRepository(SurveyItemEntity).find({ where: { instrumentId: wave.instrumentId }, order: { position: 'ASC' } });
+      const problems = input.responses.flatMap((r, i) => this.rowProblems(r, i, items, allowedUnits));
+      if (problems.length) throw invalid(problems, input.responses.length);
+
+      const rows = input.responses.map((r) => ({
+        unit_id: r.unitId,
+        category: r.category,
+        tenure_band: r.tenureBand ?? null,
+        panel_hash: r.panelKey ? panelHash(this.panelSecret, wave.pilotId, r.panelKey) : null,
+        client_id: r.clientId ?? null,
+        answers: r.answers,
+      }));
+      // One statement for the whole batch (ARCHITECTURE.md §12): rows travel as one JSON array.
+      const inserted: unknown[] = await em.query(
+        `INSERT INTO survey_response (wave_id, unit_id, category, tenure_band, panel_hash, client_id, answers, submitted_by)
+         SELECT $1, r.unit_id, r.category, r.tenure_band, r.panel_hash, r.client_id,
+                ARRAY(SELECT a::real FROM jsonb_array_elements_text(r.answers) WITH ORDINALITY AS x(a, n) ORDER BY n),
+                $2
+           FROM jsonb_to_recordset($3::jsonb) AS r(unit_id uuid, category respondent_category, tenure_band tenure_band,
+                                                   panel_hash varchar, client_id uuid, answers jsonb)
+         ON CONFLICT ON CONSTRAINT uq_survey_response_client_id DO NOTHING
+         RETURNING 1`,
+        [wave.id, actor.id, JSON.stringify(rows)],
+      );
+      const stored = inserted.length;
+      if (stored) {
+        const [{ n }] = await em.query('SELECT count(*)::int AS n FROM survey_response WHERE wave_id = $1', [wave.id]);
+        // Counts only: survey answers are never copied into the audit trail.
+        await this.audit.record(em, actor, {
+          entity: AuditEntity.SURVEY_WAVE,
+          entityId: wave.id,
+          action: AuditAction.UPDATE,
+          before: { responses: n - stored },
+          after: { responses: n },
+        });
+      }
+      return { received: input.responses.length, stored, duplicates: input.responses.length - stored };
+    });
+  }
+
+  async responseCounts(waveIds: readonly string[]): Promise<number[]> {
+    const rows: { wave_id: string; n: number }[] = await this.ds.query(
+      'SELECT wave_id, count(*)::int AS n FROM survey_response WHERE wave_id = ANY($1) GROUP BY wave_id',
+      [waveIds],
+    );
+    const map = new Map(rows.map((r) => [r.wave_id, r.n]));
+    return waveIds.map((id) => map.get(id) ?? 0);
+  }
+
+  /** The wave's target units the caller may submit for: all for admins; an org reporter's own subtree. */
+  private async unitsActorMaySubmitFor(em: EntityManager, actor: AuthUser, wave: SurveyWaveEntity): Promise<Set<string>> {
+    const qb = em.getRepository(SurveyWaveUnitEntity).createQueryBuilder('wu').where('wu.waveId = :waveId', { waveId: wave.id });
+    if (actor.role === Role.ORG_REPORTER) {
+      qb.andWhere(`wu.organisation_id IN (${subtreeIdsSql(':root')})`, { root: actor.organisationId });
+    } else if (actor.role !== Role.ADMIN) {
+      return new Set();
+    }
+    return new Set((await qb.getMany()).map((u) => u.organisationId));
+  }
+
+  private rowProblems(r: SurveyResponseInput, i: number, items: SurveyItemEntity[], units: Set<string>): FieldProblem[] {
+    const line = i + 1;
+    const field = `input.responses.${i}`;
+    const problems: FieldProblem[] = [];
+    if (!units.has(r.unitId)) problems.push({ field: `${field}.unitId`, message: `line ${line}: the wave does not target this unit (or it is not yours)` });
+    if (r.answers.length !== items.length) {
+      problems.push({ field: `${field}.answers`, message: `line ${line}: ${r.answers.length} answers for ${items.length} items` });
+      return problems;
+    }
+    r.answers.forEach((value, j) => {
+      if (value === null) return;
+      const item = items[j];
+      const ok =
+        item.scale === ScaleKind.LIKERT_5
+          ? Number.isInteger(value) && value >= 1 && value <= 5
+          : Number.isFinite(value) && value >= item.min! && value <= item.max!;
+      if (!ok) {
+        const range = item.scale === ScaleKind.LIKERT_5 ? 'a whole number from 1 to 5' : `a number from ${item.min} to ${item.max}`;
+        problems.push({ field: `${field}.answers.${j}`, message: `line ${line}: item ${item.code} must be ${range} or null, not ${value}` });
+      }
+    });
+    return problems;
+  }
+}
+
+function invalid(problems: FieldProblem[], rows?: number): DomainError {
+  const lines = new Set(problems.map((p) => /^line (\d+)/.exec(p.message)?.[1]).filter(Boolean));
+  const head = rows
+    ? `${lines.size} of ${rows} responses are invalid; nothing was stored`
+    : `${problems.length} problem(s) in the input`;
+  return new DomainError('BAD_USER_INPUT', `${head}: ${problems.slice(0, 20).map((p) => p.message).join('; ')}${problems.length > 20 ? '; …' : ''}`, problems);
+}
+

@@ -1,0 +1,162 @@
+import { GraphQLSchemaHost } from '@nestjs/graphql';
+import { printSchema } from 'graphql';
+import { randomUUID } from 'node:crypto';
+import { Role } from '../../src/common/auth/role.enum';
+import { SteeringLevel } from '../../src/modules/pilot/pilot.enums';
+import { DEFAULT_SURVEY_INSTRUMENT_ID } from '../../src/modules/survey/survey.enums';
+import { makeOrganisation, makePilot, userWithToken } from '../factories';
+import { onlyError, startTestApp, TestApp } from '../utils/test-app';
+
+const OPEN = 'mutation($input: OpenSurveyWaveInput!) { openSurveyWave(input: $input) { id label units { name } instrument { version } } }';
+const CLOSE = 'mutation($input: CloseSurveyWaveInput!) { closeSurveyWave(input: $input) { id closedAt } }';
+const SUBMIT = 'mutation($input: SubmitSurveyResponsesInput!) { submitSurveyResponses(input: $input) { received stored duplicates } }';
+const COUNT = 'query($p: ID) { surveyWaves(filter: { pilotId: $p }) { edges { node { id label responseCount } } } }';
+
+const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+/** 16 answers for the default instrument: Likert 1–5, and percentages for T1 (5th) and A1 (6th). */
+const answers = (seed = 0): (number | null)[] => Array.from({ length: 16 }, (_, i) => (i === 4 || i === 5 ? (seed * 7 + i * 5) % 101 : ((seed + i) % 5) + 1));
+
+describe('discretion surveys', () => {
+  let t: TestApp;
+  let admin: string;
+  let researcher: string;
+  let reporter: string;
+  let pilotId: string;
+  let unit: { id: string };
+  let otherUnit: { id: string };
+  let waveId: string;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    admin = (await userWithToken(t, { role: Role.ADMIN })).token;
+    const r = await userWithToken(t, { role: Role.RESEARCHER });
+    researcher = r.token;
+    const kommun = await makeOrganisation(t.ds, { name: 'Östersunds kommun' });
+    unit = await makeOrganisation(t.ds, { name: 'Hemtjänst Lugnvik', parentId: kommun.id });
+    otherUnit = await makeOrganisation(t.ds, { name: 'Hemtjänst Odenslund', parentId: kommun.id });
+    reporter = (await userWithToken(t, { role: Role.ORG_REPORTER, organisationId: unit.id })).token;
+    pilotId = (await makePilot(t.ds, { code: 'SURV-1', startsOn: day(-400), endsOn: null }, [{ organisationId: kommun.id, level: SteeringLevel.POLITICAL_PRINCIPAL }], [{ userId: r.user.id, fromDate: day(-400) }])).id;
+    const wave = await t.gql(OPEN, { input: { pilotId, instrumentId: DEFAULT_SURVEY_INSTRUMENT_ID, label: 'Baseline', opensOn: day(-1), closesOn: day(30), unitIds: [unit.id, otherUnit.id] } }, researcher);
+    expect(wave.errors).toBeUndefined();
+    waveId = wave.data!.openSurveyWave.id;
+  });
+  afterAll(() => t.close());
+
+  const submit = (responses: Record<string, unknown>[], token = reporter, wave = waveId) => t.gql(SUBMIT, { input: { waveId: wave, responses } }, token);
+  const one = (over: Record<string, unknown> = {}) => ({ unitId: unit.id, category: 'FRONT_LINE_STAFF', answers: answers(), ...over });
+  const stored = async (wave = waveId) => {
+    const [{ n }] = await t.ds.query('SELECT count(*)::int AS n FROM survey_response WHERE wave_id = $1', [wave]);
+    return n as number;
+  };
+
+  it('ships a default instrument of 16 items across every dimension, and versions new ones', async () => {
+    const res = await t.gql('{ surveyInstruments { id name version items { position code dimension scale reverseScored labelsSv min max } } }', {}, reporter);
+    const dflt = res.data!.surveyInstruments.find((i: any) => i.id === DEFAULT_SURVEY_INSTRUMENT_ID);
+    expect(dflt.items).toHaveLength(16);
+    expect(new Set(dflt.items.map((i: any) => i.dimension)).size).toBe(12);
+    expect(dflt.items.find((i: any) => i.code === 'D2').reverseScored).toBe(true);
+    expect(dflt.items.find((i: any) => i.code === 'T1')).toMatchObject({ scale: 'NUMBER', min: 0, max: 100 });
+
+    const mk = (name: string) =>
+      t.gql('mutation($input: CreateSurveyInstrumentInput!) { createSurveyInstrument(input: $input) { name version items { code } } }', {
+        input: { name, items: [{ code: 'Q1', textSv: 'Fråga', textEn: 'Question', dimension: 'DECISION_AUTHORITY', scale: 'LIKERT_5', labelsSv: ['1', '2', '3', '4', '5'], labelsEn: ['1', '2', '3', '4', '5'] }] },
+      }, researcher);
+    expect((await mk('Pilotenkät')).data!.createSurveyInstrument.version).toBe(1);
+    expect((await mk('Pilotenkät')).data!.createSurveyInstrument.version).toBe(2);
+    const noLabels = onlyError(await t.gql('mutation($input: CreateSurveyInstrumentInput!) { createSurveyInstrument(input: $input) { id } }', {
+      input: { name: 'X', items: [{ code: 'Q1', textSv: 'F', textEn: 'Q', dimension: 'DECISION_AUTHORITY', scale: 'LIKERT_5' }] },
+    }, researcher));
+    expect(noLabels.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'input.items.0.labelsSv' }] });
+  });
+
+  it('stores a response, and a retried one with the same clientId only once', async () => {
+    const clientId = randomUUID();
+    const first = await submit([one({ clientId, tenureBand: 'YEARS_3_TO_10' })]);
+    expect(first.data!.submitSurveyResponses).toEqual({ received: 1, stored: 1, duplicates: 0 });
+    const retry = await submit([one({ clientId, tenureBand: 'YEARS_3_TO_10' })]);
+    expect(retry.data!.submitSurveyResponses).toEqual({ received: 1, stored: 0, duplicates: 1 });
+    const missing = await submit([one({ answers: [null, ...answers().slice(1)] })]);
+    expect(missing.data!.submitSurveyResponses.stored).toBe(1);
+    const counts = (await t.gql(COUNT, { p: pilotId }, reporter)).data!.surveyWaves.edges;
+    expect(counts[0].node).toMatchObject({ label: 'Baseline', responseCount: 2 });
+  });
+
+  it('stores nothing from a 10,000-row batch with one bad row, and names the row', async () => {
+    const before = await stored();
+    const rows = Array.from({ length: 10_000 }, (_, i) => one({ answers: answers(i) }));
+    rows[7776] = one({ answers: [9, ...answers().slice(1)] });
+    const bad = onlyError(await submit(rows));
+    expect(bad.extensions!.code).toBe('BAD_USER_INPUT');
+    expect(bad.extensions!.fields).toEqual([{ field: 'input.responses.7776.answers.0', message: 'line 7777: item D1 must be a whole number from 1 to 5 or null, not 9' }]);
+    expect(bad.message).toMatch(/^1 of 10000 responses are invalid; nothing was stored/);
+    expect(await stored()).toBe(before);
+
+    rows[7776] = one({ answers: answers(1) });
+    const good = await submit(rows);
+    expect(good.data!.submitSurveyResponses).toEqual({ received: 10_000, stored: 10_000, duplicates: 0 });
+    expect(await stored()).toBe(before + 10_000);
+  }, 120_000);
+
+  it('lists every bad row: wrong length, out of range, a unit the wave does not target or that is not yours', async () => {
+    const stranger = await makeOrganisation(t.ds, { name: 'Annan enhet' });
+    const bad = onlyError(await submit([
+      one(),
+      one({ answers: [1, 2, 3] }),
+      one({ answers: answers().map((a, i) => (i === 4 ? 101 : a)) }),
+      one({ unitId: stranger.id }),
+      one({ unitId: otherUnit.id }),
+    ]));
+    expect(bad.extensions!.fields!.map((f) => f.message)).toEqual([
+      'line 2: 3 answers for 16 items',
+      'line 3: item T1 must be a number from 0 to 100 or null, not 101',
+      'line 4: the wave does not target this unit (or it is not yours)',
+      'line 5: the wave does not target this unit (or it is not yours)',
+    ]);
+  });
+
+  it('keeps panel keys out of the database: only a keyed hash, the same across waves', async () => {
+    const key = 'anna.andersson-1975-hemlig';
+    await submit([one({ panelKey: key })]);
+    const second = (await t.gql(OPEN, { input: { pilotId, instrumentId: DEFAULT_SURVEY_INSTRUMENT_ID, label: 'Follow-up 1', opensOn: day(-1), closesOn: day(10), unitIds: [unit.id] } }, admin)).data!.openSurveyWave.id;
+    await submit([one({ panelKey: key })], reporter, second);
+    const [{ hits }] = await t.ds.query(`SELECT count(*)::int AS hits FROM survey_response r WHERE r::text LIKE $1`, [`%${key}%`]);
+    expect(hits).toBe(0);
+    const [{ audit }] = await t.ds.query(`SELECT count(*)::int AS audit FROM audit_log a WHERE a::text LIKE $1`, [`%${key}%`]);
+    expect(audit).toBe(0);
+    const hashes = await t.ds.query('SELECT DISTINCT panel_hash FROM survey_response WHERE panel_hash IS NOT NULL');
+    expect(hashes).toHaveLength(1);
+    expect(hashes[0].panel_hash).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('refuses responses to a closed wave', async () => {
+    const wave = (await t.gql(OPEN, { input: { pilotId, instrumentId: DEFAULT_SURVEY_INSTRUMENT_ID, label: 'Short', opensOn: day(-1), closesOn: day(5), unitIds: [unit.id] } }, admin)).data!.openSurveyWave.id;
+    expect((await submit([one()], reporter, wave)).errors).toBeUndefined();
+    expect((await t.gql(CLOSE, { input: { id: wave } }, researcher)).data!.closeSurveyWave.closedAt).toBeTruthy();
+    const closed = onlyError(await submit([one()], reporter, wave));
+    expect(closed.extensions).toMatchObject({ code: 'CONFLICT', fields: [{ field: 'input.waveId' }] });
+    expect(closed.message).toMatch(/was closed on/);
+
+    const later = (await t.gql(OPEN, { input: { pilotId, instrumentId: DEFAULT_SURVEY_INSTRUMENT_ID, label: 'Later', opensOn: day(10), closesOn: day(20), unitIds: [unit.id] } }, admin)).data!.openSurveyWave.id;
+    expect(onlyError(await submit([one()], reporter, later)).message).toMatch(/takes responses from/);
+  });
+
+  it('lets only the reporters of targeted units (and admins) submit', async () => {
+    const elsewhere = (await userWithToken(t, { role: Role.ORG_REPORTER, organisationId: (await makeOrganisation(t.ds)).id })).token;
+    expect(onlyError(await submit([one()], elsewhere)).extensions!.code).toBe('NOT_FOUND');
+    expect(onlyError(await submit([one()], researcher)).extensions!.code).toBe('FORBIDDEN');
+    expect((await submit([one({ unitId: otherUnit.id })], admin)).errors).toBeUndefined();
+  });
+
+  it('offers no query that returns a person’s answers', () => {
+    const sdl = printSchema(t.app.get(GraphQLSchemaHost).schema);
+    expect(sdl).not.toMatch(/type SurveyResponse\b/);
+    expect(sdl.match(/answers: /g)).toHaveLength(1); // the input field only
+  });
+
+  it('audits submissions by count, never copying answers', async () => {
+    const log = await t.gql('query($id: ID) { auditLog(filter: { entityId: $id }) { edges { node { action changes } } } }', { id: waveId }, admin);
+    const changes = log.data!.auditLog.edges.map((e: any) => e.node.changes).filter((c: any) => c.responses);
+    expect(changes.length).toBeGreaterThan(0);
+    for (const c of changes) expect(Object.keys(c)).toEqual(['responses']);
+  });
+});
