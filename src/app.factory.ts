@@ -13,6 +13,7 @@ export async function createApp(options: AppModuleOptions): Promise<INestApplica
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
   app.useBodyParser('json', { limit: options.config.http.bodyLimit });
+  app.useBodyParser('text', { type: 'text/csv', limit: options.config.http.bodyLimit });
   await app.init();
   return app;
 }

@@ -147,6 +147,49 @@ describe('discretion surveys', () => {
     expect((await submit([one({ unitId: otherUnit.id })], admin)).errors).toBeUndefined();
   });
 
+  describe('CSV upload', () => {
+    const upload = async (csv: string, token?: string, wave = waveId) => {
+      const res = await fetch(`${t.url}/surveys/waves/${wave}/responses.csv`, {
+        method: 'POST',
+        headers: { 'content-type': 'text/csv', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: csv,
+      });
+      return { status: res.status, body: (await res.json()) as any };
+    };
+    const header = async () => (await (await fetch(`${t.url}/surveys/waves/${waveId}/template.csv`, { headers: { authorization: `Bearer ${reporter}` } })).text()).trim();
+    const line = (a: (number | null)[], clientId = '') => `${clientId},${unit.id},FIRST_LINE_MANAGER,YEARS_1_TO_3,,${a.map((v) => v ?? '').join(',')}`;
+
+    it('serves the header for a wave and stores an upload in that layout, once', async () => {
+      const head = await header();
+      expect(head).toBe('client_id,unit_id,category,tenure_band,panel_key,D1,D2,S1,S2,T1,A1,A2,F1,F2,R1,R2,R3,R4,P1,P2,P3');
+      const csv = [head, line(answers(1), randomUUID()), line([null, ...answers(2).slice(1)], randomUUID())].join('\n');
+      const first = await upload(csv, reporter);
+      expect(first).toEqual({ status: 200, body: { received: 2, stored: 2, duplicates: 0 } });
+      expect((await upload(csv, reporter)).body).toEqual({ received: 2, stored: 0, duplicates: 2 });
+    });
+
+    it('names the file line of each bad row and stores nothing', async () => {
+      const before = await stored();
+      const csv = [await header(), line(answers(1)), line([7, ...answers(1).slice(1)]), 'x,y'].join('\n');
+      const shape = await upload(csv, reporter);
+      expect(shape.status).toBe(400);
+      expect(shape.body.errors[0].message).toMatch(/not valid CSV/);
+      const bad = await upload([await header(), line(answers(1)), line([7, ...answers(1).slice(1)])].join('\n'), reporter);
+      expect(bad.status).toBe(400);
+      expect(bad.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ message: 'line 3: item D1 must be a whole number from 1 to 5 or null, not 7' }] });
+      expect(await stored()).toBe(before);
+    });
+
+    it('asks for a token and answers others’ waves as not found', async () => {
+      const csv = [await header(), line(answers(1))].join('\n');
+      expect((await upload(csv)).status).toBe(401);
+      const elsewhere = (await userWithToken(t, { role: Role.ORG_REPORTER, organisationId: (await makeOrganisation(t.ds)).id })).token;
+      const other = await upload(csv, elsewhere);
+      expect([other.status, other.body.errors[0].extensions.code]).toEqual([404, 'NOT_FOUND']);
+      expect((await upload(csv, reporter, 'not-a-uuid')).status).toBe(400);
+    });
+  });
+
   it('offers no query that returns a person’s answers', () => {
     const sdl = printSchema(t.app.get(GraphQLSchemaHost).schema);
     expect(sdl).not.toMatch(/type SurveyResponse\b/);

@@ -1,6 +1,6 @@
 import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
 import { GqlExecutionContext } from '@nestjs/graphql';
-import type { GqlContext } from '../graphql/gql-context';
+import type { AppRequest, GqlContext } from '../graphql/gql-context';
 import type { AuthUser } from './auth-user';
 import type { Role } from './role.enum';
 
@@ -15,6 +15,6 @@ export const Roles = (...roles: Role[]) => SetMetadata(ROLES, roles);
 
 /** The authenticated caller (the global guard guarantees one outside @Public operations). */
 export const CurrentUser = createParamDecorator((_data: unknown, ctx: ExecutionContext): AuthUser => {
-  const gql = GqlExecutionContext.create(ctx).getContext<GqlContext>();
-  return gql.req.user as AuthUser;
+  if (ctx.getType() === 'http') return ctx.switchToHttp().getRequest<AppRequest>().user as AuthUser;
+  return GqlExecutionContext.create(ctx).getContext<GqlContext>().req.user as AuthUser;
 });

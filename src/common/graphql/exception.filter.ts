@@ -68,7 +68,11 @@ export class AllExceptionsFilter {
       return send(exception.getStatus(), code, message);
     }
     const known = toClientError(exception);
-    if (known) return send(400, known.extensions.code, known.message);
+    if (known) {
+      const code = String(known.extensions.code);
+      const status = Number(Object.entries(HTTP_CODES).find(([, c]) => c === code)?.[0] ?? 400);
+      return res.status(status).json({ errors: [{ message: known.message, extensions: { ...known.extensions, requestId: req.id } }] });
+    }
     this.logger.error({ err: exception, requestId: req.id }, 'unhandled error');
     return send(500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
   }

@@ -1,12 +1,14 @@
 import { Module } from '@nestjs/common';
 import { OrganisationModule } from '../organisation/organisation.module';
 import { PilotModule } from '../pilot/pilot.module';
+import { SurveyCsvController } from './survey-csv.controller';
 import { SurveyLoaders } from './survey.loaders';
 import { SurveyInstrumentResolver, SurveyWaveResolver } from './survey.resolver';
 import { SurveyService } from './survey.service';
 
 @Module({
   imports: [OrganisationModule, PilotModule],
+  controllers: [SurveyCsvController],
   providers: [SurveyService, SurveyLoaders, SurveyInstrumentResolver, SurveyWaveResolver],
   exports: [SurveyService],
 })

@@ -163,7 +163,7 @@ export class SurveyService {
    * 1-based, and why) and nothing is stored. Responses whose clientId was already stored for the
    * wave are skipped, so a retried batch stores nothing twice.
    */
-  async submit(actor: AuthUser, input: SubmitSurveyResponsesInput): Promise<SubmitResult> {
+  async submit(actor: AuthUser, input: SubmitSurveyResponsesInput, firstLine = 1): Promise<SubmitResult> {
     return this.ds.transaction(async (em) => {
       const wave = await em.getRepository(SurveyWaveEntity).findOne({ where: { id: input.waveId }, lock: { mode: 'pessimistic_read' } });
       if (!wave) throw notFound('Survey wave', input.waveId);
@@ -176,7 +176,7 @@ export class SurveyService {
       if (!open) throw SurveyErrors.waveClosed(wave.label, wave.opensOn, wave.closesOn, wave.closedAt);
 
       const items = await em.getRepository(SurveyItemEntity).find({ where: { instrumentId: wave.instrumentId }, order: { position: 'ASC' } });
-      const problems = input.responses.flatMap((r, i) => this.rowProblems(r, i, items, allowedUnits));
+      const problems = input.responses.flatMap((r, i) => this.rowProblems(r, i, firstLine, items, allowedUnits));
       if (problems.length) throw invalid(problems, input.responses.length);
 
       const rows = input.responses.map((r) => ({
@@ -215,6 +215,14 @@ export class SurveyService {
     });
   }
 
+  /** The item codes of a wave's instrument, in answer order (the CSV's item columns). */
+  async waveItemCodes(waveId: string): Promise<string[]> {
+    const wave = await this.ds.getRepository(SurveyWaveEntity).findOneBy({ id: waveId });
+    if (!wave) throw notFound('Survey wave', waveId);
+    const items = await this.ds.getRepository(SurveyItemEntity).find({ where: { instrumentId: wave.instrumentId }, order: { position: 'ASC' } });
+    return items.map((i) => i.code);
+  }
+
   async responseCounts(waveIds: readonly string[]): Promise<number[]> {
     const rows: { wave_id: string; n: number }[] = await this.ds.query(
       'SELECT wave_id, count(*)::int AS n FROM survey_response WHERE wave_id = ANY($1) GROUP BY wave_id',
@@ -235,8 +243,8 @@ export class SurveyService {
     return new Set((await qb.getMany()).map((u) => u.organisationId));
   }
 
-  private rowProblems(r: SurveyResponseInput, i: number, items: SurveyItemEntity[], units: Set<string>): FieldProblem[] {
-    const line = i + 1;
+  private rowProblems(r: SurveyResponseInput, i: number, firstLine: number, items: SurveyItemEntity[], units: Set<string>): FieldProblem[] {
+    const line = i + firstLine;
     const field = `input.responses.${i}`;
     const problems: FieldProblem[] = [];
     if (!units.has(r.unitId)) problems.push({ field: `${field}.unitId`, message: `line ${line}: the wave does not target this unit (or it is not yours)` });

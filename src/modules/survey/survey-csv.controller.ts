@@ -1,0 +1,42 @@
+import { Body, Controller, Get, Header, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import type { AuthUser } from '../../common/auth/auth-user';
+import { CurrentUser, Roles } from '../../common/auth/decorators';
+import { Role } from '../../common/auth/role.enum';
+import { DomainError } from '../../common/errors/domain-error';
+import { FIXED_COLUMNS, parseResponsesCsv } from './survey-csv';
+import { SubmitResult, SurveyService } from './survey.service';
+
+/**
+ * Survey responses as a CSV upload (the layout is in survey-csv.ts and docs/api.md), with the
+ * same rules and answer as submitSurveyResponses: all rows or none, every bad line named.
+ */
+@Controller('surveys/waves/:waveId')
+export class SurveyCsvController {
+  constructor(private readonly surveyService: SurveyService) {}
+
+  @Roles(Role.ADMIN, Role.ORG_REPORTER)
+  @Get('template.csv')
+  @Header('content-type', 'text/csv; charset=utf-8')
+  async template(@Param('waveId', new ParseUUIDPipe()) waveId: string): Promise<string> {
+    return [...FIXED_COLUMNS, ...(await this.surveyService.waveItemCodes(waveId))].join(',') + '\n';
+  }
+
+  @Roles(Role.ADMIN, Role.ORG_REPORTER)
+  @Post('responses.csv')
+  @HttpCode(200)
+  async upload(
+    @CurrentUser() actor: AuthUser,
+    @Param('waveId', new ParseUUIDPipe()) waveId: string,
+    @Body() body: unknown,
+  ): Promise<SubmitResult> {
+    if (typeof body !== 'string') throw new DomainError('BAD_USER_INPUT', 'Send the CSV as the request body with Content-Type: text/csv');
+    const { responses, problems } = parseResponsesCsv(body, await this.surveyService.waveItemCodes(waveId));
+    if (problems.length) {
+      const head = `${problems.length} problem(s) in the CSV; nothing was stored`;
+      throw new DomainError('BAD_USER_INPUT', `${head}: ${problems.slice(0, 20).map((p) => p.message).join('; ')}`, problems);
+    }
+    if (!responses.length) throw new DomainError('BAD_USER_INPUT', 'The CSV has a header but no responses');
+    if (responses.length > 10_000) throw new DomainError('BAD_USER_INPUT', `At most 10000 responses per upload, not ${responses.length}`);
+    return this.surveyService.submit(actor, { waveId, responses }, 2);
+  }
+}
