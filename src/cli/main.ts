@@ -7,7 +7,9 @@ import { createDataSource } from '../database/data-source';
 import { openAppDatabase } from '../database/database-url';
 import { PASSWORD_MIN } from '../modules/user/dto/create-user.input';
 import { buildSchemaSdl, SCHEMA_FILE } from './schema';
+import { createApp } from '../app.factory';
 import { createAdmin, readPassword } from './create-admin';
+import { SeedRefused, seedDemo } from './seed-demo';
 
 const USAGE = `Usage: npm run cli -- <command> [options]
 
@@ -16,6 +18,9 @@ Commands:
       Creates an ADMIN user. The password comes from ADMIN_PASSWORD, or from standard input
       (piped, or typed at the prompt). At least ${PASSWORD_MIN} characters.
   migrate            Applies pending migrations to the app's database.
+  seed-demo [--force]
+      Loads the synthetic demo dataset (through the API's own services) into an empty
+      database; --force adds it to a database that already has data.
   emit-schema        Writes schema/schema.gql from the code.
   emit-schema --check  Fails when schema/schema.gql differs from the code.
 
@@ -29,6 +34,7 @@ async function main(argv: string[]): Promise<number> {
       email: { type: 'string' },
       name: { type: 'string' },
       check: { type: 'boolean', default: false },
+      force: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -73,6 +79,28 @@ async function main(argv: string[]): Promise<number> {
         console.log(`created ADMIN ${user.email} (${user.id})`);
         return 0;
       });
+    }
+    case 'seed-demo': {
+      const config = loadConfig({ LOG_LEVEL: 'warn', ...process.env });
+      const db = await openAppDatabase(config);
+      const app = await createApp({ config, databaseUrl: db.url });
+      try {
+        const summary = await seedDemo(app, { force: values.force ?? false, log: (l) => console.log(`… ${l}`) });
+        console.log(`\nDemo data loaded in ${summary.seconds.toFixed(1)} s (synthetic, labelled "demo"):`);
+        for (const [k, n] of Object.entries(summary.counts)) console.log(`  ${String(n).padStart(6)}  ${k}`);
+        console.log(`\nDemo accounts (all with the password ${summary.password}):\n  ${summary.users.join('\n  ')}`);
+        console.log('  (and forskare2–4, rapportor-halland, rapportor-stockholm; the password is shown only now)');
+        return 0;
+      } catch (err) {
+        if (err instanceof SeedRefused) {
+          console.error(err.message);
+          return 1;
+        }
+        throw err;
+      } finally {
+        await app.close();
+        await db.close();
+      }
     }
     default:
       console.error(`unknown command: ${command}\n\n${USAGE}`);

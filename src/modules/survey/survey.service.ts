@@ -163,15 +163,20 @@ export class SurveyService {
    * 1-based, and why) and nothing is stored. Responses whose clientId was already stored for the
    * wave are skipped, so a retried batch stores nothing twice.
    */
-  async submit(actor: AuthUser, input: SubmitSurveyResponsesInput, firstLine = 1): Promise<SubmitResult> {
+  /**
+   * `asOf` replaces today's date when deciding whether the wave is open: only for loading
+   * historical data from the command line (seed-demo, benchmarks); the API never passes it.
+   */
+  async submit(actor: AuthUser, input: SubmitSurveyResponsesInput, firstLine = 1, asOf?: string): Promise<SubmitResult> {
     return this.ds.transaction(async (em) => {
       const wave = await em.getRepository(SurveyWaveEntity).findOne({ where: { id: input.waveId }, lock: { mode: 'pessimistic_read' } });
       if (!wave) throw notFound('Survey wave', input.waveId);
       const allowedUnits = await this.unitsActorMaySubmitFor(em, actor, wave);
       if (!allowedUnits.size) throw notFound('Survey wave', input.waveId);
       const [{ open }] = await em.query(
-        'SELECT (opens_on <= current_date AND current_date <= closes_on AND closed_at IS NULL) AS open FROM survey_wave WHERE id = $1',
-        [wave.id],
+        `SELECT (opens_on <= d AND d <= closes_on AND closed_at IS NULL) AS open
+           FROM survey_wave, coalesce($2::date, current_date) AS d WHERE id = $1`,
+        [wave.id, asOf ?? null],
       );
       if (!open) throw SurveyErrors.waveClosed(wave.label, wave.opensOn, wave.closesOn, wave.closedAt);
 
