@@ -2,11 +2,11 @@ import { Field, Float, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/g
 import { GraphQLJSONObject, LocalDateResolver } from 'graphql-scalars';
 import { Check, Column, CreateDateColumn, Entity, Exclusion, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import { BaseRecord } from '../../database/base-record';
+import { numericColumn } from '../../database/transformers';
 import { OrganisationEntity } from '../organisation/organisation.entity';
 import { IndicatorEntity } from '../steering/indicator.entity';
 import { ImprovementUse, PeriodKind } from './burden.enums';
 
-const numericAsNumber = { to: (v: number | null) => v, from: (v: string | null) => (v === null ? null : Number(v)) };
 
 @ObjectType('BurdenReport', { description: 'What reporting one indicator cost one unit in one period.' })
 @Entity('burden_report')
@@ -48,7 +48,7 @@ export class BurdenReportEntity extends BaseRecord {
   periodEnd: string;
 
   @Field(() => Float, { description: 'Staff hours spent recording and reporting this indicator in the period.' })
-  @Column({ type: 'numeric', precision: 10, scale: 2, transformer: numericAsNumber })
+  @Column({ type: 'numeric', precision: 10, scale: 2, transformer: numericColumn })
   staffHours: number;
 
   @Field(() => Int, { description: 'Staff members involved.' })

@@ -35,6 +35,29 @@ export class OrganisationLoaders {
     });
   }
 
+  /**
+   * Organisations linked to each key through a join table with an `organisation_id` column
+   * (pilot participants, instrument targets, wave units), distinct and by name. `joinTable` and
+   * `keyColumn` are code constants, never user input.
+   */
+  linkedThrough(ctx: GqlContext, joinTable: string, keyColumn: string) {
+    return requestLoader<string, OrganisationEntity[]>(ctx, `organisation.via.${joinTable}.${keyColumn}`, async (keys) => {
+      const { entities, raw } = await this.ds
+        .getRepository(OrganisationEntity)
+        .createQueryBuilder('o')
+        .innerJoin(joinTable, 'j', 'j.organisation_id = o.id')
+        .addSelect(`j.${keyColumn}`, 'link_key')
+        .where(`j.${keyColumn} IN (:...keys)`, { keys })
+        .orderBy('o.name')
+        .addOrderBy('o.id')
+        .getRawAndEntities<{ link_key: string; o_id: string }>();
+      const byId = new Map(entities.map((o) => [o.id, o]));
+      const pairs = new Map<string, { key: string; org: OrganisationEntity }>();
+      for (const r of raw) pairs.set(`${r.link_key}:${r.o_id}`, { key: r.link_key, org: byId.get(r.o_id)! });
+      return manyByKey(keys, [...pairs.values()], (p) => p.key).map((list) => list.map((p) => p.org));
+    });
+  }
+
   /** Direct children within the caller's scope, by name. */
   visibleChildren(ctx: GqlContext) {
     return requestLoader<string, OrganisationEntity[]>(ctx, 'organisation.visibleChildren', async (parentIds) => {

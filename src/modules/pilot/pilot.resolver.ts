@@ -29,6 +29,7 @@ export class PilotResolver {
   constructor(
     private readonly pilotService: PilotService,
     private readonly loaders: PilotLoaders,
+    private readonly organisationLoaders: OrganisationLoaders,
   ) {}
 
   @Query(() => PilotConnection, { description: 'Pilots by code. Org reporters see the pilots their organisation takes part in.' })
@@ -84,7 +85,7 @@ export class PilotResolver {
 
   @ResolveField(() => [OrganisationEntity], { description: 'Distinct participating organisations, by name.' })
   organisations(@Parent() pilot: PilotEntity, @Context() ctx: GqlContext) {
-    return this.loaders.organisationsByPilotId(ctx).load(pilot.id);
+    return this.organisationLoaders.linkedThrough(ctx, 'pilot_participant', 'pilot_id').load(pilot.id);
   }
 
   @ResolveField(() => [PilotResearcherEntity])

@@ -2,11 +2,11 @@ import { Field, Float, ObjectType } from '@nestjs/graphql';
 import { LocalDateResolver } from 'graphql-scalars';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { BaseRecord } from '../../database/base-record';
+import { numericColumn } from '../../database/transformers';
 import { CompensationPrinciple, GovernanceForm } from '../framework/framework.enums';
 import { OrganisationEntity } from '../organisation/organisation.entity';
 import { InstrumentKind } from './steering.enums';
 
-const bigintAsNumber = { to: (v: number | null) => v, from: (v: string | null) => (v === null ? null : Number(v)) };
 
 @ObjectType('SteeringInstrument', { description: 'Styrmedel: something that imposes requirements on operations, for a period.' })
 @Entity('steering_instrument')
@@ -54,7 +54,7 @@ export class SteeringInstrumentEntity extends BaseRecord {
   validTo: string | null;
 
   @Field(() => Float, { nullable: true, description: 'SEK, for agreements and targeted grants.' })
-  @Column({ type: 'bigint', nullable: true, transformer: bigintAsNumber })
+  @Column({ type: 'bigint', nullable: true, transformer: numericColumn })
   amountSek: number | null;
 
   @Field(() => String, { nullable: true, description: 'Conditions for the money, e.g. performance criteria.' })

@@ -53,7 +53,7 @@ export class SteeringInstrumentResolver {
 
   @ResolveField(() => [OrganisationEntity])
   appliesTo(@Parent() si: SteeringInstrumentEntity, @Context() ctx: GqlContext) {
-    return this.loaders.targets(ctx).load(si.id);
+    return this.organisationLoaders.linkedThrough(ctx, 'steering_instrument_target', 'instrument_id').load(si.id);
   }
 
   @ResolveField(() => [IndicatorEntity], { description: 'Oldest first.' })

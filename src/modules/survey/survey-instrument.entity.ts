@@ -1,9 +1,9 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import { BaseRecord } from '../../database/base-record';
+import { numericColumn } from '../../database/transformers';
 import { ScaleKind, SurveyDimension } from './survey.enums';
 
-const numericAsNumber = { to: (v: number | null) => v, from: (v: string | null) => (v === null ? null : Number(v)) };
 
 @ObjectType('SurveyInstrument', { description: 'A named, versioned set of items. Never changed once it exists: a change is a new version.' })
 @Entity('survey_instrument')
@@ -77,11 +77,11 @@ export class SurveyItemEntity {
   labelsEn: string[];
 
   @Field(() => Float, { nullable: true })
-  @Column({ type: 'numeric', nullable: true, transformer: numericAsNumber })
+  @Column({ type: 'numeric', nullable: true, transformer: numericColumn })
   min: number | null;
 
   @Field(() => Float, { nullable: true })
-  @Column({ type: 'numeric', nullable: true, transformer: numericAsNumber })
+  @Column({ type: 'numeric', nullable: true, transformer: numericColumn })
   max: number | null;
 
   @Field({ description: 'Higher answers mean less of the dimension; flipped when scored.' })

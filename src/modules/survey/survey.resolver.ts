@@ -5,6 +5,7 @@ import { Role } from '../../common/auth/role.enum';
 import type { GqlContext } from '../../common/graphql/gql-context';
 import { Connection } from '../../common/pagination/connection';
 import { OrganisationEntity } from '../organisation/organisation.entity';
+import { OrganisationLoaders } from '../organisation/organisation.loaders';
 import { PilotEntity } from '../pilot/pilot.entity';
 import { PilotLoaders } from '../pilot/pilot.loaders';
 import { CloseSurveyWaveInput, CreateSurveyInstrumentInput, OpenSurveyWaveInput, SubmitSurveyResponsesInput, SurveyWavesArgs } from './dto/survey.input';
@@ -53,6 +54,7 @@ export class SurveyWaveResolver {
     private readonly surveyService: SurveyService,
     private readonly loaders: SurveyLoaders,
     private readonly pilotLoaders: PilotLoaders,
+    private readonly organisationLoaders: OrganisationLoaders,
   ) {}
 
   @Query(() => SurveyWaveConnection, { description: 'By opening date. Org reporters see the waves that target their units.' })
@@ -90,7 +92,7 @@ export class SurveyWaveResolver {
 
   @ResolveField(() => [OrganisationEntity], { description: 'The units whose staff answer.' })
   units(@Parent() w: SurveyWaveEntity, @Context() ctx: GqlContext) {
-    return this.loaders.units(ctx).load(w.id);
+    return this.organisationLoaders.linkedThrough(ctx, 'survey_wave_unit', 'wave_id').load(w.id);
   }
 
   @ResolveField(() => Int, { description: 'Responses received so far.' })
