@@ -353,8 +353,15 @@ export async function seedDemo(app: INestApplicationContext, options: { force: b
       count('survey waves');
       const responses = Array.from({ length: 150 }, (_, i) => {
         const unitBias = (units.indexOf(units[i % units.length]) % 3) * 0.3;
-        const likert = (base: number) => (r.next() < 0.04 ? null : Math.max(1, Math.min(5, Math.round(base + unitBias + w.lift + (r.next() - 0.5) * 2))));
-        const answers = [likert(3), likert(3), likert(3.2), likert(2.8), r.int(35, 70), Math.max(5, r.int(15, 40) - Math.round(w.lift * 10)), likert(3.4), likert(2.5), likert(2.8), likert(2.9), likert(3.6), likert(3), likert(2.7), likert(3), likert(3.1), likert(3)];
+        // `lift` moves every answer the way a trust-based pilot hopes: more discretion and trust,
+        // less detail steering (D2, reverse-scored) and less administrative burden (A1, A2).
+        const likert = (base: number, dir = 1) =>
+          r.next() < 0.04 ? null : Math.max(1, Math.min(5, Math.round(base + dir * (unitBias + w.lift) + (r.next() - 0.5) * 2)));
+        const answers = [
+          likert(3), likert(3, -1), likert(3.2), likert(2.8),
+          Math.min(100, r.int(35, 70) + Math.round(w.lift * 16)), Math.max(5, r.int(15, 40) - Math.round(w.lift * 16)), likert(3.4, -1),
+          likert(2.5), likert(2.8), likert(2.9), likert(3.6), likert(3), likert(2.7), likert(3), likert(3.1), likert(3),
+        ];
         return {
           unitId: units[i % units.length].id,
           category: r.next() < 0.85 ? RespondentCategory.FRONT_LINE_STAFF : RespondentCategory.FIRST_LINE_MANAGER,

@@ -77,6 +77,9 @@ export class EnvSchema {
   @Transform(toInt) @IsInt() @Min(100) @Max(100_000)
   GRAPHQL_MAX_TOKENS = 5000;
 
+  @Transform(toInt) @IsInt() @Min(5, { message: 'MIN_GROUP_SIZE can only be raised above 5, never lowered' }) @Max(1000)
+  MIN_GROUP_SIZE = 5;
+
   @Matches(/^\d+(b|kb|mb)$/i, { message: 'BODY_LIMIT must look like 100kb or 1mb' })
   BODY_LIMIT = '5mb';
 }
@@ -94,6 +97,7 @@ export interface AppConfig {
   };
   auth: { jwtSecret?: string; jwtTtlSeconds: number; panelKeySecret?: string };
   log: { level: string };
+  privacy: { minGroupSize: number };
   graphql: {
     maxDepth: number;
     maxAliases: number;
@@ -129,6 +133,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     auth: { jwtSecret: parsed.JWT_SECRET, jwtTtlSeconds: parsed.JWT_TTL_SECONDS, panelKeySecret: parsed.PANEL_KEY_SECRET },
     log: { level: parsed.LOG_LEVEL },
+    privacy: { minGroupSize: parsed.MIN_GROUP_SIZE },
     graphql: {
       maxDepth: parsed.GRAPHQL_MAX_DEPTH,
       maxAliases: parsed.GRAPHQL_MAX_ALIASES,

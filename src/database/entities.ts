@@ -1,3 +1,4 @@
+import { AnalyticsAccessEntity } from '../modules/analytics/access-log.entity';
 import { AuditEntryEntity } from '../modules/audit/audit.entity';
 import { BurdenReportEntity, BurdenReportRevisionEntity } from '../modules/burden/burden-report.entity';
 import { CodedSegmentEntity } from '../modules/observation/coded-segment.entity';
@@ -38,4 +39,5 @@ export const ENTITIES = [
   SurveyWaveEntity,
   SurveyWaveUnitEntity,
   SurveyResponseEntity,
+  AnalyticsAccessEntity,
 ];

@@ -184,6 +184,11 @@ describe('access control', () => {
     const missing = onlyError(await t.gql(PILOT, { id: missingId }, token));
     expect(hidden.extensions).toEqual({ code: 'NOT_FOUND' });
     expect(hidden.message.replace(notTheirs.id, 'ID')).toBe(missing.message.replace(missingId, 'ID'));
+
+    // A unit below a participating organisation takes part too.
+    const team = await makeOrganisation(t.ds, { name: 'Sundsvall äldreomsorg, team norr', parentId: unit.id });
+    const teamReporter = await userWithToken(t, { role: Role.ORG_REPORTER, organisationId: team.id });
+    expect((await t.gql(PILOT_CODES, {}, teamReporter.token)).data!.pilots.edges.map((e: any) => e.node.code)).toEqual(['SUNDSVALL-1']);
   });
 
   it('ANALYST reads every pilot but no e-mail address except its own', async () => {

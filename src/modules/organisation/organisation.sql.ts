@@ -36,3 +36,19 @@ export const researcherOrgIdsSql = (userParam: string) =>
      UNION
      SELECT o.id FROM organisation o JOIN reach ON o.parent_id = reach.id
    ) SELECT id FROM reach`;
+
+/**
+ * The organisations related to the one bound to `param` in a pilot's steering chain: its own
+ * subtree (its units) and its ancestors (the municipality or region it belongs to). A pilot in
+ * which any of these takes part is one the organisation takes part in.
+ */
+export const relatedOrgIdsSql = (param: string) =>
+  `WITH RECURSIVE down(id) AS (
+     SELECT id FROM organisation WHERE id = ${param}
+     UNION ALL
+     SELECT o.id FROM organisation o JOIN down d ON o.parent_id = d.id
+   ), up(id, parent_id) AS (
+     SELECT id, parent_id FROM organisation WHERE id = ${param}
+     UNION ALL
+     SELECT o.id, o.parent_id FROM organisation o JOIN up u ON o.id = u.parent_id
+   ) SELECT id FROM down UNION SELECT id FROM up`;

@@ -7,7 +7,7 @@ import { notFound } from '../../common/errors/domain-error';
 import { ConnectionShape, paginate } from '../../common/pagination/connection';
 import { AuditAction, AuditEntity } from '../audit/audit.enums';
 import { AuditRecord, AuditService } from '../audit/audit.service';
-import { likeEscape, subtreeIdsSql } from '../organisation/organisation.sql';
+import { likeEscape, relatedOrgIdsSql, subtreeIdsSql } from '../organisation/organisation.sql';
 import { UserEntity } from '../user/user.entity';
 import { CreatePilotInput } from './dto/create-pilot.input';
 import { AddPilotParticipantInput, PilotParticipantInput } from './dto/pilot-participant.input';
@@ -37,12 +37,15 @@ export class PilotService {
     private readonly audit: AuditService,
   ) {}
 
-  /** Org reporters see the pilots their organisation (or one of its units) takes part in. */
+  /**
+   * Org reporters see the pilots their organisation takes part in: through itself, one of its
+   * units, or the organisation it belongs to (a municipality taking part brings its units).
+   */
   scope<T extends object>(actor: AuthUser, qb: SelectQueryBuilder<T>): SelectQueryBuilder<T> {
     if (actor.role === Role.ORG_REPORTER) {
       qb.andWhere(
         `EXISTS (SELECT 1 FROM pilot_participant sp WHERE sp.pilot_id = ${qb.alias}.id
-                 AND sp.organisation_id IN (${subtreeIdsSql(':scopeRootId')}))`,
+                 AND sp.organisation_id IN (${relatedOrgIdsSql(':scopeRootId')}))`,
         { scopeRootId: actor.organisationId },
       );
     }

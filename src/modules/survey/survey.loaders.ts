@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import type { GqlContext } from '../../common/graphql/gql-context';
 import { manyByKey, oneByKey, requestLoader } from '../../common/loaders/request-loader';
 import { SurveyInstrumentEntity, SurveyItemEntity } from './survey-instrument.entity';
+import { SurveyWaveEntity } from './survey-wave.entity';
 import { SurveyService } from './survey.service';
 
 @Injectable()
@@ -17,6 +18,13 @@ export class SurveyLoaders {
     return requestLoader<string, SurveyItemEntity[]>(ctx, 'survey.items', async (ids) => {
       const rows = await this.ds.getRepository(SurveyItemEntity).createQueryBuilder('i').where('i.instrumentId IN (:...ids)', { ids }).orderBy('i.position').getMany();
       return manyByKey(ids, rows, (r) => r.instrumentId);
+    });
+  }
+
+  waveById(ctx: GqlContext) {
+    return requestLoader<string, SurveyWaveEntity | null>(ctx, 'survey.waveById', async (ids) => {
+      const rows = await this.ds.getRepository(SurveyWaveEntity).createQueryBuilder('w').where('w.id IN (:...ids)', { ids }).getMany();
+      return oneByKey(ids, rows, (r) => r.id);
     });
   }
 

@@ -10,6 +10,6 @@ import { SurveyService } from './survey.service';
   imports: [OrganisationModule, PilotModule],
   controllers: [SurveyCsvController],
   providers: [SurveyService, SurveyLoaders, SurveyInstrumentResolver, SurveyWaveResolver],
-  exports: [SurveyService],
+  exports: [SurveyService, SurveyLoaders],
 })
 export class SurveyModule {}

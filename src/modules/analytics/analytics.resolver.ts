@@ -1,0 +1,73 @@
+import { Args, Context, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { AuthUser } from '../../common/auth/auth-user';
+import { CurrentUser, Roles } from '../../common/auth/decorators';
+import { Role } from '../../common/auth/role.enum';
+import type { GqlContext } from '../../common/graphql/gql-context';
+import { Connection } from '../../common/pagination/connection';
+import { OrganisationEntity } from '../organisation/organisation.entity';
+import { OrganisationLoaders } from '../organisation/organisation.loaders';
+import { PilotEntity } from '../pilot/pilot.entity';
+import { PilotLoaders } from '../pilot/pilot.loaders';
+import { SurveyWaveEntity } from '../survey/survey-wave.entity';
+import { SurveyLoaders } from '../survey/survey.loaders';
+import { UserEntity } from '../user/user.entity';
+import { UserLoaders } from '../user/user.loaders';
+import { AnalyticsAccessEntity } from './access-log.entity';
+import { AccessLogService } from './access-log.service';
+import { DiscretionService } from './discretion.service';
+import { AnalyticsAccessArgs, DiscretionResultRow, DiscretionResultsArgs } from './dto/discretion-results.input';
+
+@ObjectType()
+export class AnalyticsAccessConnection extends Connection(AnalyticsAccessEntity, 'AnalyticsAccess') {}
+
+@Resolver(() => DiscretionResultRow)
+export class DiscretionResolver {
+  constructor(
+    private readonly discretion: DiscretionService,
+    private readonly organisationLoaders: OrganisationLoaders,
+    private readonly pilotLoaders: PilotLoaders,
+    private readonly surveyLoaders: SurveyLoaders,
+  ) {}
+
+  @Roles(Role.ADMIN, Role.ANALYST, Role.RESEARCHER, Role.ORG_REPORTER)
+  @Query(() => [DiscretionResultRow], {
+    description: 'Staff-reported discretion per group (scores 0–100, or single items), with small groups suppressed. Researchers: their pilots; org reporters: their own units.',
+  })
+  discretionResults(@CurrentUser() actor: AuthUser, @Args() { input }: DiscretionResultsArgs) {
+    return this.discretion.results(actor, input);
+  }
+
+  @ResolveField(() => OrganisationEntity, { nullable: true, description: 'With groupBy UNIT.' })
+  unit(@Parent() row: DiscretionResultRow, @Context() ctx: GqlContext) {
+    return row.unitId ? this.organisationLoaders.byId(ctx).load(row.unitId) : null;
+  }
+
+  @ResolveField(() => SurveyWaveEntity, { nullable: true, description: 'With groupBy WAVE.' })
+  wave(@Parent() row: DiscretionResultRow, @Context() ctx: GqlContext) {
+    return row.waveId ? this.surveyLoaders.waveById(ctx).load(row.waveId) : null;
+  }
+
+  @ResolveField(() => PilotEntity, { nullable: true, description: 'With groupBy PILOT.' })
+  pilot(@Parent() row: DiscretionResultRow, @Context() ctx: GqlContext) {
+    return row.pilotId ? this.pilotLoaders.byId(ctx).load(row.pilotId) : null;
+  }
+}
+
+@Resolver(() => AnalyticsAccessEntity)
+export class AccessLogResolver {
+  constructor(
+    private readonly accessLog: AccessLogService,
+    private readonly userLoaders: UserLoaders,
+  ) {}
+
+  @Roles(Role.ADMIN)
+  @Query(() => AnalyticsAccessConnection, { description: 'Analysts’ analytics queries and exports, newest first. Admins only.' })
+  analyticsAccessLog(@Args() args: AnalyticsAccessArgs) {
+    return this.accessLog.list(args);
+  }
+
+  @ResolveField(() => UserEntity)
+  user(@Parent() entry: AnalyticsAccessEntity, @Context() ctx: GqlContext) {
+    return this.userLoaders.byId(ctx).load(entry.userId);
+  }
+}

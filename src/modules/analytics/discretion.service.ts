@@ -1,0 +1,171 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { AuthUser } from '../../common/auth/auth-user';
+import { Role } from '../../common/auth/role.enum';
+import { badInput, notFound } from '../../common/errors/domain-error';
+import { APP_CONFIG, AppConfig } from '../../config/config';
+import { relatedOrgIdsSql, subtreeIdsSql } from '../organisation/organisation.sql';
+import { SurveyItemEntity } from '../survey/survey-instrument.entity';
+import { AccessLogService } from './access-log.service';
+import { DiscretionGroupBy, DiscretionResultRow, DiscretionResultsInput, MeasureKind } from './dto/discretion-results.input';
+import { applySuppression, confidenceInterval } from './statistics';
+
+/** Group keys: the column of the scored rows, and the property of the result row. */
+const KEYS: Record<DiscretionGroupBy, { column: string; prop: 'waveId' | 'unitId' | 'category' | 'tenureBand' | 'pilotId' }> = {
+  WAVE: { column: 'wave_id', prop: 'waveId' },
+  UNIT: { column: 'unit_key', prop: 'unitId' },
+  RESPONDENT_CATEGORY: { column: 'category', prop: 'category' },
+  TENURE_BAND: { column: 'tenure_band', prop: 'tenureBand' },
+  PILOT: { column: 'pilot_id', prop: 'pilotId' },
+};
+
+interface SqlRow {
+  kind: MeasureKind;
+  measure: string;
+  wave_id: string | null;
+  unit_key: string | null;
+  category: string | null;
+  tenure_band: string | null;
+  pilot_id: string | null;
+  n: number;
+  mean: number | null;
+  sd: number | null;
+}
+
+/**
+ * Staff-reported discretion by group, computed in one SQL statement (scoring rule in
+ * docs/analysis.md), then suppressed for privacy. No response ever leaves the database.
+ */
+@Injectable()
+export class DiscretionService {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly accessLog: AccessLogService,
+  ) {}
+
+  async results(actor: AuthUser, input: DiscretionResultsInput): Promise<DiscretionResultRow[]> {
+    await this.accessLog.record(actor, 'discretionResults', input);
+    await this.checkPilots(actor, input.pilotIds);
+    const items = await this.ds.getRepository(SurveyItemEntity).find({ where: { instrumentId: input.instrumentId } });
+    if (!items.length) throw notFound('Survey instrument', input.instrumentId);
+    const codes = new Map(items.map((i) => [i.code.toUpperCase(), i.code]));
+    const itemCodes = (input.itemCodes ?? []).map((c, i) => {
+      const code = codes.get(c.toUpperCase());
+      if (!code) throw badInput(`input.itemCodes.${i}`, `the instrument has no item ${c}`);
+      return code;
+    });
+    const dimensions = input.dimensions ?? (itemCodes.length ? [] : [...new Set(items.map((i) => i.dimension))]);
+
+    const groupBy = input.groupBy;
+    const keyCols = groupBy.map((g) => KEYS[g].column);
+    // The unit's ancestor at depth $6 (0 = top); least() skips NULL, so no depth means the unit itself.
+    const unitKey = 'up.path[least($6::int + 1, array_length(up.path, 1))]';
+    const select = (['wave_id', 'unit_key', 'category', 'tenure_band', 'pilot_id'] as const)
+      .map((c) => (keyCols.includes(c) ? `s.${c}` : `NULL AS ${c}`))
+      .join(', ');
+    const groupCols = keyCols.map((c) => `s.${c}`);
+    // Readable order: waves by opening date, units by name, the rest by value.
+    const orderCols = keyCols.map((c) =>
+      c === 'wave_id'
+        ? '(SELECT ow.opens_on FROM survey_wave ow WHERE ow.id = s.wave_id), s.wave_id'
+        : c === 'unit_key'
+          ? '(SELECT oo.name FROM organisation oo WHERE oo.id = s.unit_key), s.unit_key'
+          : `s.${c}`,
+    );
+
+    const sql = `
+      WITH RECURSIVE r AS (
+        SELECT sr.id, sr.wave_id, sr.unit_id, sr.category::text AS category, sr.tenure_band::text AS tenure_band,
+               w.pilot_id, sr.answers
+          FROM survey_response sr JOIN survey_wave w ON w.id = sr.wave_id
+         WHERE w.pilot_id = ANY($1::uuid[]) AND w.instrument_id = $2
+           AND ($3::uuid[] IS NULL OR sr.wave_id = ANY($3::uuid[]))
+           AND ($7::uuid IS NULL OR sr.unit_id IN (${subtreeIdsSql('$7::uuid')}))
+      ),
+      up(unit_id, id, parent_id, path) AS (
+        SELECT o.id, o.id, o.parent_id, ARRAY[o.id] FROM organisation o WHERE o.id IN (SELECT DISTINCT unit_id FROM r)
+        UNION ALL
+        SELECT up.unit_id, o.id, o.parent_id, o.id || up.path FROM organisation o JOIN up ON o.id = up.parent_id
+      ),
+      x AS (
+        SELECT r.id, r.wave_id, ${unitKey} AS unit_key, r.category, r.tenure_band, r.pilot_id,
+               i.code, i.dimension::text AS dimension, i.reverse_scored,
+               r.answers[i.position]::float8 AS raw,
+               CASE WHEN r.answers[i.position] IS NULL THEN NULL
+                    WHEN i.scale = 'LIKERT_5' THEN (r.answers[i.position] - 1) / 4.0 * 100
+                    ELSE (r.answers[i.position] - i.min) / (i.max - i.min) * 100 END::float8 AS scaled
+          FROM r
+          JOIN survey_item i ON i.instrument_id = $2
+          JOIN up ON up.unit_id = r.unit_id AND up.parent_id IS NULL
+      ),
+      s AS (
+        SELECT x.id, x.wave_id, x.unit_key, x.category, x.tenure_band, x.pilot_id, 'DIMENSION' AS kind, x.dimension AS measure,
+               CASE WHEN count(x.scaled) * 2 >= count(*)
+                    THEN avg(CASE WHEN x.reverse_scored THEN 100 - x.scaled ELSE x.scaled END) END AS score
+          FROM x WHERE x.dimension = ANY($4::text[])
+         GROUP BY x.id, x.wave_id, x.unit_key, x.category, x.tenure_band, x.pilot_id, x.dimension
+        UNION ALL
+        SELECT x.id, x.wave_id, x.unit_key, x.category, x.tenure_band, x.pilot_id, 'ITEM', x.code, x.raw
+          FROM x WHERE x.code = ANY($5::text[])
+      )
+      SELECT s.kind, s.measure, ${select},
+             count(s.score)::int AS n, avg(s.score)::float8 AS mean, stddev_samp(s.score)::float8 AS sd
+        FROM s
+       GROUP BY s.kind, s.measure${groupCols.length ? ', ' + groupCols.join(', ') : ''}
+       ORDER BY s.kind, s.measure${orderCols.length ? ', ' + orderCols.join(', ') : ''}`;
+    const scope = actor.role === Role.ORG_REPORTER ? actor.organisationId : null;
+    const rows: SqlRow[] = await this.ds.query(sql, [
+      input.pilotIds,
+      input.instrumentId,
+      input.waveIds?.length ? input.waveIds : null,
+      dimensions,
+      itemCodes,
+      input.unitDepth ?? null,
+      scope,
+    ]);
+
+    const results = rows.map((r) => ({
+      measure: r.measure,
+      measureKind: r.kind,
+      waveId: r.wave_id,
+      unitId: r.unit_key,
+      category: r.category,
+      tenureBand: r.tenure_band,
+      pilotId: r.pilot_id,
+      keys: Object.fromEntries(groupBy.map((g) => [g, (r as unknown as Record<string, string | null>)[KEYS[g].column]])),
+      n: r.n,
+      mean: r.mean,
+      sd: r.sd,
+      suppressed: false,
+    }));
+    applySuppression(results, groupBy, this.config.privacy.minGroupSize);
+    return results.map(({ keys: _keys, ...r }) => {
+      if (r.suppressed) return { ...r, n: null, mean: null, sd: null, ciLow: null, ciHigh: null } as DiscretionResultRow;
+      const ci = r.mean === null ? null : confidenceInterval(r.n, r.mean, r.sd);
+      return { ...r, ciLow: ci?.[0] ?? null, ciHigh: ci?.[1] ?? null } as DiscretionResultRow;
+    });
+  }
+
+  /**
+   * Admins and analysts: any pilot. Researchers: pilots they follow (or followed). Org reporters:
+   * pilots their organisation takes part in (and only their own units' responses, see `scope`).
+   * Pilots outside that answer NOT_FOUND, like missing ones.
+   */
+  private async checkPilots(actor: AuthUser, pilotIds: string[]): Promise<void> {
+    let sql = 'SELECT p.id FROM pilot p WHERE p.id = ANY($1::uuid[])';
+    const params: unknown[] = [pilotIds];
+    if (actor.role === Role.RESEARCHER) {
+      sql += ' AND p.id IN (SELECT pilot_id FROM pilot_researcher WHERE user_id = $2)';
+      params.push(actor.id);
+    } else if (actor.role === Role.ORG_REPORTER) {
+      sql += ` AND p.id IN (SELECT pilot_id FROM pilot_participant WHERE organisation_id IN (${relatedOrgIdsSql('$2::uuid')}))`;
+      params.push(actor.organisationId);
+    }
+    const found = new Set((await this.ds.query(sql, params)).map((r: { id: string }) => r.id));
+    const missing = pilotIds.find((id) => !found.has(id));
+    if (missing) throw notFound('Pilot', missing);
+  }
+}
+

@@ -1,0 +1,66 @@
+import { applySuppression, confidenceInterval, dimensionScore, rescale, t975 } from './statistics';
+
+const likert = { scale: 'LIKERT_5' as const, min: null, max: null, reverseScored: false };
+const reversed = { ...likert, reverseScored: true };
+const percent = { scale: 'NUMBER' as const, min: 0, max: 100, reverseScored: false };
+
+describe('scoring', () => {
+  it('rescales answers to 0–100 and flips reverse-scored items', () => {
+    expect([1, 2, 3, 4, 5].map((v) => rescale(v, likert))).toEqual([0, 25, 50, 75, 100]);
+    expect(rescale(2, reversed)).toBe(75);
+    expect(rescale(40, percent)).toBe(40);
+    expect(rescale(15, { scale: 'NUMBER', min: 10, max: 20, reverseScored: false })).toBe(50);
+  });
+
+  it('averages the answered items of a dimension (hand-computed)', () => {
+    // D1 = 4 → 75; D2 = 2, reverse-scored → 75; S1 missing: mean of 75 and 75.
+    expect(dimensionScore([4, 2, null], [likert, reversed, likert])).toBe(75);
+    // 5 → 100 and 40 % → 40: mean 70.
+    expect(dimensionScore([5, 40], [likert, percent])).toBe(70);
+  });
+
+  it('scores only when at least half of the items were answered', () => {
+    expect(dimensionScore([3, null], [likert, likert])).toBe(50); // 1 of 2: exactly half
+    expect(dimensionScore([3, null, null], [likert, likert, likert])).toBeNull(); // 1 of 3
+    expect(dimensionScore([3, 4, null], [likert, likert, likert])).toBe(62.5); // 2 of 3
+    expect(dimensionScore([null], [likert])).toBeNull();
+  });
+});
+
+describe('confidence intervals', () => {
+  it('uses Student’s t', () => {
+    expect(t975(1)).toBeCloseTo(12.706, 3);
+    expect(t975(9)).toBeCloseTo(2.262, 3);
+    expect(t975(60)).toBeCloseTo(2.0, 2);
+    expect(t975(1000)).toBeCloseTo(1.962, 3);
+    // n = 10, mean 50, sd 10: 50 ± 2.262 · 10 / √10 = 50 ± 7.153
+    const [lo, hi] = confidenceInterval(10, 50, 10)!;
+    expect(lo).toBeCloseTo(42.847, 3);
+    expect(hi).toBeCloseTo(57.153, 3);
+    expect(confidenceInterval(1, 50, null)).toBeNull();
+  });
+});
+
+describe('suppression', () => {
+  const row = (unit: string, n: number, wave = 'w1', measure = 'm') => ({ measure, keys: { wave, unit }, n, suppressed: false });
+
+  it('hides small groups and, when one alone is hidden, the next smallest too', () => {
+    const rows = applySuppression([row('A', 3), row('B', 9), row('C', 12)], ['unit'], 5);
+    expect(rows.map((r) => [r.keys.unit, r.suppressed])).toEqual([['A', true], ['B', true], ['C', false]]);
+  });
+
+  it('leaves a breakdown with two or more hidden groups as it is', () => {
+    const rows = applySuppression([row('A', 3), row('B', 4), row('C', 12)], ['unit'], 5);
+    expect(rows.map((r) => r.suppressed)).toEqual([true, true, false]);
+  });
+
+  it('treats each measure and each value of the other keys as its own breakdown, until stable', () => {
+    const rows = applySuppression(
+      [row('A', 3, 'w1'), row('B', 8, 'w1'), row('A', 9, 'w2'), row('B', 9, 'w2'), row('A', 3, 'w1', 'x'), row('B', 30, 'w1', 'x')],
+      ['wave', 'unit'],
+      5,
+    );
+    // w1: A hidden → B (w1) hidden. Then unit A across waves: only w1 hidden → w2 hidden; unit B likewise.
+    expect(rows.map((r) => r.suppressed)).toEqual([true, true, true, true, true, true]);
+  });
+});

@@ -1,0 +1,85 @@
+/**
+ * The pure rules of the discretion results (docs/analysis.md, "Scoring and privacy"). The
+ * aggregation itself runs in SQL (discretion.sql.ts); these functions score single responses
+ * for unit tests and the docs, give confidence intervals, and apply suppression.
+ */
+
+export interface ItemScale {
+  scale: 'LIKERT_5' | 'NUMBER';
+  min: number | null;
+  max: number | null;
+  reverseScored: boolean;
+}
+
+/** One answer on 0–100: Likert 1 → 0 … 5 → 100, a number min → 0 … max → 100; reverse-scored items flipped. */
+export function rescale(value: number, item: ItemScale): number {
+  const x = item.scale === 'LIKERT_5' ? ((value - 1) / 4) * 100 : ((value - item.min!) / (item.max! - item.min!)) * 100;
+  return item.reverseScored ? 100 - x : x;
+}
+
+/**
+ * A response's score on a dimension: the mean of its rescaled answers to the dimension's
+ * items, or null when fewer than half of those items were answered.
+ */
+export function dimensionScore(answers: (number | null)[], items: ItemScale[]): number | null {
+  const answered = items.flatMap((item, i) => (answers[i] === null || answers[i] === undefined ? [] : [rescale(answers[i]!, item)]));
+  if (answered.length * 2 < items.length) return null;
+  return answered.reduce((a, b) => a + b, 0) / answered.length;
+}
+
+/** Two-sided 97.5 % quantile of Student's t with `df` degrees of freedom. */
+export function t975(df: number): number {
+  const table = [0, 12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.16, 2.145, 2.131, 2.12, 2.11, 2.101, 2.093, 2.086, 2.08, 2.074, 2.069, 2.064, 2.06, 2.056, 2.052, 2.048, 2.045, 2.042];
+  if (df < 1) return NaN;
+  if (df < table.length) return table[df];
+  // Cornish–Fisher expansion around the normal quantile: within 0.001 for df > 30.
+  const z = 1.959964;
+  return z + (z ** 3 + z) / (4 * df) + (5 * z ** 5 + 16 * z ** 3 + 3 * z) / (96 * df ** 2);
+}
+
+/** 95 % confidence interval of a mean from n, mean and sample SD (null when n < 2). */
+export function confidenceInterval(n: number, mean: number, sd: number | null): [number, number] | null {
+  if (n < 2 || sd === null) return null;
+  const half = (t975(n - 1) * sd) / Math.sqrt(n);
+  return [mean - half, mean + half];
+}
+
+export interface SuppressibleRow {
+  measure: string;
+  keys: Record<string, string | null>;
+  n: number;
+  suppressed: boolean;
+}
+
+/**
+ * Marks every group smaller than `minGroupSize` as suppressed; then, in every breakdown (the
+ * rows of one measure that differ in exactly one grouping key), when exactly one group is
+ * suppressed, also suppresses the next smallest, so that a total minus the others cannot reveal
+ * it. Repeats until nothing changes (a suppression can create a new single one elsewhere).
+ */
+export function applySuppression<T extends SuppressibleRow>(rows: T[], groupBy: string[], minGroupSize: number): T[] {
+  for (const row of rows) row.suppressed = row.n < minGroupSize;
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (const key of groupBy) {
+      const breakdowns = new Map<string, T[]>();
+      for (const row of rows) {
+        const rest = groupBy.filter((k) => k !== key).map((k) => row.keys[k]);
+        const id = JSON.stringify([row.measure, rest]);
+        breakdowns.set(id, [...(breakdowns.get(id) ?? []), row]);
+      }
+      for (const group of breakdowns.values()) {
+        const hidden = group.filter((r) => r.suppressed);
+        if (hidden.length !== 1 || group.length < 2) continue;
+        // The next smallest; among equals, the first by key values, so results are reproducible.
+        const next = group
+          .filter((r) => !r.suppressed)
+          .sort((a, b) => a.n - b.n || JSON.stringify(a.keys).localeCompare(JSON.stringify(b.keys)))[0];
+        next.suppressed = true;
+        changed = true;
+      }
+    }
+  }
+  return rows;
+}
