@@ -15,7 +15,7 @@ import { UserLoaders } from '../user/user.loaders';
 import { AnalyticsAccessEntity } from './access-log.entity';
 import { AccessLogService } from './access-log.service';
 import { DiscretionService } from './discretion.service';
-import { AnalyticsAccessArgs, DiscretionResultRow, DiscretionResultsArgs } from './dto/discretion-results.input';
+import { AnalyticsAccessArgs, DiscretionResultRow, DiscretionResultsArgs, WaveChangeArgs, WaveChangeRow } from './dto/discretion-results.input';
 
 @ObjectType()
 export class AnalyticsAccessConnection extends Connection(AnalyticsAccessEntity, 'AnalyticsAccess') {}
@@ -50,6 +50,25 @@ export class DiscretionResolver {
   @ResolveField(() => PilotEntity, { nullable: true, description: 'With groupBy PILOT.' })
   pilot(@Parent() row: DiscretionResultRow, @Context() ctx: GqlContext) {
     return row.pilotId ? this.pilotLoaders.byId(ctx).load(row.pilotId) : null;
+  }
+}
+
+@Resolver(() => WaveChangeRow)
+export class WaveChangeResolver {
+  constructor(
+    private readonly discretion: DiscretionService,
+    private readonly organisationLoaders: OrganisationLoaders,
+  ) {}
+
+  @Roles(Role.ADMIN, Role.ANALYST, Role.RESEARCHER, Role.ORG_REPORTER)
+  @Query(() => [WaveChangeRow], { description: 'Change between two waves per group, with the paired change of respondents linked by panel key.' })
+  waveChange(@CurrentUser() actor: AuthUser, @Args() { input }: WaveChangeArgs) {
+    return this.discretion.waveChange(actor, input);
+  }
+
+  @ResolveField(() => OrganisationEntity, { nullable: true, description: 'With groupBy UNIT.' })
+  unit(@Parent() row: WaveChangeRow, @Context() ctx: GqlContext) {
+    return row.unitId ? this.organisationLoaders.byId(ctx).load(row.unitId) : null;
   }
 }
 

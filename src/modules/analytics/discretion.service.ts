@@ -8,8 +8,16 @@ import { APP_CONFIG, AppConfig } from '../../config/config';
 import { relatedOrgIdsSql, subtreeIdsSql } from '../organisation/organisation.sql';
 import { SurveyItemEntity } from '../survey/survey-instrument.entity';
 import { AccessLogService } from './access-log.service';
-import { DiscretionGroupBy, DiscretionResultRow, DiscretionResultsInput, MeasureKind } from './dto/discretion-results.input';
-import { applySuppression, confidenceInterval } from './statistics';
+import {
+  DiscretionBaseInput,
+  DiscretionGroupBy,
+  DiscretionResultRow,
+  DiscretionResultsInput,
+  MeasureKind,
+  WaveChangeInput,
+  WaveChangeRow,
+} from './dto/discretion-results.input';
+import { applySuppression, confidenceInterval, welchInterval } from './statistics';
 
 /** Group keys: the column of the scored rows, and the property of the result row. */
 const KEYS: Record<DiscretionGroupBy, { column: string; prop: 'waveId' | 'unitId' | 'category' | 'tenureBand' | 'pilotId' }> = {
@@ -47,21 +55,9 @@ export class DiscretionService {
 
   async results(actor: AuthUser, input: DiscretionResultsInput): Promise<DiscretionResultRow[]> {
     await this.accessLog.record(actor, 'discretionResults', input);
-    await this.checkPilots(actor, input.pilotIds);
-    const items = await this.ds.getRepository(SurveyItemEntity).find({ where: { instrumentId: input.instrumentId } });
-    if (!items.length) throw notFound('Survey instrument', input.instrumentId);
-    const codes = new Map(items.map((i) => [i.code.toUpperCase(), i.code]));
-    const itemCodes = (input.itemCodes ?? []).map((c, i) => {
-      const code = codes.get(c.toUpperCase());
-      if (!code) throw badInput(`input.itemCodes.${i}`, `the instrument has no item ${c}`);
-      return code;
-    });
-    const dimensions = input.dimensions ?? (itemCodes.length ? [] : [...new Set(items.map((i) => i.dimension))]);
-
+    const params = await this.prepare(actor, input, input.waveIds ?? null);
     const groupBy = input.groupBy;
     const keyCols = groupBy.map((g) => KEYS[g].column);
-    // The unit's ancestor at depth $6 (0 = top); least() skips NULL, so no depth means the unit itself.
-    const unitKey = 'up.path[least($6::int + 1, array_length(up.path, 1))]';
     const select = (['wave_id', 'unit_key', 'category', 'tenure_band', 'pilot_id'] as const)
       .map((c) => (keyCols.includes(c) ? `s.${c}` : `NULL AS ${c}`))
       .join(', ');
@@ -75,56 +71,13 @@ export class DiscretionService {
           : `s.${c}`,
     );
 
-    const sql = `
-      WITH RECURSIVE r AS (
-        SELECT sr.id, sr.wave_id, sr.unit_id, sr.category::text AS category, sr.tenure_band::text AS tenure_band,
-               w.pilot_id, sr.answers
-          FROM survey_response sr JOIN survey_wave w ON w.id = sr.wave_id
-         WHERE w.pilot_id = ANY($1::uuid[]) AND w.instrument_id = $2
-           AND ($3::uuid[] IS NULL OR sr.wave_id = ANY($3::uuid[]))
-           AND ($7::uuid IS NULL OR sr.unit_id IN (${subtreeIdsSql('$7::uuid')}))
-      ),
-      up(unit_id, id, parent_id, path) AS (
-        SELECT o.id, o.id, o.parent_id, ARRAY[o.id] FROM organisation o WHERE o.id IN (SELECT DISTINCT unit_id FROM r)
-        UNION ALL
-        SELECT up.unit_id, o.id, o.parent_id, o.id || up.path FROM organisation o JOIN up ON o.id = up.parent_id
-      ),
-      x AS (
-        SELECT r.id, r.wave_id, ${unitKey} AS unit_key, r.category, r.tenure_band, r.pilot_id,
-               i.code, i.dimension::text AS dimension, i.reverse_scored,
-               r.answers[i.position]::float8 AS raw,
-               CASE WHEN r.answers[i.position] IS NULL THEN NULL
-                    WHEN i.scale = 'LIKERT_5' THEN (r.answers[i.position] - 1) / 4.0 * 100
-                    ELSE (r.answers[i.position] - i.min) / (i.max - i.min) * 100 END::float8 AS scaled
-          FROM r
-          JOIN survey_item i ON i.instrument_id = $2
-          JOIN up ON up.unit_id = r.unit_id AND up.parent_id IS NULL
-      ),
-      s AS (
-        SELECT x.id, x.wave_id, x.unit_key, x.category, x.tenure_band, x.pilot_id, 'DIMENSION' AS kind, x.dimension AS measure,
-               CASE WHEN count(x.scaled) * 2 >= count(*)
-                    THEN avg(CASE WHEN x.reverse_scored THEN 100 - x.scaled ELSE x.scaled END) END AS score
-          FROM x WHERE x.dimension = ANY($4::text[])
-         GROUP BY x.id, x.wave_id, x.unit_key, x.category, x.tenure_band, x.pilot_id, x.dimension
-        UNION ALL
-        SELECT x.id, x.wave_id, x.unit_key, x.category, x.tenure_band, x.pilot_id, 'ITEM', x.code, x.raw
-          FROM x WHERE x.code = ANY($5::text[])
-      )
+    const sql = `${this.scoringSql()}
       SELECT s.kind, s.measure, ${select},
              count(s.score)::int AS n, avg(s.score)::float8 AS mean, stddev_samp(s.score)::float8 AS sd
         FROM s
        GROUP BY s.kind, s.measure${groupCols.length ? ', ' + groupCols.join(', ') : ''}
        ORDER BY s.kind, s.measure${orderCols.length ? ', ' + orderCols.join(', ') : ''}`;
-    const scope = actor.role === Role.ORG_REPORTER ? actor.organisationId : null;
-    const rows: SqlRow[] = await this.ds.query(sql, [
-      input.pilotIds,
-      input.instrumentId,
-      input.waveIds?.length ? input.waveIds : null,
-      dimensions,
-      itemCodes,
-      input.unitDepth ?? null,
-      scope,
-    ]);
+    const rows: SqlRow[] = await this.ds.query(sql, params);
 
     const results = rows.map((r) => ({
       measure: r.measure,
@@ -146,6 +99,145 @@ export class DiscretionService {
       const ci = r.mean === null ? null : confidenceInterval(r.n, r.mean, r.sd);
       return { ...r, ciLow: ci?.[0] ?? null, ciHigh: ci?.[1] ?? null } as DiscretionResultRow;
     });
+  }
+
+  /**
+   * Change between two waves per group: the difference of the waves' means (Welch interval)
+   * and, for respondents linked by panel key in both waves, their paired change. Pairs are
+   * grouped by their later response. Groups and pairs are suppressed separately, by the same rule.
+   */
+  async waveChange(actor: AuthUser, input: WaveChangeInput): Promise<WaveChangeRow[]> {
+    await this.accessLog.record(actor, 'waveChange', input);
+    if (input.groupBy.includes(DiscretionGroupBy.WAVE)) throw badInput('input.groupBy', 'cannot include WAVE: the two waves are fromWaveId and toWaveId');
+    if (input.fromWaveId === input.toWaveId) throw badInput('input.toWaveId', 'must differ from fromWaveId');
+    const params = await this.prepare(actor, input, [input.fromWaveId, input.toWaveId]);
+    const groupBy = input.groupBy;
+    const keyCols = groupBy.map((g) => KEYS[g].column);
+    const pick = (alias: string) =>
+      (['unit_key', 'category', 'tenure_band', 'pilot_id'] as const).map((c) => (keyCols.includes(c) ? `${alias}.${c}` : `NULL AS ${c}`)).join(', ');
+    const by = (alias: string) => keyCols.map((c) => `${alias}.${c}`).join(', ');
+    const sql = `${this.scoringSql()},
+      g AS (
+        SELECT s.kind, s.measure, s.wave_id, ${pick('s')},
+               count(s.score)::int AS n, avg(s.score)::float8 AS mean, stddev_samp(s.score)::float8 AS sd
+          FROM s GROUP BY s.kind, s.measure, s.wave_id${keyCols.length ? ', ' + by('s') : ''}
+      ),
+      p AS (
+        SELECT b.kind, b.measure, ${pick('b')},
+               count(*)::int AS pairs, avg(b.score - a.score)::float8 AS dmean, stddev_samp(b.score - a.score)::float8 AS dsd
+          FROM s a JOIN s b ON b.panel_hash = a.panel_hash AND b.pilot_id = a.pilot_id AND b.kind = a.kind AND b.measure = a.measure
+         WHERE a.wave_id = $8 AND b.wave_id = $9 AND a.panel_hash IS NOT NULL AND a.score IS NOT NULL AND b.score IS NOT NULL
+         GROUP BY b.kind, b.measure${keyCols.length ? ', ' + by('b') : ''}
+      )
+      SELECT 'g' AS src, g.kind, g.measure, g.wave_id, g.unit_key, g.category, g.tenure_band, g.pilot_id, g.n, g.mean, g.sd,
+             NULL::int AS pairs, NULL::float8 AS dmean, NULL::float8 AS dsd FROM g
+      UNION ALL
+      SELECT 'p', p.kind, p.measure, NULL, p.unit_key, p.category, p.tenure_band, p.pilot_id, NULL, NULL, NULL, p.pairs, p.dmean, p.dsd FROM p`;
+    const rows: (SqlRow & { src: 'g' | 'p'; pairs: number | null; dmean: number | null; dsd: number | null })[] = await this.ds.query(sql, [
+      ...params,
+      input.fromWaveId,
+      input.toWaveId,
+    ]);
+
+    type Acc = WaveChangeRow & { keys: Record<string, string | null>; n: number; sdFrom: number | null; sdTo: number | null; dsd: number | null };
+    const byGroup = new Map<string, Acc>();
+    for (const r of rows) {
+      const keys = Object.fromEntries(groupBy.map((g) => [g, (r as unknown as Record<string, string | null>)[KEYS[g].column]]));
+      const id = JSON.stringify([r.kind, r.measure, keys]);
+      const acc: Acc = byGroup.get(id) ?? {
+        measure: r.measure, measureKind: r.kind, unitId: r.unit_key, pilotId: r.pilot_id,
+        category: r.category as WaveChangeRow['category'], tenureBand: r.tenure_band as WaveChangeRow['tenureBand'],
+        keys, n: 0, nFrom: 0, meanFrom: null, sdFrom: null, nTo: 0, meanTo: null, sdTo: null, change: null, changeCiLow: null, changeCiHigh: null,
+        suppressed: false, pairs: 0, pairedChange: null, pairedCiLow: null, pairedCiHigh: null, dsd: null, pairsSuppressed: false,
+      };
+      if (r.src === 'g' && r.wave_id === input.fromWaveId) Object.assign(acc, { nFrom: r.n, meanFrom: r.mean, sdFrom: r.sd });
+      if (r.src === 'g' && r.wave_id === input.toWaveId) Object.assign(acc, { nTo: r.n, meanTo: r.mean, sdTo: r.sd });
+      if (r.src === 'p') Object.assign(acc, { pairs: r.pairs, pairedChange: r.dmean, dsd: r.dsd });
+      byGroup.set(id, acc);
+    }
+    const groups = [...byGroup.values()].map((a) => ({ ...a, n: Math.min(a.nFrom ?? 0, a.nTo ?? 0) }));
+    applySuppression(groups, groupBy, this.config.privacy.minGroupSize);
+    const pairRows = groups.map((g) => ({ measure: g.measure, keys: g.keys, n: g.pairs ?? 0, suppressed: false }));
+    applySuppression(pairRows, groupBy, this.config.privacy.minGroupSize);
+
+    return groups.map((g, i) => {
+      const { keys: _k, n: _n, sdFrom, sdTo, dsd, ...row } = g;
+      const out: WaveChangeRow = { ...row, pairsSuppressed: pairRows[i].suppressed };
+      if (out.suppressed) Object.assign(out, { nFrom: null, meanFrom: null, nTo: null, meanTo: null });
+      else if (out.meanFrom !== null && out.meanTo !== null) {
+        out.change = out.meanTo - out.meanFrom;
+        const ci = welchInterval(out.nFrom!, sdFrom, out.nTo!, sdTo, out.change);
+        [out.changeCiLow, out.changeCiHigh] = ci ?? [null, null];
+      }
+      if (out.pairsSuppressed) Object.assign(out, { pairs: null, pairedChange: null });
+      else if (out.pairedChange !== null) {
+        const ci = confidenceInterval(out.pairs!, out.pairedChange, dsd);
+        [out.pairedCiLow, out.pairedCiHigh] = ci ?? [null, null];
+      }
+      return out;
+    });
+  }
+
+  /**
+   * The scoring CTEs shared by every discretion query, ending in `s`: one row per response and
+   * measure (id, wave_id, unit_key, category, tenure_band, pilot_id, panel_hash, kind, measure,
+   * score). Parameters: $1 pilot ids, $2 instrument, $3 wave ids (or null), $4 dimensions,
+   * $5 item codes, $6 unit depth (or null), $7 org reporter's scope root (or null).
+   */
+  private scoringSql(): string {
+    // The unit's ancestor at depth $6 (0 = top); least() skips NULL, so no depth means the unit itself.
+    const unitKey = 'up.path[least($6::int + 1, array_length(up.path, 1))]';
+    return `
+      WITH RECURSIVE r AS (
+        SELECT sr.id, sr.wave_id, sr.unit_id, sr.category::text AS category, sr.tenure_band::text AS tenure_band,
+               w.pilot_id, sr.panel_hash, sr.answers
+          FROM survey_response sr JOIN survey_wave w ON w.id = sr.wave_id
+         WHERE w.pilot_id = ANY($1::uuid[]) AND w.instrument_id = $2
+           AND ($3::uuid[] IS NULL OR sr.wave_id = ANY($3::uuid[]))
+           AND ($7::uuid IS NULL OR sr.unit_id IN (${subtreeIdsSql('$7::uuid')}))
+      ),
+      up(unit_id, id, parent_id, path) AS (
+        SELECT o.id, o.id, o.parent_id, ARRAY[o.id] FROM organisation o WHERE o.id IN (SELECT DISTINCT unit_id FROM r)
+        UNION ALL
+        SELECT up.unit_id, o.id, o.parent_id, o.id || up.path FROM organisation o JOIN up ON o.id = up.parent_id
+      ),
+      x AS (
+        SELECT r.id, r.wave_id, ${unitKey} AS unit_key, r.category, r.tenure_band, r.pilot_id, r.panel_hash,
+               i.code, i.dimension::text AS dimension, i.reverse_scored,
+               r.answers[i.position]::float8 AS raw,
+               CASE WHEN r.answers[i.position] IS NULL THEN NULL
+                    WHEN i.scale = 'LIKERT_5' THEN (r.answers[i.position] - 1) / 4.0 * 100
+                    ELSE (r.answers[i.position] - i.min) / (i.max - i.min) * 100 END::float8 AS scaled
+          FROM r
+          JOIN survey_item i ON i.instrument_id = $2
+          JOIN up ON up.unit_id = r.unit_id AND up.parent_id IS NULL
+      ),
+      s AS (
+        SELECT x.id, x.wave_id, x.unit_key, x.category, x.tenure_band, x.pilot_id, x.panel_hash, 'DIMENSION' AS kind, x.dimension AS measure,
+               CASE WHEN count(x.scaled) * 2 >= count(*)
+                    THEN avg(CASE WHEN x.reverse_scored THEN 100 - x.scaled ELSE x.scaled END) END AS score
+          FROM x WHERE x.dimension = ANY($4::text[])
+         GROUP BY x.id, x.wave_id, x.unit_key, x.category, x.tenure_band, x.pilot_id, x.panel_hash, x.dimension
+        UNION ALL
+        SELECT x.id, x.wave_id, x.unit_key, x.category, x.tenure_band, x.pilot_id, x.panel_hash, 'ITEM', x.code, x.raw
+          FROM x WHERE x.code = ANY($5::text[])
+      )`;
+  }
+
+  /** Checks scope and the measures asked for; the parameters for scoringSql. */
+  private async prepare(actor: AuthUser, input: DiscretionBaseInput, waveIds: string[] | null): Promise<unknown[]> {
+    await this.checkPilots(actor, input.pilotIds);
+    const items = await this.ds.getRepository(SurveyItemEntity).find({ where: { instrumentId: input.instrumentId } });
+    if (!items.length) throw notFound('Survey instrument', input.instrumentId);
+    const codes = new Map(items.map((i) => [i.code.toUpperCase(), i.code]));
+    const itemCodes = (input.itemCodes ?? []).map((c, i) => {
+      const code = codes.get(c.toUpperCase());
+      if (!code) throw badInput(`input.itemCodes.${i}`, `the instrument has no item ${c}`);
+      return code;
+    });
+    const dimensions = input.dimensions ?? (itemCodes.length ? [] : [...new Set(items.map((i) => i.dimension))]);
+    const scope = actor.role === Role.ORG_REPORTER ? actor.organisationId : null;
+    return [input.pilotIds, input.instrumentId, waveIds?.length ? waveIds : null, dimensions, itemCodes, input.unitDepth ?? null, scope];
   }
 
   /**

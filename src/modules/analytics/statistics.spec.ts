@@ -1,4 +1,4 @@
-import { applySuppression, confidenceInterval, dimensionScore, rescale, t975 } from './statistics';
+import { applySuppression, confidenceInterval, dimensionScore, rescale, t975, welchInterval } from './statistics';
 
 const likert = { scale: 'LIKERT_5' as const, min: null, max: null, reverseScored: false };
 const reversed = { ...likert, reverseScored: true };
@@ -38,6 +38,17 @@ describe('confidence intervals', () => {
     expect(lo).toBeCloseTo(42.847, 3);
     expect(hi).toBeCloseTo(57.153, 3);
     expect(confidenceInterval(1, 50, null)).toBeNull();
+  });
+});
+
+describe('Welch interval', () => {
+  it('uses the Welch–Satterthwaite degrees of freedom (hand-computed)', () => {
+    // n 6 and 6, SD 22.3607 each: se = √(500/6 + 500/6) = 12.910, df = 10, t = 2.228 → 25 ± 28.76
+    const [lo, hi] = welchInterval(6, Math.sqrt(500), 6, Math.sqrt(500), 25)!;
+    expect(lo).toBeCloseTo(25 - 2.228 * 12.9099, 2);
+    expect(hi).toBeCloseTo(25 + 2.228 * 12.9099, 2);
+    expect(welchInterval(1, null, 6, 10, 5)).toBeNull();
+    expect(welchInterval(5, 0, 5, 0, 5)).toEqual([5, 5]);
   });
 });
 

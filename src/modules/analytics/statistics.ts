@@ -44,6 +44,18 @@ export function confidenceInterval(n: number, mean: number, sd: number | null): 
   return [mean - half, mean + half];
 }
 
+/** 95 % interval of a difference of two independent means (Welch–Satterthwaite). */
+export function welchInterval(n1: number, sd1: number | null, n2: number, sd2: number | null, diff: number): [number, number] | null {
+  if (n1 < 2 || n2 < 2 || sd1 === null || sd2 === null) return null;
+  const v1 = (sd1 * sd1) / n1;
+  const v2 = (sd2 * sd2) / n2;
+  const se = Math.sqrt(v1 + v2);
+  if (se === 0) return [diff, diff];
+  const df = (v1 + v2) ** 2 / (v1 ** 2 / (n1 - 1) + v2 ** 2 / (n2 - 1));
+  const half = t975(Math.floor(df)) * se;
+  return [diff - half, diff + half];
+}
+
 export interface SuppressibleRow {
   measure: string;
   keys: Record<string, string | null>;
