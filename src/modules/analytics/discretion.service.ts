@@ -114,7 +114,9 @@ export class DiscretionService {
     const groupBy = input.groupBy;
     const keyCols = groupBy.map((g) => KEYS[g].column);
     const pick = (alias: string) =>
-      (['unit_key', 'category', 'tenure_band', 'pilot_id'] as const).map((c) => (keyCols.includes(c) ? `${alias}.${c}` : `NULL AS ${c}`)).join(', ');
+      (['unit_key', 'category', 'tenure_band', 'pilot_id'] as const)
+        .map((c) => (keyCols.includes(c) ? `${alias}.${c}` : `NULL::${c === 'unit_key' || c === 'pilot_id' ? 'uuid' : 'text'} AS ${c}`))
+        .join(', ');
     const by = (alias: string) => keyCols.map((c) => `${alias}.${c}`).join(', ');
     const sql = `${this.scoringSql()},
       g AS (
@@ -129,10 +131,14 @@ export class DiscretionService {
          WHERE a.wave_id = $8 AND b.wave_id = $9 AND a.panel_hash IS NOT NULL AND a.score IS NOT NULL AND b.score IS NOT NULL
          GROUP BY b.kind, b.measure${keyCols.length ? ', ' + by('b') : ''}
       )
-      SELECT 'g' AS src, g.kind, g.measure, g.wave_id, g.unit_key, g.category, g.tenure_band, g.pilot_id, g.n, g.mean, g.sd,
-             NULL::int AS pairs, NULL::float8 AS dmean, NULL::float8 AS dsd FROM g
-      UNION ALL
-      SELECT 'p', p.kind, p.measure, NULL, p.unit_key, p.category, p.tenure_band, p.pilot_id, NULL, NULL, NULL, p.pairs, p.dmean, p.dsd FROM p`;
+      SELECT u.* FROM (
+        SELECT 'g' AS src, g.kind, g.measure, g.wave_id, g.unit_key, g.category, g.tenure_band, g.pilot_id, g.n, g.mean, g.sd,
+               NULL::int AS pairs, NULL::float8 AS dmean, NULL::float8 AS dsd FROM g
+        UNION ALL
+        SELECT 'p', p.kind, p.measure, NULL, p.unit_key, p.category, p.tenure_band, p.pilot_id, NULL, NULL, NULL, p.pairs, p.dmean, p.dsd FROM p
+      ) u
+      ORDER BY u.kind, u.measure, (SELECT o.name FROM organisation o WHERE o.id = u.unit_key), u.unit_key,
+               u.category, u.tenure_band, (SELECT pp.code FROM pilot pp WHERE pp.id = u.pilot_id)`;
     const rows: (SqlRow & { src: 'g' | 'p'; pairs: number | null; dmean: number | null; dsd: number | null })[] = await this.ds.query(sql, [
       ...params,
       input.fromWaveId,

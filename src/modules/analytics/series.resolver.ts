@@ -1,0 +1,88 @@
+import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { AuthUser } from '../../common/auth/auth-user';
+import { CurrentUser, Roles } from '../../common/auth/decorators';
+import { Role } from '../../common/auth/role.enum';
+import type { GqlContext } from '../../common/graphql/gql-context';
+import { OrganisationEntity } from '../organisation/organisation.entity';
+import { OrganisationLoaders } from '../organisation/organisation.loaders';
+import { IndicatorEntity } from '../steering/indicator.entity';
+import { SteeringLoaders } from '../steering/steering.loaders';
+import {
+  BurdenSeriesArgs,
+  BurdenSeriesRow,
+  IndicatorLoadArgs,
+  IndicatorLoadRow,
+  TimeThiefSummaryArgs,
+  TimeThiefSummaryRow,
+} from './dto/series.input';
+import { SeriesService } from './series.service';
+
+const ANALYSTS = [Role.ADMIN, Role.ANALYST, Role.RESEARCHER, Role.ORG_REPORTER];
+
+@Resolver(() => BurdenSeriesRow)
+export class BurdenSeriesResolver {
+  constructor(
+    private readonly series: SeriesService,
+    private readonly organisationLoaders: OrganisationLoaders,
+    private readonly steeringLoaders: SteeringLoaders,
+  ) {}
+
+  @Roles(...ANALYSTS)
+  @Query(() => [BurdenSeriesRow], { description: 'Staff hours on indicator reporting per bucket and group; reports spanning several buckets split by days.' })
+  burdenSeries(@CurrentUser() actor: AuthUser, @Args() { input }: BurdenSeriesArgs) {
+    return this.series.burdenSeries(actor, input);
+  }
+
+  @ResolveField(() => OrganisationEntity, { nullable: true })
+  organisation(@Parent() r: BurdenSeriesRow, @Context() ctx: GqlContext) {
+    return r.organisationId ? this.organisationLoaders.byId(ctx).load(r.organisationId) : null;
+  }
+
+  @ResolveField(() => OrganisationEntity, { nullable: true })
+  imposedBy(@Parent() r: BurdenSeriesRow, @Context() ctx: GqlContext) {
+    return r.imposedById ? this.organisationLoaders.byId(ctx).load(r.imposedById) : null;
+  }
+
+  @ResolveField(() => IndicatorEntity, { nullable: true })
+  indicator(@Parent() r: BurdenSeriesRow, @Context() ctx: GqlContext) {
+    return r.indicatorId ? this.steeringLoaders.indicatorById(ctx).load(r.indicatorId) : null;
+  }
+}
+
+@Resolver(() => IndicatorLoadRow)
+export class IndicatorLoadResolver {
+  constructor(
+    private readonly series: SeriesService,
+    private readonly organisationLoaders: OrganisationLoaders,
+  ) {}
+
+  @Roles(...ANALYSTS)
+  @Query(() => [IndicatorLoadRow], { description: 'Indicators in force per organisation and bucket: how indicators pile up.' })
+  indicatorLoad(@CurrentUser() actor: AuthUser, @Args() { input }: IndicatorLoadArgs) {
+    return this.series.indicatorLoad(actor, input);
+  }
+
+  @ResolveField(() => OrganisationEntity)
+  organisation(@Parent() r: IndicatorLoadRow, @Context() ctx: GqlContext) {
+    return this.organisationLoaders.byId(ctx).load(r.organisationId);
+  }
+}
+
+@Resolver(() => TimeThiefSummaryRow)
+export class TimeThiefSummaryResolver {
+  constructor(
+    private readonly series: SeriesService,
+    private readonly organisationLoaders: OrganisationLoaders,
+  ) {}
+
+  @Roles(...ANALYSTS)
+  @Query(() => [TimeThiefSummaryRow], { description: 'Time thieves reported, removed and kept per bucket, with staff hours per week freed.' })
+  timeThiefSummary(@CurrentUser() actor: AuthUser, @Args() { input }: TimeThiefSummaryArgs) {
+    return this.series.timeThiefSummary(actor, input);
+  }
+
+  @ResolveField(() => OrganisationEntity, { nullable: true })
+  organisation(@Parent() r: TimeThiefSummaryRow, @Context() ctx: GqlContext) {
+    return r.organisationId ? this.organisationLoaders.byId(ctx).load(r.organisationId) : null;
+  }
+}

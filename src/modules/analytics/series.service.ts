@@ -1,0 +1,204 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { AuthUser } from '../../common/auth/auth-user';
+import { Role } from '../../common/auth/role.enum';
+import { badInput } from '../../common/errors/domain-error';
+import { researcherOrgIdsSql, subtreeIdsSql } from '../organisation/organisation.sql';
+import { AccessLogService } from './access-log.service';
+import {
+  Bucket,
+  BurdenGroupBy,
+  BurdenSeriesInput,
+  BurdenSeriesRow,
+  IndicatorLoadInput,
+  IndicatorLoadRow,
+  SeriesInput,
+  TimeThiefSummaryInput,
+  TimeThiefSummaryRow,
+} from './dto/series.input';
+
+const STEP: Record<Bucket, [string, string]> = { MONTH: ['month', '1 month'], QUARTER: ['quarter', '3 months'], YEAR: ['year', '1 year'] };
+
+const BURDEN_KEYS: Record<BurdenGroupBy, { expr: string; prop: keyof BurdenSeriesRow }> = {
+  ORGANISATION: { expr: 'org_key', prop: 'organisationId' },
+  GOVERNANCE_FORM: { expr: 'governance_form', prop: 'governanceForm' },
+  INSTRUMENT_KIND: { expr: 'instrument_kind', prop: 'instrumentKind' },
+  IMPOSED_BY: { expr: 'imposed_by_id', prop: 'imposedById' },
+  INDICATOR: { expr: 'indicator_id', prop: 'indicatorId' },
+  MEASURE_TYPE: { expr: 'measure_type', prop: 'measureType' },
+};
+
+/** Collects positional parameters for raw SQL. */
+class Params {
+  readonly values: unknown[] = [];
+  add(v: unknown, cast = ''): string {
+    this.values.push(v);
+    return `$${this.values.length}${cast}`;
+  }
+}
+
+/**
+ * Time series of indicator burden, indicator load and time thieves, each one SQL statement over
+ * calendar buckets (docs/analysis.md). Scope: admins and analysts see every organisation; org
+ * reporters their subtree; researchers the organisations in the pilots they follow.
+ */
+@Injectable()
+export class SeriesService {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly accessLog: AccessLogService,
+  ) {}
+
+  async burdenSeries(actor: AuthUser, input: BurdenSeriesInput): Promise<BurdenSeriesRow[]> {
+    await this.accessLog.record(actor, 'burdenSeries', input);
+    const p = new Params();
+    const head = this.head(actor, input, p, 'br.organisation_id');
+    const keys = input.groupBy.map((g) => BURDEN_KEYS[g].expr);
+    // Readable order: organisations and indicators by name, the rest by value.
+    const order = keys.map((k) =>
+      k === 'org_key' || k === 'imposed_by_id'
+        ? `(SELECT o.name FROM organisation o WHERE o.id = ${k}), ${k}`
+        : k === 'indicator_id'
+          ? `(SELECT i.name FROM indicator i WHERE i.id = ${k}), ${k}`
+          : k,
+    );
+    const instrument = input.instrumentId ? `AND si.id = ${p.add(input.instrumentId, '::uuid')}` : '';
+    const sql = `${head.ctes},
+      rep AS (
+        SELECT br.id, br.organisation_id, br.indicator_id, br.period_start, br.period_end, br.staff_hours::float8 AS staff_hours,
+               br.staff_count, br.used_for_improvement::text AS used, i.measure_type::text AS measure_type,
+               si.kind::text AS instrument_kind, si.governance_form::text AS governance_form, si.imposed_by_id
+          FROM burden_report br JOIN indicator i ON i.id = br.indicator_id JOIN steering_instrument si ON si.id = i.instrument_id
+         WHERE br.period_end >= ${head.from} AND br.period_start <= ${head.to} AND ${head.scope} ${instrument}
+      ),
+      ${head.rollup('rep', 'organisation_id')},
+      parts AS (
+        SELECT b.bstart, b.bend, rep.*, ${head.orgKey()} AS org_key,
+               (least(rep.period_end, b.bend) - greatest(rep.period_start, b.bstart) + 1)::float8
+                 / (rep.period_end - rep.period_start + 1) AS frac
+          FROM rep JOIN b ON rep.period_start <= b.bend AND rep.period_end >= b.bstart
+          ${head.joinUp('rep.organisation_id')}
+      )
+      SELECT to_char(bstart, 'YYYY-MM-DD') AS bucket_start, to_char(bend, 'YYYY-MM-DD') AS bucket_end${keys.map((k) => `, ${k}`).join('')},
+             sum(staff_hours * frac)::float8 AS staff_hours, sum(staff_count * frac)::float8 AS staff_count,
+             count(DISTINCT id)::int AS reports,
+             avg((used = 'YES')::int)::float8 AS yes_share, avg((used = 'PARTLY')::int)::float8 AS partly_share
+        FROM parts GROUP BY bstart, bend${keys.map((k) => `, ${k}`).join('')}
+       ORDER BY bstart${order.map((k) => `, ${k}`).join('')}`;
+    const rows: Record<string, unknown>[] = await this.ds.query(sql, p.values);
+    return rows.map((r) => {
+      const row: BurdenSeriesRow = {
+        bucketStart: r.bucket_start as string,
+        bucketEnd: r.bucket_end as string,
+        organisationId: null, governanceForm: null, instrumentKind: null, imposedById: null, indicatorId: null, measureType: null,
+        staffHours: r.staff_hours as number,
+        staffCount: r.staff_count as number,
+        hoursPerStaff: (r.staff_count as number) > 0 ? (r.staff_hours as number) / (r.staff_count as number) : null,
+        reports: r.reports as number,
+        shareUsedForImprovement: r.yes_share as number,
+        sharePartlyUsed: r.partly_share as number,
+      };
+      for (const g of input.groupBy) (row as unknown as Record<string, unknown>)[BURDEN_KEYS[g].prop] = r[BURDEN_KEYS[g].expr];
+      return row;
+    });
+  }
+
+  async indicatorLoad(actor: AuthUser, input: IndicatorLoadInput): Promise<IndicatorLoadRow[]> {
+    await this.accessLog.record(actor, 'indicatorLoad', input);
+    const p = new Params();
+    const head = this.head(actor, input, p, 't.organisation_id');
+    const instrument = input.instrumentId ? `AND i.instrument_id = ${p.add(input.instrumentId, '::uuid')}` : '';
+    const sql = `${head.ctes},
+      tgt AS (
+        SELECT t.organisation_id, i.id AS indicator_id, i.introduced_on, i.retired_on, i.payment_dependent
+          FROM steering_instrument_target t JOIN indicator i ON i.instrument_id = t.instrument_id
+         WHERE ${head.scope} ${instrument}
+      ),
+      ${head.rollup('tgt', 'organisation_id')}
+      SELECT q.* FROM (
+        SELECT b.bstart, to_char(b.bstart, 'YYYY-MM-DD') AS bucket_start, to_char(b.bend, 'YYYY-MM-DD') AS bucket_end,
+               ${head.orgKey()} AS organisation_id,
+               count(DISTINCT tgt.indicator_id)::int AS indicators,
+               count(DISTINCT tgt.indicator_id) FILTER (WHERE tgt.payment_dependent)::int AS payment_dependent
+          FROM b JOIN tgt ON tgt.introduced_on <= b.bend AND (tgt.retired_on IS NULL OR tgt.retired_on >= b.bstart)
+          ${head.joinUp('tgt.organisation_id')}
+         GROUP BY b.bstart, b.bend, 4
+      ) q ORDER BY q.bstart, (SELECT o.name FROM organisation o WHERE o.id = q.organisation_id), q.organisation_id`;
+    const rows: Record<string, unknown>[] = await this.ds.query(sql, p.values);
+    return rows.map((r) => ({
+      bucketStart: r.bucket_start as string,
+      bucketEnd: r.bucket_end as string,
+      organisationId: r.organisation_id as string,
+      indicators: r.indicators as number,
+      paymentDependent: r.payment_dependent as number,
+    }));
+  }
+
+  async timeThiefSummary(actor: AuthUser, input: TimeThiefSummaryInput): Promise<TimeThiefSummaryRow[]> {
+    await this.accessLog.record(actor, 'timeThiefSummary', input);
+    const p = new Params();
+    const head = this.head(actor, input, p, 'tt.organisation_id');
+    const org = input.byOrganisation ? `${head.orgKey()}` : 'NULL::uuid';
+    const sql = `${head.ctes},
+      ch AS (
+        SELECT c.status::text AS status, c.changed_on, tt.organisation_id, tt.minutes_per_week, tt.staff_affected
+          FROM time_thief_status_change c JOIN time_thief tt ON tt.id = c.time_thief_id
+         WHERE c.changed_on BETWEEN ${head.from} AND ${head.to} AND ${head.scope}
+      ),
+      ${head.rollup('ch', 'organisation_id')}
+      SELECT to_char(b.bstart, 'YYYY-MM-DD') AS bucket_start, to_char(b.bend, 'YYYY-MM-DD') AS bucket_end, ${org} AS organisation_id,
+             count(*) FILTER (WHERE ch.status = 'REPORTED')::int AS reported,
+             count(*) FILTER (WHERE ch.status = 'REMOVED')::int AS removed,
+             count(*) FILTER (WHERE ch.status = 'KEPT')::int AS kept,
+             coalesce(sum(ch.minutes_per_week * ch.staff_affected) FILTER (WHERE ch.status = 'REMOVED'), 0)::float8 / 60 AS hours_freed
+        FROM b JOIN ch ON ch.changed_on BETWEEN b.bstart AND b.bend
+        ${head.joinUp('ch.organisation_id')}
+       GROUP BY b.bstart, b.bend, 3 ORDER BY b.bstart, 3`;
+    const rows: Record<string, unknown>[] = await this.ds.query(sql, p.values);
+    return rows.map((r) => ({
+      bucketStart: r.bucket_start as string,
+      bucketEnd: r.bucket_end as string,
+      organisationId: (r.organisation_id as string | null) ?? null,
+      reported: r.reported as number,
+      removed: r.removed as number,
+      kept: r.kept as number,
+      hoursFreedPerWeek: r.hours_freed as number,
+    }));
+  }
+
+  /**
+   * What every series shares: the buckets (CTE `b`: bstart, bend, clipped to from–to), the
+   * caller's scope and the organisation filter as one SQL condition on `orgColumn`, and the
+   * roll-up of organisations to a depth of the tree.
+   */
+  private head(actor: AuthUser, input: SeriesInput, p: Params, orgColumn: string) {
+    if (input.to < input.from) throw badInput('input.to', 'must not be before from');
+    const [unit, step] = STEP[input.bucket];
+    const from = p.add(input.from, '::date');
+    const to = p.add(input.to, '::date');
+    const conditions: string[] = [];
+    if (actor.role === Role.ORG_REPORTER) conditions.push(`${orgColumn} IN (${subtreeIdsSql(p.add(actor.organisationId, '::uuid'))})`);
+    else if (actor.role === Role.RESEARCHER) conditions.push(`${orgColumn} IN (${researcherOrgIdsSql(p.add(actor.id, '::uuid'))})`);
+    else if (actor.role !== Role.ADMIN && actor.role !== Role.ANALYST) conditions.push('false');
+    if (input.organisationId) conditions.push(`${orgColumn} IN (${subtreeIdsSql(p.add(input.organisationId, '::uuid'))})`);
+    return {
+      from,
+      to,
+      scope: conditions.length ? conditions.join(' AND ') : 'true',
+      ctes: `WITH RECURSIVE b AS (
+          SELECT greatest(gs::date, ${from}) AS bstart, least((gs + ${p.add(step, '::interval')} - interval '1 day')::date, ${to}) AS bend
+            FROM generate_series(date_trunc(${p.add(unit, '::text')}, ${from}), ${to}, ${p.add(step, '::interval')}) gs
+        )`,
+      /** CTE `up`: for each organisation in `source`, its path from the top of the tree. */
+      rollup: (source: string, column: string) => `up(org_id, id, parent_id, path) AS (
+          SELECT o.id, o.id, o.parent_id, ARRAY[o.id] FROM organisation o WHERE o.id IN (SELECT DISTINCT ${column} FROM ${source})
+          UNION ALL
+          SELECT up.org_id, o.id, o.parent_id, o.id || up.path FROM organisation o JOIN up ON o.id = up.parent_id
+        )`,
+      joinUp: (column: string) => `JOIN up ON up.org_id = ${column} AND up.parent_id IS NULL`,
+      /** The organisation at `organisationDepth` (no depth: itself); adds its parameter when used. */
+      orgKey: () => `up.path[least(${p.add(input.organisationDepth ?? null, '::int')} + 1, array_length(up.path, 1))]`,
+    };
+  }
+}
