@@ -6,6 +6,8 @@ import { SurveyModule } from '../survey/survey.module';
 import { UserModule } from '../user/user.module';
 import { AccessLogService } from './access-log.service';
 import { AccessLogResolver, DiscretionResolver, WaveChangeResolver } from './analytics.resolver';
+import { CodesResolver } from './codes.resolver';
+import { CodesService } from './codes.service';
 import { DiscretionService } from './discretion.service';
 import { BurdenSeriesResolver, IndicatorLoadResolver, TimeThiefSummaryResolver } from './series.resolver';
 import { SeriesService } from './series.service';
@@ -16,6 +18,8 @@ import { SeriesService } from './series.service';
     AccessLogService,
     DiscretionService,
     SeriesService,
+    CodesService,
+    CodesResolver,
     BurdenSeriesResolver,
     IndicatorLoadResolver,
     TimeThiefSummaryResolver,

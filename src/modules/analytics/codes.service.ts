@@ -1,0 +1,90 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { AuthUser } from '../../common/auth/auth-user';
+import { Role } from '../../common/auth/role.enum';
+import { subtreeIdsSql } from '../organisation/organisation.sql';
+import { AccessLogService } from './access-log.service';
+import {
+  CodeCooccurrenceCell,
+  CodeCooccurrenceInput,
+  CodeCountFilter,
+  CodedUnit,
+  CodeDimension,
+  CodeFrequenciesInput,
+  CodeFrequencyRow,
+} from './dto/codes.input';
+
+/** Each dimension as a text array on a coded row (scalar codes become 0 or 1 elements). */
+const CODES: Record<CodeDimension, string> = {
+  FORM: 'src.forms::text[]',
+  PHASE: 'array_remove(ARRAY[src.phase::text], NULL)',
+  RELATION: 'src.relations::text[]',
+  METHOD: 'src.methods::text[]',
+  TRUSTWORTHINESS: 'src.trustworthiness::text[]',
+  ORIENTATION: 'array_remove(ARRAY[src.orientation::text], NULL)',
+  EFFECT_ON_TRUST: 'array_remove(ARRAY[src.effect_on_trust::text], NULL)',
+};
+const UNIT: Record<string, string> = { MONTH: 'month', QUARTER: 'quarter', YEAR: 'year' };
+
+/**
+ * Counts of framework codes on observations or on coded segments, in SQL. Admins, analysts and
+ * researchers (their pilots) count over the observations they may read; org reporters get
+ * these aggregates for observations made in their own organisation and units.
+ */
+@Injectable()
+export class CodesService {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly accessLog: AccessLogService,
+  ) {}
+
+  async frequencies(actor: AuthUser, input: CodeFrequenciesInput): Promise<CodeFrequencyRow[]> {
+    await this.accessLog.record(actor, 'codeFrequencies', input);
+    const params: unknown[] = [];
+    const source = this.source(actor, input.unit, input.filter, params);
+    const bucket = input.bucket ? `date_trunc('${UNIT[input.bucket]}', src.occurred_on)::date` : 'NULL::date';
+    const dims = input.dimensions ?? (Object.keys(CODES) as CodeDimension[]);
+    const sql = `WITH RECURSIVE src AS (${source})
+      SELECT to_char(x.bucket, 'YYYY-MM-DD') AS bucket_start, x.dimension, x.code, count(*)::int AS count FROM (
+        ${dims.map((d) => `SELECT ${bucket} AS bucket, '${d}' AS dimension, unnest(${CODES[d]}) AS code FROM src`).join('\n        UNION ALL ')}
+      ) x GROUP BY x.bucket, x.dimension, x.code ORDER BY x.bucket, x.dimension, count(*) DESC, x.code`;
+    const rows: { bucket_start: string | null; dimension: CodeDimension; code: string; count: number }[] = await this.ds.query(sql, params);
+    return rows.map((r) => ({ bucketStart: r.bucket_start, dimension: r.dimension, code: r.code, count: r.count }));
+  }
+
+  async cooccurrence(actor: AuthUser, input: CodeCooccurrenceInput): Promise<CodeCooccurrenceCell[]> {
+    await this.accessLog.record(actor, 'codeCooccurrence', input);
+    const params: unknown[] = [];
+    const source = this.source(actor, input.unit, input.filter, params);
+    const sql = `WITH RECURSIVE src AS (${source})
+      SELECT r.code AS row_code, c.code AS column_code, count(*)::int AS count
+        FROM src CROSS JOIN LATERAL unnest(${CODES[input.rows]}) AS r(code) CROSS JOIN LATERAL unnest(${CODES[input.columns]}) AS c(code)
+       GROUP BY r.code, c.code ORDER BY r.code, c.code`;
+    const rows: { row_code: string; column_code: string; count: number }[] = await this.ds.query(sql, params);
+    return rows.map((r) => ({ rowCode: r.row_code, columnCode: r.column_code, count: r.count }));
+  }
+
+  /** The coded rows: live observations, or the segments of live observations, with their observation's date. */
+  private source(actor: AuthUser, unit: CodedUnit, f: CodeCountFilter | undefined, params: unknown[]): string {
+    const add = (v: unknown, cast: string) => {
+      params.push(v);
+      return `$${params.length}${cast}`;
+    };
+    const where = ['o.deleted_at IS NULL'];
+    if (actor.role === Role.RESEARCHER) where.push(`o.pilot_id IN (SELECT pilot_id FROM pilot_researcher WHERE user_id = ${add(actor.id, '::uuid')})`);
+    else if (actor.role === Role.ORG_REPORTER) where.push(`o.organisation_id IN (${subtreeIdsSql(add(actor.organisationId, '::uuid'))})`);
+    else if (actor.role !== Role.ADMIN && actor.role !== Role.ANALYST) where.push('false');
+    if (f?.pilotId?.length) where.push(`o.pilot_id = ANY(${add(f.pilotId, '::uuid[]')})`);
+    if (f?.organisationId) where.push(`o.organisation_id IN (${subtreeIdsSql(add(f.organisationId, '::uuid'))})`);
+    if (f?.authorId) where.push(`o.author_id = ${add(f.authorId, '::uuid')}`);
+    if (f?.kind?.length) where.push(`o.kind::text = ANY(${add(f.kind, '::text[]')})`);
+    if (f?.from) where.push(`o.occurred_on >= ${add(f.from, '::date')}`);
+    if (f?.to) where.push(`o.occurred_on <= ${add(f.to, '::date')}`);
+    if (f?.tag) where.push(`o.tags @> ARRAY[${add(f.tag, '::varchar')}]`);
+    const cols = (a: string) => ['forms', 'phase', 'relations', 'methods', 'trustworthiness', 'orientation', 'effect_on_trust'].map((c) => `${a}.${c}`).join(', ');
+    return unit === CodedUnit.SEGMENTS
+      ? `SELECT ${cols('s')}, o.occurred_on FROM coded_segment s JOIN observation o ON o.id = s.observation_id WHERE ${where.join(' AND ')}`
+      : `SELECT ${cols('o')}, o.occurred_on FROM observation o WHERE ${where.join(' AND ')}`;
+  }
+}

@@ -1,0 +1,94 @@
+import { Role } from '../../src/common/auth/role.enum';
+import { SteeringLevel } from '../../src/modules/pilot/pilot.enums';
+import { makeOrganisation, makePilot, userWithToken } from '../factories';
+import { startTestApp, TestApp } from '../utils/test-app';
+
+/**
+ *   O1 2019-01-10 at unit A: forms REGEL, NORM; methods LESS_DETAIL_STEERING; relations BETWEEN_DECISION_LEVELS; STRENGTHENS
+ *      segment: methods VALUES_WORK
+ *   O2 2019-02-05 at unit B: forms NORM; methods LESS_DETAIL_STEERING, VALUES_WORK;
+ *      relations BETWEEN_DECISION_LEVELS, PRINCIPAL_AND_OPERATIONS; STRENGTHENS
+ *      segment: methods VALUES_WORK; relations PRINCIPAL_AND_OPERATIONS
+ *   O3 2019-02-20 at unit B: forms EKONOMI; methods VALUES_WORK; WEAKENS
+ *   O4 2019-02-21: forms REGEL, then deleted (counts nowhere)
+ */
+describe('code frequencies and co-occurrence', () => {
+  let t: TestApp;
+  let admin: string;
+  let unitA: { id: string };
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    admin = (await userWithToken(t, { role: Role.ADMIN })).token;
+    const k = await makeOrganisation(t.ds, { name: 'K' });
+    unitA = await makeOrganisation(t.ds, { name: 'A', parentId: k.id });
+    const unitB = await makeOrganisation(t.ds, { name: 'B', parentId: k.id });
+    const pilotId = (await makePilot(t.ds, { code: 'CODES-1', startsOn: '2019-01-01', endsOn: null }, [{ organisationId: k.id, level: SteeringLevel.POLITICAL_PRINCIPAL }])).id;
+    const log = async (organisationId: string, occurredOn: string, codes: Record<string, unknown>) => {
+      const res = await t.gql('mutation($input: LogObservationInput!) { logObservation(input: $input) { id } }', {
+        input: { pilotId, organisationId, level: 'FRONT_LINE', occurredOn, kind: 'MEETING', title: 't', text: 'Ett två tre fyra fem.', codes },
+      }, admin);
+      return res.data!.logObservation.id as string;
+    };
+    const segment = (observationId: string, codes: Record<string, unknown>) =>
+      t.gql('mutation($input: AddCodedSegmentInput!) { addCodedSegment(input: $input) { id } }', { input: { observationId, start: 0, end: 3, codes } }, admin);
+    const o1 = await log(unitA.id, '2019-01-10', { forms: ['REGEL', 'NORM'], methods: ['LESS_DETAIL_STEERING'], relations: ['BETWEEN_DECISION_LEVELS'], effectOnTrust: 'STRENGTHENS' });
+    const o2 = await log(unitB.id, '2019-02-05', { forms: ['NORM'], methods: ['LESS_DETAIL_STEERING', 'VALUES_WORK'], relations: ['BETWEEN_DECISION_LEVELS', 'PRINCIPAL_AND_OPERATIONS'], effectOnTrust: 'STRENGTHENS' });
+    await log(unitB.id, '2019-02-20', { forms: ['EKONOMI'], methods: ['VALUES_WORK'], effectOnTrust: 'WEAKENS' });
+    const o4 = await log(unitB.id, '2019-02-21', { forms: ['REGEL'] });
+    await segment(o1, { methods: ['VALUES_WORK'] });
+    await segment(o2, { methods: ['VALUES_WORK'], relations: ['PRINCIPAL_AND_OPERATIONS'] });
+    await t.gql('mutation($input: DeleteObservationInput!) { deleteObservation(input: $input) { id } }', { input: { id: o4, reason: 'test' } }, admin);
+  });
+  afterAll(() => t.close());
+
+  const FREQ = 'query($input: CodeFrequenciesInput!) { codeFrequencies(input: $input) { bucketStart dimension code count } }';
+  const q = async (query: string, input: Record<string, unknown>, token = admin) => {
+    const res = await t.gql(query, { input }, token);
+    if (res.errors) throw new Error(res.text);
+    return Object.values(res.data!)[0] as any[];
+  };
+
+  it('counts each code on observations (deleted ones left out)', async () => {
+    const rows = await q(FREQ, { dimensions: ['FORM', 'METHOD', 'EFFECT_ON_TRUST'] });
+    expect(rows.map((r) => [r.dimension, r.code, r.count])).toEqual([
+      ['EFFECT_ON_TRUST', 'STRENGTHENS', 2],
+      ['EFFECT_ON_TRUST', 'WEAKENS', 1],
+      ['FORM', 'NORM', 2],
+      ['FORM', 'EKONOMI', 1],
+      ['FORM', 'REGEL', 1],
+      ['METHOD', 'LESS_DETAIL_STEERING', 2],
+      ['METHOD', 'VALUES_WORK', 2],
+    ]);
+  });
+
+  it('counts per month, and on coded segments', async () => {
+    const monthly = await q(FREQ, { dimensions: ['METHOD'], bucket: 'MONTH' });
+    expect(monthly.map((r) => [r.bucketStart, r.code, r.count])).toEqual([
+      ['2019-01-01', 'LESS_DETAIL_STEERING', 1],
+      ['2019-02-01', 'VALUES_WORK', 2],
+      ['2019-02-01', 'LESS_DETAIL_STEERING', 1],
+    ]);
+    const segments = await q(FREQ, { unit: 'SEGMENTS', dimensions: ['METHOD', 'RELATION'] });
+    expect(segments.map((r) => [r.dimension, r.code, r.count])).toEqual([
+      ['METHOD', 'VALUES_WORK', 2],
+      ['RELATION', 'PRINCIPAL_AND_OPERATIONS', 1],
+    ]);
+  });
+
+  it('crosses two dimensions: methods × trust relations', async () => {
+    const cells = await q('query($input: CodeCooccurrenceInput!) { codeCooccurrence(input: $input) { rowCode columnCode count } }', { rows: 'METHOD', columns: 'RELATION' });
+    expect(cells.map((c) => [c.rowCode, c.columnCode, c.count])).toEqual([
+      ['LESS_DETAIL_STEERING', 'BETWEEN_DECISION_LEVELS', 2],
+      ['LESS_DETAIL_STEERING', 'PRINCIPAL_AND_OPERATIONS', 1],
+      ['VALUES_WORK', 'BETWEEN_DECISION_LEVELS', 1],
+      ['VALUES_WORK', 'PRINCIPAL_AND_OPERATIONS', 1],
+    ]);
+  });
+
+  it('gives org reporters the counts for their own units only', async () => {
+    const reporter = (await userWithToken(t, { role: Role.ORG_REPORTER, organisationId: unitA.id })).token;
+    const rows = await q(FREQ, { dimensions: ['FORM'] }, reporter);
+    expect(rows.map((r) => [r.code, r.count])).toEqual([['NORM', 1], ['REGEL', 1]]);
+  });
+});
