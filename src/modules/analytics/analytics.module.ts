@@ -11,6 +11,8 @@ import { CodesService } from './codes.service';
 import { DiscretionService } from './discretion.service';
 import { BurdenSeriesResolver, IndicatorLoadResolver, TimeThiefSummaryResolver } from './series.resolver';
 import { SeriesService } from './series.service';
+import { TimelineResolver } from './timeline.resolver';
+import { TimelineService } from './timeline.service';
 
 @Module({
   imports: [OrganisationModule, PilotModule, SteeringModule, SurveyModule, UserModule],
@@ -20,6 +22,8 @@ import { SeriesService } from './series.service';
     SeriesService,
     CodesService,
     CodesResolver,
+    TimelineService,
+    TimelineResolver,
     BurdenSeriesResolver,
     IndicatorLoadResolver,
     TimeThiefSummaryResolver,
