@@ -11,6 +11,8 @@ import { CodesService } from './codes.service';
 import { DiscretionService } from './discretion.service';
 import { BurdenSeriesResolver, IndicatorLoadResolver, TimeThiefSummaryResolver } from './series.resolver';
 import { SeriesService } from './series.service';
+import { SignalsResolver } from './signals.resolver';
+import { SignalsService } from './signals.service';
 import { TimelineResolver } from './timeline.resolver';
 import { TimelineService } from './timeline.service';
 
@@ -24,6 +26,8 @@ import { TimelineService } from './timeline.service';
     CodesResolver,
     TimelineService,
     TimelineResolver,
+    SignalsService,
+    SignalsResolver,
     BurdenSeriesResolver,
     IndicatorLoadResolver,
     TimeThiefSummaryResolver,

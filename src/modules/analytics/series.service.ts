@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { Role } from '../../common/auth/role.enum';
 import { badInput } from '../../common/errors/domain-error';
-import { researcherOrgIdsSql, subtreeIdsSql } from '../organisation/organisation.sql';
+import { pilotOrgIdsSql, researcherOrgIdsSql, subtreeIdsSql } from '../organisation/organisation.sql';
 import { AccessLogService } from './access-log.service';
 import {
   Bucket,
@@ -135,6 +135,20 @@ export class SeriesService {
     }));
   }
 
+  /** Distinct indicators in force per bucket across every organisation in scope (for pilotSignals). */
+  async indicatorsInForce(actor: AuthUser, input: SeriesInput): Promise<{ bucketStart: string; bucketEnd: string; indicators: number }[]> {
+    const p = new Params();
+    const head = this.head(actor, input, p, 't.organisation_id');
+    const sql = `${head.ctes}
+      SELECT to_char(b.bstart, 'YYYY-MM-DD') AS bucket_start, to_char(b.bend, 'YYYY-MM-DD') AS bucket_end,
+             count(DISTINCT i.id) FILTER (WHERE i.id IS NOT NULL)::int AS indicators
+        FROM b LEFT JOIN (steering_instrument_target t JOIN indicator i ON i.instrument_id = t.instrument_id)
+          ON i.introduced_on <= b.bend AND (i.retired_on IS NULL OR i.retired_on >= b.bstart) AND ${head.scope}
+       GROUP BY b.bstart, b.bend ORDER BY b.bstart`;
+    const rows: { bucket_start: string; bucket_end: string; indicators: number }[] = await this.ds.query(sql, p.values);
+    return rows.map((r) => ({ bucketStart: r.bucket_start, bucketEnd: r.bucket_end, indicators: r.indicators }));
+  }
+
   async timeThiefSummary(actor: AuthUser, input: TimeThiefSummaryInput): Promise<TimeThiefSummaryRow[]> {
     await this.accessLog.record(actor, 'timeThiefSummary', input);
     const p = new Params();
@@ -182,6 +196,7 @@ export class SeriesService {
     else if (actor.role === Role.RESEARCHER) conditions.push(`${orgColumn} IN (${researcherOrgIdsSql(p.add(actor.id, '::uuid'))})`);
     else if (actor.role !== Role.ADMIN && actor.role !== Role.ANALYST) conditions.push('false');
     if (input.organisationId) conditions.push(`${orgColumn} IN (${subtreeIdsSql(p.add(input.organisationId, '::uuid'))})`);
+    if (input.pilotId) conditions.push(`${orgColumn} IN (${pilotOrgIdsSql(p.add(input.pilotId, '::uuid'))})`);
     return {
       from,
       to,

@@ -37,6 +37,9 @@ export abstract class SeriesInput {
   @Field(() => ID, { nullable: true, description: 'This organisation and its units.' }) @IsOptional() @IsUUID('all')
   organisationId?: string;
 
+  @Field(() => ID, { nullable: true, description: 'The organisations taking part in this pilot, and their units.' }) @IsOptional() @IsUUID('all')
+  pilotId?: string;
+
   @Field(() => Int, { nullable: true, description: 'With organisation grouping: count each organisation as its ancestor at this depth (0 = top).' })
   @IsOptional() @IsInt() @Min(0) @Max(20)
   organisationDepth?: number;

@@ -1,0 +1,19 @@
+import { Args, Query, Resolver } from '@nestjs/graphql';
+import type { AuthUser } from '../../common/auth/auth-user';
+import { CurrentUser, Roles } from '../../common/auth/decorators';
+import { Role } from '../../common/auth/role.enum';
+import { PilotSignalsArgs, PilotSignalsBucket } from './dto/signals.input';
+import { SignalsService } from './signals.service';
+
+@Resolver()
+export class SignalsResolver {
+  constructor(private readonly signalsService: SignalsService) {}
+
+  @Roles(Role.ADMIN, Role.ANALYST, Role.RESEARCHER, Role.ORG_REPORTER)
+  @Query(() => [PilotSignalsBucket], {
+    description: 'For one pilot, per time bucket: observation codes, burden hours, indicators in force, time thieves removed and discretion scores, side by side.',
+  })
+  pilotSignals(@CurrentUser() actor: AuthUser, @Args() { input }: PilotSignalsArgs) {
+    return this.signalsService.signals(actor, input);
+  }
+}

@@ -1,0 +1,102 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { AuthUser } from '../../common/auth/auth-user';
+import { Role } from '../../common/auth/role.enum';
+import { PilotService } from '../pilot/pilot.service';
+import { DEFAULT_SURVEY_INSTRUMENT_ID, SurveyDimension } from '../survey/survey.enums';
+import { AccessLogService } from './access-log.service';
+import { CodesService } from './codes.service';
+import { DiscretionService } from './discretion.service';
+import { CodedUnit } from './dto/codes.input';
+import { DiscretionGroupBy } from './dto/discretion-results.input';
+import { PilotSignalsBucket, PilotSignalsInput } from './dto/signals.input';
+import { SeriesService } from './series.service';
+
+const DEFAULT_DIMENSIONS = [SurveyDimension.DECISION_AUTHORITY, SurveyDimension.TIME_FOR_CORE_WORK, SurveyDimension.ADMINISTRATIVE_BURDEN];
+
+/**
+ * The joined view: for one pilot, per time bucket, what researchers saw next to burden,
+ * indicators, time thieves and discretion. It composes the other analytics queries, so their
+ * rules (scope, pro rata, suppression) hold here too.
+ */
+@Injectable()
+export class SignalsService {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly pilots: PilotService,
+    private readonly series: SeriesService,
+    private readonly codes: CodesService,
+    private readonly discretion: DiscretionService,
+    private readonly accessLog: AccessLogService,
+  ) {}
+
+  async signals(actor: AuthUser, input: PilotSignalsInput): Promise<PilotSignalsBucket[]> {
+    await this.accessLog.record(actor, 'pilotSignals', input);
+    await this.pilots.get(actor, input.pilotId);
+    const range = { from: input.from, to: input.to, bucket: input.bucket, pilotId: input.pilotId };
+    const [burden, indicators, thieves] = await Promise.all([
+      this.series.burdenSeries(actor, { ...range, groupBy: [] }),
+      this.series.indicatorsInForce(actor, range),
+      this.series.timeThiefSummary(actor, { ...range, byOrganisation: false }),
+    ]);
+    const buckets: PilotSignalsBucket[] = indicators.map((b) => ({
+      bucketStart: b.bucketStart,
+      bucketEnd: b.bucketEnd,
+      observations: null,
+      codeCounts: input.codes.map((c) => ({ dimension: c.dimension, code: c.code, count: 0 })),
+      burdenHours: 0,
+      indicatorsInForce: b.indicators,
+      timeThievesRemoved: 0,
+      hoursFreedPerWeek: 0,
+      discretion: [],
+    }));
+    /** The bucket holding a date (series rows carry their clipped bucket start). */
+    const at = (date: string) => buckets.find((b) => b.bucketStart <= date && date <= b.bucketEnd);
+    for (const r of burden) at(r.bucketStart)!.burdenHours = r.staffHours;
+    for (const r of thieves) Object.assign(at(r.bucketStart)!, { timeThievesRemoved: r.removed, hoursFreedPerWeek: r.hoursFreedPerWeek });
+
+    if (actor.role !== Role.ORG_REPORTER) {
+      const counts: { d: string; n: number }[] = await this.ds.query(
+        `SELECT to_char(occurred_on, 'YYYY-MM-DD') AS d, count(*)::int AS n FROM observation
+          WHERE pilot_id = $1 AND deleted_at IS NULL AND occurred_on BETWEEN $2 AND $3 GROUP BY occurred_on`,
+        [input.pilotId, input.from, input.to],
+      );
+      for (const b of buckets) b.observations = 0;
+      for (const c of counts) at(c.d)!.observations! += c.n;
+    }
+    if (input.codes.length) {
+      const freq = await this.codes.frequencies(actor, {
+        unit: CodedUnit.OBSERVATIONS,
+        dimensions: [...new Set(input.codes.map((c) => c.dimension))],
+        bucket: input.bucket,
+        filter: { pilotId: [input.pilotId], from: input.from, to: input.to },
+      });
+      for (const f of freq) {
+        const bucket = at(f.bucketStart! < input.from ? input.from : f.bucketStart!);
+        const cell = bucket?.codeCounts.find((c) => c.dimension === f.dimension && c.code === f.code);
+        if (cell) cell.count += f.count;
+      }
+    }
+
+    const waves: { id: string; label: string; opens_on: string }[] = await this.ds.query(
+      `SELECT id, label, to_char(opens_on, 'YYYY-MM-DD') AS opens_on FROM survey_wave
+        WHERE pilot_id = $1 AND instrument_id = $2 AND opens_on BETWEEN $3 AND $4`,
+      [input.pilotId, input.instrumentId ?? DEFAULT_SURVEY_INSTRUMENT_ID, input.from, input.to],
+    );
+    if (waves.length) {
+      const rows = await this.discretion.results(actor, {
+        pilotIds: [input.pilotId],
+        instrumentId: input.instrumentId ?? DEFAULT_SURVEY_INSTRUMENT_ID,
+        waveIds: waves.map((w) => w.id),
+        dimensions: input.dimensions ?? DEFAULT_DIMENSIONS,
+        groupBy: [DiscretionGroupBy.WAVE],
+      });
+      for (const r of rows) {
+        const wave = waves.find((w) => w.id === r.waveId)!;
+        at(wave.opens_on)?.discretion.push({ waveLabel: wave.label, dimension: r.measure as SurveyDimension, n: r.n, mean: r.mean, suppressed: r.suppressed });
+      }
+    }
+    return buckets;
+  }
+}
