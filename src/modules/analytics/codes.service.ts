@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { Role } from '../../common/auth/role.enum';
+import { Params } from '../../common/sql/params';
 import { subtreeIdsSql } from '../organisation/organisation.sql';
 import { AccessLogService } from './access-log.service';
 import {
@@ -41,36 +42,33 @@ export class CodesService {
 
   async frequencies(actor: AuthUser, input: CodeFrequenciesInput): Promise<CodeFrequencyRow[]> {
     await this.accessLog.record(actor, 'codeFrequencies', input);
-    const params: unknown[] = [];
-    const source = this.source(actor, input.unit, input.filter, params);
+    const p = new Params();
+    const source = this.source(actor, input.unit, input.filter, p);
     const bucket = input.bucket ? `date_trunc('${UNIT[input.bucket]}', src.occurred_on)::date` : 'NULL::date';
     const dims = input.dimensions ?? (Object.keys(CODES) as CodeDimension[]);
     const sql = `WITH RECURSIVE src AS (${source})
       SELECT to_char(x.bucket, 'YYYY-MM-DD') AS bucket_start, x.dimension, x.code, count(*)::int AS count FROM (
         ${dims.map((d) => `SELECT ${bucket} AS bucket, '${d}' AS dimension, unnest(${CODES[d]}) AS code FROM src`).join('\n        UNION ALL ')}
       ) x GROUP BY x.bucket, x.dimension, x.code ORDER BY x.bucket, x.dimension, count(*) DESC, x.code`;
-    const rows: { bucket_start: string | null; dimension: CodeDimension; code: string; count: number }[] = await this.ds.query(sql, params);
+    const rows: { bucket_start: string | null; dimension: CodeDimension; code: string; count: number }[] = await this.ds.query(sql, p.values);
     return rows.map((r) => ({ bucketStart: r.bucket_start, dimension: r.dimension, code: r.code, count: r.count }));
   }
 
   async cooccurrence(actor: AuthUser, input: CodeCooccurrenceInput): Promise<CodeCooccurrenceCell[]> {
     await this.accessLog.record(actor, 'codeCooccurrence', input);
-    const params: unknown[] = [];
-    const source = this.source(actor, input.unit, input.filter, params);
+    const p = new Params();
+    const source = this.source(actor, input.unit, input.filter, p);
     const sql = `WITH RECURSIVE src AS (${source})
       SELECT r.code AS row_code, c.code AS column_code, count(*)::int AS count
         FROM src CROSS JOIN LATERAL unnest(${CODES[input.rows]}) AS r(code) CROSS JOIN LATERAL unnest(${CODES[input.columns]}) AS c(code)
        GROUP BY r.code, c.code ORDER BY r.code, c.code`;
-    const rows: { row_code: string; column_code: string; count: number }[] = await this.ds.query(sql, params);
+    const rows: { row_code: string; column_code: string; count: number }[] = await this.ds.query(sql, p.values);
     return rows.map((r) => ({ rowCode: r.row_code, columnCode: r.column_code, count: r.count }));
   }
 
   /** The coded rows: live observations, or the segments of live observations, with their observation's date. */
-  private source(actor: AuthUser, unit: CodedUnit, f: CodeCountFilter | undefined, params: unknown[]): string {
-    const add = (v: unknown, cast: string) => {
-      params.push(v);
-      return `$${params.length}${cast}`;
-    };
+  private source(actor: AuthUser, unit: CodedUnit, f: CodeCountFilter | undefined, p: Params): string {
+    const add = (v: unknown, cast: string) => p.add(v, cast);
     const where = ['o.deleted_at IS NULL'];
     if (actor.role === Role.RESEARCHER) where.push(`o.pilot_id IN (SELECT pilot_id FROM pilot_researcher WHERE user_id = ${add(actor.id, '::uuid')})`);
     else if (actor.role === Role.ORG_REPORTER) where.push(`o.organisation_id IN (${subtreeIdsSql(add(actor.organisationId, '::uuid'))})`);

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { Role } from '../../common/auth/role.enum';
 import { badInput } from '../../common/errors/domain-error';
+import { Params } from '../../common/sql/params';
 import { pilotOrgIdsSql, researcherOrgIdsSql, subtreeIdsSql } from '../organisation/organisation.sql';
 import { AccessLogService } from './access-log.service';
 import {
@@ -28,15 +29,6 @@ const BURDEN_KEYS: Record<BurdenGroupBy, { expr: string; prop: keyof BurdenSerie
   INDICATOR: { expr: 'indicator_id', prop: 'indicatorId' },
   MEASURE_TYPE: { expr: 'measure_type', prop: 'measureType' },
 };
-
-/** Collects positional parameters for raw SQL. */
-class Params {
-  readonly values: unknown[] = [];
-  add(v: unknown, cast = ''): string {
-    this.values.push(v);
-    return `$${this.values.length}${cast}`;
-  }
-}
 
 /**
  * Time series of indicator burden, indicator load and time thieves, each one SQL statement over
