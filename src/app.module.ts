@@ -17,6 +17,7 @@ import { AnalyticsModule } from './modules/analytics/analytics.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { BurdenModule } from './modules/burden/burden.module';
+import { ExportModule } from './modules/export/export.module';
 import { FrameworkModule } from './modules/framework/framework.module';
 import { HealthModule } from './modules/health/health.module';
 import { ObservationModule } from './modules/observation/observation.module';
@@ -28,7 +29,7 @@ import { TimeThiefModule } from './modules/time-thief/time-thief.module';
 import { UserModule } from './modules/user/user.module';
 
 /** Feature modules: a new capability is a new folder here (docs/adding-a-feature.md). */
-export const FEATURE_MODULES: Type[] = [AuditModule, FrameworkModule, OrganisationModule, UserModule, AuthModule, PilotModule, ObservationModule, SteeringModule, BurdenModule, TimeThiefModule, SurveyModule, AnalyticsModule, HealthModule];
+export const FEATURE_MODULES: Type[] = [AuditModule, FrameworkModule, OrganisationModule, UserModule, AuthModule, PilotModule, ObservationModule, SteeringModule, BurdenModule, TimeThiefModule, SurveyModule, AnalyticsModule, ExportModule, HealthModule];
 
 const REQUEST_ID = /^[A-Za-z0-9_.:-]{1,64}$/;
 

@@ -35,6 +35,6 @@ import { TimelineService } from './timeline.service';
     WaveChangeResolver,
     AccessLogResolver,
   ],
-  exports: [AccessLogService],
+  exports: [AccessLogService, DiscretionService],
 })
 export class AnalyticsModule {}

@@ -2,10 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { AuthUser } from '../../common/auth/auth-user';
-import { Role } from '../../common/auth/role.enum';
 import { badInput } from '../../common/errors/domain-error';
 import { Params } from '../../common/sql/params';
-import { pilotOrgIdsSql, researcherOrgIdsSql, subtreeIdsSql } from '../organisation/organisation.sql';
+import { pilotOrgIdsSql, reportScopeSql, subtreeIdsSql } from '../organisation/organisation.sql';
 import { AccessLogService } from './access-log.service';
 import {
   Bucket,
@@ -183,16 +182,13 @@ export class SeriesService {
     const [unit, step] = STEP[input.bucket];
     const from = p.add(input.from, '::date');
     const to = p.add(input.to, '::date');
-    const conditions: string[] = [];
-    if (actor.role === Role.ORG_REPORTER) conditions.push(`${orgColumn} IN (${subtreeIdsSql(p.add(actor.organisationId, '::uuid'))})`);
-    else if (actor.role === Role.RESEARCHER) conditions.push(`${orgColumn} IN (${researcherOrgIdsSql(p.add(actor.id, '::uuid'))})`);
-    else if (actor.role !== Role.ADMIN && actor.role !== Role.ANALYST) conditions.push('false');
+    const conditions: string[] = [reportScopeSql(actor, orgColumn, p)];
     if (input.organisationId) conditions.push(`${orgColumn} IN (${subtreeIdsSql(p.add(input.organisationId, '::uuid'))})`);
     if (input.pilotId) conditions.push(`${orgColumn} IN (${pilotOrgIdsSql(p.add(input.pilotId, '::uuid'))})`);
     return {
       from,
       to,
-      scope: conditions.length ? conditions.join(' AND ') : 'true',
+      scope: conditions.join(' AND '),
       ctes: `WITH RECURSIVE b AS (
           SELECT greatest(gs::date, ${from}) AS bstart, least((gs + ${p.add(step, '::interval')} - interval '1 day')::date, ${to}) AS bend
             FROM generate_series(date_trunc(${p.add(unit, '::text')}, ${from}), ${to}, ${p.add(step, '::interval')}) gs
