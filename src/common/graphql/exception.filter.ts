@@ -58,6 +58,13 @@ export class AllExceptionsFilter {
     const http = host.switchToHttp();
     const req = http.getRequest<AppRequest>();
     const res = http.getResponse<Response>();
+    if (res.headersSent) {
+      // A streamed download failed half-way: the status is gone, so cut the connection; the
+      // client sees a truncated transfer rather than a file that looks complete.
+      this.logger.error({ err: exception, requestId: req.id }, 'error after the response started');
+      res.destroy();
+      return;
+    }
     const send = (status: number, code: unknown, message: string) =>
       res.status(status).json({ errors: [{ message, extensions: { code, requestId: req.id } }] });
     if (exception instanceof HttpException) {
