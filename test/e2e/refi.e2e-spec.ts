@@ -2,8 +2,11 @@ import { XMLParser } from 'fast-xml-parser';
 import { unzipSync, strFromU8 } from 'fflate';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { PassThrough } from 'node:stream';
 import { validateXML } from 'xmllint-wasm';
 import { Role } from '../../src/common/auth/role.enum';
+import { writeRefiProject } from '../../src/modules/export/refi/project-writer';
+import { ZipSink } from '../../src/modules/export/refi/zip-sink';
 import { SteeringLevel } from '../../src/modules/pilot/pilot.enums';
 import { makeOrganisation, makePilot, userWithToken } from '../factories';
 import { startTestApp, TestApp } from '../utils/test-app';
@@ -178,6 +181,28 @@ describe('REFI-QDA exports', () => {
     const qdc = parser.parse(xml).CodeBook;
     const { xml: projectXml } = await project(admin);
     expect(qdc.Codes).toEqual(parser.parse(projectXml).Project.CodeBook.Codes);
+  });
+
+  it('puts the texts inside project.qde when there are too many for a plain ZIP, with the same positions', async () => {
+    const out = new PassThrough();
+    const chunks: Buffer[] = [];
+    out.on('data', (c: Buffer) => chunks.push(c));
+    const runner = t.ds.createQueryRunner();
+    try {
+      const summary = await writeRefiProject(runner, new ZipSink(out), { ...pilot, title: 'T', description: '' }, analyst.user.id, 'test', new Date(), 1);
+      expect(summary).toEqual({ sources: 2, selections: 2, staleSelectionsLeftOut: 1, textsEmbedded: true });
+    } finally {
+      await runner.release();
+    }
+    const files = unzipSync(new Uint8Array(Buffer.concat(chunks)));
+    expect(Object.keys(files)).toEqual(['project.qde']);
+    const xml = strFromU8(files['project.qde']);
+    expect(await validate(xml, 'Project.xsd')).toEqual({ valid: true, errors: [] });
+    const source = parser.parse(xml).Project.Sources.TextSource.find((s: any) => s.guid === obs.first);
+    expect(source.plainTextPath).toBeUndefined();
+    expect(source.PlainTextContent).toBe(TEXT.replace('\r\n', '\n'));
+    const cps = Array.from(source.PlainTextContent as string);
+    expect(source.PlainTextSelection.map((s: any) => cps.slice(Number(s.startPosition), Number(s.endPosition)).join(''))).toEqual(['"Dialogen, inte systemet."', 'ökad tillit']);
   });
 
   it('lets only researchers of the pilot, analysts and admins export it, and logs analysts’ exports', async () => {

@@ -3,7 +3,7 @@ import { CodeDimension } from '../../analytics/dto/codes.input';
 import { codeGuid, codesXml } from './codebook';
 import { refiGuid } from './guid';
 import { plainText } from './plain-text';
-import { CASES_SQL, SOURCES_SQL, TEXTS_SQL, USERS_SQL } from './refi.sql';
+import { CASES_SQL, COUNT_SQL, SOURCES_SQL, TEXTS_SQL, USERS_SQL } from './refi.sql';
 import { attrs, element, textElement } from './xml';
 import type { ZipSink } from './zip-sink';
 
@@ -124,7 +124,7 @@ const shorten = (s: string) => {
 /** The plain text of an observation is kept in the archive as `Sources/<observation id>.txt`. */
 export const sourceFile = (id: string) => `Sources/${id}.txt`;
 
-function textSource(o: SourceRow): string {
+function textSource(o: SourceRow, embed: boolean): string {
   const text = plainText(o.text);
   const selections = o.segments
     .map((s) =>
@@ -157,12 +157,12 @@ function textSource(o: SourceRow): string {
     {
       guid: o.id,
       name: `${o.occurred_on} ${o.title}`,
-      plainTextPath: `internal://${o.id}.txt`,
+      plainTextPath: embed ? undefined : `internal://${o.id}.txt`,
       creatingUser: o.author_id,
       creationDateTime: iso(o.created_at),
       modifiedDateTime: iso(o.updated_at),
     },
-    selections + codings(o.id, o, o.author_id, o.updated_at) + variables,
+    (embed ? textElement('PlainTextContent', text.text) : '') + selections + codings(o.id, o, o.author_id, o.updated_at) + variables,
   );
 }
 
@@ -200,7 +200,16 @@ export interface RefiExportSummary {
   sources: number;
   selections: number;
   staleSelectionsLeftOut: number;
+  /** True when the texts are inside project.qde rather than files under Sources/. */
+  textsEmbedded: boolean;
 }
+
+/**
+ * A ZIP without ZIP64 holds at most 65,535 entries. Beyond this many observations the texts go
+ * into `project.qde` itself (`PlainTextContent`, which the schema equally allows) instead of
+ * one file each.
+ */
+export const MAX_SOURCE_FILES = 65_000;
 
 /**
  * Writes a pilot's REFI-QDA project (`project.qde`, urn:QDA-XML:project:1.0, then one text file
@@ -214,8 +223,11 @@ export async function writeRefiProject(
   exporter: string,
   origin: string,
   now = new Date(),
+  maxSourceFiles = MAX_SOURCE_FILES,
 ): Promise<RefiExportSummary> {
-  const summary: RefiExportSummary = { sources: 0, selections: 0, staleSelectionsLeftOut: 0 };
+  const summary: RefiExportSummary = { sources: 0, selections: 0, staleSelectionsLeftOut: 0, textsEmbedded: false };
+  const [{ n }]: { n: number }[] = await runner.query(COUNT_SQL, [pilot.id]);
+  const embed = (summary.textsEmbedded = n > maxSourceFiles);
   await zip.open('project.qde');
   await zip.write(
     `<?xml version="1.0" encoding="utf-8"?>\n` +
@@ -236,7 +248,7 @@ export async function writeRefiProject(
     summary.sources++;
     summary.selections += o.segments.length;
     summary.staleSelectionsLeftOut += o.stale_segments;
-    await zip.write(textSource(o));
+    await zip.write(textSource(o, embed));
   }
   if (opened) await zip.write('</Sources>');
   const note = summary.staleSelectionsLeftOut
@@ -244,10 +256,12 @@ export async function writeRefiProject(
     : '';
   await zip.write(`${textElement('Description', `${pilot.description}${note}`.trim())}</Project>\n`);
 
-  for await (const row of await runner.stream(TEXTS_SQL, [pilot.id])) {
-    const o = row as { id: string; text: string };
-    await zip.open(sourceFile(o.id));
-    await zip.write(plainText(o.text).text);
+  if (!embed) {
+    for await (const row of await runner.stream(TEXTS_SQL, [pilot.id])) {
+      const o = row as { id: string; text: string };
+      await zip.open(sourceFile(o.id));
+      await zip.write(plainText(o.text).text);
+    }
   }
   await zip.finish();
   return summary;

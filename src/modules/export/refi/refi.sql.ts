@@ -47,5 +47,7 @@ export const SOURCES_SQL = `SELECT o.id, o.title, o.occurred_on::text AS occurre
  WHERE ${LIVE}
  ORDER BY o.occurred_on, o.id`;
 
+export const COUNT_SQL = `SELECT count(*)::int AS n FROM observation o WHERE ${LIVE}`;
+
 /** The same observations, in the same order, for the text files. */
 export const TEXTS_SQL = `SELECT o.id, o.text FROM observation o WHERE ${LIVE} ORDER BY o.occurred_on, o.id`;
