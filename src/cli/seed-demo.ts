@@ -27,6 +27,7 @@ import { SurveyService } from '../modules/survey/survey.service';
 import { TimeThiefStatus } from '../modules/time-thief/time-thief.enums';
 import { TimeThiefService } from '../modules/time-thief/time-thief.service';
 import { UserService } from '../modules/user/user.service';
+import { rng } from './random';
 
 /**
  * A synthetic, clearly labelled demo dataset, loaded through the same services the API uses
@@ -41,21 +42,6 @@ export interface SeedSummary {
   users: string[];
   counts: Record<string, number>;
   seconds: number;
-}
-
-/** mulberry32: a small seeded PRNG, so the demo looks the same on every machine. */
-function rng(seed: number) {
-  let a = seed;
-  const next = () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1));
-  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)];
-  const some = <T>(xs: readonly T[], max = 2): T[] => [...new Set(Array.from({ length: int(0, max) }, () => pick(xs)))];
-  return { next, int, pick, some };
 }
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
