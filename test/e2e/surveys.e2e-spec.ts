@@ -203,3 +203,44 @@ describe('discretion surveys', () => {
     for (const c of changes) expect(Object.keys(c)).toEqual(['responses']);
   });
 });
+
+describe('stored dimension scores', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('are what the migration computes for existing responses (the same rule in SQL and in TypeScript)', async () => {
+    const { SurveyScores1795520000000 } = await import('../../migrations/1795520000000-SurveyScores');
+    const admin = (await userWithToken(t, { role: Role.ADMIN })).token;
+    const kommun = await makeOrganisation(t.ds, { name: 'Kommun' });
+    const unit = await makeOrganisation(t.ds, { name: 'Enhet', parentId: kommun.id });
+    const pilotId = (await makePilot(t.ds, { code: 'SCORE-1', startsOn: day(-400), endsOn: null }, [{ organisationId: kommun.id, level: SteeringLevel.POLITICAL_PRINCIPAL }])).id;
+    const wave = await t.gql(OPEN, { input: { pilotId, instrumentId: DEFAULT_SURVEY_INSTRUMENT_ID, label: 'Våg', opensOn: day(-1), closesOn: day(30), unitIds: [unit.id] } }, admin);
+    // Full answers, scattered missing answers, and a response with nearly nothing answered.
+    const responses = [0, 1, 2, 3].map((seed) => ({ unitId: unit.id, category: 'FRONT_LINE_STAFF', answers: answers(seed) }));
+    responses[1].answers[1] = null;
+    responses[2].answers = responses[2].answers.map((a, i) => (i % 3 === 0 ? null : a));
+    responses[3].answers = responses[3].answers.map((a, i) => (i === 0 ? a : null));
+    const res = await t.gql(SUBMIT, { input: { waveId: wave.data!.openSurveyWave.id, responses } }, admin);
+    expect(res.data!.submitSurveyResponses.stored).toBe(4);
+    const read = async () => (await t.ds.query('SELECT scores FROM survey_response ORDER BY id')).map((r: { scores: (number | null)[] }) => r.scores);
+    const byService = await read();
+    expect(byService.flat().filter((s: number | null) => s === null).length).toBeGreaterThan(0);
+
+    const runner = t.ds.createQueryRunner();
+    try {
+      const migration = new SurveyScores1795520000000();
+      await migration.down(runner);
+      await migration.up(runner);
+    } finally {
+      await runner.release();
+    }
+    const byMigration = await read();
+    expect(byMigration.length).toBe(4);
+    byMigration.forEach((scores: (number | null)[], i: number) =>
+      scores.forEach((s, k) => (s === null ? expect(byService[i][k]).toBeNull() : expect(s).toBeCloseTo(byService[i][k]!, 9))),
+    );
+  });
+});

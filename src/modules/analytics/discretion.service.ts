@@ -7,6 +7,7 @@ import { badInput, notFound } from '../../common/errors/domain-error';
 import { APP_CONFIG, AppConfig } from '../../config/config';
 import { relatedOrgIdsSql, subtreeIdsSql } from '../organisation/organisation.sql';
 import { SurveyItemEntity } from '../survey/survey-instrument.entity';
+import { SCORED_DIMENSIONS } from '../survey/survey.enums';
 import { AccessLogService } from './access-log.service';
 import {
   DiscretionBaseInput,
@@ -124,12 +125,24 @@ export class DiscretionService {
                count(s.score)::int AS n, avg(s.score)::float8 AS mean, stddev_samp(s.score)::float8 AS sd
           FROM s GROUP BY s.kind, s.measure, s.wave_id${keyCols.length ? ', ' + by('s') : ''}
       ),
+      -- One row per panel member and measure with the score in each wave (a member who answered
+      -- twice in a wave counts once, with the mean), keyed by the later response: an aggregate,
+      -- not a self-join, so its cost stays linear whatever the planner estimates.
+      pp AS (
+        SELECT s.kind, s.measure, s.pilot_id, s.panel_hash,
+               avg(s.score) FILTER (WHERE s.wave_id = $9) AS a,
+               avg(s.score) FILTER (WHERE s.wave_id = $10) AS b,
+               (array_agg(s.unit_key) FILTER (WHERE s.wave_id = $10))[1] AS unit_key,
+               (array_agg(s.category) FILTER (WHERE s.wave_id = $10))[1] AS category,
+               (array_agg(s.tenure_band) FILTER (WHERE s.wave_id = $10))[1] AS tenure_band
+          FROM s WHERE s.panel_hash IS NOT NULL AND s.score IS NOT NULL
+         GROUP BY s.kind, s.measure, s.pilot_id, s.panel_hash
+      ),
       p AS (
-        SELECT b.kind, b.measure, ${pick('b')},
-               count(*)::int AS pairs, avg(b.score - a.score)::float8 AS dmean, stddev_samp(b.score - a.score)::float8 AS dsd
-          FROM s a JOIN s b ON b.panel_hash = a.panel_hash AND b.pilot_id = a.pilot_id AND b.kind = a.kind AND b.measure = a.measure
-         WHERE a.wave_id = $8 AND b.wave_id = $9 AND a.panel_hash IS NOT NULL AND a.score IS NOT NULL AND b.score IS NOT NULL
-         GROUP BY b.kind, b.measure${keyCols.length ? ', ' + by('b') : ''}
+        SELECT pp.kind, pp.measure, ${pick('pp')},
+               count(*)::int AS pairs, avg(pp.b - pp.a)::float8 AS dmean, stddev_samp(pp.b - pp.a)::float8 AS dsd
+          FROM pp WHERE pp.a IS NOT NULL AND pp.b IS NOT NULL
+         GROUP BY pp.kind, pp.measure${keyCols.length ? ', ' + by('pp') : ''}
       )
       SELECT u.* FROM (
         SELECT 'g' AS src, g.kind, g.measure, g.wave_id, g.unit_key, g.category, g.tenure_band, g.pilot_id, g.n, g.mean, g.sd,
@@ -185,10 +198,13 @@ export class DiscretionService {
   }
 
   /**
-   * The scoring CTEs shared by every discretion query, ending in `s`: one row per response and
-   * measure (id, wave_id, unit_key, category, tenure_band, pilot_id, panel_hash, kind, measure,
-   * score). Parameters: $1 pilot ids, $2 instrument, $3 wave ids (or null), $4 dimensions,
-   * $5 item codes, $6 unit depth (or null), $7 org reporter's scope root (or null).
+   * The CTEs shared by every discretion query, ending in `s`: one row per response and measure
+   * (id, wave_id, unit_key, category, tenure_band, pilot_id, panel_hash, kind, measure, score).
+   * Dimension scores were computed when each response was stored (`survey_response.scores`,
+   * survey/scoring.ts), so this only unnests them; single items are read from the answers.
+   * Parameters: $1 pilot ids, $2 instrument, $3 wave ids (or null), $4 dimensions, $5 item
+   * codes, $6 unit depth (or null), $7 org reporter's scope root (or null), $8 the order of the
+   * stored scores (SCORED_DIMENSIONS).
    */
   private scoringSql(): string {
     // The unit's ancestor at depth $6 (0 = top); least() skips NULL, so no depth means the unit itself.
@@ -196,7 +212,7 @@ export class DiscretionService {
     return `
       WITH RECURSIVE r AS (
         SELECT sr.id, sr.wave_id, sr.unit_id, sr.category::text AS category, sr.tenure_band::text AS tenure_band,
-               w.pilot_id, sr.panel_hash, sr.answers
+               w.pilot_id, sr.panel_hash, sr.answers, sr.scores
           FROM survey_response sr JOIN survey_wave w ON w.id = sr.wave_id
          WHERE w.pilot_id = ANY($1::uuid[]) AND w.instrument_id = $2
            AND ($3::uuid[] IS NULL OR sr.wave_id = ANY($3::uuid[]))
@@ -207,26 +223,18 @@ export class DiscretionService {
         UNION ALL
         SELECT up.unit_id, o.id, o.parent_id, o.id || up.path FROM organisation o JOIN up ON o.id = up.parent_id
       ),
-      x AS (
-        SELECT r.id, r.wave_id, ${unitKey} AS unit_key, r.category, r.tenure_band, r.pilot_id, r.panel_hash,
-               i.code, i.dimension::text AS dimension, i.reverse_scored,
-               r.answers[i.position]::float8 AS raw,
-               CASE WHEN r.answers[i.position] IS NULL THEN NULL
-                    WHEN i.scale = 'LIKERT_5' THEN (r.answers[i.position] - 1) / 4.0 * 100
-                    ELSE (r.answers[i.position] - i.min) / (i.max - i.min) * 100 END::float8 AS scaled
-          FROM r
-          JOIN survey_item i ON i.instrument_id = $2
-          JOIN up ON up.unit_id = r.unit_id AND up.parent_id IS NULL
+      ru AS (
+        SELECT r.*, ${unitKey} AS unit_key FROM r JOIN up ON up.unit_id = r.unit_id AND up.parent_id IS NULL
       ),
       s AS (
-        SELECT x.id, x.wave_id, x.unit_key, x.category, x.tenure_band, x.pilot_id, x.panel_hash, 'DIMENSION' AS kind, x.dimension AS measure,
-               CASE WHEN count(x.scaled) * 2 >= count(*)
-                    THEN avg(CASE WHEN x.reverse_scored THEN 100 - x.scaled ELSE x.scaled END) END AS score
-          FROM x WHERE x.dimension = ANY($4::text[])
-         GROUP BY x.id, x.wave_id, x.unit_key, x.category, x.tenure_band, x.pilot_id, x.panel_hash, x.dimension
+        SELECT ru.id, ru.wave_id, ru.unit_key, ru.category, ru.tenure_band, ru.pilot_id, ru.panel_hash, 'DIMENSION' AS kind,
+               d.dimension AS measure, d.score
+          FROM ru CROSS JOIN LATERAL unnest(ru.scores, $8::text[]) AS d(score, dimension)
+         WHERE d.dimension = ANY($4::text[])
         UNION ALL
-        SELECT x.id, x.wave_id, x.unit_key, x.category, x.tenure_band, x.pilot_id, x.panel_hash, 'ITEM', x.code, x.raw
-          FROM x WHERE x.code = ANY($5::text[])
+        SELECT ru.id, ru.wave_id, ru.unit_key, ru.category, ru.tenure_band, ru.pilot_id, ru.panel_hash, 'ITEM', i.code,
+               ru.answers[i.position]::float8
+          FROM ru JOIN survey_item i ON i.instrument_id = $2 AND i.code = ANY($5::text[])
       )`;
   }
 
@@ -241,9 +249,11 @@ export class DiscretionService {
       if (!code) throw badInput(`input.itemCodes.${i}`, `the instrument has no item ${c}`);
       return code;
     });
-    const dimensions = input.dimensions ?? (itemCodes.length ? [] : [...new Set(items.map((i) => i.dimension))]);
+    // Only the instrument's own dimensions: another has no items, so no scores.
+    const own = [...new Set(items.map((i) => i.dimension))];
+    const dimensions = input.dimensions ? input.dimensions.filter((d) => own.includes(d)) : itemCodes.length ? [] : own;
     const scope = actor.role === Role.ORG_REPORTER ? actor.organisationId : null;
-    return [input.pilotIds, input.instrumentId, waveIds?.length ? waveIds : null, dimensions, itemCodes, input.unitDepth ?? null, scope];
+    return [input.pilotIds, input.instrumentId, waveIds?.length ? waveIds : null, dimensions, itemCodes, input.unitDepth ?? null, scope, SCORED_DIMENSIONS];
   }
 
   /**

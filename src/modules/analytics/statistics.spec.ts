@@ -1,4 +1,6 @@
-import { applySuppression, confidenceInterval, dimensionScore, rescale, t975, welchInterval } from './statistics';
+import { dimensionScore, rescale, responseScores } from '../survey/scoring';
+import { SCORED_DIMENSIONS } from '../survey/survey.enums';
+import { applySuppression, confidenceInterval, t975, welchInterval } from './statistics';
 
 const likert = { scale: 'LIKERT_5' as const, min: null, max: null, reverseScored: false };
 const reversed = { ...likert, reverseScored: true };
@@ -24,6 +26,21 @@ describe('scoring', () => {
     expect(dimensionScore([3, null, null], [likert, likert, likert])).toBeNull(); // 1 of 3
     expect(dimensionScore([3, 4, null], [likert, likert, likert])).toBe(62.5); // 2 of 3
     expect(dimensionScore([null], [likert])).toBeNull();
+  });
+
+  it('scores a whole response by item position, one score per dimension in the stored order', () => {
+    const items = [
+      { ...likert, position: 1, dimension: 'DECISION_AUTHORITY' },
+      { ...reversed, position: 2, dimension: 'DECISION_AUTHORITY' },
+      { ...percent, position: 3, dimension: 'TIME_FOR_CORE_WORK' },
+      { ...likert, position: 4, dimension: 'SKILL_DISCRETION' },
+      { ...likert, position: 5, dimension: 'SKILL_DISCRETION' },
+      { ...likert, position: 6, dimension: 'SKILL_DISCRETION' },
+    ];
+    const scores = responseScores([4, 2, 40, 3, null, null], items);
+    const by = Object.fromEntries(SCORED_DIMENSIONS.map((d, i) => [d, scores[i]]));
+    expect(scores).toHaveLength(SCORED_DIMENSIONS.length);
+    expect(by).toMatchObject({ DECISION_AUTHORITY: 75, TIME_FOR_CORE_WORK: 40, SKILL_DISCRETION: null, PRINCIPAL_ABILITY: null });
   });
 });
 

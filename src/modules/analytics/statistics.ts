@@ -1,31 +1,8 @@
 /**
  * The pure rules of the discretion results (docs/analysis.md, "Scoring and privacy"). The
- * aggregation itself runs in SQL (discretion.sql.ts); these functions score single responses
- * for unit tests and the docs, give confidence intervals, and apply suppression.
+ * aggregation itself runs in SQL (discretion.service.ts) over the scores stored with each
+ * response (survey/scoring.ts); these functions give confidence intervals and apply suppression.
  */
-
-export interface ItemScale {
-  scale: 'LIKERT_5' | 'NUMBER';
-  min: number | null;
-  max: number | null;
-  reverseScored: boolean;
-}
-
-/** One answer on 0–100: Likert 1 → 0 … 5 → 100, a number min → 0 … max → 100; reverse-scored items flipped. */
-export function rescale(value: number, item: ItemScale): number {
-  const x = item.scale === 'LIKERT_5' ? ((value - 1) / 4) * 100 : ((value - item.min!) / (item.max! - item.min!)) * 100;
-  return item.reverseScored ? 100 - x : x;
-}
-
-/**
- * A response's score on a dimension: the mean of its rescaled answers to the dimension's
- * items, or null when fewer than half of those items were answered.
- */
-export function dimensionScore(answers: (number | null)[], items: ItemScale[]): number | null {
-  const answered = items.flatMap((item, i) => (answers[i] === null || answers[i] === undefined ? [] : [rescale(answers[i]!, item)]));
-  if (answered.length * 2 < items.length) return null;
-  return answered.reduce((a, b) => a + b, 0) / answered.length;
-}
 
 /** Two-sided 97.5 % quantile of Student's t with `df` degrees of freedom. */
 export function t975(df: number): number {

@@ -46,6 +46,14 @@ export class SurveyResponseEntity {
   @Column({ type: 'real', array: true })
   answers: (number | null)[];
 
+  /**
+   * The response's score (0–100) on each dimension, in SCORED_DIMENSIONS order, computed once
+   * when it is stored (`dimensionScore`: the documented rule); null where the instrument has no
+   * items of the dimension or fewer than half were answered. Analytics aggregate these.
+   */
+  @Column({ type: 'double precision', array: true })
+  scores: (number | null)[];
+
   /** The account that entered the response (an org reporter), not the respondent. */
   @Column({ type: 'uuid' })
   submittedBy: string;

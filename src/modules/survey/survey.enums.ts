@@ -1,6 +1,7 @@
 import { registerEnumType } from '@nestjs/graphql';
 
 /** What an item measures (DOMAIN.md, "Staff-reported discretion"). */
+/** Append new dimensions at the end: each response's scores are stored in this order (SCORED_DIMENSIONS). */
 export enum SurveyDimension {
   DECISION_AUTHORITY = 'DECISION_AUTHORITY',
   SKILL_DISCRETION = 'SKILL_DISCRETION',
@@ -15,6 +16,9 @@ export enum SurveyDimension {
   PRINCIPAL_INTEGRITY = 'PRINCIPAL_INTEGRITY',
   PRINCIPAL_BENEVOLENCE = 'PRINCIPAL_BENEVOLENCE',
 }
+
+/** The order of `survey_response.scores`: one score per dimension, null where the instrument has none. */
+export const SCORED_DIMENSIONS: readonly SurveyDimension[] = Object.values(SurveyDimension);
 
 export enum ScaleKind {
   /** Integers 1–5 with a label per step. */

@@ -20,6 +20,7 @@ import {
   SurveyWavesArgs,
 } from './dto/survey.input';
 import { panelHash } from './panel-key';
+import { responseScores } from './scoring';
 import { SurveyInstrumentEntity, SurveyItemEntity } from './survey-instrument.entity';
 import { SurveyWaveEntity, SurveyWaveUnitEntity } from './survey-wave.entity';
 import { ScaleKind } from './survey.enums';
@@ -191,15 +192,17 @@ export class SurveyService {
         panel_hash: r.panelKey ? panelHash(this.panelSecret, wave.pilotId, r.panelKey) : null,
         client_id: r.clientId ?? null,
         answers: r.answers,
+        scores: responseScores(r.answers, items),
       }));
       // One statement for the whole batch (ARCHITECTURE.md §12): rows travel as one JSON array.
       const inserted: unknown[] = await em.query(
-        `INSERT INTO survey_response (wave_id, unit_id, category, tenure_band, panel_hash, client_id, answers, submitted_by)
+        `INSERT INTO survey_response (wave_id, unit_id, category, tenure_band, panel_hash, client_id, answers, scores, submitted_by)
          SELECT $1, r.unit_id, r.category, r.tenure_band, r.panel_hash, r.client_id,
                 ARRAY(SELECT a::real FROM jsonb_array_elements_text(r.answers) WITH ORDINALITY AS x(a, n) ORDER BY n),
+                ARRAY(SELECT s::float8 FROM jsonb_array_elements_text(r.scores) WITH ORDINALITY AS x(s, n) ORDER BY n),
                 $2
            FROM jsonb_to_recordset($3::jsonb) AS r(unit_id uuid, category respondent_category, tenure_band tenure_band,
-                                                   panel_hash varchar, client_id uuid, answers jsonb)
+                                                   panel_hash varchar, client_id uuid, answers jsonb, scores jsonb)
          ON CONFLICT ON CONSTRAINT uq_survey_response_client_id DO NOTHING
          RETURNING 1`,
         [wave.id, actor.id, JSON.stringify(rows)],

@@ -1,0 +1,78 @@
+import type { DataSource } from 'typeorm';
+import { DEFAULT_SURVEY_INSTRUMENT_ID } from '../src/modules/survey/survey.enums';
+
+/** What the analytics scenarios need from a generated benchmark database. */
+export interface BenchContext {
+  pilotId: string;
+  waveIds: string[];
+  instrumentId: string;
+  from: string;
+  to: string;
+}
+
+/** The survey pilot with the most responses, its waves, and the period the data covers. */
+export async function benchContext(ds: DataSource): Promise<BenchContext> {
+  const [pilot] = await ds.query(
+    `SELECT w.pilot_id, array_agg(w.id ORDER BY w.opens_on) AS wave_ids, sum(c.n) AS responses
+       FROM survey_wave w CROSS JOIN LATERAL (SELECT count(*) AS n FROM survey_response r WHERE r.wave_id = w.id) c
+      GROUP BY w.pilot_id ORDER BY responses DESC, w.pilot_id LIMIT 1`,
+  );
+  if (!pilot) throw new Error('the benchmark database has no survey waves: run npm run bench:data first');
+  const [{ from, to }] = await ds.query(`SELECT min(period_start)::text AS from, max(period_end)::text AS to FROM burden_report`);
+  return { pilotId: pilot.pilot_id, waveIds: pilot.wave_ids, instrumentId: DEFAULT_SURVEY_INSTRUMENT_ID, from, to };
+}
+
+export interface GraphqlScenario {
+  name: string;
+  query: string;
+  variables: (c: BenchContext) => Record<string, unknown>;
+}
+
+/** The analytics queries of issue 4, each in the shape an analyst would ask it. */
+export const ANALYTICS: GraphqlScenario[] = [
+  {
+    name: 'discretionResults wave × unit',
+    query: `query($i: DiscretionResultsInput!) { discretionResults(input: $i) { measure waveId unitId n mean sd ciLow ciHigh suppressed } }`,
+    variables: (c) => ({ i: { pilotIds: [c.pilotId], instrumentId: c.instrumentId, groupBy: ['WAVE', 'UNIT'] } }),
+  },
+  {
+    name: 'waveChange first → last wave by unit',
+    query: `query($i: WaveChangeInput!) { waveChange(input: $i) { measure unitId nFrom nTo change pairs pairedChange suppressed pairsSuppressed } }`,
+    variables: (c) => ({ i: { pilotIds: [c.pilotId], instrumentId: c.instrumentId, fromWaveId: c.waveIds[0], toWaveId: c.waveIds[c.waveIds.length - 1], groupBy: ['UNIT'] } }),
+  },
+  {
+    name: 'burdenSeries quarter × governance form',
+    query: `query($i: BurdenSeriesInput!) { burdenSeries(input: $i) { bucketStart governanceForm staffHours reports hoursPerStaff shareUsedForImprovement } }`,
+    variables: (c) => ({ i: { from: c.from, to: c.to, bucket: 'QUARTER', groupBy: ['GOVERNANCE_FORM'] } }),
+  },
+  {
+    name: 'indicatorLoad per organisation and month, one pilot',
+    query: `query($i: IndicatorLoadInput!) { indicatorLoad(input: $i) { bucketStart organisationId indicators paymentDependent } }`,
+    variables: (c) => ({ i: { from: c.from, to: c.to, bucket: 'MONTH', pilotId: c.pilotId } }),
+  },
+  {
+    name: 'timeThiefSummary per quarter',
+    query: `query($i: TimeThiefSummaryInput!) { timeThiefSummary(input: $i) { bucketStart reported removed kept hoursFreedPerWeek } }`,
+    variables: (c) => ({ i: { from: c.from, to: c.to, bucket: 'QUARTER' } }),
+  },
+  {
+    name: 'codeFrequencies per quarter',
+    query: `query($i: CodeFrequenciesInput!) { codeFrequencies(input: $i) { bucketStart dimension code count } }`,
+    variables: () => ({ i: { bucket: 'QUARTER' } }),
+  },
+  {
+    name: 'codeCooccurrence methods × relations',
+    query: `query($i: CodeCooccurrenceInput!) { codeCooccurrence(input: $i) { rowCode columnCode count } }`,
+    variables: () => ({ i: { rows: 'METHOD', columns: 'RELATION' } }),
+  },
+  {
+    name: 'pilotTimeline, one pilot',
+    query: `query($p: ID!, $from: LocalDate!, $to: LocalDate!) { pilotTimeline(pilotId: $p, from: $from, to: $to) { date type title entityId } }`,
+    variables: (c) => ({ p: c.pilotId, from: c.from, to: c.to }),
+  },
+  {
+    name: 'pilotSignals per quarter',
+    query: `query($i: PilotSignalsInput!) { pilotSignals(input: $i) { bucketStart observations codeCounts { code count } burdenHours indicatorsInForce timeThievesRemoved discretion { dimension n mean suppressed } } }`,
+    variables: (c) => ({ i: { pilotId: c.pilotId, from: c.from, to: c.to, bucket: 'QUARTER', instrumentId: c.instrumentId, codes: [{ dimension: 'METHOD', code: 'LESS_DETAIL_STEERING' }, { dimension: 'EFFECT_ON_TRUST', code: 'STRENGTHENS' }] } }),
+  },
+];

@@ -1,0 +1,41 @@
+import { SCORED_DIMENSIONS } from './survey.enums';
+
+/**
+ * The scoring rule of docs/analysis.md, applied once to each response when it is stored (its
+ * `scores`); the analytics aggregate those scores in SQL. Unit-tested on hand-computed examples.
+ */
+export interface ItemScale {
+  scale: 'LIKERT_5' | 'NUMBER';
+  min: number | null;
+  max: number | null;
+  reverseScored: boolean;
+}
+
+/** One answer on 0–100: Likert 1 → 0 … 5 → 100, a number min → 0 … max → 100; reverse-scored items flipped. */
+export function rescale(value: number, item: ItemScale): number {
+  const x = item.scale === 'LIKERT_5' ? ((value - 1) / 4) * 100 : ((value - item.min!) / (item.max! - item.min!)) * 100;
+  return item.reverseScored ? 100 - x : x;
+}
+
+/**
+ * A response's score on a dimension: the mean of its rescaled answers to the dimension's
+ * items, or null when fewer than half of those items were answered.
+ */
+export function dimensionScore(answers: (number | null)[], items: ItemScale[]): number | null {
+  const answered = items.flatMap((item, i) => (answers[i] === null || answers[i] === undefined ? [] : [rescale(answers[i]!, item)]));
+  if (answered.length * 2 < items.length) return null;
+  return answered.reduce((a, b) => a + b, 0) / answered.length;
+}
+
+export interface ScoredItem extends ItemScale {
+  position: number;
+  dimension: string;
+}
+
+/** A response's score on every dimension, in SCORED_DIMENSIONS order (null: none or too few answers). */
+export function responseScores(answers: (number | null)[], items: ScoredItem[]): (number | null)[] {
+  return SCORED_DIMENSIONS.map((d) => {
+    const own = items.filter((i) => i.dimension === d);
+    return own.length ? dimensionScore(own.map((i) => answers[i.position - 1] ?? null), own) : null;
+  });
+}
