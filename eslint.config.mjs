@@ -16,7 +16,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/cli/**', 'scripts/**', 'test/setup/**'],
+    files: ['src/cli/**', 'scripts/**', 'test/setup/**', 'bench/**'],
     rules: { 'no-console': 'off' },
   },
   {
