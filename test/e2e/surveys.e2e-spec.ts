@@ -1,6 +1,7 @@
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { printSchema } from 'graphql';
 import { randomUUID } from 'node:crypto';
+import { SurveyScores1795520000000 } from '../../migrations/1795520000000-SurveyScores';
 import { Role } from '../../src/common/auth/role.enum';
 import { SteeringLevel } from '../../src/modules/pilot/pilot.enums';
 import { DEFAULT_SURVEY_INSTRUMENT_ID } from '../../src/modules/survey/survey.enums';
@@ -212,7 +213,6 @@ describe('stored dimension scores', () => {
   afterAll(() => t.close());
 
   it('are what the migration computes for existing responses (the same rule in SQL and in TypeScript)', async () => {
-    const { SurveyScores1795520000000 } = await import('../../migrations/1795520000000-SurveyScores');
     const admin = (await userWithToken(t, { role: Role.ADMIN })).token;
     const kommun = await makeOrganisation(t.ds, { name: 'Kommun' });
     const unit = await makeOrganisation(t.ds, { name: 'Enhet', parentId: kommun.id });
