@@ -10,15 +10,20 @@ export interface BenchContext {
   to: string;
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- rows of hand-written SQL
+type Query = (sql: string, params?: unknown[]) => Promise<any[]>;
+
 /** The survey pilot with the most responses, its waves, and the period the data covers. */
-export async function benchContext(ds: DataSource): Promise<BenchContext> {
-  const [pilot] = await ds.query(
+export const benchContext = (ds: DataSource) => benchContextFrom((sql, params) => ds.query(sql, params));
+
+export async function benchContextFrom(query: Query): Promise<BenchContext> {
+  const [pilot] = await query(
     `SELECT w.pilot_id, array_agg(w.id ORDER BY w.opens_on) AS wave_ids, sum(c.n) AS responses
        FROM survey_wave w CROSS JOIN LATERAL (SELECT count(*) AS n FROM survey_response r WHERE r.wave_id = w.id) c
       GROUP BY w.pilot_id ORDER BY responses DESC, w.pilot_id LIMIT 1`,
   );
   if (!pilot) throw new Error('the benchmark database has no survey waves: run npm run bench:data first');
-  const [{ from, to }] = await ds.query(`SELECT min(period_start)::text AS from, max(period_end)::text AS to FROM burden_report`);
+  const [{ from, to }] = await query(`SELECT min(period_start)::text AS from, max(period_end)::text AS to FROM burden_report`);
   return { pilotId: pilot.pilot_id, waveIds: pilot.wave_ids, instrumentId: DEFAULT_SURVEY_INSTRUMENT_ID, from, to };
 }
 
@@ -75,4 +80,15 @@ export const ANALYTICS: GraphqlScenario[] = [
     query: `query($i: PilotSignalsInput!) { pilotSignals(input: $i) { bucketStart observations codeCounts { code count } burdenHours indicatorsInForce timeThievesRemoved discretion { dimension n mean suppressed } } }`,
     variables: (c) => ({ i: { pilotId: c.pilotId, from: c.from, to: c.to, bucket: 'QUARTER', instrumentId: c.instrumentId, codes: [{ dimension: 'METHOD', code: 'LESS_DETAIL_STEERING' }, { dimension: 'EFFECT_ON_TRUST', code: 'STRENGTHENS' }] } }),
   },
+];
+
+/** Scenario 1: one observation by id with its codes. */
+export const THIN_READ = `query($id: ID!) { observation(id: $id) { id title text occurredOn
+  codes { forms phase relations methods trustworthiness orientation effectOnTrust } } }`;
+
+/** Scenario 3: the analytics queries measured under load, each with its hand-written SQL reference. */
+export const ANALYTICS_LOAD: (GraphqlScenario & { reference: 'discretion' | 'burden' | 'cooccurrence'; referenceParams: (c: BenchContext) => unknown[] })[] = [
+  { ...ANALYTICS[0], reference: 'discretion', referenceParams: (c) => [c.pilotId, c.instrumentId] },
+  { ...ANALYTICS[2], reference: 'burden', referenceParams: (c) => [c.from, c.to] },
+  { ...ANALYTICS[6], reference: 'cooccurrence', referenceParams: () => [] },
 ];

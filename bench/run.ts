@@ -1,0 +1,211 @@
+import 'reflect-metadata';
+import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { Client } from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { pipeline } from 'node:stream/promises';
+import { Readable } from 'node:stream';
+import { responseScores } from '../src/modules/survey/scoring';
+import { DEFAULT_SURVEY_INSTRUMENT_ID } from '../src/modules/survey/survey.enums';
+import { openBenchDatabase } from './bench-db';
+import { BENCH_PASSWORD } from './data/generate';
+import { load, LoadRequest, LoadResult } from './harness/load';
+import { ServerProcess } from './harness/processes';
+import { ANALYTICS_LOAD, BenchContext, benchContextFrom, THIN_READ } from './scenarios';
+
+/**
+ * `npm run bench -- --scale S|M [--quick]`: every scenario against the built app in production
+ * mode and its reference, alternating, with warm-up, several runs and medians; writes
+ * docs/benchmarks/results-<scale>.json and the results section of docs/benchmarks.md.
+ */
+interface Options {
+  scale: string;
+  runs: number;
+  seconds: number;
+  warmup: number;
+  ingestRows: number;
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? s[Math.floor(s.length / 2)] : 0;
+};
+
+interface Comparison {
+  scenario: string;
+  connections: number;
+  api: LoadResult[];
+  reference: LoadResult[];
+  apiPeakRssMiB: number;
+}
+
+function summarise(c: Comparison) {
+  const m = (rs: LoadResult[], k: keyof LoadResult) => median(rs.map((r) => r[k]));
+  const api = { rps: m(c.api, 'rps'), p50: m(c.api, 'p50'), p95: m(c.api, 'p95'), p99: m(c.api, 'p99'), errors: c.api.reduce((s, r) => s + r.errors + r.non2xx, 0) };
+  const ref = { rps: m(c.reference, 'rps'), p50: m(c.reference, 'p50'), p95: m(c.reference, 'p95'), p99: m(c.reference, 'p99'), errors: c.reference.reduce((s, r) => s + r.errors + r.non2xx, 0) };
+  return { scenario: c.scenario, connections: c.connections, api, reference: ref, throughputRatio: api.rps / ref.rps, p95Ratio: api.p95 / ref.p95, p99Ratio: api.p99 / ref.p99, apiPeakRssMiB: c.apiPeakRssMiB };
+}
+
+async function compare(o: Options, name: string, connections: number, api: ServerProcess, apiReq: LoadRequest, ref: ServerProcess, refReq: LoadRequest): Promise<Comparison> {
+  await load(api.url, apiReq, connections, o.warmup);
+  await load(ref.url, refReq, connections, o.warmup);
+  api.takePeakRss();
+  const c: Comparison = { scenario: name, connections, api: [], reference: [], apiPeakRssMiB: 0 };
+  for (let i = 0; i < o.runs; i++) {
+    c.api.push(await load(api.url, apiReq, connections, o.seconds));
+    c.reference.push(await load(ref.url, refReq, connections, o.seconds));
+  }
+  c.apiPeakRssMiB = api.takePeakRss();
+  const s = summarise(c);
+  console.log(`  ${name} @${connections}: API ${s.api.rps.toFixed(0)} req/s p95 ${s.api.p95} ms p99 ${s.api.p99} ms | reference ${s.reference.rps.toFixed(0)} req/s p95 ${s.reference.p95} ms | throughput ×${s.throughputRatio.toFixed(2)}, p95 ×${s.p95Ratio.toFixed(2)}`);
+  return c;
+}
+
+async function gql(url: string, query: string, variables: Record<string, unknown>, token?: string) {
+  const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify({ query, variables }) });
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- GraphQL results, checked by the scenarios
+  const body = (await res.json()) as { data?: Record<string, any>; errors?: unknown[] };
+  if (body.errors) throw new Error(JSON.stringify(body.errors).slice(0, 500));
+  return body.data!;
+}
+
+/** Scenario 4: the same rows through the batch mutation, the CSV upload and COPY. */
+async function bulkIngest(o: Options, api: ServerProcess, pg: Client, adminToken: string, ctx: BenchContext) {
+  const today = new Date().toISOString().slice(0, 10);
+  const [unit] = (await pg.query(`SELECT organisation_id AS id FROM pilot_participant WHERE pilot_id = $1 AND level = 'FRONT_LINE' ORDER BY organisation_id LIMIT 1`, [ctx.pilotId])).rows;
+  const items = (await pg.query(`SELECT position, code, dimension::text AS dimension, scale::text AS scale, min::float8 AS min, max::float8 AS max, reverse_scored AS "reverseScored" FROM survey_item WHERE instrument_id = $1 ORDER BY position`, [DEFAULT_SURVEY_INSTRUMENT_ID])).rows;
+  const batch = 10_000;
+  const row = (i: number) => ({ unitId: unit.id, category: 'FRONT_LINE_STAFF', tenureBand: null, panelKey: null, answers: items.map((it, k) => (it.scale === 'LIKERT_5' ? ((i + k) % 5) + 1 : (i * 7 + k) % 101)) });
+  const results: Record<string, { rows: number; seconds: number; rowsPerSecond: number; rssAfterBatchMiB: number[] }> = {};
+  const waves: string[] = [];
+  const openWave = async (label: string) => {
+    const d = await gql(api.url, 'mutation($i: OpenSurveyWaveInput!) { openSurveyWave(input: $i) { id } }', { i: { pilotId: ctx.pilotId, instrumentId: DEFAULT_SURVEY_INSTRUMENT_ID, label, opensOn: today, closesOn: today, unitIds: [unit.id] } }, adminToken);
+    waves.push(d.openSurveyWave.id);
+    return d.openSurveyWave.id as string;
+  };
+  try {
+    for (const path of ['mutation', 'csv', 'copy'] as const) {
+      const wave = await openWave(`Bench ingest ${path} ${randomBytes(3).toString('hex')}`);
+      const rss: number[] = [];
+      const t0 = performance.now();
+      if (path === 'copy') {
+        const [{ id: admin }] = (await pg.query(`SELECT id FROM app_user WHERE email = 'admin@bench.tillit.invalid'`)).rows;
+        const stream = pg.query(copyFrom('COPY survey_response (wave_id, unit_id, category, answers, scores, submitted_by) FROM STDIN'));
+        const arr = (xs: (number | null)[]) => `{${xs.map((x) => (x === null ? 'NULL' : x)).join(',')}}`;
+        await pipeline(Readable.from((function* () {
+          for (let i = 0; i < o.ingestRows; i++) {
+            const r = row(i);
+            yield `${wave}\t${r.unitId}\t${r.category}\t${arr(r.answers)}\t${arr(responseScores(r.answers, items))}\t${admin}\n`;
+          }
+        })()), stream);
+      } else {
+        for (let start = 0; start < o.ingestRows; start += batch) {
+          const rows = Array.from({ length: Math.min(batch, o.ingestRows - start) }, (_, k) => row(start + k));
+          if (path === 'mutation') {
+            const d = await gql(api.url, 'mutation($i: SubmitSurveyResponsesInput!) { submitSurveyResponses(input: $i) { stored } }', { i: { waveId: wave, responses: rows } }, adminToken);
+            if (d.submitSurveyResponses.stored !== rows.length) throw new Error('a batch was not stored in full');
+          } else {
+            const csv = [['client_id', 'unit_id', 'category', 'tenure_band', 'panel_key', ...items.map((it) => it.code)].join(','), ...rows.map((r) => ['', r.unitId, r.category, '', '', ...r.answers].join(','))].join('\n');
+            const res = await fetch(`${api.url}/surveys/waves/${wave}/responses.csv`, { method: 'POST', headers: { 'content-type': 'text/csv', authorization: `Bearer ${adminToken}` }, body: csv });
+            if (!res.ok) throw new Error(`CSV upload failed: ${res.status} ${(await res.text()).slice(0, 300)}`);
+          }
+          rss.push(Math.round(api.rss()));
+        }
+      }
+      const seconds = (performance.now() - t0) / 1000;
+      const [{ n }] = (await pg.query('SELECT count(*)::int AS n FROM survey_response WHERE wave_id = $1', [wave])).rows;
+      if (n !== o.ingestRows) throw new Error(`${path}: ${n} rows stored, expected ${o.ingestRows}`);
+      results[path] = { rows: n, seconds, rowsPerSecond: n / seconds, rssAfterBatchMiB: rss };
+      console.log(`  bulk ingest via ${path}: ${n.toLocaleString('en')} rows in ${seconds.toFixed(1)} s (${Math.round(n / seconds).toLocaleString('en')} rows/s)${rss.length ? `, API RSS after each batch: ${rss.join(', ')} MiB` : ''}`);
+    }
+  } finally {
+    // The benchmark database stays as generated: the ingested rows go again.
+    await pg.query('DELETE FROM survey_response WHERE wave_id = ANY($1)', [waves]);
+    await pg.query('DELETE FROM survey_wave_unit WHERE wave_id = ANY($1)', [waves]);
+    await pg.query('DELETE FROM survey_wave WHERE id = ANY($1)', [waves]);
+  }
+  return { ...results, mutationVsCopy: results.mutation.rowsPerSecond / results.copy.rowsPerSecond, csvVsCopy: results.csv.rowsPerSecond / results.copy.rowsPerSecond };
+}
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({ options: { scale: { type: 'string', default: 'S' }, quick: { type: 'boolean', default: false }, 'no-build': { type: 'boolean', default: false } } });
+  const scale = (values.scale ?? 'S').toUpperCase();
+  const o: Options = values.quick
+    ? { scale, runs: 1, seconds: 2, warmup: 1, ingestRows: 2_000 }
+    : { scale, runs: 3, seconds: 8, warmup: 3, ingestRows: 100_000 };
+  const started = Date.now();
+  const db = await openBenchDatabase(scale, false);
+  const pg = new Client({ connectionString: db.url });
+  await pg.connect();
+  const servers: ServerProcess[] = [];
+  try {
+    const hasData = await pg.query(`SELECT to_regclass('public.observation') IS NOT NULL AND EXISTS (SELECT 1 FROM observation) AS ok`).then((r) => r.rows[0].ok, () => false);
+    if (!hasData) {
+      if (scale !== 'S') throw new Error(`no data for scale ${scale}: run npm run bench:data -- --scale ${scale} first`);
+      console.log('No benchmark data yet: generating scale S …');
+      const gen = spawnSync('npx', ['ts-node', 'bench/data/main.ts', '--scale', 'S'], { stdio: 'inherit' });
+      if (gen.status !== 0) throw new Error('bench:data failed');
+    }
+    if (!values['no-build']) {
+      const build = spawnSync('npm', ['run', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
+      if (build.status !== 0) throw new Error('the build failed');
+    }
+    const env = { DATABASE_URL: db.url, NODE_ENV: 'production', LOG_LEVEL: 'warn', JWT_SECRET: randomBytes(32).toString('hex'), PANEL_KEY_SECRET: randomBytes(32).toString('hex'), DB_POOL_SIZE: '10' };
+    const api = await ServerProcess.start('api', ['dist/src/main.js'], env, 3901, '/health/live');
+    servers.push(api);
+    const ref = await ServerProcess.start('reference', ['-r', 'ts-node/register/transpile-only', 'bench/reference/server.ts'], { DATABASE_URL: db.url, DB_POOL_SIZE: '10' }, 3902, '/health');
+    servers.push(ref);
+    const login = async (email: string) => (await gql(api.url, 'mutation($i: LoginInput!) { login(input: $i) { token } }', { i: { email, password: BENCH_PASSWORD } })).login.token as string;
+    const analyst = await login('analyst@bench.tillit.invalid');
+    const admin = await login('admin@bench.tillit.invalid');
+    const ctx = await benchContextFrom((sql, params) => pg.query(sql, params).then((r) => r.rows));
+    const ids: string[] = (await pg.query('SELECT id FROM observation WHERE deleted_at IS NULL ORDER BY id LIMIT 1000')).rows.map((r) => r.id);
+    const auth = { authorization: `Bearer ${analyst}` };
+
+    console.log(`Scale ${scale}: ${o.runs} run(s) of ${o.seconds} s per side, alternating, after ${o.warmup} s warm-up`);
+    const comparisons: Comparison[] = [];
+    let k = 0;
+    const nextId = () => ids[k++ % ids.length];
+    for (const connections of [1, 10]) {
+      comparisons.push(await compare(o, 'thin read', connections, api,
+        { method: 'POST', path: '/graphql', headers: auth, body: () => JSON.stringify({ query: THIN_READ, variables: { id: nextId() } }) },
+        ref, { method: 'POST', path: '/thin', body: () => JSON.stringify([nextId()]) }));
+    }
+    for (const a of ANALYTICS_LOAD) {
+      comparisons.push(await compare(o, a.name, 4, api,
+        { method: 'POST', path: '/graphql', headers: auth, body: () => JSON.stringify({ query: a.query, variables: a.variables(ctx) }) },
+        ref, { method: 'POST', path: `/${a.reference}`, body: () => JSON.stringify(a.referenceParams(ctx)) }));
+    }
+    const ingest = await bulkIngest(o, api, pg, admin, ctx);
+
+    const results = {
+      scale, date: new Date().toISOString(), quick: values.quick, seconds: (Date.now() - started) / 1000,
+      machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version },
+      postgres: (await pg.query('SHOW server_version')).rows[0].server_version,
+      options: o, comparisons: comparisons.map(summarise), ingest,
+    };
+    const file = path.join('docs', 'benchmarks', `results-${scale.toLowerCase()}${values.quick ? '-quick' : ''}.json`);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, JSON.stringify(results, null, 2) + '\n');
+    console.log(`\nDone in ${results.seconds.toFixed(0)} s; wrote ${file}`);
+    const failed = comparisons.some((c) => [...c.api, ...c.reference].some((r) => r.errors + r.non2xx > 0));
+    if (failed) console.error('Some requests failed: see the JSON (errors, non2xx).');
+    return failed ? 1 : 0;
+  } finally {
+    for (const s of servers) await s.stop();
+    await pg.end();
+    await db.close();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    console.error(err instanceof Error ? (err.stack ?? err.message) : err);
+    process.exit(1);
+  },
+);
