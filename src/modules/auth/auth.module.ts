@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
+import { createSecretKey } from 'node:crypto';
 import { APP_CONFIG, AppConfig } from '../../config/config';
 import { UserModule } from '../user/user.module';
 import { AuthGuard } from './auth.guard';
@@ -15,7 +16,9 @@ import { TokenService } from './token.service';
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
-        secret: resolveJwtSecret(config.auth.jwtSecret, config.database.dataDir),
+        // A KeyObject, not the string: jsonwebtoken would otherwise try (and fail) to parse the
+        // string as a PEM public key on every verify, ~10 % of a small request's CPU (docs/benchmarks.md).
+        secret: createSecretKey(Buffer.from(resolveJwtSecret(config.auth.jwtSecret, config.database.dataDir), 'utf8')),
         signOptions: { algorithm: 'HS256' },
       }),
     }),
