@@ -1,4 +1,7 @@
 import 'reflect-metadata';
+import * as fs from 'node:fs';
+import { Session } from 'node:inspector/promises';
+import { DataSource } from 'typeorm';
 import { AbstractLogger, LogLevel, LogMessage } from 'typeorm';
 import { createApp } from '../src/app.factory';
 import { loadConfig } from '../src/config/config';
@@ -11,6 +14,11 @@ class Rec extends AbstractLogger {
   override logQuery(query: string): void { this.q.push(query); }
   protected writeLog(_l: LogLevel, _m: LogMessage | LogMessage[]): void {}
 }
+/**
+ * Profiles the thin read in-process: `npx ts-node bench/profile-thin.ts` (scale S data) prints the
+ * statements one request runs and its mean time, and writes a CPU profile of 500 requests
+ * (PROFILE_OUT, default thin-read.cpuprofile) for Chrome DevTools or speedscope.
+ */
 (async () => {
   const db = await openBenchDatabase('S', false);
   const rec = new Rec();
@@ -19,14 +27,13 @@ class Rec extends AbstractLogger {
   await app.listen(0, '127.0.0.1');
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1') + '/graphql';
   const post = (body: object, token?: string) => fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) }).then((r) => r.json());
-  const { data } = (await post({ query: 'mutation($i: LoginInput!) { login(input: $i) { token } }', variables: { i: { email: 'analyst@bench.tillit.invalid', password: BENCH_PASSWORD } } })) as any;
+  const { data } = (await post({ query: 'mutation($i: LoginInput!) { login(input: $i) { token } }', variables: { i: { email: 'analyst@bench.tillit.invalid', password: BENCH_PASSWORD } } })) as { data: { login: { token: string } } };
   const token = data.login.token;
-  const [{ id }] = await app.get(require('typeorm').DataSource).query('SELECT id FROM observation LIMIT 1');
+  const [{ id }] = await app.get(DataSource).query('SELECT id FROM observation LIMIT 1');
   rec.q = [];
   await post({ query: THIN_READ, variables: { id } }, token);
   console.log(rec.q.length, 'statements:\n' + rec.q.map((q) => q.slice(0, 200)).join('\n'));
   for (let i = 0; i < 100; i++) await post({ query: THIN_READ, variables: { id } }, token);
-  const { Session } = require('node:inspector/promises');
   const session = new Session();
   session.connect();
   await session.post('Profiler.enable');
@@ -35,7 +42,7 @@ class Rec extends AbstractLogger {
   for (let i = 0; i < 500; i++) await post({ query: THIN_READ, variables: { id } }, token);
   console.log('mean ms', ((performance.now() - t0) / 500).toFixed(2));
   const { profile } = await session.post('Profiler.stop');
-  require('fs').writeFileSync('/tmp/prof/loop.cpuprofile', JSON.stringify(profile));
+  fs.writeFileSync(process.env.PROFILE_OUT ?? 'thin-read.cpuprofile', JSON.stringify(profile));
   await app.close();
   await db.close();
 })();

@@ -131,6 +131,29 @@ async function bulkIngest(o: Options, api: ServerProcess, pg: Client, adminToken
   return { ...results, mutationVsCopy: results.mutation.rowsPerSecond / results.copy.rowsPerSecond, csvVsCopy: results.csv.rowsPerSecond / results.copy.rowsPerSecond };
 }
 
+/** Large streamed exports: rows, time, and the API's memory before and at its peak while streaming. */
+async function exports(api: ServerProcess, token: string, pg: Client) {
+  const [{ pilot_id: pilotId }] = (await pg.query(`SELECT pilot_id FROM observation WHERE deleted_at IS NULL GROUP BY pilot_id ORDER BY count(*) DESC, pilot_id LIMIT 1`)).rows;
+  const out: Record<string, { bytes: number; lines: number; seconds: number; rssBeforeMiB: number; peakRssMiB: number }> = {};
+  for (const [name, route] of [['observation-codes.csv', '/export/observation-codes.csv'], ['segments.csv', '/export/segments.csv'], ['largest pilot .qdpx', `/export/refi/${pilotId}.qdpx`]] as const) {
+    const rssBefore = api.rss();
+    api.takePeakRss();
+    const t0 = performance.now();
+    const res = await fetch(api.url + route, { headers: { authorization: `Bearer ${token}` } });
+    if (!res.ok || !res.body) throw new Error(`${route}: ${res.status}`);
+    let bytes = 0;
+    let lines = 0;
+    for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
+      bytes += chunk.length;
+      for (const b of chunk) if (b === 10) lines++;
+    }
+    const seconds = (performance.now() - t0) / 1000;
+    out[name] = { bytes, lines, seconds, rssBeforeMiB: Math.round(rssBefore), peakRssMiB: Math.round(api.takePeakRss()) };
+    console.log(`  export ${name}: ${(bytes / 2 ** 20).toFixed(1)} MiB, ${lines.toLocaleString('en')} lines in ${seconds.toFixed(1)} s; API RSS ${Math.round(rssBefore)} → peak ${out[name].peakRssMiB} MiB`);
+  }
+  return out;
+}
+
 async function main(): Promise<number> {
   const { values } = parseArgs({ options: { scale: { type: 'string', default: 'S' }, quick: { type: 'boolean', default: false }, 'no-build': { type: 'boolean', default: false } } });
   const scale = (values.scale ?? 'S').toUpperCase();
@@ -181,12 +204,13 @@ async function main(): Promise<number> {
         ref, { method: 'POST', path: `/${a.reference}`, body: () => JSON.stringify(a.referenceParams(ctx)) }));
     }
     const ingest = await bulkIngest(o, api, pg, admin, ctx);
+    const streamed = await exports(api, analyst, pg);
 
     const results = {
       scale, date: new Date().toISOString(), quick: values.quick, seconds: (Date.now() - started) / 1000,
       machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version },
       postgres: (await pg.query('SHOW server_version')).rows[0].server_version,
-      options: o, comparisons: comparisons.map(summarise), ingest,
+      options: o, comparisons: comparisons.map(summarise), ingest, exports: streamed,
     };
     const file = path.join('docs', 'benchmarks', `results-${scale.toLowerCase()}${values.quick ? '-quick' : ''}.json`);
     fs.mkdirSync(path.dirname(file), { recursive: true });
