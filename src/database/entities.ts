@@ -1,5 +1,6 @@
 import { AnalyticsAccessEntity } from '../modules/analytics/access-log.entity';
 import { AuditEntryEntity } from '../modules/audit/audit.entity';
+import { BurdenPeriodTotalEntity } from '../modules/burden/burden-period-total.entity';
 import { BurdenReportEntity, BurdenReportRevisionEntity } from '../modules/burden/burden-report.entity';
 import { CodedSegmentEntity } from '../modules/observation/coded-segment.entity';
 import { ObservationVersionEntity } from '../modules/observation/observation-version.entity';
@@ -32,6 +33,7 @@ export const ENTITIES = [
   IndicatorEntity,
   BurdenReportEntity,
   BurdenReportRevisionEntity,
+  BurdenPeriodTotalEntity,
   TimeThiefEntity,
   TimeThiefStatusChangeEntity,
   SurveyInstrumentEntity,

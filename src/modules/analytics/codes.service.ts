@@ -16,15 +16,19 @@ import {
   CodeFrequencyRow,
 } from './dto/codes.input';
 
-/** Each dimension as a text array on a coded row (scalar codes become 0 or 1 elements). */
+/**
+ * Each dimension as an array of its own enum (scalar codes become 0 or 1 elements). Rows are
+ * grouped by these enum values and only the groups' codes are turned into text: casting every
+ * code of every row to text costs more than the counting (docs/benchmarks.md).
+ */
 const CODES: Record<CodeDimension, string> = {
-  FORM: 'src.forms::text[]',
-  PHASE: 'array_remove(ARRAY[src.phase::text], NULL)',
-  RELATION: 'src.relations::text[]',
-  METHOD: 'src.methods::text[]',
-  TRUSTWORTHINESS: 'src.trustworthiness::text[]',
-  ORIENTATION: 'array_remove(ARRAY[src.orientation::text], NULL)',
-  EFFECT_ON_TRUST: 'array_remove(ARRAY[src.effect_on_trust::text], NULL)',
+  FORM: 'src.forms',
+  PHASE: 'array_remove(ARRAY[src.phase], NULL)',
+  RELATION: 'src.relations',
+  METHOD: 'src.methods',
+  TRUSTWORTHINESS: 'src.trustworthiness',
+  ORIENTATION: 'array_remove(ARRAY[src.orientation], NULL)',
+  EFFECT_ON_TRUST: 'array_remove(ARRAY[src.effect_on_trust], NULL)',
 };
 const UNIT: Record<string, string> = { MONTH: 'month', QUARTER: 'quarter', YEAR: 'year' };
 
@@ -44,12 +48,16 @@ export class CodesService {
     await this.accessLog.record(actor, 'codeFrequencies', input);
     const p = new Params();
     const source = this.source(actor, input.unit, input.filter, p);
-    const bucket = input.bucket ? `date_trunc('${UNIT[input.bucket]}', src.occurred_on)::date` : 'NULL::date';
+    const bucket = input.bucket ? `date_trunc('${UNIT[input.bucket]}', s.occurred_on)::date` : 'NULL::date';
     const dims = input.dimensions ?? (Object.keys(CODES) as CodeDimension[]);
-    const sql = `WITH RECURSIVE src AS (${source})
-      SELECT to_char(x.bucket, 'YYYY-MM-DD') AS bucket_start, x.dimension, x.code, count(*)::int AS count FROM (
-        ${dims.map((d) => `SELECT ${bucket} AS bucket, '${d}' AS dimension, unnest(${CODES[d]}) AS code FROM src`).join('\n        UNION ALL ')}
-      ) x GROUP BY x.bucket, x.dimension, x.code ORDER BY x.bucket, x.dimension, count(*) DESC, x.code`;
+    // The bucket is computed once per row; each dimension is counted by its enum, then named.
+    const sql = `WITH RECURSIVE src AS (SELECT s.*, ${bucket} AS bucket FROM (${source}) s)
+      SELECT to_char(x.bucket, 'YYYY-MM-DD') AS bucket_start, x.dimension, x.code, x.count FROM (
+        ${dims
+          .map((d) => `SELECT g.bucket, '${d}' AS dimension, g.code::text AS code, g.n::int AS count
+             FROM (SELECT src.bucket, c.code, count(*) AS n FROM src CROSS JOIN LATERAL unnest(${CODES[d]}) AS c(code) GROUP BY 1, 2) g`)
+          .join('\n        UNION ALL ')}
+      ) x ORDER BY x.bucket, x.dimension, x.count DESC, x.code`;
     const rows: { bucket_start: string | null; dimension: CodeDimension; code: string; count: number }[] = await this.ds.query(sql, p.values);
     return rows.map((r) => ({ bucketStart: r.bucket_start, dimension: r.dimension, code: r.code, count: r.count }));
   }
@@ -59,9 +67,11 @@ export class CodesService {
     const p = new Params();
     const source = this.source(actor, input.unit, input.filter, p);
     const sql = `WITH RECURSIVE src AS (${source})
-      SELECT r.code AS row_code, c.code AS column_code, count(*)::int AS count
-        FROM src CROSS JOIN LATERAL unnest(${CODES[input.rows]}) AS r(code) CROSS JOIN LATERAL unnest(${CODES[input.columns]}) AS c(code)
-       GROUP BY r.code, c.code ORDER BY r.code, c.code`;
+      SELECT g.row_code::text AS row_code, g.column_code::text AS column_code, g.n::int AS count FROM (
+        SELECT r.code AS row_code, c.code AS column_code, count(*) AS n
+          FROM src CROSS JOIN LATERAL unnest(${CODES[input.rows]}) AS r(code) CROSS JOIN LATERAL unnest(${CODES[input.columns]}) AS c(code)
+         GROUP BY r.code, c.code) g
+       ORDER BY g.row_code::text, g.column_code::text`;
     const rows: { row_code: string; column_code: string; count: number }[] = await this.ds.query(sql, p.values);
     return rows.map((r) => ({ rowCode: r.row_code, columnCode: r.column_code, count: r.count }));
   }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { notFound } from '../../common/errors/domain-error';
 import { ConnectionShape, paginate } from '../../common/pagination/connection';
@@ -10,6 +10,7 @@ import { subtreeIdsSql } from '../organisation/organisation.sql';
 import { OrganisationService } from '../organisation/organisation.service';
 import { IndicatorEntity } from '../steering/indicator.entity';
 import { BurdenReportEntity, BurdenReportRevisionEntity } from './burden-report.entity';
+import { ImprovementUse } from './burden.enums';
 import { BurdenErrors } from './burden.errors';
 import { BurdenReportsArgs } from './dto/burden-reports.args';
 import { ReportIndicatorBurdenInput } from './dto/report-indicator-burden.input';
@@ -86,6 +87,7 @@ export class BurdenService {
         });
         Object.assign(same, values, { revision: same.revision + 1, reportedBy: actor.id });
         const saved = await repo.save(same);
+        await this.addToTotals(em, saved, before);
         await this.audit.record(em, actor, { entity: AuditEntity.BURDEN_REPORT, entityId: saved.id, action: AuditAction.UPDATE, before, after: saved });
         return saved;
       }
@@ -109,8 +111,29 @@ export class BurdenService {
           revision: 1,
         }),
       );
+      await this.addToTotals(em, row, null);
       await this.audit.record(em, actor, { entity: AuditEntity.BURDEN_REPORT, entityId: row.id, action: AuditAction.CREATE, before: null, after: row });
       return row;
     });
+  }
+
+  /**
+   * Keeps the rollup `burden_period_total` in step, in the report's transaction: a new report
+   * adds itself; a resubmission adds the difference to what it replaced.
+   */
+  private async addToTotals(em: EntityManager, now: BurdenReportEntity, before: BurdenReportEntity | null): Promise<void> {
+    const used = (r: BurdenReportEntity | null, v: ImprovementUse) => (r?.usedForImprovement === v ? 1 : 0);
+    await em.query(
+      `INSERT INTO burden_period_total AS t (indicator_id, period_start, period_end, reports, staff_hours, staff_count, used_yes, used_partly)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+       ON CONFLICT (indicator_id, period_start, period_end) DO UPDATE SET
+         reports = t.reports + EXCLUDED.reports, staff_hours = t.staff_hours + EXCLUDED.staff_hours, staff_count = t.staff_count + EXCLUDED.staff_count,
+         used_yes = t.used_yes + EXCLUDED.used_yes, used_partly = t.used_partly + EXCLUDED.used_partly`,
+      [
+        now.indicatorId, now.periodStart, now.periodEnd, before ? 0 : 1,
+        Number(now.staffHours) - Number(before?.staffHours ?? 0), now.staffCount - (before?.staffCount ?? 0),
+        used(now, ImprovementUse.YES) - used(before, ImprovementUse.YES), used(now, ImprovementUse.PARTLY) - used(before, ImprovementUse.PARTLY),
+      ],
+    );
   }
 }
