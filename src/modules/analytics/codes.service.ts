@@ -50,12 +50,14 @@ export class CodesService {
     const source = this.source(actor, input.unit, input.filter, p);
     const bucket = input.bucket ? `date_trunc('${UNIT[input.bucket]}', s.occurred_on)::date` : 'NULL::date';
     const dims = input.dimensions ?? (Object.keys(CODES) as CodeDimension[]);
-    // The bucket is computed once per row; each dimension is counted by its enum, then named.
+    // The bucket is computed once per row. Rows are first counted per distinct code set (a few
+    // hundred), and only those sets are unnested and named: no function call per row.
     const sql = `WITH RECURSIVE src AS (SELECT s.*, ${bucket} AS bucket FROM (${source}) s)
       SELECT to_char(x.bucket, 'YYYY-MM-DD') AS bucket_start, x.dimension, x.code, x.count FROM (
         ${dims
-          .map((d) => `SELECT g.bucket, '${d}' AS dimension, g.code::text AS code, g.n::int AS count
-             FROM (SELECT src.bucket, c.code, count(*) AS n FROM src CROSS JOIN LATERAL unnest(${CODES[d]}) AS c(code) GROUP BY 1, 2) g`)
+          .map((d) => `SELECT g.bucket, '${d}' AS dimension, c.code::text AS code, sum(g.n)::int AS count
+             FROM (SELECT src.bucket, ${CODES[d]} AS codes, count(*) AS n FROM src GROUP BY 1, 2) g
+             CROSS JOIN LATERAL unnest(g.codes) AS c(code) GROUP BY g.bucket, c.code`)
           .join('\n        UNION ALL ')}
       ) x ORDER BY x.bucket, x.dimension, x.count DESC, x.code`;
     const rows: { bucket_start: string | null; dimension: CodeDimension; code: string; count: number }[] = await this.ds.query(sql, p.values);
@@ -67,11 +69,10 @@ export class CodesService {
     const p = new Params();
     const source = this.source(actor, input.unit, input.filter, p);
     const sql = `WITH RECURSIVE src AS (${source})
-      SELECT g.row_code::text AS row_code, g.column_code::text AS column_code, g.n::int AS count FROM (
-        SELECT r.code AS row_code, c.code AS column_code, count(*) AS n
-          FROM src CROSS JOIN LATERAL unnest(${CODES[input.rows]}) AS r(code) CROSS JOIN LATERAL unnest(${CODES[input.columns]}) AS c(code)
-         GROUP BY r.code, c.code) g
-       ORDER BY g.row_code::text, g.column_code::text`;
+      SELECT r.code::text AS row_code, c.code::text AS column_code, sum(g.n)::int AS count
+        FROM (SELECT ${CODES[input.rows]} AS row_codes, ${CODES[input.columns]} AS column_codes, count(*) AS n FROM src GROUP BY 1, 2) g
+        CROSS JOIN LATERAL unnest(g.row_codes) AS r(code) CROSS JOIN LATERAL unnest(g.column_codes) AS c(code)
+       GROUP BY r.code, c.code ORDER BY r.code::text, c.code::text`;
     const rows: { row_code: string; column_code: string; count: number }[] = await this.ds.query(sql, p.values);
     return rows.map((r) => ({ rowCode: r.row_code, columnCode: r.column_code, count: r.count }));
   }
