@@ -3,21 +3,13 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Client } from 'pg';
-import { AbstractLogger, DataSource, LogLevel, LogMessage } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { createApp } from '../src/app.factory';
 import { loadConfig } from '../src/config/config';
 import { openBenchDatabase } from './bench-db';
 import { BENCH_PASSWORD } from './data/generate';
+import { QueryRecorder } from './harness/statements';
 import { ANALYTICS, benchContext } from './scenarios';
-
-/** Records every SQL statement with its parameters. */
-class QueryRecorder extends AbstractLogger {
-  statements: { sql: string; parameters: unknown[] }[] = [];
-  override logQuery(query: string, parameters?: unknown[]): void {
-    this.statements.push({ sql: query, parameters: parameters ?? [] });
-  }
-  protected writeLog(_level: LogLevel, _message: LogMessage | LogMessage[]): void {}
-}
 
 const RUNS = 5;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];

@@ -11,10 +11,13 @@ import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import { responseScores } from '../src/modules/survey/scoring';
 import { DEFAULT_SURVEY_INSTRUMENT_ID } from '../src/modules/survey/survey.enums';
+import { freePort } from '../src/database/embedded-postgres';
 import { openBenchDatabase } from './bench-db';
 import { BENCH_PASSWORD } from './data/generate';
 import { load, LoadRequest, LoadResult } from './harness/load';
 import { ServerProcess } from './harness/processes';
+import { renderResults, writeSection } from './harness/report';
+import { statementsPerRequest } from './harness/statements';
 import { ANALYTICS_LOAD, BenchContext, benchContextFrom, THIN_READ } from './scenarios';
 
 /**
@@ -162,25 +165,30 @@ async function main(): Promise<number> {
     : { scale, runs: 3, seconds: 8, warmup: 3, ingestRows: 100_000 };
   const started = Date.now();
   const db = await openBenchDatabase(scale, false);
+  const check = new Client({ connectionString: db.url });
+  await check.connect();
+  const hasData = await check.query(`SELECT EXISTS (SELECT 1 FROM observation) AS ok`).then((r) => r.rows[0].ok as boolean, () => false);
+  await check.end();
+  if (!hasData) {
+    if (scale !== 'S') throw new Error(`no data for scale ${scale}: run npm run bench:data -- --scale ${scale} first`);
+    console.log('No benchmark data yet: generating scale S …');
+    const gen = spawnSync('npx', ['ts-node', 'bench/data/main.ts', '--scale', 'S'], { stdio: 'inherit' });
+    if (gen.status !== 0) throw new Error('bench:data failed');
+  }
   const pg = new Client({ connectionString: db.url });
+  pg.on('error', (err) => console.error(`benchmark database connection: ${err.message}`));
   await pg.connect();
   const servers: ServerProcess[] = [];
   try {
-    const hasData = await pg.query(`SELECT to_regclass('public.observation') IS NOT NULL AND EXISTS (SELECT 1 FROM observation) AS ok`).then((r) => r.rows[0].ok, () => false);
-    if (!hasData) {
-      if (scale !== 'S') throw new Error(`no data for scale ${scale}: run npm run bench:data -- --scale ${scale} first`);
-      console.log('No benchmark data yet: generating scale S …');
-      const gen = spawnSync('npx', ['ts-node', 'bench/data/main.ts', '--scale', 'S'], { stdio: 'inherit' });
-      if (gen.status !== 0) throw new Error('bench:data failed');
-    }
     if (!values['no-build']) {
       const build = spawnSync('npm', ['run', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
       if (build.status !== 0) throw new Error('the build failed');
     }
-    const env = { DATABASE_URL: db.url, NODE_ENV: 'production', LOG_LEVEL: 'warn', JWT_SECRET: randomBytes(32).toString('hex'), PANEL_KEY_SECRET: randomBytes(32).toString('hex'), DB_POOL_SIZE: '10' };
-    const api = await ServerProcess.start('api', ['dist/src/main.js'], env, 3901, '/health/live');
+    const jwtSecret = randomBytes(32).toString('hex');
+    const env = { DATABASE_URL: db.url, NODE_ENV: 'production', LOG_LEVEL: 'warn', JWT_SECRET: jwtSecret, PANEL_KEY_SECRET: randomBytes(32).toString('hex'), DB_POOL_SIZE: '10' };
+    const api = await ServerProcess.start('api', ['dist/src/main.js'], env, await freePort(), '/health/live');
     servers.push(api);
-    const ref = await ServerProcess.start('reference', ['-r', 'ts-node/register/transpile-only', 'bench/reference/server.ts'], { DATABASE_URL: db.url, DB_POOL_SIZE: '10' }, 3902, '/health');
+    const ref = await ServerProcess.start('reference', ['-r', 'ts-node/register/transpile-only', 'bench/reference/server.ts'], { DATABASE_URL: db.url, DB_POOL_SIZE: '10' }, await freePort(), '/health');
     servers.push(ref);
     const login = async (email: string) => (await gql(api.url, 'mutation($i: LoginInput!) { login(input: $i) { token } }', { i: { email, password: BENCH_PASSWORD } })).login.token as string;
     const analyst = await login('analyst@bench.tillit.invalid');
@@ -205,17 +213,27 @@ async function main(): Promise<number> {
     }
     const ingest = await bulkIngest(o, api, pg, admin, ctx);
     const streamed = await exports(api, analyst, pg);
+    const statements = await statementsPerRequest(db.url, jwtSecret, analyst, {
+      'thin read': { query: THIN_READ, variables: { id: ids[0] } },
+      ...Object.fromEntries(ANALYTICS_LOAD.map((a) => [a.name, { query: a.query, variables: a.variables(ctx) }])),
+    });
+    const dataset = Object.fromEntries(
+      (await pg.query(`SELECT 'organisations' AS k, count(*)::int AS n FROM organisation UNION ALL SELECT 'observations', count(*) FROM observation
+         UNION ALL SELECT 'coded segments', count(*) FROM coded_segment UNION ALL SELECT 'indicators', count(*) FROM indicator
+         UNION ALL SELECT 'burden reports', count(*) FROM burden_report UNION ALL SELECT 'survey responses', count(*) FROM survey_response`)).rows.map((r) => [r.k, r.n]),
+    );
 
     const results = {
       scale, date: new Date().toISOString(), quick: values.quick, seconds: (Date.now() - started) / 1000,
       machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version },
       postgres: (await pg.query('SHOW server_version')).rows[0].server_version,
-      options: o, comparisons: comparisons.map(summarise), ingest, exports: streamed,
+      dataset, options: o, comparisons: comparisons.map((c) => ({ ...summarise(c), statements: statements[c.scenario] })), ingest, exports: streamed,
     };
     const file = path.join('docs', 'benchmarks', `results-${scale.toLowerCase()}${values.quick ? '-quick' : ''}.json`);
     fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(file, JSON.stringify(results, null, 2) + '\n');
-    console.log(`\nDone in ${results.seconds.toFixed(0)} s; wrote ${file}`);
+    if (!values.quick) writeSection(path.join('docs', 'benchmarks.md'), scale, renderResults(results));
+    console.log(`\nDone in ${results.seconds.toFixed(0)} s; wrote ${file}${values.quick ? '' : ' and docs/benchmarks.md'}`);
     const failed = comparisons.some((c) => [...c.api, ...c.reference].some((r) => r.errors + r.non2xx > 0));
     if (failed) console.error('Some requests failed: see the JSON (errors, non2xx).');
     return failed ? 1 : 0;

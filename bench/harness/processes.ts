@@ -23,7 +23,8 @@ export class ServerProcess {
       if (child.exitCode !== null) throw new Error(`${name} exited (${child.exitCode}): ${stderr}`);
       try {
         const res = await fetch(url + readyPath);
-        if (res.ok) break;
+        // Ready only if our own child answers (not something else already on the port).
+        if (res.ok && child.exitCode === null) break;
       } catch {
         // not listening yet
       }

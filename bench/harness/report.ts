@@ -1,0 +1,49 @@
+import * as fs from 'node:fs';
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- the results JSON written by run.ts */
+
+const f0 = (x: number) => Math.round(x).toLocaleString('en');
+const f1 = (x: number) => (Math.round(x * 10) / 10).toFixed(1);
+const ratio = (x: number) => `×${x.toFixed(2)}`;
+
+/** The generated results section for one scale, as Markdown. */
+export function renderResults(r: any): string {
+  const lines = [
+    `Run ${r.date.slice(0, 16).replace('T', ' ')} UTC${r.quick ? ' (quick smoke run: numbers not meaningful)' : ''}, ${f0(r.seconds)} s in all. ` +
+      `Machine: ${r.machine.cpus} × ${r.machine.cpu}, ${r.machine.memoryGiB} GiB, Node ${r.machine.node}, PostgreSQL ${r.postgres}. ` +
+      `Dataset: ${Object.entries(r.dataset).map(([k, v]) => `${f0(v as number)} ${k}`).join(', ')}. ` +
+      `${r.options.runs} runs of ${r.options.seconds} s per side after ${r.options.warmup} s warm-up, API and reference alternating; medians.`,
+    '',
+    '| scenario | conns | API req/s | API p50 / p95 / p99 ms | reference req/s | ref p50 / p95 / p99 ms | throughput ratio | p95 ratio | p99 ratio | API peak RSS MiB | SQL per request |',
+    '|---|---:|---:|---|---:|---|---:|---:|---:|---:|---:|',
+  ];
+  for (const c of r.comparisons) {
+    lines.push(
+      `| ${c.scenario} | ${c.connections} | ${f0(c.api.rps)} | ${f1(c.api.p50)} / ${f1(c.api.p95)} / ${f1(c.api.p99)} | ${f0(c.reference.rps)} | ` +
+        `${f1(c.reference.p50)} / ${f1(c.reference.p95)} / ${f1(c.reference.p99)} | ${ratio(c.throughputRatio)} | ${ratio(c.p95Ratio)} | ${ratio(c.p99Ratio)} | ${f0(c.apiPeakRssMiB)} | ${c.statements ?? '–'} |`,
+    );
+  }
+  const ing = r.ingest;
+  lines.push(
+    '',
+    `Bulk ingest of ${f0(ing.mutation.rows)} survey responses: batch mutation ${f0(ing.mutation.rowsPerSecond)} rows/s (${ratio(ing.mutationVsCopy)} COPY), ` +
+      `CSV upload ${f0(ing.csv.rowsPerSecond)} rows/s (${ratio(ing.csvVsCopy)} COPY), COPY ${f0(ing.copy.rowsPerSecond)} rows/s. ` +
+      `API RSS after each 10,000-row batch (mutation): ${ing.mutation.rssAfterBatchMiB.join(', ')} MiB; (CSV): ${ing.csv.rssAfterBatchMiB.join(', ')} MiB.`,
+    '',
+    '| streamed export | size | lines | seconds | API RSS before → peak MiB |',
+    '|---|---:|---:|---:|---|',
+    ...Object.entries(r.exports).map(([name, e]: [string, any]) => `| ${name} | ${f1(e.bytes / 2 ** 20)} MiB | ${f0(e.lines)} | ${f1(e.seconds)} | ${e.rssBeforeMiB} → ${e.peakRssMiB} |`),
+  );
+  return lines.join('\n');
+}
+
+/** Replaces the section between `<!-- bench:<scale>:start -->` and `<!-- bench:<scale>:end -->`. */
+export function writeSection(file: string, scale: string, markdown: string): void {
+  const start = `<!-- bench:${scale}:start -->`;
+  const end = `<!-- bench:${scale}:end -->`;
+  const doc = fs.readFileSync(file, 'utf8');
+  const i = doc.indexOf(start);
+  const j = doc.indexOf(end);
+  if (i < 0 || j < i) throw new Error(`${file} has no ${start} … ${end} section`);
+  fs.writeFileSync(file, `${doc.slice(0, i + start.length)}\n${markdown}\n${doc.slice(j)}`);
+}
