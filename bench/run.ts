@@ -18,7 +18,8 @@ import { load, LoadRequest, LoadResult } from './harness/load';
 import { ServerProcess } from './harness/processes';
 import { renderResults, writeSection } from './harness/report';
 import { statementsPerRequest } from './harness/statements';
-import { ANALYTICS_LOAD, BenchContext, benchContextFrom, THIN_READ } from './scenarios';
+import { mixedLoad } from './harness/mixed';
+import { ANALYTICS_LOAD, BenchContext, benchContextFrom, NESTED_READ, THIN_READ } from './scenarios';
 
 /**
  * `npm run bench -- --scale S|M [--quick]`: every scenario against the built app in production
@@ -206,6 +207,14 @@ async function main(): Promise<number> {
         { method: 'POST', path: '/graphql', headers: auth, body: () => JSON.stringify({ query: THIN_READ, variables: { id: nextId() } }) },
         ref, { method: 'POST', path: '/thin', body: () => JSON.stringify([nextId()]) }));
     }
+    // Scenario 2 without its reference for now (PostGraphile is not set up yet): the API alone.
+    const nestedReq = { method: 'POST' as const, path: '/graphql', headers: auth, body: () => JSON.stringify({ query: NESTED_READ, variables: { p: ctx.pilotId, first: 50 } }) };
+    await load(api.url, nestedReq, 10, o.warmup);
+    api.takePeakRss();
+    const nestedRuns: LoadResult[] = [];
+    for (let i = 0; i < o.runs; i++) nestedRuns.push(await load(api.url, nestedReq, 10, o.seconds));
+    const nested = { connections: 10, rps: median(nestedRuns.map((x) => x.rps)), p50: median(nestedRuns.map((x) => x.p50)), p95: median(nestedRuns.map((x) => x.p95)), p99: median(nestedRuns.map((x) => x.p99)), errors: nestedRuns.reduce((n, x) => n + x.errors + x.non2xx, 0), apiPeakRssMiB: api.takePeakRss() };
+    console.log(`  nested read @10 (API only): ${nested.rps.toFixed(0)} req/s p95 ${nested.p95} ms p99 ${nested.p99} ms`);
     for (const a of ANALYTICS_LOAD) {
       comparisons.push(await compare(o, a.name, 4, api,
         { method: 'POST', path: '/graphql', headers: auth, body: () => JSON.stringify({ query: a.query, variables: a.variables(ctx) }) },
@@ -213,8 +222,11 @@ async function main(): Promise<number> {
     }
     const ingest = await bulkIngest(o, api, pg, admin, ctx);
     const streamed = await exports(api, analyst, pg);
+    const mixed = await mixedLoad(api.url, pg, admin, ctx, values.quick ? 5 : 60);
     const statements = await statementsPerRequest(db.url, jwtSecret, analyst, {
       'thin read': { query: THIN_READ, variables: { id: ids[0] } },
+      'nested read, 10 observations': { query: NESTED_READ, variables: { p: ctx.pilotId, first: 10 } },
+      'nested read, 50 observations': { query: NESTED_READ, variables: { p: ctx.pilotId, first: 50 } },
       ...Object.fromEntries(ANALYTICS_LOAD.map((a) => [a.name, { query: a.query, variables: a.variables(ctx) }])),
     });
     const dataset = Object.fromEntries(
@@ -227,15 +239,21 @@ async function main(): Promise<number> {
       scale, date: new Date().toISOString(), quick: values.quick, seconds: (Date.now() - started) / 1000,
       machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version },
       postgres: (await pg.query('SHOW server_version')).rows[0].server_version,
-      dataset, options: o, comparisons: comparisons.map((c) => ({ ...summarise(c), statements: statements[c.scenario] })), ingest, exports: streamed,
+      dataset, options: o, comparisons: comparisons.map((c) => ({ ...summarise(c), statements: statements[c.scenario] })), ingest, exports: streamed, nested: { ...nested, statements10: statements['nested read, 10 observations'], statements50: statements['nested read, 50 observations'] }, mixed,
     };
     const file = path.join('docs', 'benchmarks', `results-${scale.toLowerCase()}${values.quick ? '-quick' : ''}.json`);
     fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(file, JSON.stringify(results, null, 2) + '\n');
     if (!values.quick) writeSection(path.join('docs', 'benchmarks.md'), scale, renderResults(results));
     console.log(`\nDone in ${results.seconds.toFixed(0)} s; wrote ${file}${values.quick ? '' : ' and docs/benchmarks.md'}`);
-    const failed = comparisons.some((c) => [...c.api, ...c.reference].some((r) => r.errors + r.non2xx > 0));
-    if (failed) console.error('Some requests failed: see the JSON (errors, non2xx).');
+    const failed =
+      comparisons.some((c) => [...c.api, ...c.reference].some((r) => r.errors + r.non2xx > 0)) ||
+      nested.errors > 0 ||
+      Object.values(mixed.streams).some((x) => x.graphqlErrors + x.httpErrors > 0) ||
+      mixed.check.observationsAcknowledged !== mixed.check.observationsStored ||
+      mixed.check.burdenAcknowledged !== mixed.check.burdenStored ||
+      mixed.check.observationDuplicates !== 0;
+    if (failed) console.error('Some requests failed, or writes were lost or duplicated: see the JSON.');
     return failed ? 1 : 0;
   } finally {
     for (const s of servers) await s.stop();

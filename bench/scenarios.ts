@@ -92,3 +92,9 @@ export const ANALYTICS_LOAD: (GraphqlScenario & { reference: 'discretion' | 'bur
   { ...ANALYTICS[2], reference: 'burden', referenceParams: (c) => [c.from, c.to] },
   { ...ANALYTICS[6], reference: 'cooccurrence', referenceParams: () => [] },
 ];
+
+/** Scenario 2: a pilot with its participants' organisations, and its latest observations with authors and codes. */
+export const NESTED_READ = `query($p: ID!, $first: Int!) {
+  pilot(id: $p) { code title participants { level role organisation { name kind county } } }
+  observations(first: $first, filter: { pilotId: [$p] }) { totalCount edges { node { id title occurredOn
+    author { displayName } codes { forms methods relations effectOnTrust } } } } }`;

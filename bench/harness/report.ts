@@ -30,6 +30,19 @@ export function renderResults(r: any): string {
       `CSV upload ${f0(ing.csv.rowsPerSecond)} rows/s (${ratio(ing.csvVsCopy)} COPY), COPY ${f0(ing.copy.rowsPerSecond)} rows/s. ` +
       `API RSS after each 10,000-row batch (mutation): ${ing.mutation.rssAfterBatchMiB.join(', ')} MiB; (CSV): ${ing.csv.rssAfterBatchMiB.join(', ')} MiB.`,
     '',
+    r.nested
+      ? `Nested read (a pilot, its participants' organisations, its latest 50 observations with authors and codes), API only — the PostGraphile reference is not built yet: ` +
+        `${f0(r.nested.rps)} req/s at ${r.nested.connections} connections, p50 / p95 / p99 ${f1(r.nested.p50)} / ${f1(r.nested.p95)} / ${f1(r.nested.p99)} ms, ` +
+        `${r.nested.statements10} SQL statements for 10 observations and ${r.nested.statements50} for 50.`
+      : '',
+    '',
+    r.mixed
+      ? `Mixed load for ${r.mixed.seconds} s: ` +
+        Object.entries(r.mixed.streams).map(([k, v]: [string, any]) => `${k} (${v.connections} connections): ${f0(v.ok)} ok, ${v.graphqlErrors + v.httpErrors} errors, p50 / p99 ${f1(v.p50)} / ${f1(v.p99)} ms`).join('; ') +
+        `. Stored afterwards: ${r.mixed.check.observationsStored} observations for ${r.mixed.check.observationsAcknowledged} acknowledged (${r.mixed.check.observationDuplicates} duplicates), ` +
+        `${r.mixed.check.burdenStored} burden reports for ${r.mixed.check.burdenAcknowledged} acknowledged.`
+      : '',
+    '',
     '| streamed export | size | lines | seconds | API RSS before → peak MiB |',
     '|---|---:|---:|---:|---|',
     ...Object.entries(r.exports).map(([name, e]: [string, any]) => `| ${name} | ${f1(e.bytes / 2 ** 20)} MiB | ${f0(e.lines)} | ${f1(e.seconds)} | ${e.rssBeforeMiB} → ${e.peakRssMiB} |`),

@@ -74,27 +74,36 @@ export class SeriesService {
            FROM burden_report br
           WHERE br.period_end >= ${head.from} AND br.period_start <= ${head.to} AND ${head.scope} ${instrument('br')}
           GROUP BY 1, 2, 3, 4`;
+    // Named by the breakdown's keys (raw enums: cast to text only once grouped) and summed over
+    // indicators before the bucket split, so the split sees a few rows per period.
+    const named = keys.filter((k) => k !== 'org_key');
+    const KEY_SOURCE: Record<string, string> = {
+      governance_form: 'si.governance_form', instrument_kind: 'si.kind', imposed_by_id: 'si.imposed_by_id', indicator_id: 'pre.indicator_id', measure_type: 'i.measure_type',
+    };
+    const ENUM_KEYS = new Set(['governance_form', 'instrument_kind', 'measure_type']);
+    const out = (k: string) => (ENUM_KEYS.has(k) ? `${k}::text` : k);
     const sql = `${head.ctes},
       pre AS (${pre}),
-      ${byOrg ? `${head.rollup('pre', 'organisation_id')},` : ''}
-      parts AS (
-        SELECT b.bstart, b.bend, pre.*, ${byOrg ? head.orgKey() : 'NULL::uuid'} AS org_key,
-               (least(pre.period_end, b.bend) - greatest(pre.period_start, b.bstart) + 1)::float8
-                 / (pre.period_end - pre.period_start + 1) AS frac
-          FROM pre JOIN b ON pre.period_start <= b.bend AND pre.period_end >= b.bstart
-          ${byOrg ? head.joinUp('pre.organisation_id') : ''}
+      named AS (
+        SELECT pre.period_start, pre.period_end, pre.organisation_id${named.map((k) => `, ${KEY_SOURCE[k]} AS ${k}`).join('')},
+               sum(pre.n) AS n, sum(pre.h) AS h, sum(pre.c) AS c, sum(pre.yes) AS yes, sum(pre.partly) AS partly
+          FROM pre JOIN indicator i ON i.id = pre.indicator_id JOIN steering_instrument si ON si.id = i.instrument_id
+         GROUP BY pre.period_start, pre.period_end, pre.organisation_id${named.map((k) => `, ${KEY_SOURCE[k]}`).join('')}
       ),
-      k AS (
-        SELECT parts.*, i.measure_type::text AS measure_type, si.kind::text AS instrument_kind,
-               si.governance_form::text AS governance_form, si.imposed_by_id
-          FROM parts JOIN indicator i ON i.id = parts.indicator_id JOIN steering_instrument si ON si.id = i.instrument_id
+      ${byOrg ? `${head.rollup('named', 'organisation_id')},` : ''}
+      parts AS (
+        SELECT b.bstart, b.bend, named.*, ${byOrg ? head.orgKey() : 'NULL::uuid'} AS org_key,
+               (least(named.period_end, b.bend) - greatest(named.period_start, b.bstart) + 1)::float8
+                 / (named.period_end - named.period_start + 1) AS frac
+          FROM named JOIN b ON named.period_start <= b.bend AND named.period_end >= b.bstart
+          ${byOrg ? head.joinUp('named.organisation_id') : ''}
       )
-      SELECT to_char(bstart, 'YYYY-MM-DD') AS bucket_start, to_char(bend, 'YYYY-MM-DD') AS bucket_end${keys.map((k) => `, ${k}`).join('')},
+      SELECT to_char(bstart, 'YYYY-MM-DD') AS bucket_start, to_char(bend, 'YYYY-MM-DD') AS bucket_end${keys.map((k) => `, ${out(k)} AS ${k}`).join('')},
              sum(h * frac)::float8 AS staff_hours, sum(c * frac)::float8 AS staff_count,
              sum(n)::int AS reports, -- a report has one part per bucket
              (sum(yes)::float8 / sum(n)) AS yes_share, (sum(partly)::float8 / sum(n)) AS partly_share
-        FROM k GROUP BY bstart, bend${keys.map((k) => `, ${k}`).join('')}
-       ORDER BY bstart${order.map((k) => `, ${k}`).join('')}`;
+        FROM parts GROUP BY bstart, bend${keys.map((k) => `, ${k}`).join('')}
+       ORDER BY bstart${order.map((k) => `, ${ENUM_KEYS.has(k) ? `${k}::text` : k}`).join('')}`;
     const rows: Record<string, unknown>[] = await this.ds.query(sql, p.values);
     return rows.map((r) => {
       const row: BurdenSeriesRow = {

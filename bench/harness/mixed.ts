@@ -1,0 +1,156 @@
+import autocannon from 'autocannon';
+import { randomUUID } from 'node:crypto';
+import type { Client } from 'pg';
+import { BENCH_PASSWORD } from '../data/generate';
+import { ANALYTICS_LOAD, BenchContext } from '../scenarios';
+
+interface Stream {
+  name: string;
+  connections: number;
+  body: () => string;
+  headers: () => Record<string, string>;
+}
+
+interface StreamResult {
+  requests: number;
+  ok: number;
+  graphqlErrors: number;
+  httpErrors: number;
+  p50: number;
+  p99: number;
+}
+
+const pct = (s: number[], p: number) => (s.length ? s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] : 0);
+
+/** One autocannon instance for a stream of requests; a 200 with GraphQL errors counts as an error. */
+function run(url: string, s: Stream, seconds: number): Promise<StreamResult> {
+  const latencies: number[] = [];
+  let ok = 0;
+  let graphqlErrors = 0;
+  return new Promise((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url: `${url}/graphql`,
+        connections: s.connections,
+        duration: seconds,
+        requests: [
+          {
+            method: 'POST',
+            setupRequest: (req: autocannon.Request) => ({ ...req, headers: { 'content-type': 'application/json', ...s.headers() }, body: s.body() }),
+            onResponse: (status: number, body: string) => {
+              if (status === 200 && !body.includes('"errors"')) ok++;
+              else if (status === 200) graphqlErrors++;
+            },
+          },
+        ],
+      },
+      (err, res) =>
+        err
+          ? reject(err)
+          : resolve({
+              requests: latencies.length,
+              ok,
+              graphqlErrors,
+              httpErrors: res.errors + res.timeouts + res.non2xx,
+              p50: pct(latencies.sort((a, b) => a - b), 50),
+              p99: pct(latencies, 99),
+            }),
+    );
+    instance.on('response', (_c, _s, _b, t) => latencies.push(t));
+  });
+}
+
+/**
+ * Scenario 5: 20 researchers log observations while 10 analysts run analytics and 5 reporters
+ * submit burden, all at once. Afterwards the database must hold exactly the writes that were
+ * acknowledged: no duplicates, nothing lost.
+ */
+export async function mixedLoad(url: string, pg: Client, adminToken: string, ctx: BenchContext, seconds: number) {
+  const login = async (email: string) => {
+    const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: 'mutation($i: LoginInput!) { login(input: $i) { token } }', variables: { i: { email, password: BENCH_PASSWORD } } }) });
+    return ((await res.json()) as { data: { login: { token: string } } }).data.login.token;
+  };
+  // Researchers with a pilot they follow and its organisations.
+  const teams: { email: string; pilot_id: string; starts_on: string; org_ids: string[] }[] = (
+    await pg.query(`SELECT u.email, pr.pilot_id, p.starts_on::text AS starts_on, array_agg(pp.organisation_id) AS org_ids
+                      FROM pilot_researcher pr JOIN app_user u ON u.id = pr.user_id JOIN pilot p ON p.id = pr.pilot_id
+                      JOIN pilot_participant pp ON pp.pilot_id = pr.pilot_id
+                     GROUP BY u.email, pr.pilot_id, p.starts_on ORDER BY u.email, pr.pilot_id LIMIT 20`)
+  ).rows;
+  const researchers = await Promise.all(teams.map(async (t) => ({ ...t, token: await login(t.email) })));
+  const analyst = await login('analyst@bench.tillit.invalid');
+  // Burden for months after the generated data: every submission is a new report.
+  const targets: { indicator_id: string; organisation_id: string }[] = (
+    await pg.query(`SELECT i.id AS indicator_id, t.organisation_id FROM indicator i JOIN steering_instrument_target t ON t.instrument_id = i.instrument_id ORDER BY i.id, t.organisation_id LIMIT 2000`)
+  ).rows;
+  const tag = `mixed-${randomUUID().slice(0, 8)}`;
+  const before = (await pg.query(`SELECT (SELECT count(*) FROM burden_report)::int AS burden`)).rows[0];
+  let r = 0;
+  let b = 0;
+  let a = 0;
+  const firstMonth = new Date(`${ctx.to}T00:00:00Z`);
+  const month = (k: number) => new Date(Date.UTC(firstMonth.getUTCFullYear(), firstMonth.getUTCMonth() + 1 + k, 1));
+  const iso = (d: Date) => d.toISOString().slice(0, 10);
+  const streams: Stream[] = [
+    {
+      name: 'researchers logging observations', connections: 20,
+      headers: () => ({ authorization: `Bearer ${researchers[r % researchers.length].token}` }),
+      body: () => {
+        const t = researchers[r++ % researchers.length];
+        return JSON.stringify({
+          query: 'mutation($i: LogObservationInput!) { logObservation(input: $i) { id } }',
+          variables: { i: { clientId: randomUUID(), pilotId: t.pilot_id, organisationId: t.org_ids[r % t.org_ids.length], level: 'FRONT_LINE', occurredOn: t.starts_on, kind: 'FIELD_VISIT', title: `${tag} ${r}`, text: 'Enhetschefen beskriver att uppföljningen numera sker i dialog.', codes: { methods: ['LESS_DETAIL_STEERING'] } } },
+        });
+      },
+    },
+    {
+      name: 'analysts running analytics', connections: 10,
+      headers: () => ({ authorization: `Bearer ${analyst}` }),
+      body: () => {
+        const q = ANALYTICS_LOAD[a++ % ANALYTICS_LOAD.length];
+        return JSON.stringify({ query: q.query, variables: q.variables(ctx) });
+      },
+    },
+    {
+      name: 'reporters submitting burden', connections: 5,
+      headers: () => ({ authorization: `Bearer ${adminToken}` }),
+      body: () => {
+        const k = b++;
+        const target = targets[k % targets.length];
+        const m = month(Math.floor(k / targets.length));
+        const end = new Date(Date.UTC(m.getUTCFullYear(), m.getUTCMonth() + 1, 0));
+        return JSON.stringify({
+          query: 'mutation($i: ReportIndicatorBurdenInput!) { reportIndicatorBurden(input: $i) { id } }',
+          variables: { i: { indicatorId: target.indicator_id, organisationId: target.organisation_id, periodKind: 'MONTH', periodStart: iso(m), periodEnd: iso(end), staffHours: 7.5, staffCount: 3, usedForImprovement: 'PARTLY' } },
+        });
+      },
+    },
+  ];
+  const results = await Promise.all(streams.map((s) => run(url, s, seconds)));
+  const after = (await pg.query(
+    `SELECT (SELECT count(*) FROM observation WHERE title LIKE $1)::int AS observations,
+            (SELECT count(DISTINCT client_id) FROM observation WHERE title LIKE $1)::int AS distinct_observations,
+            (SELECT count(*) FROM burden_report)::int AS burden`,
+    [`${tag} %`],
+  )).rows[0];
+  const [obs, analytics, burden] = results;
+  const check = {
+    observationsAcknowledged: obs.ok, observationsStored: after.observations, observationDuplicates: after.observations - after.distinct_observations,
+    burdenAcknowledged: burden.ok, burdenStored: after.burden - before.burden,
+  };
+  // Leave the benchmark data as generated.
+  await pg.query(`DELETE FROM coded_segment WHERE observation_id IN (SELECT id FROM observation WHERE title LIKE $1)`, [`${tag} %`]);
+  await pg.query(`DELETE FROM observation_version WHERE observation_id IN (SELECT id FROM observation WHERE title LIKE $1)`, [`${tag} %`]);
+  await pg.query(`DELETE FROM observation WHERE title LIKE $1`, [`${tag} %`]);
+  await pg.query(`DELETE FROM burden_report_revision WHERE report_id IN (SELECT id FROM burden_report WHERE period_start > $1)`, [ctx.to]);
+  await pg.query(`DELETE FROM burden_report WHERE period_start > $1`, [ctx.to]);
+  await pg.query(`DELETE FROM burden_period_total WHERE period_start > $1`, [ctx.to]);
+  const out = { seconds, streams: Object.fromEntries(streams.map((s, i) => [s.name, { connections: s.connections, ...results[i], rps: results[i].requests / seconds }])), check };
+  const lost = check.observationsAcknowledged !== check.observationsStored || check.burdenAcknowledged !== check.burdenStored || check.observationDuplicates !== 0;
+  console.log(
+    `  mixed load ${seconds} s: observations ${obs.ok} ok (p99 ${obs.p99} ms, ${obs.graphqlErrors + obs.httpErrors} errors), ` +
+      `analytics ${analytics.ok} ok (p99 ${analytics.p99} ms, ${analytics.graphqlErrors + analytics.httpErrors} errors), ` +
+      `burden ${burden.ok} ok (p99 ${burden.p99} ms, ${burden.graphqlErrors + burden.httpErrors} errors); stored ${check.observationsStored} observations, ${check.burdenStored} reports${lost ? ' — MISMATCH' : ', none lost or duplicated'}`,
+  );
+  return out;
+}
