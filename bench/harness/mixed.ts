@@ -8,7 +8,7 @@ interface Stream {
   name: string;
   connections: number;
   body: () => string;
-  headers: () => Record<string, string>;
+  headers: Record<string, string>;
 }
 
 interface StreamResult {
@@ -33,10 +33,11 @@ function run(url: string, s: Stream, seconds: number): Promise<StreamResult> {
         url: `${url}/graphql`,
         connections: s.connections,
         duration: seconds,
+        headers: { 'content-type': 'application/json', ...s.headers },
         requests: [
           {
             method: 'POST',
-            setupRequest: (req: autocannon.Request) => ({ ...req, headers: { 'content-type': 'application/json', ...s.headers() }, body: s.body() }),
+            setupRequest: (req: autocannon.Request) => ({ ...req, body: s.body() }),
             onResponse: (status: number, body: string) => {
               if (status === 200 && !body.includes('"errors"')) ok++;
               else if (status === 200) graphqlErrors++;
@@ -58,6 +59,19 @@ function run(url: string, s: Stream, seconds: number): Promise<StreamResult> {
     );
     instance.on('response', (_c, _s, _b, t) => latencies.push(t));
   });
+}
+
+/**
+ * Every acknowledged write is stored, once. A request still in flight when the load stops may be
+ * stored without its answer being counted, so up to one extra write per connection is allowed.
+ */
+export function mixedLoadConsistent(
+  c: { observationsAcknowledged: number; observationsStored: number; observationDuplicates: number; burdenAcknowledged: number; burdenStored: number },
+  writerConnections: number,
+  burdenConnections: number,
+): boolean {
+  const within = (stored: number, acked: number, inFlight: number) => stored >= acked && stored <= acked + inFlight;
+  return c.observationDuplicates === 0 && within(c.observationsStored, c.observationsAcknowledged, writerConnections) && within(c.burdenStored, c.burdenAcknowledged, burdenConnections);
 }
 
 /**
@@ -85,35 +99,33 @@ export async function mixedLoad(url: string, pg: Client, adminToken: string, ctx
   ).rows;
   const tag = `mixed-${randomUUID().slice(0, 8)}`;
   const before = (await pg.query(`SELECT (SELECT count(*) FROM burden_report)::int AS burden`)).rows[0];
-  let r = 0;
   let b = 0;
   let a = 0;
   const firstMonth = new Date(`${ctx.to}T00:00:00Z`);
   const month = (k: number) => new Date(Date.UTC(firstMonth.getUTCFullYear(), firstMonth.getUTCMonth() + 1 + k, 1));
   const iso = (d: Date) => d.toISOString().slice(0, 10);
-  const streams: Stream[] = [
-    {
-      name: 'researchers logging observations', connections: 20,
-      headers: () => ({ authorization: `Bearer ${researchers[r % researchers.length].token}` }),
-      body: () => {
-        const t = researchers[r++ % researchers.length];
-        return JSON.stringify({
+  // One stream (one connection) per researcher, with their own token and pilot.
+  const streams: Stream[] = researchers.map((t, n) => {
+    let k = 0;
+    return {
+      name: `researcher ${n + 1}`, connections: 1, headers: { authorization: `Bearer ${t.token}` },
+      body: () =>
+        JSON.stringify({
           query: 'mutation($i: LogObservationInput!) { logObservation(input: $i) { id } }',
-          variables: { i: { clientId: randomUUID(), pilotId: t.pilot_id, organisationId: t.org_ids[r % t.org_ids.length], level: 'FRONT_LINE', occurredOn: t.starts_on, kind: 'FIELD_VISIT', title: `${tag} ${r}`, text: 'Enhetschefen beskriver att uppföljningen numera sker i dialog.', codes: { methods: ['LESS_DETAIL_STEERING'] } } },
-        });
-      },
-    },
+          variables: { i: { clientId: randomUUID(), pilotId: t.pilot_id, organisationId: t.org_ids[k++ % t.org_ids.length], level: 'FRONT_LINE', occurredOn: t.starts_on, kind: 'FIELD_VISIT', title: `${tag} ${n}.${k}`, text: 'Enhetschefen beskriver att uppföljningen numera sker i dialog.', codes: { methods: ['LESS_DETAIL_STEERING'] } } },
+        }),
+    };
+  });
+  streams.push(
     {
-      name: 'analysts running analytics', connections: 10,
-      headers: () => ({ authorization: `Bearer ${analyst}` }),
+      name: 'analysts running analytics', connections: 10, headers: { authorization: `Bearer ${analyst}` },
       body: () => {
         const q = ANALYTICS_LOAD[a++ % ANALYTICS_LOAD.length];
         return JSON.stringify({ query: q.query, variables: q.variables(ctx) });
       },
     },
     {
-      name: 'reporters submitting burden', connections: 5,
-      headers: () => ({ authorization: `Bearer ${adminToken}` }),
+      name: 'reporters submitting burden', connections: 5, headers: { authorization: `Bearer ${adminToken}` },
       body: () => {
         const k = b++;
         const target = targets[k % targets.length];
@@ -125,7 +137,7 @@ export async function mixedLoad(url: string, pg: Client, adminToken: string, ctx
         });
       },
     },
-  ];
+  );
   const results = await Promise.all(streams.map((s) => run(url, s, seconds)));
   const after = (await pg.query(
     `SELECT (SELECT count(*) FROM observation WHERE title LIKE $1)::int AS observations,
@@ -133,7 +145,11 @@ export async function mixedLoad(url: string, pg: Client, adminToken: string, ctx
             (SELECT count(*) FROM burden_report)::int AS burden`,
     [`${tag} %`],
   )).rows[0];
-  const [obs, analytics, burden] = results;
+  const burden = results[results.length - 1];
+  const analytics = results[results.length - 2];
+  const writers = results.slice(0, researchers.length);
+  const all = (rs: StreamResult[]) => ({ requests: rs.reduce((n, x) => n + x.requests, 0), ok: rs.reduce((n, x) => n + x.ok, 0), graphqlErrors: rs.reduce((n, x) => n + x.graphqlErrors, 0), httpErrors: rs.reduce((n, x) => n + x.httpErrors, 0) });
+  const obs = { ...all(writers), p50: Math.max(...writers.map((x) => x.p50)), p99: Math.max(...writers.map((x) => x.p99)) };
   const check = {
     observationsAcknowledged: obs.ok, observationsStored: after.observations, observationDuplicates: after.observations - after.distinct_observations,
     burdenAcknowledged: burden.ok, burdenStored: after.burden - before.burden,
@@ -145,8 +161,16 @@ export async function mixedLoad(url: string, pg: Client, adminToken: string, ctx
   await pg.query(`DELETE FROM burden_report_revision WHERE report_id IN (SELECT id FROM burden_report WHERE period_start > $1)`, [ctx.to]);
   await pg.query(`DELETE FROM burden_report WHERE period_start > $1`, [ctx.to]);
   await pg.query(`DELETE FROM burden_period_total WHERE period_start > $1`, [ctx.to]);
-  const out = { seconds, streams: Object.fromEntries(streams.map((s, i) => [s.name, { connections: s.connections, ...results[i], rps: results[i].requests / seconds }])), check };
-  const lost = check.observationsAcknowledged !== check.observationsStored || check.burdenAcknowledged !== check.burdenStored || check.observationDuplicates !== 0;
+  const out = {
+    seconds,
+    streams: {
+      [`${researchers.length} researchers logging observations (p99: the worst researcher's)`]: { connections: researchers.length, ...obs },
+      'analysts running analytics': { connections: 10, ...analytics },
+      'reporters submitting burden': { connections: 5, ...burden },
+    },
+    check: { ...check, consistent: mixedLoadConsistent(check, researchers.length, 5) },
+  };
+  const lost = !mixedLoadConsistent(check, researchers.length, 5);
   console.log(
     `  mixed load ${seconds} s: observations ${obs.ok} ok (p99 ${obs.p99} ms, ${obs.graphqlErrors + obs.httpErrors} errors), ` +
       `analytics ${analytics.ok} ok (p99 ${analytics.p99} ms, ${analytics.graphqlErrors + analytics.httpErrors} errors), ` +

@@ -40,7 +40,8 @@ export function renderResults(r: any): string {
       ? `Mixed load for ${r.mixed.seconds} s: ` +
         Object.entries(r.mixed.streams).map(([k, v]: [string, any]) => `${k} (${v.connections} connections): ${f0(v.ok)} ok, ${v.graphqlErrors + v.httpErrors} errors, p50 / p99 ${f1(v.p50)} / ${f1(v.p99)} ms`).join('; ') +
         `. Stored afterwards: ${r.mixed.check.observationsStored} observations for ${r.mixed.check.observationsAcknowledged} acknowledged (${r.mixed.check.observationDuplicates} duplicates), ` +
-        `${r.mixed.check.burdenStored} burden reports for ${r.mixed.check.burdenAcknowledged} acknowledged.`
+        `${r.mixed.check.burdenStored} burden reports for ${r.mixed.check.burdenAcknowledged} acknowledged ` +
+        `(${r.mixed.check.consistent ? 'consistent: nothing lost or duplicated; a write in flight when the load stops is stored unacknowledged' : 'INCONSISTENT'}).`
       : '',
     '',
     '| streamed export | size | lines | seconds | API RSS before → peak MiB |',

@@ -31,7 +31,8 @@ export function dataSourceOptions(p: DataSourceParams): DataSourceOptions {
     logger: p.logger,
     logging: p.logger ? ['query', 'error', 'warn', 'migration'] : ['error', 'warn', 'migration'],
     applicationName: p.applicationName ?? 'tillit-tracker',
-    extra: { max: p.poolSize ?? 10 },
+    // A request waits at most 10 s for a pooled connection, then fails, rather than hanging for ever.
+    extra: { max: p.poolSize ?? 10, connectionTimeoutMillis: 10_000 },
   };
 }
 

@@ -159,7 +159,7 @@ export class ObservationService {
         const earlier = await repo.findOneBy({ authorId: actor.id, clientId });
         if (earlier) return this.sameRequest(earlier, requestHash);
       }
-      await this.checkCanWrite(actor, input.pilotId, input.occurredOn);
+      await this.checkCanWrite(em, actor, input.pilotId, input.occurredOn);
       await this.checkLocation(em, input.pilotId, input.organisationId);
 
       const row = repo.create({
@@ -201,7 +201,7 @@ export class ObservationService {
       if (obs.deletedAt) throw ObservationErrors.deleted();
       if (obs.version !== input.expectedVersion) throw ObservationErrors.stale(obs.version, input.expectedVersion);
       const before = snapshot(obs);
-      await this.checkCanWrite(actor, obs.pilotId, input.occurredOn ?? obs.occurredOn, obs);
+      await this.checkCanWrite(em, actor, obs.pilotId, input.occurredOn ?? obs.occurredOn, obs);
 
       const { id: _id, expectedVersion: _v, codes, ...fields } = input;
       Object.assign(obs, Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)));
@@ -244,7 +244,7 @@ export class ObservationService {
     return this.ds.transaction(async (em) => {
       const obs = await this.lockVisible(em, actor, input.observationId);
       if (obs.deletedAt) throw ObservationErrors.deleted();
-      await this.checkCanWrite(actor, obs.pilotId, obs.occurredOn);
+      await this.checkCanWrite(em, actor, obs.pilotId, obs.occurredOn);
       this.checkRange(obs.text, input.start, input.end, 'input');
       const repo = em.getRepository(CodedSegmentEntity);
       const segment = await repo.save(
@@ -294,10 +294,10 @@ export class ObservationService {
   // ---------------------------------------------------------------- rules
 
   /** RESEARCHER writes only to pilots they follow on the date concerned (and only their own rows); ADMIN anywhere. */
-  private async checkCanWrite(actor: AuthUser, pilotId: string, date: string, existing?: { authorId: string }): Promise<void> {
+  private async checkCanWrite(em: EntityManager, actor: AuthUser, pilotId: string, date: string, existing?: { authorId: string }): Promise<void> {
     if (actor.role === Role.ADMIN) return;
     if (existing && existing.authorId !== actor.id) throw ObservationErrors.notAuthor();
-    if (!(await this.pilots.researcherFollows(actor.id, pilotId, date))) throw ObservationErrors.notFollowing(date);
+    if (!(await this.pilots.researcherFollows(actor.id, pilotId, date, em))) throw ObservationErrors.notFollowing(date);
   }
 
   private async checkLocation(em: EntityManager, pilotId: string, organisationId: string): Promise<void> {

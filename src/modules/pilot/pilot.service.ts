@@ -165,8 +165,9 @@ export class PilotService {
    * Whether a researcher followed the pilot on `date`: the rule for every researcher write
    * (RESEARCHER writes only to pilots they follow, at that date).
    */
-  async researcherFollows(userId: string, pilotId: string, date: string): Promise<boolean> {
-    return this.ds.getRepository(PilotResearcherEntity)
+  /** `em`: the caller's transaction, when in one (a second pooled connection could deadlock the pool). */
+  async researcherFollows(userId: string, pilotId: string, date: string, em: EntityManager = this.ds.manager): Promise<boolean> {
+    return em.getRepository(PilotResearcherEntity)
       .createQueryBuilder('r')
       .where('r.pilotId = :pilotId AND r.userId = :userId', { pilotId, userId })
       .andWhere(`daterange(r.fromDate, r.toDate, '[]') @> CAST(:date AS date)`, { date })

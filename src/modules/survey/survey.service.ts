@@ -124,7 +124,7 @@ export class SurveyService {
       if (!(await em.getRepository(SurveyInstrumentEntity).exists({ where: { id: input.instrumentId } }))) {
         throw notFound('Survey instrument', input.instrumentId);
       }
-      if (actor.role !== Role.ADMIN && !(await this.pilots.researcherFollows(actor.id, input.pilotId, input.opensOn))) {
+      if (actor.role !== Role.ADMIN && !(await this.pilots.researcherFollows(actor.id, input.pilotId, input.opensOn, em))) {
         throw SurveyErrors.notFollowing();
       }
       for (const [i, unitId] of input.unitIds.entries()) {
@@ -145,7 +145,7 @@ export class SurveyService {
       const repo = em.getRepository(SurveyWaveEntity);
       const wave = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!wave) throw notFound('Survey wave', id);
-      if (actor.role !== Role.ADMIN && !(await this.pilots.researcherFollows(actor.id, wave.pilotId, wave.opensOn))) {
+      if (actor.role !== Role.ADMIN && !(await this.pilots.researcherFollows(actor.id, wave.pilotId, wave.opensOn, em))) {
         throw SurveyErrors.notFollowing();
       }
       if (wave.closedAt) return wave;
