@@ -11,17 +11,17 @@ import { THIN_READ } from './scenarios';
 
 /**
  * CPU profile of the built API (production mode) under load: `npx ts-node bench/profile-api.ts
- * [--seconds 10] [--connections 10]` drives thin reads at it and writes the profile (V8
+ * [--seconds 10] [--connections 10] [--no-profile]` drives thin reads at it and writes the profile (V8
  * .cpuprofile, for Chrome DevTools or speedscope) to bench-profile/. Run `npm run build` first.
  */
 async function main() {
-  const { values } = parseArgs({ options: { seconds: { type: 'string', default: '10' }, connections: { type: 'string', default: '10' } } });
+  const { values } = parseArgs({ options: { seconds: { type: 'string', default: '10' }, connections: { type: 'string', default: '10' }, 'no-profile': { type: 'boolean', default: false } } });
   const db = await openBenchDatabase('S', false);
   const pg = new Client({ connectionString: db.url });
   await pg.connect();
   fs.rmSync('bench-profile', { recursive: true, force: true });
   const env = { DATABASE_URL: db.url, NODE_ENV: 'production', LOG_LEVEL: 'warn', JWT_SECRET: randomBytes(32).toString('hex'), PANEL_KEY_SECRET: randomBytes(32).toString('hex') };
-  const api = await ServerProcess.start('api', ['--cpu-prof', '--cpu-prof-dir=bench-profile', 'dist/src/main.js'], env, await freePort(), '/health/live');
+  const api = await ServerProcess.start('api', [...(values['no-profile'] ? [] : ['--cpu-prof', '--cpu-prof-dir=bench-profile']), 'dist/src/main.js'], env, await freePort(), '/health/live');
   try {
     const res = await fetch(`${api.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: 'mutation($i: LoginInput!) { login(input: $i) { token } }', variables: { i: { email: 'analyst@bench.tillit.invalid', password: BENCH_PASSWORD } } }) });
     const token = ((await res.json()) as { data: { login: { token: string } } }).data.login.token;
@@ -34,7 +34,7 @@ async function main() {
     await pg.end();
     await db.close();
   }
-  console.log(`profile: bench-profile/${fs.readdirSync('bench-profile')[0]}`);
+  if (!values['no-profile']) console.log(`profile: bench-profile/${fs.readdirSync('bench-profile')[0]}`);
 }
 
 main().then(() => process.exit(0), (e: unknown) => { console.error(e); process.exit(1); });

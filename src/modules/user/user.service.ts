@@ -89,12 +89,13 @@ export class UserService {
   }
 
   /** The active user behind a token, or undefined (unknown or deactivated). */
+  /** Runs on every request (the auth guard): one plain statement, no query builder or entity. */
   async findAuthUser(id: string): Promise<AuthUser | undefined> {
-    const row = await this.repo.findOne({
-      select: { id: true, role: true, organisationId: true },
-      where: { id, active: true },
-    });
-    return row ? { id: row.id, role: row.role, organisationId: row.organisationId } : undefined;
+    const [row]: { id: string; role: Role; organisation_id: string | null }[] = await this.ds.query(
+      'SELECT id, role, organisation_id FROM app_user WHERE id = $1 AND active',
+      [id],
+    );
+    return row ? { id: row.id, role: row.role, organisationId: row.organisation_id } : undefined;
   }
 
   findByEmail(email: string): Promise<UserEntity | null> {
