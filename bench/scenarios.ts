@@ -98,3 +98,10 @@ export const NESTED_READ = `query($p: ID!, $first: Int!) {
   pilot(id: $p) { code title participants { level role organisation { name kind county } } }
   observations(first: $first, filter: { pilotId: [$p] }) { totalCount edges { node { id title occurredOn
     author { displayName } codes { forms methods relations effectOnTrust } } } } }`;
+
+/** The same question for PostGraphile (its generated schema: connections via foreign keys). */
+export const NESTED_READ_POSTGRAPHILE = `query($p: UUID!, $first: Int!) {
+  pilotByRowId(rowId: $p) { code title
+    pilotParticipantsByPilotId { nodes { level role organisationByOrganisationId { name kind county } } }
+    observationsByPilotId(first: $first, condition: { deletedAt: null }, orderBy: [OCCURRED_ON_DESC, ROW_ID_DESC]) {
+      totalCount nodes { rowId title occurredOn appUserByAuthorId { displayName } forms methods relations effectOnTrust } } } }`;
