@@ -10,6 +10,7 @@ import { openBenchDatabase } from './bench-db';
 import { BENCH_PASSWORD } from './data/generate';
 import { QueryRecorder } from './harness/statements';
 import { ANALYTICS, benchContext } from './scenarios';
+import { runMain } from './harness/cli';
 
 const RUNS = 5;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -95,10 +96,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    console.error(err instanceof Error ? (err.stack ?? err.message) : err);
-    process.exit(1);
-  },
-);
+runMain(main);

@@ -8,6 +8,7 @@ import { BENCH_PASSWORD } from './data/generate';
 import { load } from './harness/load';
 import { ServerProcess } from './harness/processes';
 import { THIN_READ } from './scenarios';
+import { runMain } from './harness/cli';
 
 /**
  * CPU profile of the built API (production mode) under load: `npx ts-node bench/profile-api.ts
@@ -37,4 +38,4 @@ async function main() {
   if (!values['no-profile']) console.log(`profile: bench-profile/${fs.readdirSync('bench-profile')[0]}`);
 }
 
-main().then(() => process.exit(0), (e: unknown) => { console.error(e); process.exit(1); });
+runMain(main);

@@ -20,6 +20,7 @@ import { renderResults, writeSection } from './harness/report';
 import { statementsPerRequest } from './harness/statements';
 import { mixedLoad } from './harness/mixed';
 import { ANALYTICS_LOAD, BenchContext, benchContextFrom, NESTED_READ, NESTED_READ_POSTGRAPHILE, THIN_READ } from './scenarios';
+import { runMain } from './harness/cli';
 
 /**
  * `npm run bench -- --scale S|M [--quick]`: every scenario against the built app in production
@@ -260,10 +261,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    console.error(err instanceof Error ? (err.stack ?? err.message) : err);
-    process.exit(1);
-  },
-);
+runMain(main);

@@ -3,11 +3,12 @@ import { DataSource } from 'typeorm';
 import type { AuthUser } from '../../src/common/auth/auth-user';
 import { Role } from '../../src/common/auth/role.enum';
 import { lognormal, rng, Rng } from '../../src/cli/random';
+import { syntheticCodes } from '../../src/cli/synthetic';
 import { ImprovementUse, PeriodKind } from '../../src/modules/burden/burden.enums';
 import { BurdenService } from '../../src/modules/burden/burden.service';
 import { periodEnd } from '../../src/modules/burden/period';
-import { GovernanceForm, GovernancePhase, TrustMethod, TrustRelation, Trustworthiness } from '../../src/modules/framework/framework.enums';
-import { CodedOrientation, ObservationKind, RespondentRole, TrustEffect } from '../../src/modules/observation/observation.enums';
+import { GovernanceForm, TrustMethod, TrustRelation } from '../../src/modules/framework/framework.enums';
+import { ObservationKind, RespondentRole, TrustEffect } from '../../src/modules/observation/observation.enums';
 import { ObservationService } from '../../src/modules/observation/observation.service';
 import { COUNTIES, County, OperatingForm, OrganisationKind } from '../../src/modules/organisation/organisation.enums';
 import { OrganisationService } from '../../src/modules/organisation/organisation.service';
@@ -178,15 +179,7 @@ export async function generate(app: INestApplicationContext, scale: Scale, seed:
       respondentRole: q.pick(Object.values(RespondentRole)),
       title: `${q.pick(['Arbetsplatsträff', 'Intervju', 'Ledningsgruppsmöte', 'Workshop', 'Dokumentstudie', 'Fältbesök', 'Samverkansmöte'])} ${addDays(scale.start, o.day)}`,
       text,
-      codes: {
-        forms: q.some(Object.values(GovernanceForm), 2),
-        phase: q.pick(Object.values(GovernancePhase)),
-        relations: q.some(Object.values(TrustRelation), 2),
-        methods: late && q.next() < 0.5 ? [TrustMethod.LESS_DETAIL_STEERING] : q.some(Object.values(TrustMethod), 2),
-        trustworthiness: q.some(Object.values(Trustworthiness), 2),
-        orientation: q.pick(Object.values(CodedOrientation)),
-        effectOnTrust: late && q.next() < 0.5 ? TrustEffect.STRENGTHENS : q.pick(Object.values(TrustEffect)),
-      },
+      codes: syntheticCodes(q, late, 0.5),
       tags: q.some(['tidstjuv', 'dialog', 'dokumentation', 'samverkan', 'ledarskap', 'uppföljning'], 3),
     });
     if (q.next() < scale.segmentShare) {

@@ -6,6 +6,7 @@ import { openBenchDatabase } from '../bench-db';
 import { Progress } from '../progress';
 import { generate } from './generate';
 import { SCALES, Scale } from './scales';
+import { runMain } from '../harness/cli';
 
 const USAGE = `Usage: npm run bench:data -- --scale S|M|L [--seed N] [--keep]
 
@@ -27,13 +28,18 @@ async function main(): Promise<number> {
     console.error(`--scale must be S, M or L\n\n${USAGE}`);
     return 2;
   }
+  const seed = Number(values.seed);
+  if (!Number.isInteger(seed)) {
+    console.error(`--seed must be an integer, not ${values.seed}\n\n${USAGE}`);
+    return 2;
+  }
   const started = Date.now();
   const db = await openBenchDatabase(scale.name, !values.keep);
   const config = loadConfig({ ...process.env, LOG_LEVEL: 'warn', DATABASE_URL: db.url, DB_POOL_SIZE: '12' });
   const app = await createApp({ config, databaseUrl: db.url });
   try {
     console.log(`Scale ${scale.name} (${scale.description}) into ${new URL(db.url).pathname.slice(1)}`);
-    const counts = await generate(app, scale, Number(values.seed), (phase, total) => new Progress(phase, total));
+    const counts = await generate(app, scale, seed, (phase, total) => new Progress(phase, total));
     console.log(`\nDone in ${((Date.now() - started) / 1000).toFixed(0)} s:`);
     for (const [table, n] of Object.entries(counts)) console.log(`  ${n.toLocaleString('en').padStart(12)}  ${table}`);
     return 0;
@@ -43,10 +49,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    console.error(err instanceof Error ? (err.stack ?? err.message) : err);
-    process.exit(1);
-  },
-);
+runMain(main);

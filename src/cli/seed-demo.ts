@@ -6,15 +6,8 @@ import { Role } from '../common/auth/role.enum';
 import { BurdenService } from '../modules/burden/burden.service';
 import { ImprovementUse, PeriodKind } from '../modules/burden/burden.enums';
 import { periodEnd } from '../modules/burden/period';
-import {
-  CompensationPrinciple,
-  GovernanceForm,
-  GovernancePhase,
-  TrustMethod,
-  TrustRelation,
-  Trustworthiness,
-} from '../modules/framework/framework.enums';
-import { CodedOrientation, ObservationKind, RespondentRole, TrustEffect } from '../modules/observation/observation.enums';
+import { CompensationPrinciple, GovernanceForm, TrustMethod, TrustRelation } from '../modules/framework/framework.enums';
+import { ObservationKind, RespondentRole, TrustEffect } from '../modules/observation/observation.enums';
 import { ObservationService } from '../modules/observation/observation.service';
 import { County, OperatingForm, OrganisationKind, SkrMunicipalityGroup } from '../modules/organisation/organisation.enums';
 import { OrganisationService } from '../modules/organisation/organisation.service';
@@ -28,6 +21,7 @@ import { TimeThiefStatus } from '../modules/time-thief/time-thief.enums';
 import { TimeThiefService } from '../modules/time-thief/time-thief.service';
 import { UserService } from '../modules/user/user.service';
 import { rng } from './random';
+import { syntheticCodes } from './synthetic';
 
 /**
  * A synthetic, clearly labelled demo dataset, loaded through the same services the API uses
@@ -219,15 +213,7 @@ export async function seedDemo(app: INestApplicationContext, options: { force: b
         respondentRole: r.pick(Object.values(RespondentRole)),
         title: `${r.pick(TITLES)} (demo)`,
         text: `[Syntetiska demodata] ${text}`,
-        codes: {
-          forms: r.some(Object.values(GovernanceForm), 2),
-          phase: r.pick(Object.values(GovernancePhase)),
-          relations: r.some(Object.values(TrustRelation), 2),
-          methods: late && r.next() < 0.6 ? [TrustMethod.LESS_DETAIL_STEERING] : r.some(Object.values(TrustMethod), 2),
-          trustworthiness: r.some(Object.values(Trustworthiness), 2),
-          orientation: r.pick(Object.values(CodedOrientation)),
-          effectOnTrust: late && r.next() < 0.6 ? TrustEffect.STRENGTHENS : r.pick(Object.values(TrustEffect)),
-        },
+        codes: syntheticCodes(r, late, 0.6),
         tags: ['demo', ...r.some(['tidstjuv', 'dialog', 'dokumentation', 'samverkan', 'ledarskap'], 2)],
       });
       count('observations');
