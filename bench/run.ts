@@ -6,20 +6,16 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Client } from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
-import { pipeline } from 'node:stream/promises';
-import { Readable } from 'node:stream';
-import { responseScores } from '../src/modules/survey/scoring';
-import { DEFAULT_SURVEY_INSTRUMENT_ID } from '../src/modules/survey/survey.enums';
 import { freePort } from '../src/database/embedded-postgres';
 import { openBenchDatabase } from './bench-db';
-import { BENCH_PASSWORD } from './data/generate';
 import { load, LoadRequest, LoadResult } from './harness/load';
 import { ServerProcess } from './harness/processes';
 import { renderResults, writeSection } from './harness/report';
 import { statementsPerRequest } from './harness/statements';
 import { mixedLoad } from './harness/mixed';
-import { ANALYTICS_LOAD, BenchContext, benchContextFrom, NESTED_READ, NESTED_READ_POSTGRAPHILE, THIN_READ } from './scenarios';
+import { login } from './harness/gql';
+import { bulkIngest } from './harness/ingest';
+import { ANALYTICS_LOAD, benchContextFrom, NESTED_READ, NESTED_READ_POSTGRAPHILE, THIN_READ } from './scenarios';
 import { runMain } from './harness/cli';
 
 /**
@@ -70,71 +66,6 @@ async function compare(o: Options, name: string, connections: number, api: Serve
   return c;
 }
 
-async function gql(url: string, query: string, variables: Record<string, unknown>, token?: string) {
-  const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify({ query, variables }) });
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- GraphQL results, checked by the scenarios
-  const body = (await res.json()) as { data?: Record<string, any>; errors?: unknown[] };
-  if (body.errors) throw new Error(JSON.stringify(body.errors).slice(0, 500));
-  return body.data!;
-}
-
-/** Scenario 4: the same rows through the batch mutation, the CSV upload and COPY. */
-async function bulkIngest(o: Options, api: ServerProcess, pg: Client, adminToken: string, ctx: BenchContext) {
-  const today = new Date().toISOString().slice(0, 10);
-  const [unit] = (await pg.query(`SELECT organisation_id AS id FROM pilot_participant WHERE pilot_id = $1 AND level = 'FRONT_LINE' ORDER BY organisation_id LIMIT 1`, [ctx.pilotId])).rows;
-  const items = (await pg.query(`SELECT position, code, dimension::text AS dimension, scale::text AS scale, min::float8 AS min, max::float8 AS max, reverse_scored AS "reverseScored" FROM survey_item WHERE instrument_id = $1 ORDER BY position`, [DEFAULT_SURVEY_INSTRUMENT_ID])).rows;
-  const batch = 10_000;
-  const row = (i: number) => ({ unitId: unit.id, category: 'FRONT_LINE_STAFF', tenureBand: null, panelKey: null, answers: items.map((it, k) => (it.scale === 'LIKERT_5' ? ((i + k) % 5) + 1 : (i * 7 + k) % 101)) });
-  const results: Record<string, { rows: number; seconds: number; rowsPerSecond: number; rssAfterBatchMiB: number[] }> = {};
-  const waves: string[] = [];
-  const openWave = async (label: string) => {
-    const d = await gql(api.url, 'mutation($i: OpenSurveyWaveInput!) { openSurveyWave(input: $i) { id } }', { i: { pilotId: ctx.pilotId, instrumentId: DEFAULT_SURVEY_INSTRUMENT_ID, label, opensOn: today, closesOn: today, unitIds: [unit.id] } }, adminToken);
-    waves.push(d.openSurveyWave.id);
-    return d.openSurveyWave.id as string;
-  };
-  try {
-    for (const path of ['mutation', 'csv', 'copy'] as const) {
-      const wave = await openWave(`Bench ingest ${path} ${randomBytes(3).toString('hex')}`);
-      const rss: number[] = [];
-      const t0 = performance.now();
-      if (path === 'copy') {
-        const [{ id: admin }] = (await pg.query(`SELECT id FROM app_user WHERE email = 'admin@bench.tillit.invalid'`)).rows;
-        const stream = pg.query(copyFrom('COPY survey_response (wave_id, unit_id, category, answers, scores, submitted_by) FROM STDIN'));
-        const arr = (xs: (number | null)[]) => `{${xs.map((x) => (x === null ? 'NULL' : x)).join(',')}}`;
-        await pipeline(Readable.from((function* () {
-          for (let i = 0; i < o.ingestRows; i++) {
-            const r = row(i);
-            yield `${wave}\t${r.unitId}\t${r.category}\t${arr(r.answers)}\t${arr(responseScores(r.answers, items))}\t${admin}\n`;
-          }
-        })()), stream);
-      } else {
-        for (let start = 0; start < o.ingestRows; start += batch) {
-          const rows = Array.from({ length: Math.min(batch, o.ingestRows - start) }, (_, k) => row(start + k));
-          if (path === 'mutation') {
-            const d = await gql(api.url, 'mutation($i: SubmitSurveyResponsesInput!) { submitSurveyResponses(input: $i) { stored } }', { i: { waveId: wave, responses: rows } }, adminToken);
-            if (d.submitSurveyResponses.stored !== rows.length) throw new Error('a batch was not stored in full');
-          } else {
-            const csv = [['client_id', 'unit_id', 'category', 'tenure_band', 'panel_key', ...items.map((it) => it.code)].join(','), ...rows.map((r) => ['', r.unitId, r.category, '', '', ...r.answers].join(','))].join('\n');
-            const res = await fetch(`${api.url}/surveys/waves/${wave}/responses.csv`, { method: 'POST', headers: { 'content-type': 'text/csv', authorization: `Bearer ${adminToken}` }, body: csv });
-            if (!res.ok) throw new Error(`CSV upload failed: ${res.status} ${(await res.text()).slice(0, 300)}`);
-          }
-          rss.push(Math.round(api.rss()));
-        }
-      }
-      const seconds = (performance.now() - t0) / 1000;
-      const [{ n }] = (await pg.query('SELECT count(*)::int AS n FROM survey_response WHERE wave_id = $1', [wave])).rows;
-      if (n !== o.ingestRows) throw new Error(`${path}: ${n} rows stored, expected ${o.ingestRows}`);
-      results[path] = { rows: n, seconds, rowsPerSecond: n / seconds, rssAfterBatchMiB: rss };
-      console.log(`  bulk ingest via ${path}: ${n.toLocaleString('en')} rows in ${seconds.toFixed(1)} s (${Math.round(n / seconds).toLocaleString('en')} rows/s)${rss.length ? `, API RSS after each batch: ${rss.join(', ')} MiB` : ''}`);
-    }
-  } finally {
-    // The benchmark database stays as generated: the ingested rows go again.
-    await pg.query('DELETE FROM survey_response WHERE wave_id = ANY($1)', [waves]);
-    await pg.query('DELETE FROM survey_wave_unit WHERE wave_id = ANY($1)', [waves]);
-    await pg.query('DELETE FROM survey_wave WHERE id = ANY($1)', [waves]);
-  }
-  return { ...results, mutationVsCopy: results.mutation.rowsPerSecond / results.copy.rowsPerSecond, csvVsCopy: results.csv.rowsPerSecond / results.copy.rowsPerSecond };
-}
 
 /** Large streamed exports: rows, time, and the API's memory before and at its peak while streaming. */
 async function exports(api: ServerProcess, token: string, pg: Client) {
@@ -192,9 +123,8 @@ async function main(): Promise<number> {
     servers.push(api);
     const ref = await ServerProcess.start('reference', ['-r', 'ts-node/register/transpile-only', 'bench/reference/server.ts'], { DATABASE_URL: db.url, DB_POOL_SIZE: '10' }, await freePort(), '/health');
     servers.push(ref);
-    const login = async (email: string) => (await gql(api.url, 'mutation($i: LoginInput!) { login(input: $i) { token } }', { i: { email, password: BENCH_PASSWORD } })).login.token as string;
-    const analyst = await login('analyst@bench.tillit.invalid');
-    const admin = await login('admin@bench.tillit.invalid');
+    const analyst = await login(api.url, 'analyst@bench.tillit.invalid');
+    const admin = await login(api.url, 'admin@bench.tillit.invalid');
     const ctx = await benchContextFrom((sql, params) => pg.query(sql, params).then((r) => r.rows));
     const ids: string[] = (await pg.query('SELECT id FROM observation WHERE deleted_at IS NULL ORDER BY id LIMIT 1000')).rows.map((r) => r.id);
     const auth = { authorization: `Bearer ${analyst}` };
@@ -222,7 +152,7 @@ async function main(): Promise<number> {
         { method: 'POST', path: '/graphql', headers: auth, body: () => JSON.stringify({ query: a.query, variables: a.variables(ctx) }) },
         ref, { method: 'POST', path: `/${a.reference}`, body: () => JSON.stringify(a.referenceParams(ctx)) }));
     }
-    const ingest = await bulkIngest(o, api, pg, admin, ctx);
+    const ingest = await bulkIngest(o.ingestRows, api, pg, admin, ctx);
     const streamed = await exports(api, analyst, pg);
     const mixed = await mixedLoad(api.url, pg, admin, ctx, values.quick ? 5 : 60);
     const statements = await statementsPerRequest(db.url, jwtSecret, analyst, {

@@ -1,7 +1,7 @@
 import autocannon from 'autocannon';
 import { randomUUID } from 'node:crypto';
 import type { Client } from 'pg';
-import { BENCH_PASSWORD } from '../data/generate';
+import { login } from './gql';
 import { ANALYTICS_LOAD, BenchContext } from '../scenarios';
 
 interface Stream {
@@ -80,10 +80,6 @@ export function mixedLoadConsistent(
  * acknowledged: no duplicates, nothing lost.
  */
 export async function mixedLoad(url: string, pg: Client, adminToken: string, ctx: BenchContext, seconds: number) {
-  const login = async (email: string) => {
-    const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: 'mutation($i: LoginInput!) { login(input: $i) { token } }', variables: { i: { email, password: BENCH_PASSWORD } } }) });
-    return ((await res.json()) as { data: { login: { token: string } } }).data.login.token;
-  };
   // Researchers with a pilot they follow and its organisations.
   const teams: { email: string; pilot_id: string; starts_on: string; org_ids: string[] }[] = (
     await pg.query(`SELECT u.email, pr.pilot_id, p.starts_on::text AS starts_on, array_agg(pp.organisation_id) AS org_ids
@@ -91,8 +87,8 @@ export async function mixedLoad(url: string, pg: Client, adminToken: string, ctx
                       JOIN pilot_participant pp ON pp.pilot_id = pr.pilot_id
                      GROUP BY u.email, pr.pilot_id, p.starts_on ORDER BY u.email, pr.pilot_id LIMIT 20`)
   ).rows;
-  const researchers = await Promise.all(teams.map(async (t) => ({ ...t, token: await login(t.email) })));
-  const analyst = await login('analyst@bench.tillit.invalid');
+  const researchers = await Promise.all(teams.map(async (t) => ({ ...t, token: await login(url, t.email) })));
+  const analyst = await login(url, 'analyst@bench.tillit.invalid');
   // Burden for months after the generated data: every submission is a new report.
   const targets: { indicator_id: string; organisation_id: string }[] = (
     await pg.query(`SELECT i.id AS indicator_id, t.organisation_id FROM indicator i JOIN steering_instrument_target t ON t.instrument_id = i.instrument_id ORDER BY i.id, t.organisation_id LIMIT 2000`)

@@ -32,10 +32,11 @@ export interface ScoredItem extends ItemScale {
   dimension: string;
 }
 
-/** A response's score on every dimension, in SCORED_DIMENSIONS order (null: none or too few answers). */
-export function responseScores(answers: (number | null)[], items: ScoredItem[]): (number | null)[] {
-  return SCORED_DIMENSIONS.map((d) => {
-    const own = items.filter((i) => i.dimension === d);
-    return own.length ? dimensionScore(own.map((i) => answers[i.position - 1] ?? null), own) : null;
-  });
+/** Scores responses to one instrument: every dimension, in SCORED_DIMENSIONS order (null: none or too few answers). */
+export function responseScorer(items: ScoredItem[]): (answers: (number | null)[]) => (number | null)[] {
+  const groups = SCORED_DIMENSIONS.map((d) => items.filter((i) => i.dimension === d));
+  return (answers) => groups.map((own) => (own.length ? dimensionScore(own.map((i) => answers[i.position - 1] ?? null), own) : null));
 }
+
+/** A response's score on every dimension, in SCORED_DIMENSIONS order (null: none or too few answers). */
+export const responseScores = (answers: (number | null)[], items: ScoredItem[]): (number | null)[] => responseScorer(items)(answers);

@@ -20,7 +20,7 @@ import {
   SurveyWavesArgs,
 } from './dto/survey.input';
 import { panelHash } from './panel-key';
-import { responseScores } from './scoring';
+import { responseScorer } from './scoring';
 import { SurveyInstrumentEntity, SurveyItemEntity } from './survey-instrument.entity';
 import { SurveyWaveEntity, SurveyWaveUnitEntity } from './survey-wave.entity';
 import { ScaleKind } from './survey.enums';
@@ -185,29 +185,32 @@ export class SurveyService {
       const problems = input.responses.flatMap((r, i) => this.rowProblems(r, i, firstLine, items, allowedUnits));
       if (problems.length) throw invalid(problems, input.responses.length);
 
-      const rows = input.responses.map((r) => ({
-        unit_id: r.unitId,
-        category: r.category,
-        tenure_band: r.tenureBand ?? null,
-        panel_hash: r.panelKey ? panelHash(this.panelSecret, wave.pilotId, r.panelKey) : null,
-        client_id: r.clientId ?? null,
-        answers: r.answers,
-        scores: responseScores(r.answers, items),
-      }));
-      // One statement for the whole batch (ARCHITECTURE.md §12): rows travel as one JSON array.
-      const inserted: unknown[] = await em.query(
-        `INSERT INTO survey_response (wave_id, unit_id, category, tenure_band, panel_hash, client_id, answers, scores, submitted_by)
-         SELECT $1, r.unit_id, r.category, r.tenure_band, r.panel_hash, r.client_id,
-                ARRAY(SELECT a::real FROM jsonb_array_elements_text(r.answers) WITH ORDINALITY AS x(a, n) ORDER BY n),
-                ARRAY(SELECT s::float8 FROM jsonb_array_elements_text(r.scores) WITH ORDINALITY AS x(s, n) ORDER BY n),
-                $2
-           FROM jsonb_to_recordset($3::jsonb) AS r(unit_id uuid, category respondent_category, tenure_band tenure_band,
-                                                   panel_hash varchar, client_id uuid, answers jsonb, scores jsonb)
-         ON CONFLICT ON CONSTRAINT uq_survey_response_client_id DO NOTHING
-         RETURNING 1`,
-        [wave.id, actor.id, JSON.stringify(rows)],
+      const rs = input.responses;
+      const score = responseScorer(items);
+      // One statement for the whole batch (ARCHITECTURE.md §12): a column per parameter, unnested
+      // together; the answers and scores of a row travel as array literals ("{4,NULL,2}").
+      const inserted: { n: number }[] = await em.query(
+        `WITH ins AS (
+           INSERT INTO survey_response (wave_id, unit_id, category, tenure_band, panel_hash, client_id, answers, scores, submitted_by)
+           SELECT $1, r.unit_id, r.category, r.tenure_band, r.panel_hash, r.client_id, r.answers::real[], r.scores::float8[], $2
+             FROM unnest($3::uuid[], $4::respondent_category[], $5::tenure_band[], $6::varchar[], $7::uuid[], $8::text[], $9::text[])
+                  AS r(unit_id, category, tenure_band, panel_hash, client_id, answers, scores)
+           ON CONFLICT ON CONSTRAINT uq_survey_response_client_id DO NOTHING
+           RETURNING 1)
+         SELECT count(*)::int AS n FROM ins`,
+        [
+          wave.id,
+          actor.id,
+          rs.map((r) => r.unitId),
+          rs.map((r) => r.category),
+          rs.map((r) => r.tenureBand ?? null),
+          rs.map((r) => (r.panelKey ? panelHash(this.panelSecret, wave.pilotId, r.panelKey) : null)),
+          rs.map((r) => r.clientId ?? null),
+          rs.map((r) => arrayLiteral(r.answers)),
+          rs.map((r) => arrayLiteral(score(r.answers))),
+        ],
       );
-      const stored = inserted.length;
+      const stored = inserted[0].n;
       if (stored) {
         const [{ n }] = await em.query('SELECT count(*)::int AS n FROM survey_response WHERE wave_id = $1', [wave.id]);
         // Counts only: survey answers are never copied into the audit trail.
@@ -275,6 +278,9 @@ export class SurveyService {
     return problems;
   }
 }
+
+/** A PostgreSQL array literal of numbers and nulls: `{4,NULL,2.5}` (NaN and infinities are rejected before). */
+const arrayLiteral = (xs: readonly (number | null)[]): string => `{${xs.map((x) => (x === null ? 'NULL' : String(x))).join(',')}}`;
 
 function invalid(problems: FieldProblem[], rows?: number): DomainError {
   const lines = new Set(problems.map((p) => /^line (\d+)/.exec(p.message)?.[1]).filter(Boolean));
