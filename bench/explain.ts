@@ -4,11 +4,9 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { createApp } from '../src/app.factory';
-import { loadConfig } from '../src/config/config';
 import { openBenchDatabase } from './bench-db';
-import { BENCH_PASSWORD } from './data/generate';
-import { QueryRecorder } from './harness/statements';
+import { gql, login } from './harness/gql';
+import { recordingApp } from './harness/statements';
 import { ANALYTICS, benchContext } from './scenarios';
 import { runMain } from './harness/cli';
 
@@ -24,22 +22,11 @@ async function main(): Promise<number> {
   const { values } = parseArgs({ options: { scale: { type: 'string', default: 'S' } } });
   const scale = (values.scale ?? 'S').toUpperCase();
   const db = await openBenchDatabase(scale, false);
-  const recorder = new QueryRecorder();
-  const config = loadConfig({ ...process.env, LOG_LEVEL: 'warn', DATABASE_URL: db.url, PORT: '0' });
-  const app = await createApp({ config, databaseUrl: db.url, queryLogger: recorder });
-  await app.listen(0, '127.0.0.1');
-  const url = `${(await app.getUrl()).replace('[::1]', '127.0.0.1')}/graphql`;
+  const { app, recorder, url } = await recordingApp(db.url);
   const pg = new Client({ connectionString: db.url });
   await pg.connect();
   try {
-    const gql = async (query: string, variables: Record<string, unknown>, token?: string) => {
-      const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify({ query, variables }) });
-      const body = (await res.json()) as { data?: Record<string, unknown>; errors?: unknown[] };
-      if (body.errors) throw new Error(JSON.stringify(body.errors));
-      return body.data!;
-    };
-    const login = (await gql('mutation($i: LoginInput!) { login(input: $i) { token } }', { i: { email: 'analyst@bench.tillit.invalid', password: BENCH_PASSWORD } })) as { login: { token: string } };
-    const token = login.login.token;
+    const token = await login(url, 'analyst@bench.tillit.invalid');
     const ctx = await benchContext(app.get(DataSource));
     const [{ responses, burden, observations }] = (await pg.query(`SELECT (SELECT count(*) FROM survey_response)::int AS responses, (SELECT count(*) FROM burden_report)::int AS burden, (SELECT count(*) FROM observation)::int AS observations`)).rows;
     const [{ version }] = (await pg.query('SHOW server_version')).rows.map((r) => ({ version: r.server_version }));
@@ -56,12 +43,12 @@ async function main(): Promise<number> {
     const details: string[] = [];
     for (const s of ANALYTICS) {
       const variables = s.variables(ctx);
-      await gql(s.query, variables, token); // warm-up
+      await gql(url, s.query, variables, token); // warm-up
       const times: number[] = [];
       for (let i = 0; i < RUNS; i++) {
         recorder.statements = [];
         const t0 = performance.now();
-        await gql(s.query, variables, token);
+        await gql(url, s.query, variables, token);
         times.push(performance.now() - t0);
       }
       const statements = recorder.statements.filter((q) => !/^(START TRANSACTION|COMMIT|ROLLBACK|BEGIN)/i.test(q.sql.trim()));
