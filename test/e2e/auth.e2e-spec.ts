@@ -38,6 +38,21 @@ describe('authentication', () => {
     expect(onlyError(await t.gql(ME, {}, forged)).extensions!.code).toBe('UNAUTHENTICATED');
   });
 
+  it('checks the token and looks the user up once per request, however many root fields it has', async () => {
+    const { token } = await userWithToken(t, { role: Role.ANALYST });
+    t.queries.reset();
+    expect((await t.gql('{ me { id } }', {}, token)).errors).toBeUndefined();
+    const one = t.queries.reset();
+    const three = await t.gql('{ a: me { id } b: me { id } c: me { id } }', {}, token);
+    expect(three.errors).toBeUndefined();
+    // One statement for the user lookup, then each `me` its own.
+    expect(t.queries.reset()).toBe(1 + 3 * (one - 1));
+
+    const denied = await t.gql('{ a: me { id } b: me { id } }', {}, 'not-a-jwt');
+    expect(denied.data).toBeNull();
+    expect(denied.errors!.map((e) => e.extensions!.code)).toEqual(expect.arrayContaining(['UNAUTHENTICATED']));
+  });
+
   it('stops a deactivated user: the existing token no longer works and login fails', async () => {
     const admin = await userWithToken(t, { role: Role.ADMIN });
     const victim = await userWithToken(t, { role: Role.RESEARCHER });

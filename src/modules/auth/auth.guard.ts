@@ -2,6 +2,7 @@ import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { GqlContextType, GqlExecutionContext } from '@nestjs/graphql';
 import { IS_PUBLIC, ROLES } from '../../common/auth/decorators';
+import type { AuthUser } from '../../common/auth/auth-user';
 import type { Role } from '../../common/auth/role.enum';
 import { forbidden, unauthenticated } from '../../common/errors/domain-error';
 import type { AppRequest, GqlContext } from '../../common/graphql/gql-context';
@@ -27,19 +28,25 @@ export class AuthGuard implements CanActivate {
 
     const req = this.request(context);
     if (!req.user) {
-      const header = req.headers.authorization;
-      const match = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header) : null;
-      if (!match) throw unauthenticated('Authentication required: send the token from login as "Authorization: Bearer <token>"');
-      const payload = await this.tokens.verify(match[1]);
-      if (!payload) throw unauthenticated('The token is invalid or has expired; log in again');
-      const user = await this.users.findAuthUser(payload.sub);
-      if (!user) throw unauthenticated('The token is no longer valid; log in again');
-      req.user = user;
+      // Root fields of one GraphQL request run their guards concurrently: they share one lookup.
+      req.authentication ??= this.authenticate(req);
+      req.user = await req.authentication;
     }
 
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, targets);
     if (roles && !roles.includes(req.user.role)) throw forbidden(`This needs one of the roles: ${roles.join(', ')}`);
     return true;
+  }
+
+  private async authenticate(req: AppRequest): Promise<AuthUser> {
+    const header = req.headers.authorization;
+    const match = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header) : null;
+    if (!match) throw unauthenticated('Authentication required: send the token from login as "Authorization: Bearer <token>"');
+    const payload = await this.tokens.verify(match[1]);
+    if (!payload) throw unauthenticated('The token is invalid or has expired; log in again');
+    const user = await this.users.findAuthUser(payload.sub);
+    if (!user) throw unauthenticated('The token is no longer valid; log in again');
+    return user;
   }
 
   private request(context: ExecutionContext): AppRequest {
