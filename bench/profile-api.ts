@@ -9,12 +9,12 @@ import { login } from './harness/gql';
 import { bulkIngest } from './harness/ingest';
 import { load } from './harness/load';
 import { ServerProcess } from './harness/processes';
-import { benchContextFrom, THIN_READ } from './scenarios';
+import { benchContextFrom, NESTED_READ, THIN_READ } from './scenarios';
 
 /**
  * CPU profile of the built API (production mode) under one scenario: `npx ts-node
- * bench/profile-api.ts [--scenario thin|ingest] [--seconds 10] [--connections 10] [--rows 20000]
- * [--no-profile]`. `thin` drives thin reads at it; `ingest` sends survey responses through the
+ * bench/profile-api.ts [--scenario thin|nested|ingest] [--seconds 10] [--connections 10] [--rows 20000]
+ * [--no-profile]`. `thin` and `nested` drive those reads (scenarios 1 and 2) at it; `ingest` sends survey responses through the
  * batch mutation, the CSV upload and COPY (rows/s of each). The profile (V8 .cpuprofile, for
  * Chrome DevTools or speedscope) goes to bench-profile/. Run `npm run build` first.
  */
@@ -43,8 +43,10 @@ async function main() {
     } else {
       const token = await login(api.url, 'analyst@bench.tillit.invalid');
       const ids: string[] = (await pg.query('SELECT id FROM observation ORDER BY id LIMIT 1000')).rows.map((r) => r.id);
+      const ctx = await benchContextFrom((sql, params) => pg.query(sql, params).then((r) => r.rows));
       let k = 0;
-      const r = await load(api.url, { method: 'POST', path: '/graphql', headers: { authorization: `Bearer ${token}` }, body: () => JSON.stringify({ query: THIN_READ, variables: { id: ids[k++ % ids.length] } }) }, Number(values.connections), Number(values.seconds));
+      const body = values.scenario === 'nested' ? () => JSON.stringify({ query: NESTED_READ, variables: { p: ctx.pilotId, first: 50 } }) : () => JSON.stringify({ query: THIN_READ, variables: { id: ids[k++ % ids.length] } });
+      const r = await load(api.url, { method: 'POST', path: '/graphql', headers: { authorization: `Bearer ${token}` }, body }, Number(values.connections), Number(values.seconds));
       console.log(`${r.rps.toFixed(0)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, errors ${r.errors + r.non2xx}`);
     }
   } finally {

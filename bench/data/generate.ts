@@ -223,14 +223,19 @@ export async function generate(app: INestApplicationContext, scale: Scale, seed:
     p4.tick();
   }
   p4.done();
-  const reports = indicatorPlans.flatMap((ind) =>
-    Array.from({ length: scale.months }, (_, m) => addMonths(scale.start, m))
-      .filter((periodStart) => periodStart >= ind.introducedOn)
-      .flatMap((periodStart) => ind.units.map((organisationId) => ({ indicatorId: ind.id, organisationId, periodStart }))),
-  );
+  const reports = indicatorPlans
+    .flatMap((ind) =>
+      Array.from({ length: scale.months }, (_, m) => addMonths(scale.start, m))
+        .filter((periodStart) => periodStart >= ind.introducedOn)
+        .flatMap((periodStart) => ind.units.map((organisationId, k) => ({ indicatorId: ind.id, organisationId, periodStart, k }))),
+    )
+    .map((b, seq) => ({ ...b, seq }))
+    // Sent unit by unit across indicators and months, so that the writes in flight update
+    // different rows of the burden_period_total rollup instead of queueing for the same one.
+    .sort((a, b) => a.k - b.k || a.seq - b.seq);
   const p5 = progress('burden reports', reports.length);
-  await pool(reports, p5, async (b, i) => {
-    const q = rng(seed + i);
+  await pool(reports, p5, async (b) => {
+    const q = rng(seed + b.seq);
     await burden.report(admin, {
       indicatorId: b.indicatorId, organisationId: b.organisationId, periodKind: PeriodKind.MONTH, periodStart: b.periodStart, periodEnd: periodEnd(PeriodKind.MONTH, b.periodStart)!,
       staffHours: Math.round(lognormal(q, 8, 0.8) * 4) / 4, staffCount: q.int(1, 15), recordCount: q.int(10, 900), doubleRegistration: q.next() < 0.25,
