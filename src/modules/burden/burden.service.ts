@@ -87,8 +87,8 @@ export class BurdenService {
         });
         Object.assign(same, values, { revision: same.revision + 1, reportedBy: actor.id });
         const saved = await repo.save(same);
-        await this.addToTotals(em, saved, before);
         await this.audit.record(em, actor, { entity: AuditEntity.BURDEN_REPORT, entityId: saved.id, action: AuditAction.UPDATE, before, after: saved });
+        await this.addToTotals(em, saved, before);
         return saved;
       }
 
@@ -111,15 +111,17 @@ export class BurdenService {
           revision: 1,
         }),
       );
-      await this.addToTotals(em, row, null);
       await this.audit.record(em, actor, { entity: AuditEntity.BURDEN_REPORT, entityId: row.id, action: AuditAction.CREATE, before: null, after: row });
+      await this.addToTotals(em, row, null);
       return row;
     });
   }
 
   /**
    * Keeps the rollup `burden_period_total` in step, in the report's transaction: a new report
-   * adds itself; a resubmission adds the difference to what it replaced.
+   * adds itself; a resubmission adds the difference to what it replaced. Called last: the
+   * rollup row is shared by every organisation reporting the indicator for that period, and its
+   * lock is held until commit.
    */
   private async addToTotals(em: EntityManager, now: BurdenReportEntity, before: BurdenReportEntity | null): Promise<void> {
     const used = (r: BurdenReportEntity | null, v: ImprovementUse) => (r?.usedForImprovement === v ? 1 : 0);
