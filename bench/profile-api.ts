@@ -14,9 +14,12 @@ import { benchContextFrom, NESTED_READ, THIN_READ } from './scenarios';
 /**
  * CPU profile of the built API (production mode) under one scenario: `npx ts-node
  * bench/profile-api.ts [--scenario thin|nested|ingest] [--seconds 10] [--connections 10] [--rows 20000]
- * [--no-profile]`. `thin` and `nested` drive those reads (scenarios 1 and 2) at it; `ingest` sends survey responses through the
- * batch mutation, the CSV upload and COPY (rows/s of each). The profile (V8 .cpuprofile, for
- * Chrome DevTools or speedscope) goes to bench-profile/. Run `npm run build` first.
+ * [--rounds 1] [--entry dist/src/main.js] [--no-profile]`. `thin` and `nested` drive those reads
+ * (scenarios 1 and 2) at it; `ingest` sends survey responses through the batch mutation, the CSV
+ * upload and COPY (rows/s of each, median over rounds). The profile (V8 .cpuprofile, for Chrome
+ * DevTools or speedscope) goes to bench-profile/. Run `npm run build` first. `--entry` runs
+ * another build: for an A/B comparison, build the other commit in a git worktree (with this
+ * checkout's node_modules linked in) and point at its dist/src/main.js.
  */
 async function main() {
   const { values } = parseArgs({
@@ -25,6 +28,8 @@ async function main() {
       seconds: { type: 'string', default: '10' },
       connections: { type: 'string', default: '10' },
       rows: { type: 'string', default: '20000' },
+      rounds: { type: 'string', default: '1' },
+      entry: { type: 'string', default: 'dist/src/main.js' },
       'no-profile': { type: 'boolean', default: false },
     },
   });
@@ -33,12 +38,12 @@ async function main() {
   await pg.connect();
   fs.rmSync('bench-profile', { recursive: true, force: true });
   const env = { DATABASE_URL: db.url, NODE_ENV: 'production', LOG_LEVEL: 'warn', JWT_SECRET: randomBytes(32).toString('hex'), PANEL_KEY_SECRET: randomBytes(32).toString('hex') };
-  const api = await ServerProcess.start('api', [...(values['no-profile'] ? [] : ['--cpu-prof', '--cpu-prof-dir=bench-profile']), 'dist/src/main.js'], env, await freePort(), '/health/live');
+  const api = await ServerProcess.start('api', [...(values['no-profile'] ? [] : ['--cpu-prof', '--cpu-prof-dir=bench-profile']), values.entry!], env, await freePort(), '/health/live');
   try {
     if (values.scenario === 'ingest') {
       const admin = await login(api.url, 'admin@bench.tillit.invalid');
       const ctx = await benchContextFrom((sql, params) => pg.query(sql, params).then((r) => r.rows));
-      const r = await bulkIngest(Number(values.rows), api, pg, admin, ctx);
+      const r = await bulkIngest(Number(values.rows), api, pg, admin, ctx, Number(values.rounds));
       console.log(`mutation ×${r.mutationVsCopy.toFixed(2)} COPY, CSV ×${r.csvVsCopy.toFixed(2)} COPY`);
     } else {
       const token = await login(api.url, 'analyst@bench.tillit.invalid');

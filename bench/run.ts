@@ -152,7 +152,7 @@ async function main(): Promise<number> {
         { method: 'POST', path: '/graphql', headers: auth, body: () => JSON.stringify({ query: a.query, variables: a.variables(ctx) }) },
         ref, { method: 'POST', path: `/${a.reference}`, body: () => JSON.stringify(a.referenceParams(ctx)) }));
     }
-    const ingest = await bulkIngest(o.ingestRows, api, pg, admin, ctx);
+    const ingest = await bulkIngest(o.ingestRows, api, pg, admin, ctx, o.runs);
     const streamed = await exports(api, analyst, pg);
     const mixed = await mixedLoad(api.url, pg, admin, ctx, values.quick ? 5 : 60);
     const statements = await statementsPerRequest(db.url, jwtSecret, analyst, {

@@ -26,9 +26,11 @@ export function renderResults(r: any): string {
   const ing = r.ingest;
   lines.push(
     '',
-    `Bulk ingest of ${f0(ing.mutation.rows)} survey responses: batch mutation ${f0(ing.mutation.rowsPerSecond)} rows/s (${ratio(ing.mutationVsCopy)} COPY), ` +
-      `CSV upload ${f0(ing.csv.rowsPerSecond)} rows/s (${ratio(ing.csvVsCopy)} COPY), COPY ${f0(ing.copy.rowsPerSecond)} rows/s. ` +
-      `API RSS after each 10,000-row batch (mutation): ${ing.mutation.rssAfterBatchMiB.join(', ')} MiB; (CSV): ${ing.csv.rssAfterBatchMiB.join(', ')} MiB.`,
+    `Bulk ingest of ${f0(ing.mutation.rows)} survey responses${ing.rounds > 1 ? ` (median of ${ing.rounds} rounds, the three paths alternating)` : ''}: ` +
+      `batch mutation ${f0(ing.mutation.rowsPerSecond)} rows/s (${ratio(ing.mutationVsCopy)} COPY), ` +
+      `CSV upload ${f0(ing.csv.rowsPerSecond)} rows/s (${ratio(ing.csvVsCopy)} COPY), COPY ${f0(ing.copy.rowsPerSecond)} rows/s` +
+      (ing.rounds > 1 ? `; per round ${['mutation', 'csv', 'copy'].map((k) => `${k === 'csv' ? 'CSV' : k} ${ing[k].rowsPerSecondRuns.map(f0).join(' / ')}`).join(', ')}. ` : '. ') +
+      `API RSS after each 10,000-row batch of the last round (mutation): ${ing.mutation.rssAfterBatchMiB.join(', ')} MiB; (CSV): ${ing.csv.rssAfterBatchMiB.join(', ')} MiB.`,
     '',
     r.nested
       ? `Nested read: the API ran ${r.nested.statements10} SQL statements for 10 observations and ${r.nested.statements50} for 50 (constant: no N+1). ` +
