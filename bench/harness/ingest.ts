@@ -68,6 +68,8 @@ export async function bulkIngest(ingestRows: number, api: ServerProcess, pg: Cli
     await pg.query('DELETE FROM survey_response WHERE wave_id = ANY($1)', [waves]);
     await pg.query('DELETE FROM survey_wave_unit WHERE wave_id = ANY($1)', [waves]);
     await pg.query('DELETE FROM survey_wave WHERE id = ANY($1)', [waves]);
+    // Now, not by autovacuum in the middle of the scenarios that follow.
+    await pg.query('VACUUM ANALYZE survey_response, survey_wave, survey_wave_unit');
   }
   const results = Object.fromEntries(
     Object.entries(runs).map(([path, rs]) => [path, { rows: ingestRows, seconds: median(rs.map((r) => r.seconds)), rowsPerSecond: median(rs.map((r) => r.rowsPerSecond)), rowsPerSecondRuns: rs.map((r) => Math.round(r.rowsPerSecond)), rssAfterBatchMiB: rs.at(-1)!.rssAfterBatchMiB }]),
