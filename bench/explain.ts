@@ -7,11 +7,11 @@ import { DataSource } from 'typeorm';
 import { openBenchDatabase } from './bench-db';
 import { gql, login } from './harness/gql';
 import { recordingApp } from './harness/statements';
+import { median } from './harness/stats';
 import { ANALYTICS, benchContext } from './scenarios';
 import { runMain } from './harness/cli';
 
 const RUNS = 5;
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /**
  * For each analytics query: its median latency over HTTP (in-process app, warm), the SQL

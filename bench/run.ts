@@ -11,6 +11,7 @@ import { openBenchDatabase } from './bench-db';
 import { load, LoadRequest, LoadResult } from './harness/load';
 import { ServerProcess } from './harness/processes';
 import { renderResults, writeSection } from './harness/report';
+import { median } from './harness/stats';
 import { statementsPerRequest } from './harness/statements';
 import { mixedLoad } from './harness/mixed';
 import { login } from './harness/gql';
@@ -31,10 +32,6 @@ interface Options {
   ingestRows: number;
 }
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length ? s[Math.floor(s.length / 2)] : 0;
-};
 
 interface Comparison {
   scenario: string;

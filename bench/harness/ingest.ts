@@ -3,13 +3,13 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Client } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { responseScores } from '../../src/modules/survey/scoring';
+import { numberArrayLiteral } from '../../src/database/pg-array';
+import { responseScorer } from '../../src/modules/survey/scoring';
 import { DEFAULT_SURVEY_INSTRUMENT_ID } from '../../src/modules/survey/survey.enums';
 import { BenchContext } from '../scenarios';
 import { gql } from './gql';
+import { median } from './stats';
 import { ServerProcess } from './processes';
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /**
  * Scenario 4: the same rows through the batch mutation, the CSV upload and COPY, each into a
@@ -19,6 +19,7 @@ export async function bulkIngest(ingestRows: number, api: ServerProcess, pg: Cli
   const today = new Date().toISOString().slice(0, 10);
   const [unit] = (await pg.query(`SELECT organisation_id AS id FROM pilot_participant WHERE pilot_id = $1 AND level = 'FRONT_LINE' ORDER BY organisation_id LIMIT 1`, [ctx.pilotId])).rows;
   const items = (await pg.query(`SELECT position, code, dimension::text AS dimension, scale::text AS scale, min::float8 AS min, max::float8 AS max, reverse_scored AS "reverseScored" FROM survey_item WHERE instrument_id = $1 ORDER BY position`, [DEFAULT_SURVEY_INSTRUMENT_ID])).rows;
+  const score = responseScorer(items);
   const batch = 10_000;
   const row = (i: number) => ({ unitId: unit.id, category: 'FRONT_LINE_STAFF', tenureBand: null, panelKey: null, answers: items.map((it, k) => (it.scale === 'LIKERT_5' ? ((i + k) % 5) + 1 : (i * 7 + k) % 101)) });
   const runs: Record<string, { seconds: number; rowsPerSecond: number; rssAfterBatchMiB: number[] }[]> = { mutation: [], csv: [], copy: [] };
@@ -36,11 +37,10 @@ export async function bulkIngest(ingestRows: number, api: ServerProcess, pg: Cli
       if (path === 'copy') {
         const [{ id: admin }] = (await pg.query(`SELECT id FROM app_user WHERE email = 'admin@bench.tillit.invalid'`)).rows;
         const stream = pg.query(copyFrom('COPY survey_response (wave_id, unit_id, category, answers, scores, submitted_by) FROM STDIN'));
-        const arr = (xs: (number | null)[]) => `{${xs.map((x) => (x === null ? 'NULL' : x)).join(',')}}`;
         await pipeline(Readable.from((function* () {
           for (let i = 0; i < ingestRows; i++) {
             const r = row(i);
-            yield `${wave}\t${r.unitId}\t${r.category}\t${arr(r.answers)}\t${arr(responseScores(r.answers, items))}\t${admin}\n`;
+            yield `${wave}\t${r.unitId}\t${r.category}\t${numberArrayLiteral(r.answers)}\t${numberArrayLiteral(score(r.answers))}\t${admin}\n`;
           }
         })()), stream);
       } else {

@@ -35,6 +35,14 @@ const BURDEN_KEYS: Record<BurdenGroupBy, { expr: string; prop: keyof BurdenSerie
  * calendar buckets (docs/analysis.md). Scope: admins and analysts see every organisation; org
  * reporters their subtree; researchers the organisations in the pilots they follow.
  */
+/** Where each burdenSeries breakdown key comes from, once reports are joined to indicator (i) and instrument (si). */
+const BURDEN_KEY_SOURCE: Record<string, string> = {
+  governance_form: 'si.governance_form', instrument_kind: 'si.kind', imposed_by_id: 'si.imposed_by_id', indicator_id: 'pre.indicator_id', measure_type: 'i.measure_type',
+};
+/** Enum keys, grouped raw and cast to text only in the output. */
+const ENUM_KEYS = new Set(['governance_form', 'instrument_kind', 'measure_type']);
+const asText = (k: string) => (ENUM_KEYS.has(k) ? `${k}::text` : k);
+
 @Injectable()
 export class SeriesService {
   constructor(
@@ -77,18 +85,13 @@ export class SeriesService {
     // Named by the breakdown's keys (raw enums: cast to text only once grouped) and summed over
     // indicators before the bucket split, so the split sees a few rows per period.
     const named = keys.filter((k) => k !== 'org_key');
-    const KEY_SOURCE: Record<string, string> = {
-      governance_form: 'si.governance_form', instrument_kind: 'si.kind', imposed_by_id: 'si.imposed_by_id', indicator_id: 'pre.indicator_id', measure_type: 'i.measure_type',
-    };
-    const ENUM_KEYS = new Set(['governance_form', 'instrument_kind', 'measure_type']);
-    const out = (k: string) => (ENUM_KEYS.has(k) ? `${k}::text` : k);
     const sql = `${head.ctes},
       pre AS (${pre}),
       named AS (
-        SELECT pre.period_start, pre.period_end, pre.organisation_id${named.map((k) => `, ${KEY_SOURCE[k]} AS ${k}`).join('')},
+        SELECT pre.period_start, pre.period_end, pre.organisation_id${named.map((k) => `, ${BURDEN_KEY_SOURCE[k]} AS ${k}`).join('')},
                sum(pre.n) AS n, sum(pre.h) AS h, sum(pre.c) AS c, sum(pre.yes) AS yes, sum(pre.partly) AS partly
           FROM pre JOIN indicator i ON i.id = pre.indicator_id JOIN steering_instrument si ON si.id = i.instrument_id
-         GROUP BY pre.period_start, pre.period_end, pre.organisation_id${named.map((k) => `, ${KEY_SOURCE[k]}`).join('')}
+         GROUP BY pre.period_start, pre.period_end, pre.organisation_id${named.map((k) => `, ${BURDEN_KEY_SOURCE[k]}`).join('')}
       ),
       ${byOrg ? `${head.rollup('named', 'organisation_id')},` : ''}
       parts AS (
@@ -98,12 +101,12 @@ export class SeriesService {
           FROM named JOIN b ON named.period_start <= b.bend AND named.period_end >= b.bstart
           ${byOrg ? head.joinUp('named.organisation_id') : ''}
       )
-      SELECT to_char(bstart, 'YYYY-MM-DD') AS bucket_start, to_char(bend, 'YYYY-MM-DD') AS bucket_end${keys.map((k) => `, ${out(k)} AS ${k}`).join('')},
+      SELECT to_char(bstart, 'YYYY-MM-DD') AS bucket_start, to_char(bend, 'YYYY-MM-DD') AS bucket_end${keys.map((k) => `, ${asText(k)} AS ${k}`).join('')},
              sum(h * frac)::float8 AS staff_hours, sum(c * frac)::float8 AS staff_count,
              sum(n)::int AS reports, -- a report has one part per bucket
              (sum(yes)::float8 / sum(n)) AS yes_share, (sum(partly)::float8 / sum(n)) AS partly_share
         FROM parts GROUP BY bstart, bend${keys.map((k) => `, ${k}`).join('')}
-       ORDER BY bstart${order.map((k) => `, ${ENUM_KEYS.has(k) ? `${k}::text` : k}`).join('')}`;
+       ORDER BY bstart${order.map((k) => `, ${asText(k)}`).join('')}`;
     const rows: Record<string, unknown>[] = await this.ds.query(sql, p.values);
     return rows.map((r) => {
       const row: BurdenSeriesRow = {

@@ -163,9 +163,9 @@ export class PilotService {
 
   /**
    * Whether a researcher followed the pilot on `date`: the rule for every researcher write
-   * (RESEARCHER writes only to pilots they follow, at that date).
+   * (RESEARCHER writes only to pilots they follow, at that date). `em`: the caller's transaction,
+   * when in one (a second pooled connection could deadlock the pool).
    */
-  /** `em`: the caller's transaction, when in one (a second pooled connection could deadlock the pool). */
   async researcherFollows(userId: string, pilotId: string, date: string, em: EntityManager = this.ds.manager): Promise<boolean> {
     return em.getRepository(PilotResearcherEntity)
       .createQueryBuilder('r')

@@ -19,6 +19,7 @@ import {
   SurveyResponseInput,
   SurveyWavesArgs,
 } from './dto/survey.input';
+import { numberArrayLiteral } from '../../database/pg-array';
 import { panelHash } from './panel-key';
 import { responseScorer } from './scoring';
 import { SurveyInstrumentEntity, SurveyItemEntity } from './survey-instrument.entity';
@@ -206,8 +207,8 @@ export class SurveyService {
           rs.map((r) => r.tenureBand ?? null),
           rs.map((r) => (r.panelKey ? panelHash(this.panelSecret, wave.pilotId, r.panelKey) : null)),
           rs.map((r) => r.clientId ?? null),
-          rs.map((r) => arrayLiteral(r.answers)),
-          rs.map((r) => arrayLiteral(score(r.answers))),
+          rs.map((r) => numberArrayLiteral(r.answers)),
+          rs.map((r) => numberArrayLiteral(score(r.answers))),
         ],
       );
       const stored = inserted[0].n;
@@ -278,9 +279,6 @@ export class SurveyService {
     return problems;
   }
 }
-
-/** A PostgreSQL array literal of numbers and nulls: `{4,NULL,2.5}` (NaN and infinities are rejected before). */
-const arrayLiteral = (xs: readonly (number | null)[]): string => `{${xs.map((x) => (x === null ? 'NULL' : String(x))).join(',')}}`;
 
 function invalid(problems: FieldProblem[], rows?: number): DomainError {
   const lines = new Set(problems.map((p) => /^line (\d+)/.exec(p.message)?.[1]).filter(Boolean));

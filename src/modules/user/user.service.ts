@@ -88,8 +88,10 @@ export class UserService {
     });
   }
 
-  /** The active user behind a token, or undefined (unknown or deactivated). */
-  /** Runs on every request (the auth guard): one plain statement, no query builder or entity. */
+  /**
+   * The active user behind a token, or undefined (unknown or deactivated). Runs on every request
+   * (the auth guard): one plain statement, no query builder or entity.
+   */
   async findAuthUser(id: string): Promise<AuthUser | undefined> {
     const [row]: { id: string; role: Role; organisation_id: string | null }[] = await this.ds.query(
       'SELECT id, role, organisation_id FROM app_user WHERE id = $1 AND active',
