@@ -13,7 +13,8 @@ export async function createApp(options: AppModuleOptions): Promise<INestApplica
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
   app.useBodyParser('json', { limit: options.config.http.bodyLimit });
-  app.useBodyParser('text', { type: 'text/csv', limit: options.config.http.bodyLimit });
+  // CSV arrives as bytes: the upload checks the encoding itself and names the bad line.
+  app.useBodyParser('raw', { type: 'text/csv', limit: options.config.http.bodyLimit });
   await app.init();
   return app;
 }

@@ -6,6 +6,8 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { LoggerModule } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
+import { baseLogOptions } from './common/logging/log-options';
 import type { Logger as TypeOrmLogger } from 'typeorm';
 import { AllExceptionsFilter } from './common/graphql/exception.filter';
 import { graphqlOptions } from './common/graphql/graphql.options';
@@ -38,31 +40,39 @@ export interface AppModuleOptions {
   databaseUrl: string;
   /** Extra TypeORM logger (tests count queries with it). */
   queryLogger?: TypeOrmLogger;
+  /** Where log lines go (default standard output); tests read the log from it. */
+  logStream?: DestinationStream;
 }
 
 @Module({})
 export class AppModule {
-  static forRoot({ config, databaseUrl, queryLogger }: AppModuleOptions): DynamicModule {
+  static forRoot({ config, databaseUrl, queryLogger, logStream }: AppModuleOptions): DynamicModule {
     return {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
         LoggerModule.forRoot({
-          pinoHttp: {
-            level: config.log.level,
-            genReqId: (req: IncomingMessage, res: ServerResponse) => {
-              const given = req.headers['x-request-id'];
-              const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
-              res.setHeader('x-request-id', id);
-              return id;
+          pinoHttp: [
+            {
+              ...baseLogOptions(config.log.level),
+              genReqId: (req: IncomingMessage, res: ServerResponse) => {
+                const given = req.headers['x-request-id'];
+                const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+                res.setHeader('x-request-id', id);
+                return id;
+              },
+              serializers: {
+                ...baseLogOptions(config.log.level).serializers,
+                req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+                res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+              },
+              autoLogging: { ignore: (req) => req.url?.startsWith('/health') ?? false },
+              // Our serializers see the raw error: pino-http would otherwise first copy every
+              // property of it (SQL, parameters) with the standard serializer.
+              wrapSerializers: false,
             },
-            redact: ['req.headers.authorization', 'req.headers.cookie'],
-            serializers: {
-              req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
-              res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-            },
-            autoLogging: { ignore: (req) => req.url?.startsWith('/health') ?? false },
-          },
+            logStream ?? process.stdout,
+          ],
         }),
         TypeOrmModule.forRoot(
           dataSourceOptions({

@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import { DataSource, DataSourceOptions, Logger as TypeOrmLogger } from 'typeorm';
 import { ENTITIES } from './entities';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
+import { SafeTypeOrmLogger } from './typeorm-logger';
 
 /** Compiled: dist/src/database → dist/migrations. ts-node/jest: src/database → migrations. */
 export const MIGRATIONS_DIR = path.resolve(__dirname, '..', '..', 'migrations');
@@ -28,8 +29,8 @@ export function dataSourceOptions(p: DataSourceParams): DataSourceOptions {
     uuidExtension: 'pgcrypto',
     installExtensions: false,
     namingStrategy: new SnakeNamingStrategy(),
-    logger: p.logger,
-    logging: p.logger ? ['query', 'error', 'warn', 'migration'] : ['error', 'warn', 'migration'],
+    // Never TypeORM's own console loggers: they print failed queries with their parameters.
+    logger: p.logger ?? new SafeTypeOrmLogger(['warn', 'migration']),
     applicationName: p.applicationName ?? 'tillit-tracker',
     // A request waits at most 10 s for a pooled connection, then fails, rather than hanging for ever.
     extra: { max: p.poolSize ?? 10, connectionTimeoutMillis: 10_000 },

@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { Role } from '../../src/common/auth/role.enum';
 import { makePilot, userWithToken } from '../factories';
 import { GqlResponse, onlyError, startTestApp, TestApp } from '../utils/test-app';
@@ -44,6 +45,7 @@ describe('errors and limits', () => {
 
   it('rejects first: 100000 naming the argument', async () => {
     const res = await rejectedBeforeSql('{ pilots(first: 100000) { totalCount } }');
+    expect(res.status).toBe(400);
     const err = onlyError(res);
     expect(err.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'first' }] });
     expect(err.message).toBe('first must be between 1 and 100: pilots(first: 100000)');
@@ -54,6 +56,7 @@ describe('errors and limits', () => {
     const copies = Array.from({ length: 6 }, (_, i) => `p${i}: pilots(first: 100) { edges { node { ${node} } } }`);
     const res = await rejectedBeforeSql(`{ ${copies.join(' ')} }`);
     expect(onlyError(res).message).toMatch(/too complex/);
+    expect(res.status).toBe(400);
   });
 
   it('rejects an unknown enum value, inline or in variables', async () => {
@@ -63,6 +66,55 @@ describe('errors and limits', () => {
     const variable = onlyError(await rejectedBeforeSql('query($f: PilotFilter) { pilots(filter: $f) { totalCount } }', { f: { status: ['NOPE'] } }));
     expect(variable.extensions!.code).toBe('BAD_USER_INPUT');
     expect(variable.message).toMatch(/"NOPE" does not exist in "PilotStatus"/);
+  });
+
+  it('answers every request error with HTTP 400 and a code, never 500 (GraphQL over HTTP)', async () => {
+    const cases: [string, Record<string, unknown> | undefined][] = [
+      ['query($f: Int) { pilots(first: $f) { totalCount } }', { f: 'abc' }],
+      ['query($f: Int) { pilots(first: $f) { totalCount } }', { f: -1 }],
+      ['query($f: Int) { pilots(first: $f) { totalCount } }', { f: 1000 }],
+      ['query($id: ID!) { pilot(id: $id) { code } }', undefined],
+      ['query($id: ID!) { pilot(id: $id) { code } }', { id: null }],
+      ['query($f: PilotFilter) { pilots(filter: $f) { totalCount } }', { f: { status: 'ACTIVE', nope: 1 } }],
+      ['{ pilots(first: 0) { totalCount } }', undefined],
+    ];
+    for (const [query, variables] of cases) {
+      const res = await rejectedBeforeSql(query, variables);
+      expect([res.status, onlyError(res).extensions!.code]).toEqual([400, 'BAD_USER_INPUT']);
+    }
+  });
+
+  it('answers in application/graphql-response+json when the client asks for it', async () => {
+    const res = await fetch(`${t.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query: 'query($f: Int) { pilots(first: $f) { totalCount } }', variables: { f: 'x' } }),
+    });
+    expect(res.status).toBe(400);
+    expect(res.headers.get('content-type')).toMatch(/^application\/graphql-response\+json/);
+    const ok = await fetch(`${t.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+      body: JSON.stringify({ query: '{ framework { methods { code } } }' }),
+    });
+    expect([ok.status, ok.headers.get('content-type')]).toEqual([200, expect.stringMatching(/^application\/graphql-response\+json/)]);
+  });
+
+  it('refuses a NUL character in any string as bad input, naming the field, also without a token', async () => {
+    const login = onlyError(await t.gql('mutation($input: LoginInput!) { login(input: $input) { token } }', { input: { email: 'a\u0000@b.se', password: 'x' } }));
+    expect(login.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'input.email' }] });
+    const filter = onlyError(await t.gql('query($f: PilotFilter) { pilots(filter: $f) { totalCount } }', { f: { text: 'a\u0000b' } }, token));
+    expect(filter.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'filter.text' }] });
+    const csv = await fetch(`${t.url}/export/observations.csv?from=2017-01-01%00`, { headers: { authorization: `Bearer ${token}` } });
+    expect(csv.status).toBe(400);
+  });
+
+  it('treats a validly signed token whose subject is not a user id as no token', async () => {
+    const b64 = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
+    const body = `${b64({ alg: 'HS256', typ: 'JWT' })}.${b64({ sub: "1' OR '1'='1", exp: Math.floor(Date.now() / 1000) + 600 })}`;
+    const sig = createHmac('sha256', 'test-secret-that-is-long-enough-0123456789').update(body).digest('base64url');
+    const res = await t.gql('{ me { id } }', {}, `${body}.${sig}`);
+    expect(onlyError(res).extensions!.code).toBe('UNAUTHENTICATED');
   });
 
   it('treats a SQL-injection string in a text filter as text', async () => {

@@ -26,11 +26,15 @@ export interface GqlResponse<T = Record<string, any>> {
 
 export interface TestApp {
   url: string;
+  /** Every log line the app wrote, when started with `{ captureLogs: true }`. */
+  logs: string[];
   app: INestApplication;
   ds: DataSource;
   queries: QueryCounter;
   gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GqlResponse<T>>;
   post(body: string, headers?: Record<string, string>): Promise<{ status: number; text: string }>;
+  /** A statement on this test's database as the server's superuser (for what the app itself may not do). */
+  asSuperuser<R = Record<string, any>>(sql: string, params?: unknown[]): Promise<R[]>;
   close(): Promise<void>;
 }
 
@@ -38,7 +42,7 @@ export interface TestApp {
  * The whole app on its own database (cloned from the migrated template), listening on a free
  * port: tests talk to it over real HTTP.
  */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(env: Record<string, string> = {}, opts: { captureLogs?: boolean } = {}): Promise<TestApp> {
   const adminUrl = process.env[ENV_ADMIN_URL];
   const template = process.env[ENV_TEMPLATE_DB];
   if (!adminUrl || !template) throw new Error('The e2e global setup did not run (see jest.config.ts)');
@@ -53,13 +57,15 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     NODE_ENV: 'test',
     JWT_SECRET: 'test-secret-that-is-long-enough-0123456789',
     MIGRATIONS_RUN: 'false',
-    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    LOG_LEVEL: opts.captureLogs ? 'debug' : (process.env.TEST_LOG_LEVEL ?? 'silent'),
     DATA_DIR: dataDir,
     DB_POOL_SIZE: '4',
     ...env,
   });
   const queries = new QueryCounter();
-  const app = await createApp({ config, databaseUrl: withDatabase(adminUrl, dbName), queryLogger: queries });
+  const logs: string[] = [];
+  const logStream = opts.captureLogs ? { write: (line: string) => void logs.push(line) } : undefined;
+  const app = await createApp({ config, databaseUrl: withDatabase(adminUrl, dbName), queryLogger: queries, logStream });
   await app.listen(0, '127.0.0.1');
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
 
@@ -74,10 +80,20 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
 
   return {
     url,
+    logs,
     app,
     ds: app.get(DataSource),
     queries,
     post,
+    async asSuperuser(sql, params) {
+      const c = new Client({ connectionString: withDatabase(adminUrl, dbName) });
+      await c.connect();
+      try {
+        return (await c.query(sql, params)).rows;
+      } finally {
+        await c.end();
+      }
+    },
     async gql(query, variables, token) {
       const res = await post(JSON.stringify({ query, variables }), token ? { authorization: `Bearer ${token}` } : {});
       let parsed: { data?: any; errors?: GqlError[] } = {};

@@ -23,23 +23,31 @@ export function complexityPlugin(max: number): ApolloServerPlugin {
             if (args.first < 1 || args.first > MAX_PAGE_SIZE) badPages.push(`${field.name}(first: ${args.first})`);
             return 1 + childComplexity * Math.min(Math.max(args.first, 1), MAX_PAGE_SIZE);
           };
-          const cost = getComplexity({
-            schema,
-            query: document,
-            operationName: operationName ?? undefined,
-            variables: request.variables ?? {},
-            estimators: [pageSize, simpleEstimator({ defaultComplexity: 1 })],
-          });
+          let cost: number;
+          try {
+            cost = getComplexity({
+              schema,
+              query: document,
+              operationName: operationName ?? undefined,
+              variables: request.variables ?? {},
+              estimators: [pageSize, simpleEstimator({ defaultComplexity: 1 })],
+            });
+          } catch (err) {
+            // Variables that do not fit their types: execution refuses them next, before any
+            // resolver runs, with GraphQL's own message (HTTP 400).
+            if (err instanceof GraphQLError && err.message.startsWith('Variable "$')) return;
+            throw err;
+          }
           if (badPages.length) {
             const message = `first must be between 1 and ${MAX_PAGE_SIZE}`;
             throw new GraphQLError(`${message}: ${badPages.join(', ')}`, {
-              extensions: { code: 'BAD_USER_INPUT', fields: [{ field: 'first', message }] },
+              extensions: { code: 'BAD_USER_INPUT', fields: [{ field: 'first', message }], http: { status: 400 } },
             });
           }
           if (cost > max) {
             throw new GraphQLError(
               `Query is too complex: estimated cost ${cost} exceeds the limit of ${max}. Ask for fewer fields or smaller pages.`,
-              { extensions: { code: 'BAD_USER_INPUT', cost, limit: max } },
+              { extensions: { code: 'BAD_USER_INPUT', cost, limit: max, http: { status: 400 } } },
             );
           }
         },

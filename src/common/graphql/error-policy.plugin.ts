@@ -2,6 +2,7 @@ import type { ApolloServerPlugin } from '@apollo/server' with { 'resolution-mode
 import { Logger } from '@nestjs/common';
 import { GraphQLError } from 'graphql';
 import type { GqlContext } from './gql-context';
+import { withoutSubmittedValue } from './input-messages';
 
 const INTERNAL = 'INTERNAL_SERVER_ERROR';
 
@@ -18,6 +19,13 @@ function classify(error: GraphQLError): 'coded' | 'input' | 'internal' {
   return code === undefined && error.path === undefined && fromGraphql ? 'input' : 'internal';
 }
 
+/** The error at the bottom of GraphQL's and Apollo's wrappers (a scalar's own error, say). */
+function innermost(error: Error): Error {
+  let e = error;
+  while (e instanceof GraphQLError && e.originalError) e = e.originalError;
+  return e;
+}
+
 /**
  * Internal errors never leak: their message (which may hold SQL or paths) is replaced, they
  * carry the request id, and they are logged once here with their cause.
@@ -31,6 +39,7 @@ export function errorPolicyPlugin(): ApolloServerPlugin<GqlContext> {
           for (const error of errors) {
             const kind = classify(error);
             if (kind === 'input') error.extensions.code = 'BAD_USER_INPUT';
+            error.message = withoutSubmittedValue(error.message, innermost(error).message);
             if (kind === 'internal') {
               logger.error(
                 { err: error.originalError ?? error, requestId: contextValue.req?.id, operationName, path: error.path },

@@ -20,6 +20,21 @@ export function fieldProblems(errors: ValidationError[], prefix?: string): Field
 }
 
 /**
+ * Every string in the arguments, at any depth, without the NUL character: PostgreSQL cannot
+ * store it in text, so it would otherwise fail deep in a query as an internal error.
+ */
+export function nulProblems(value: unknown, path?: string, depth = 0): FieldProblem[] {
+  if (typeof value === 'string') {
+    return value.includes('\u0000') ? [{ field: path ?? 'input', message: `${path ?? 'input'} must not contain the NUL character (\\u0000)` }] : [];
+  }
+  // Inputs are plain data: GraphQL caps their depth, and nothing deeper than this is ours.
+  if (depth > 20 || !value || typeof value !== 'object' || Buffer.isBuffer(value) || value instanceof Date) return [];
+  const at = (k: string | number) => (path ? `${path}.${k}` : String(k));
+  if (Array.isArray(value)) return value.flatMap((v, i) => nulProblems(v, at(i), depth + 1));
+  return Object.entries(value).flatMap(([k, v]) => nulProblems(v, at(k), depth + 1));
+}
+
+/**
  * The global ValidationPipe of ARCHITECTURE.md (whitelist, forbidNonWhitelisted, transform), whose
  * failures become BAD_USER_INPUT with `extensions.fields` naming each field and why.
  */
@@ -36,6 +51,9 @@ export class InputValidationPipe extends ValidationPipe {
   }
 
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    // Arguments, bodies and query strings; not the context or the caller (custom decorators).
+    const nul = metadata.type === 'custom' ? [] : nulProblems(value, metadata.data || undefined);
+    if (nul.length) throw new DomainError('BAD_USER_INPUT', nul.map((f) => f.message).join('; '), nul);
     try {
       return await super.transform(value, metadata);
     } catch (err) {

@@ -2,6 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { APP_CONFIG, AppConfig } from '../../config/config';
 
+const USER_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 export interface TokenPayload {
   sub: string;
 }
@@ -23,7 +25,8 @@ export class TokenService {
   async verify(token: string): Promise<TokenPayload | undefined> {
     try {
       const payload = await this.jwt.verifyAsync<TokenPayload>(token, { algorithms: ['HS256'] });
-      return typeof payload.sub === 'string' ? payload : undefined;
+      // Only our own user ids: a token signed with our secret but another subject is not ours to trust.
+      return typeof payload.sub === 'string' && USER_ID.test(payload.sub) ? payload : undefined;
     } catch {
       return undefined;
     }

@@ -16,7 +16,6 @@ export const ObservationErrors = {
     conflict(`The observation is at version ${current}, not ${expected}: someone changed it. Reload, apply your edit again and send version ${current}.`, 'input.expectedVersion'),
   clientIdReused: () => conflict('This clientId was already used for a different observation; use a new UUID for new content', 'input.clientId'),
   textTooLong: (n: number) => badInput('input.text', `is ${n} characters long; at most ${TEXT_MAX} are allowed`),
-  nulCharacter: () => badInput('input.text', 'contains a NUL character (U+0000), which cannot be stored'),
   notInPilot: () => badInput('input.organisationId', 'neither this organisation nor one it belongs to takes part in the pilot'),
   range: (field: string, length: number) => badInput(field, `must satisfy 0 ≤ start < end ≤ ${length} (the text’s length in characters)`),
   deleted: () => conflict('The observation is deleted: restore it first'),

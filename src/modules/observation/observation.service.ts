@@ -306,7 +306,6 @@ export class ObservationService {
   }
 
   private checkText(text: string): void {
-    if (text.includes('\u0000')) throw ObservationErrors.nulCharacter();
     const n = codePointLength(text);
     if (n > TEXT_MAX) throw ObservationErrors.textTooLong(n);
   }

@@ -3,7 +3,7 @@ import type { AuthUser } from '../../common/auth/auth-user';
 import { CurrentUser, Roles } from '../../common/auth/decorators';
 import { Role } from '../../common/auth/role.enum';
 import { DomainError } from '../../common/errors/domain-error';
-import { FIXED_COLUMNS, parseResponsesCsv } from './survey-csv';
+import { decodeCsv, FIXED_COLUMNS, parseResponsesCsv } from './survey-csv';
 import { SubmitResult, SurveyService } from './survey.service';
 
 /**
@@ -29,8 +29,11 @@ export class SurveyCsvController {
     @Param('waveId', new ParseUUIDPipe()) waveId: string,
     @Body() body: unknown,
   ): Promise<SubmitResult> {
-    if (typeof body !== 'string') throw new DomainError('BAD_USER_INPUT', 'Send the CSV as the request body with Content-Type: text/csv');
-    const { responses, problems } = parseResponsesCsv(body, await this.surveyService.waveItemCodes(waveId));
+    if (!Buffer.isBuffer(body)) throw new DomainError('BAD_USER_INPUT', 'Send the CSV as the request body with Content-Type: text/csv');
+    const decoded = decodeCsv(body);
+    const { responses, problems } = decoded.problems.length
+      ? { responses: [], problems: decoded.problems }
+      : parseResponsesCsv(decoded.text, await this.surveyService.waveItemCodes(waveId));
     if (problems.length) {
       const head = `${problems.length} problem(s) in the CSV; nothing was stored`;
       throw new DomainError('BAD_USER_INPUT', `${head}: ${problems.slice(0, 20).map((p) => p.message).join('; ')}`, problems);

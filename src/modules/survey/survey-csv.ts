@@ -18,6 +18,30 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const CATEGORIES = new Set<string>(Object.values(RespondentCategory));
 const TENURES = new Set<string>(Object.values(TenureBand));
 
+/**
+ * The upload as text, refusing what would otherwise be silently changed or fail deep in the
+ * database: bytes that are not UTF-8 (a decoder would replace them) and the NUL character.
+ * Lines are split on the newline byte, which never occurs inside a UTF-8 sequence.
+ */
+export function decodeCsv(body: Buffer): { text: string; problems: FieldProblem[] } {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let start = 0;
+  for (let line = 1; start <= body.length; line++) {
+    const nl = body.indexOf(0x0a, start);
+    const end = nl === -1 ? body.length : nl;
+    const bytes = body.subarray(start, end);
+    if (bytes.includes(0x00)) return { text: '', problems: [{ field: 'csv', message: `line ${line}: contains the NUL character` }] };
+    try {
+      decoder.decode(bytes);
+    } catch {
+      return { text: '', problems: [{ field: 'csv', message: `line ${line}: is not valid UTF-8 (save the file as UTF-8)` }] };
+    }
+    if (nl === -1) break;
+    start = nl + 1;
+  }
+  return { text: body.toString('utf8'), problems: [] };
+}
+
 export interface ParsedCsv {
   responses: SurveyResponseInput[];
   problems: FieldProblem[];
@@ -60,7 +84,7 @@ export function parseResponsesCsv(text: string, itemCodes: string[]): ParsedCsv 
       const raw = cell(code);
       if (raw === null) return null;
       const n = Number(raw.replace(',', '.'));
-      if (!Number.isFinite(n)) bad(code.toUpperCase(), `must be a number or empty, not "${raw}"`);
+      if (!Number.isFinite(n)) bad(code.toUpperCase(), 'must be a number or empty'); // never echo an answer
       return n;
     });
     return {

@@ -273,7 +273,8 @@ export class SurveyService {
           : Number.isFinite(value) && value >= item.min! && value <= item.max!;
       if (!ok) {
         const range = item.scale === ScaleKind.LIKERT_5 ? 'a whole number from 1 to 5' : `a number from ${item.min} to ${item.max}`;
-        problems.push({ field: `${field}.answers.${j}`, message: `line ${line}: item ${item.code} must be ${range} or null, not ${value}` });
+        // The submitted value is not echoed: error messages never repeat an answer.
+        problems.push({ field: `${field}.answers.${j}`, message: `line ${line}: item ${item.code} must be ${range} or null` });
       }
     });
     return problems;
