@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import pino from 'pino';
 import { createApp } from './app.factory';
+import { baseLogOptions } from './common/logging/log-options';
 import { ConfigError, loadConfig } from './config/config';
 import { EmbeddedPostgresBusyError, EmbeddedPostgresHandle, startEmbeddedPostgres } from './database/embedded-postgres';
 
@@ -11,7 +12,7 @@ class StartupError extends Error {}
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const log = pino({ level: config.log.level, base: { context: 'Bootstrap' } });
+  const log = pino({ ...baseLogOptions(config.log.level), base: { context: 'Bootstrap' } });
 
   let embedded: EmbeddedPostgresHandle | undefined;
   let databaseUrl = config.database.url;
@@ -22,6 +23,7 @@ async function main(): Promise<void> {
       port: config.database.embeddedPort,
       database: DATABASE,
       log: (line) => log.debug({ postgres: line }),
+      notice: (line) => log.warn(line),
     });
     databaseUrl = embedded.url;
     log.info({ port: config.database.embeddedPort }, 'embedded PostgreSQL is ready');

@@ -14,7 +14,8 @@ import { Client } from 'pg';
  * - PostgreSQL refuses to run as root: as root the server runs as the `postgres` OS user (created
  *   if missing), which must own the cluster folder and be able to reach it and the binaries.
  * - A cluster already in use by a live postmaster is reported with `EmbeddedPostgresBusyError`
- *   (callers that only need a connection may attach to it instead).
+ *   (callers that only need a connection may attach to it instead), unless the process that
+ *   started it is dead (`<dataDir>/pg-owner`): that orphan is stopped cleanly and we go on.
  */
 
 export interface EmbeddedPostgresOptions {
@@ -22,6 +23,8 @@ export interface EmbeddedPostgresOptions {
   port: number;
   database: string;
   log?: (line: string) => void;
+  /** What the user should see (an orphaned server being stopped); default: `log`. */
+  notice?: (line: string) => void;
   /** When a live server already owns the cluster: attach to it (true) or fail (false). */
   attachIfRunning?: boolean;
 }
@@ -62,11 +65,17 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
   const password = readOrCreatePassword(path.join(dataDir, 'pg-password'));
 
   const running = livePostmaster(clusterDir);
-  if (running) {
-    if (!opts.attachIfRunning) throw new EmbeddedPostgresBusyError(running.pid, clusterDir);
+  if (running && opts.attachIfRunning) {
     const urls = connectionUrls(password, running.port, opts.database);
     await ensureDatabase(urls.adminUrl, opts.database);
     return { ...urls, owned: false, stop: async () => undefined };
+  }
+  if (running) {
+    // Ours only if the process that started it is gone (killed with -9, say): then it is an
+    // orphan, stopped cleanly before we start our own. A live owner is another API: refused.
+    if (ownerAlive(dataDir) !== false) throw new EmbeddedPostgresBusyError(running.pid, clusterDir);
+    (opts.notice ?? log)(`stopping the PostgreSQL server (pid ${running.pid}) left behind by an API that is no longer running`);
+    await stopOrphan(clusterDir, running.pid);
   }
 
   const EmbeddedPostgres = await loadEmbeddedPostgres();
@@ -116,8 +125,12 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
 
   // Last resort if this process exits without stop(): a synchronous SIGINT (fast shutdown).
   const child = (pg as unknown as { process?: ChildProcess }).process;
-  const onExit = () => child?.kill('SIGINT');
+  const onExit = () => {
+    child?.kill('SIGINT');
+    forgetOwner(dataDir);
+  };
   process.once('exit', onExit);
+  recordOwner(dataDir);
 
   const urls = connectionUrls(password, opts.port, opts.database);
   await ensureDatabase(urls.adminUrl, opts.database);
@@ -130,6 +143,7 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
       stopped = true;
       process.removeListener('exit', onExit);
       await pg.stop();
+      forgetOwner(dataDir);
     },
   };
 }
@@ -185,6 +199,73 @@ export function livePostmaster(clusterDir: string): { pid: number; port: number 
     if ((err as NodeJS.ErrnoException).code !== 'EPERM') return undefined; // stale lock file
   }
   return { pid, port };
+}
+
+/**
+ * Which process started the server: `<dataDir>/pg-owner`, holding its pid and its start time
+ * (so that a pid reused by another process after a crash is not taken for the owner).
+ */
+const ownerFile = (dataDir: string) => path.join(dataDir, 'pg-owner');
+
+/** A process's start time since boot (Linux /proc), or null where it cannot be read. */
+function processStartTime(pid: number): string | null {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Field 22, counted after the command name (which is in parentheses and may hold spaces).
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19] ?? null;
+  } catch {
+    return null;
+  }
+}
+
+function recordOwner(dataDir: string): void {
+  fs.writeFileSync(ownerFile(dataDir), JSON.stringify({ pid: process.pid, started: processStartTime(process.pid) }) + '\n', { mode: 0o600 });
+}
+
+function forgetOwner(dataDir: string): void {
+  fs.rmSync(ownerFile(dataDir), { force: true });
+}
+
+/**
+ * Whether the process recorded as having started the server still runs: true, false, or
+ * undefined when nothing is recorded (a server started some other way: not ours to stop).
+ */
+export function ownerAlive(dataDir: string): boolean | undefined {
+  let owner: { pid?: unknown; started?: unknown };
+  try {
+    owner = JSON.parse(fs.readFileSync(ownerFile(dataDir), 'utf8'));
+  } catch {
+    return undefined;
+  }
+  if (typeof owner.pid !== 'number' || owner.pid <= 0) return undefined;
+  try {
+    process.kill(owner.pid, 0);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EPERM') return false;
+  }
+  const started = processStartTime(owner.pid);
+  return started === null || owner.started === null || started === owner.started;
+}
+
+/** Fast shutdown of a server nobody owns any more, then immediate shutdown if it lingers. */
+async function stopOrphan(clusterDir: string, pid: number): Promise<void> {
+  const gone = async (ms: number) => {
+    const end = Date.now() + ms;
+    while (Date.now() < end) {
+      if (!livePostmaster(clusterDir)) return true;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    return false;
+  };
+  for (const [signal, ms] of [['SIGINT', 20_000], ['SIGQUIT', 10_000]] as const) {
+    try {
+      process.kill(pid, signal);
+    } catch {
+      // already gone
+    }
+    if (await gone(ms)) return;
+  }
+  throw new EmbeddedPostgresStartError(`The PostgreSQL server (pid ${pid}) left behind in ${clusterDir} did not stop; stop it by hand.`);
 }
 
 async function ensureDatabase(adminUrl: string, database: string): Promise<void> {

@@ -75,4 +75,29 @@ describe('the API process on the embedded PostgreSQL', () => {
     }
     expect(await again.exited).toBe(0);
   }, 120_000);
+
+  it('starts again after the API was killed with -9, stopping the PostgreSQL it left behind', async () => {
+    const env = { DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(await freePort()) };
+    const port = await freePort();
+    const crashed = startServer({ ...env, PORT: String(port) });
+    await waitFor(() => /is listening/.test(crashed.output()), 45_000, 'the API to listen', crashed.output);
+    crashed.child.kill('SIGKILL');
+    await crashed.exited;
+    const orphan = Number(fs.readFileSync(path.join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]);
+    expect(() => process.kill(orphan, 0)).not.toThrow(); // PostgreSQL outlived its API
+
+    const next = startServer({ ...env, PORT: String(port) });
+    try {
+      await waitFor(() => /is listening/.test(next.output()), 60_000, 'the API to listen after the crash', next.output);
+      expect(next.output()).toMatch(new RegExp(`stopping the PostgreSQL server \\(pid ${orphan}\\) left behind`));
+      expect((await fetch(`http://127.0.0.1:${port}/health`)).status).toBe(200);
+      // A second API next to a live one is still refused.
+      const second = startServer({ ...env, PORT: String(await freePort()) });
+      expect(await second.exited).toBe(1);
+      expect(second.output()).toMatch(/already running/);
+    } finally {
+      next.child.kill('SIGTERM');
+    }
+    expect(await next.exited).toBe(0);
+  }, 150_000);
 });
