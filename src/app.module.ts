@@ -78,6 +78,7 @@ export class AppModule {
           dataSourceOptions({
             url: databaseUrl,
             poolSize: config.database.poolSize,
+            timeouts: config.database.timeouts,
             migrationsRun: config.database.migrationsRun,
             logger: queryLogger,
           }),

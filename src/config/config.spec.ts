@@ -4,7 +4,10 @@ import { ConfigError, loadConfig } from './config';
 describe('configuration', () => {
   it('has working defaults: embedded PostgreSQL in .data, migrations at start, no JWT secret', () => {
     const c = loadConfig({});
-    expect(c.database).toEqual({ url: undefined, dataDir: path.resolve('.data'), embeddedPort: 54329, migrationsRun: true, poolSize: 10 });
+    expect(c.database).toEqual({
+      url: undefined, dataDir: path.resolve('.data'), embeddedPort: 54329, migrationsRun: true, poolSize: 10,
+      timeouts: { statementMs: 30_000, lockMs: 5_000, idleInTransactionMs: 30_000, exportMs: 600_000 },
+    });
     expect(c.http).toEqual({ port: 3000, host: '127.0.0.1', bodyLimit: '5mb' });
     expect(c.auth.jwtSecret).toBeUndefined();
     expect(c.isProduction).toBe(false);

@@ -53,6 +53,18 @@ export class EnvSchema {
   @Transform(toInt) @IsInt() @Min(1) @Max(200)
   DB_POOL_SIZE = 10;
 
+  @Transform(toInt) @IsInt() @Min(100) @Max(3_600_000)
+  DB_STATEMENT_TIMEOUT_MS = 30_000;
+
+  @Transform(toInt) @IsInt() @Min(50) @Max(600_000)
+  DB_LOCK_TIMEOUT_MS = 5_000;
+
+  @Transform(toInt) @IsInt() @Min(1_000) @Max(3_600_000)
+  DB_IDLE_IN_TRANSACTION_TIMEOUT_MS = 30_000;
+
+  @Transform(toInt) @IsInt() @Min(1_000) @Max(24 * 3_600_000)
+  EXPORT_TIMEOUT_MS = 600_000;
+
   @IsOptional() @IsString() @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
   JWT_SECRET?: string;
 
@@ -94,6 +106,8 @@ export interface AppConfig {
     embeddedPort: number;
     migrationsRun: boolean;
     poolSize: number;
+    /** Limits every statement, lock wait and idle transaction of the API's pool; exports get `exportMs`. */
+    timeouts: DatabaseTimeouts;
   };
   auth: { jwtSecret?: string; jwtTtlSeconds: number; panelKeySecret?: string };
   log: { level: string };
@@ -104,6 +118,13 @@ export interface AppConfig {
     maxComplexity: number;
     maxTokens: number;
   };
+}
+
+export interface DatabaseTimeouts {
+  statementMs: number;
+  lockMs: number;
+  idleInTransactionMs: number;
+  exportMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -130,6 +151,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       embeddedPort: parsed.EMBEDDED_PG_PORT,
       migrationsRun: parsed.MIGRATIONS_RUN,
       poolSize: parsed.DB_POOL_SIZE,
+      timeouts: {
+        statementMs: parsed.DB_STATEMENT_TIMEOUT_MS,
+        lockMs: parsed.DB_LOCK_TIMEOUT_MS,
+        idleInTransactionMs: parsed.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+        exportMs: parsed.EXPORT_TIMEOUT_MS,
+      },
     },
     auth: { jwtSecret: parsed.JWT_SECRET, jwtTtlSeconds: parsed.JWT_TTL_SECONDS, panelKeySecret: parsed.PANEL_KEY_SECRET },
     log: { level: parsed.LOG_LEVEL },

@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import type { DatabaseTimeouts } from '../config/config';
 import { DataSource, DataSourceOptions, Logger as TypeOrmLogger } from 'typeorm';
 import { ENTITIES } from './entities';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
@@ -13,6 +14,8 @@ export interface DataSourceParams {
   migrationsRun?: boolean;
   logger?: TypeOrmLogger;
   applicationName?: string;
+  /** The API's limits (config DB_*_TIMEOUT_MS); tools that migrate or load data run without them. */
+  timeouts?: Pick<DatabaseTimeouts, 'statementMs' | 'lockMs' | 'idleInTransactionMs'>;
 }
 
 export function dataSourceOptions(p: DataSourceParams): DataSourceOptions {
@@ -33,7 +36,17 @@ export function dataSourceOptions(p: DataSourceParams): DataSourceOptions {
     logger: p.logger ?? new SafeTypeOrmLogger(['warn', 'migration']),
     applicationName: p.applicationName ?? 'tillit-tracker',
     // A request waits at most 10 s for a pooled connection, then fails, rather than hanging for ever.
-    extra: { max: p.poolSize ?? 10, connectionTimeoutMillis: 10_000 },
+    // Every connection starts with the limits (startup parameters), so a lock held elsewhere or a
+    // runaway statement fails one request with a clear error instead of draining the pool.
+    extra: {
+      max: p.poolSize ?? 10,
+      connectionTimeoutMillis: 10_000,
+      ...(p.timeouts && {
+        statement_timeout: p.timeouts.statementMs,
+        lock_timeout: p.timeouts.lockMs,
+        idle_in_transaction_session_timeout: p.timeouts.idleInTransactionMs,
+      }),
+    },
   };
 }
 

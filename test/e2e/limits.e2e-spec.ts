@@ -117,6 +117,25 @@ describe('errors and limits', () => {
     expect(onlyError(res).extensions!.code).toBe('UNAUTHENTICATED');
   });
 
+  it('refuses analytics periods out of bounds before any SQL, naming the field', async () => {
+    const load = onlyError(await rejectedBeforeSql('{ indicatorLoad(input: { from: "1000-01-01", to: "9999-12-31", bucket: MONTH }) { bucketStart } }'));
+    expect(load.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'input.from' }] });
+    expect(load.message).toMatch(/between 1900-01-01 and 2100-12-31/);
+    const buckets = onlyError(await rejectedBeforeSql('{ burdenSeries(input: { from: "2000-01-01", to: "2012-12-31", bucket: MONTH }) { bucketStart } }'));
+    expect(buckets.message).toMatch(/at most 120 buckets, not 156/);
+    const timeline = onlyError(await rejectedBeforeSql('query($p: ID!) { pilotTimeline(pilotId: $p, from: "1950-01-01", to: "2018-01-01") { date } }', { p: '00000000-0000-4000-8000-000000000000' }));
+    expect(timeline.message).toMatch(/at most 30 years/);
+    const codes = onlyError(await rejectedBeforeSql('{ codeFrequencies(input: { unit: OBSERVATIONS, bucket: MONTH, filter: { from: "2001-01-01", to: "2017-01-01" } }) { count } }'));
+    expect(codes.extensions!.fields).toEqual([{ field: 'input.filter.from', message: expect.stringMatching(/at most 120 buckets/) }]);
+  });
+
+  it('counts every bucket of an analytics query in its cost', async () => {
+    const sel = 'bucketStart organisation { name parent { name parent { name parent { name } } } } imposedBy { name } indicator { name }';
+    const query = (to: string) => `{ ${[1, 2, 3, 4].map((i) => `a${i}: burdenSeries(input: { from: "2010-01-01", to: "${to}", bucket: MONTH, groupBy: [ORGANISATION] }) { ${sel} }`).join(' ')} }`;
+    expect((await t.gql(query('2010-12-31'), {}, token)).errors).toBeUndefined();
+    expect(onlyError(await rejectedBeforeSql(query('2019-12-31'))).message).toMatch(/too complex/);
+  });
+
   it('treats a SQL-injection string in a text filter as text', async () => {
     await makePilot(t.ds, { code: 'INJ-1' });
     const res = await t.gql('query($f: PilotFilter) { pilots(filter: $f) { totalCount } }', { f: { text: "'; DROP TABLE pilot; --" } }, token);

@@ -33,6 +33,8 @@ export interface TestApp {
   queries: QueryCounter;
   gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GqlResponse<T>>;
   post(body: string, headers?: Record<string, string>): Promise<{ status: number; text: string }>;
+  /** This test's database, as the server's superuser. */
+  superuserUrl: string;
   /** A statement on this test's database as the server's superuser (for what the app itself may not do). */
   asSuperuser<R = Record<string, any>>(sql: string, params?: unknown[]): Promise<R[]>;
   close(): Promise<void>;
@@ -80,6 +82,7 @@ export async function startTestApp(env: Record<string, string> = {}, opts: { cap
 
   return {
     url,
+    superuserUrl: withDatabase(adminUrl, dbName),
     logs,
     app,
     ds: app.get(DataSource),

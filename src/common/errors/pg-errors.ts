@@ -47,6 +47,10 @@ export function translatePgError(err: unknown): DomainError | undefined {
     case '40001': // serialization_failure
     case '40P01': // deadlock_detected
       return new DomainError('CONFLICT', 'A concurrent change got in the way; please retry');
+    case '55P03': // lock_not_available: waited longer than DB_LOCK_TIMEOUT_MS
+      return new DomainError('CONFLICT', 'Another change is holding this record; please retry in a moment');
+    case '57014': // query_canceled: ran longer than DB_STATEMENT_TIMEOUT_MS
+      return new DomainError('TIMEOUT', 'The request took longer than the server allows; narrow it (fewer rows, a shorter period) or retry later');
     default:
       return undefined;
   }

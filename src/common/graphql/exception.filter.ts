@@ -12,6 +12,7 @@ const HTTP_CODES: Record<number, ErrorCode> = {
   403: 'FORBIDDEN',
   404: 'NOT_FOUND',
   409: 'CONFLICT',
+  503: 'TIMEOUT',
 };
 
 /** HTTP-level failures (body too large, not JSON, unknown route) in GraphQL's error shape. */

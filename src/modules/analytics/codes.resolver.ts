@@ -1,5 +1,6 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
 import type { AuthUser } from '../../common/auth/auth-user';
+import { PeriodCost } from '../../common/graphql/period-cost';
 import { CurrentUser, Roles } from '../../common/auth/decorators';
 import { Role } from '../../common/auth/role.enum';
 import { CodesService } from './codes.service';
@@ -10,6 +11,7 @@ export class CodesResolver {
   constructor(private readonly codes: CodesService) {}
 
   @Roles(Role.ADMIN, Role.ANALYST, Role.RESEARCHER, Role.ORG_REPORTER)
+  @PeriodCost()
   @Query(() => [CodeFrequencyRow], { description: 'How often each framework code was used, on observations or segments, optionally per bucket.' })
   codeFrequencies(@CurrentUser() actor: AuthUser, @Args() { input }: CodeFrequenciesArgs) {
     return this.codes.frequencies(actor, input);

@@ -1,5 +1,6 @@
 import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { AuthUser } from '../../common/auth/auth-user';
+import { PeriodCost } from '../../common/graphql/period-cost';
 import { CurrentUser, Roles } from '../../common/auth/decorators';
 import { Role } from '../../common/auth/role.enum';
 import type { GqlContext } from '../../common/graphql/gql-context';
@@ -28,6 +29,7 @@ export class BurdenSeriesResolver {
   ) {}
 
   @Roles(...ANALYSTS)
+  @PeriodCost()
   @Query(() => [BurdenSeriesRow], { description: 'Staff hours on indicator reporting per bucket and group; reports spanning several buckets split by days.' })
   burdenSeries(@CurrentUser() actor: AuthUser, @Args() { input }: BurdenSeriesArgs) {
     return this.series.burdenSeries(actor, input);
@@ -57,6 +59,7 @@ export class IndicatorLoadResolver {
   ) {}
 
   @Roles(...ANALYSTS)
+  @PeriodCost()
   @Query(() => [IndicatorLoadRow], { description: 'Indicators in force per organisation and bucket: how indicators pile up.' })
   indicatorLoad(@CurrentUser() actor: AuthUser, @Args() { input }: IndicatorLoadArgs) {
     return this.series.indicatorLoad(actor, input);
@@ -76,6 +79,7 @@ export class TimeThiefSummaryResolver {
   ) {}
 
   @Roles(...ANALYSTS)
+  @PeriodCost()
   @Query(() => [TimeThiefSummaryRow], { description: 'Time thieves reported, removed and kept per bucket, with staff hours per week freed.' })
   timeThiefSummary(@CurrentUser() actor: AuthUser, @Args() { input }: TimeThiefSummaryArgs) {
     return this.series.timeThiefSummary(actor, input);

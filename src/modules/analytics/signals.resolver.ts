@@ -1,5 +1,6 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
 import type { AuthUser } from '../../common/auth/auth-user';
+import { PeriodCost } from '../../common/graphql/period-cost';
 import { CurrentUser, Roles } from '../../common/auth/decorators';
 import { Role } from '../../common/auth/role.enum';
 import { PilotSignalsArgs, PilotSignalsBucket } from './dto/signals.input';
@@ -10,6 +11,7 @@ export class SignalsResolver {
   constructor(private readonly signalsService: SignalsService) {}
 
   @Roles(Role.ADMIN, Role.ANALYST, Role.RESEARCHER, Role.ORG_REPORTER)
+  @PeriodCost()
   @Query(() => [PilotSignalsBucket], {
     description: 'For one pilot, per time bucket: observation codes, burden hours, indicators in force, time thieves removed and discretion scores, side by side.',
   })

@@ -1,4 +1,4 @@
-import { Controller, Get, Query, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { stringify } from 'csv-stringify';
 import type { Response } from 'express';
@@ -7,6 +7,8 @@ import { DataSource } from 'typeorm';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { CurrentUser, Roles } from '../../common/auth/decorators';
 import { Role } from '../../common/auth/role.enum';
+import { APP_CONFIG, AppConfig } from '../../config/config';
+import { inReadSnapshot } from '../../database/read-snapshot';
 import { AccessLogService } from '../analytics/access-log.service';
 import { DiscretionService } from '../analytics/discretion.service';
 import { DiscretionExportQuery, ExportQuery } from './dto/export.query';
@@ -23,6 +25,7 @@ export class ExportController {
     @InjectDataSource() private readonly ds: DataSource,
     private readonly accessLog: AccessLogService,
     private readonly discretion: DiscretionService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   @Roles(Role.ADMIN, Role.ANALYST, Role.RESEARCHER)
@@ -64,15 +67,11 @@ export class ExportController {
 
   private async stream(actor: AuthUser, dataset: string, query: ExportSql, params: object, res: Response): Promise<void> {
     await this.accessLog.record(actor, `export:${dataset}`, params);
-    const runner = this.ds.createQueryRunner();
-    await runner.connect();
-    try {
+    await inReadSnapshot(this.ds, this.config.database.timeouts.exportMs, async (runner) => {
       const rows = await runner.stream(query.sql, query.values);
       this.csvHeaders(res, dataset);
       await pipeline(rows, stringify({ header: true, cast: { boolean: (v) => String(v), date: (d) => d.toISOString() } }), res);
-    } finally {
-      await runner.release();
-    }
+    });
   }
 
   private csvHeaders(res: Response, dataset: string): void {

@@ -1,4 +1,4 @@
-import { Controller, Get, Param, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Res } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { IsUUID } from 'class-validator';
 import type { Response } from 'express';
@@ -7,6 +7,8 @@ import type { AuthUser } from '../../../common/auth/auth-user';
 import { CurrentUser, Roles } from '../../../common/auth/decorators';
 import { Role } from '../../../common/auth/role.enum';
 import { forbidden, notFound } from '../../../common/errors/domain-error';
+import { APP_CONFIG, AppConfig } from '../../../config/config';
+import { inReadSnapshot } from '../../../database/read-snapshot';
 import { AccessLogService } from '../../analytics/access-log.service';
 import { codebookDocument } from './codebook';
 import { RefiPilot, writeRefiProject } from './project-writer';
@@ -30,6 +32,7 @@ export class RefiController {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly accessLog: AccessLogService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** The codebook alone; the framework is the same for everyone. */
@@ -45,11 +48,7 @@ export class RefiController {
   @Roles(Role.ADMIN, Role.ANALYST, Role.RESEARCHER)
   @Get(':pilotId.qdpx')
   async project(@CurrentUser() actor: AuthUser, @Param() params: RefiProjectParams, @Res() res: Response): Promise<void> {
-    const runner = this.ds.createQueryRunner();
-    await runner.connect();
-    try {
-      await runner.startTransaction('REPEATABLE READ');
-      await runner.query('SET TRANSACTION READ ONLY');
+    await inReadSnapshot(this.ds, this.config.database.timeouts.exportMs, async (runner) => {
       const [pilot]: RefiPilot[] = await runner.query(PILOT_SQL, [params.pilotId]);
       if (!pilot) throw notFound('Pilot', params.pilotId);
       if (actor.role === Role.RESEARCHER) {
@@ -61,10 +60,6 @@ export class RefiController {
       res.setHeader('content-type', 'application/zip');
       res.setHeader('content-disposition', `attachment; filename="${pilot.code.replace(/[^A-Za-z0-9._-]+/g, '_')}.qdpx"`);
       await writeRefiProject(runner, new ZipSink(res), pilot, actor.id, ORIGIN);
-      await runner.commitTransaction();
-    } finally {
-      if (runner.isTransactionActive) await runner.rollbackTransaction();
-      await runner.release();
-    }
+    });
   }
 }
