@@ -37,7 +37,7 @@ async function main() {
   const pg = new Client({ connectionString: db.url });
   await pg.connect();
   fs.rmSync('bench-profile', { recursive: true, force: true });
-  const env = { DATABASE_URL: db.url, NODE_ENV: 'production', LOG_LEVEL: 'warn', JWT_SECRET: randomBytes(32).toString('hex'), PANEL_KEY_SECRET: randomBytes(32).toString('hex') };
+  const env = { DATABASE_URL: db.url, NODE_ENV: 'production', LOG_LEVEL: 'warn', LOGIN_MAX_PER_ACCOUNT: '1000', LOGIN_MAX_PER_ADDRESS: '100000', JWT_SECRET: randomBytes(32).toString('hex'), PANEL_KEY_SECRET: randomBytes(32).toString('hex') };
   const api = await ServerProcess.start('api', [...(values['no-profile'] ? [] : ['--cpu-prof', '--cpu-prof-dir=bench-profile']), values.entry!], env, await freePort(), '/health/live');
   try {
     if (values.scenario === 'ingest') {

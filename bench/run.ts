@@ -115,7 +115,7 @@ async function main(): Promise<number> {
       if (build.status !== 0) throw new Error('the build failed');
     }
     const jwtSecret = randomBytes(32).toString('hex');
-    const env = { DATABASE_URL: db.url, NODE_ENV: 'production', LOG_LEVEL: 'warn', JWT_SECRET: jwtSecret, PANEL_KEY_SECRET: randomBytes(32).toString('hex'), DB_POOL_SIZE: '10' };
+    const env = { DATABASE_URL: db.url, NODE_ENV: 'production', LOG_LEVEL: 'warn', LOGIN_MAX_PER_ACCOUNT: '1000', LOGIN_MAX_PER_ADDRESS: '100000', JWT_SECRET: jwtSecret, PANEL_KEY_SECRET: randomBytes(32).toString('hex'), DB_POOL_SIZE: '10' };
     const api = await ServerProcess.start('api', ['dist/src/main.js'], env, await freePort(), '/health/live');
     servers.push(api);
     const ref = await ServerProcess.start('reference', ['-r', 'ts-node/register/transpile-only', 'bench/reference/server.ts'], { DATABASE_URL: db.url, DB_POOL_SIZE: '10' }, await freePort(), '/health');

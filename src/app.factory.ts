@@ -12,6 +12,8 @@ export async function createApp(options: AppModuleOptions): Promise<INestApplica
   });
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
+  // Which client address req.ip gives (login limits per address): only proxies we were told of.
+  app.set('trust proxy', options.config.http.trustProxy);
   app.useBodyParser('json', { limit: options.config.http.bodyLimit });
   // CSV arrives as bytes: the upload checks the encoding itself and names the bad line.
   app.useBodyParser('raw', { type: 'text/csv', limit: options.config.http.bodyLimit });

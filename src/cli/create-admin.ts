@@ -1,6 +1,6 @@
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
-import { createInterface } from 'node:readline/promises';
+import { read } from 'read';
 import { DataSource } from 'typeorm';
 import { Role } from '../common/auth/role.enum';
 import { DomainError } from '../common/errors/domain-error';
@@ -20,12 +20,8 @@ export async function readPassword(): Promise<string> {
     for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
     return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
   }
-  const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: true });
-  try {
-    return await rl.question('Password for the new admin: ');
-  } finally {
-    rl.close();
-  }
+  // At a terminal the typed password is not shown (the `read` package mutes the echo).
+  return read({ prompt: 'Password for the new admin: ', silent: true, replace: '' });
 }
 
 /** Validates like the createUser mutation and creates the user with role ADMIN. */

@@ -8,7 +8,10 @@ describe('configuration', () => {
       url: undefined, dataDir: path.resolve('.data'), embeddedPort: 54329, migrationsRun: true, poolSize: 10,
       timeouts: { statementMs: 30_000, lockMs: 5_000, idleInTransactionMs: 30_000, exportMs: 600_000 },
     });
-    expect(c.http).toEqual({ port: 3000, host: '127.0.0.1', bodyLimit: '5mb' });
+    expect(c.http).toEqual({ port: 3000, host: '127.0.0.1', bodyLimit: '5mb', trustProxy: false });
+    expect(c.auth.login).toEqual({ maxPerAccount: 10, maxPerAddress: 100, windowSeconds: 900 });
+    expect(loadConfig({ TRUST_PROXY: '2' }).http.trustProxy).toBe(2);
+    expect(() => loadConfig({ TRUST_PROXY: 'true' })).toThrow(/TRUST_PROXY/);
     expect(c.auth.jwtSecret).toBeUndefined();
     expect(c.isProduction).toBe(false);
   });

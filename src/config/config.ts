@@ -89,6 +89,20 @@ export class EnvSchema {
   @Transform(toInt) @IsInt() @Min(100) @Max(100_000)
   GRAPHQL_MAX_TOKENS = 5000;
 
+  @Transform(toInt) @IsInt() @Min(1) @Max(1000)
+  LOGIN_MAX_PER_ACCOUNT = 10;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(100_000)
+  LOGIN_MAX_PER_ADDRESS = 100;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(24 * 3600)
+  LOGIN_WINDOW_SECONDS = 900;
+
+  @IsString() @Matches(/^(false|loopback|linklocal|uniquelocal|\d{1,2}|[0-9a-fA-F.:/, ]+)$/, {
+    message: 'TRUST_PROXY must be false, loopback, linklocal, uniquelocal, a number of hops, or addresses/subnets separated by commas',
+  })
+  TRUST_PROXY = 'false';
+
   @Transform(toInt) @IsInt() @Min(5, { message: 'MIN_GROUP_SIZE can only be raised above 5, never lowered' }) @Max(1000)
   MIN_GROUP_SIZE = 5;
 
@@ -99,7 +113,8 @@ export class EnvSchema {
 export interface AppConfig {
   env: EnvSchema['NODE_ENV'];
   isProduction: boolean;
-  http: { port: number; host: string; bodyLimit: string };
+  /** `trustProxy`: Express's "trust proxy" (which X-Forwarded-For hops give the client address). */
+  http: { port: number; host: string; bodyLimit: string; trustProxy: boolean | number | string };
   database: {
     url?: string;
     dataDir: string;
@@ -109,7 +124,13 @@ export interface AppConfig {
     /** Limits every statement, lock wait and idle transaction of the API's pool; exports get `exportMs`. */
     timeouts: DatabaseTimeouts;
   };
-  auth: { jwtSecret?: string; jwtTtlSeconds: number; panelKeySecret?: string };
+  auth: {
+    jwtSecret?: string;
+    jwtTtlSeconds: number;
+    panelKeySecret?: string;
+    /** Login attempts allowed per account and per client address in each window, before a block of one window. */
+    login: { maxPerAccount: number; maxPerAddress: number; windowSeconds: number };
+  };
   log: { level: string };
   privacy: { minGroupSize: number };
   graphql: {
@@ -144,7 +165,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   return {
     env: parsed.NODE_ENV,
     isProduction: parsed.NODE_ENV === 'production',
-    http: { port: parsed.PORT, host: parsed.HOST, bodyLimit: parsed.BODY_LIMIT },
+    http: { port: parsed.PORT, host: parsed.HOST, bodyLimit: parsed.BODY_LIMIT, trustProxy: trustProxy(parsed.TRUST_PROXY) },
     database: {
       url: parsed.DATABASE_URL,
       dataDir: path.resolve(parsed.DATA_DIR),
@@ -158,7 +179,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
         exportMs: parsed.EXPORT_TIMEOUT_MS,
       },
     },
-    auth: { jwtSecret: parsed.JWT_SECRET, jwtTtlSeconds: parsed.JWT_TTL_SECONDS, panelKeySecret: parsed.PANEL_KEY_SECRET },
+    auth: {
+      jwtSecret: parsed.JWT_SECRET,
+      jwtTtlSeconds: parsed.JWT_TTL_SECONDS,
+      panelKeySecret: parsed.PANEL_KEY_SECRET,
+      login: { maxPerAccount: parsed.LOGIN_MAX_PER_ACCOUNT, maxPerAddress: parsed.LOGIN_MAX_PER_ADDRESS, windowSeconds: parsed.LOGIN_WINDOW_SECONDS },
+    },
     log: { level: parsed.LOG_LEVEL },
     privacy: { minGroupSize: parsed.MIN_GROUP_SIZE },
     graphql: {
@@ -168,6 +194,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       maxTokens: parsed.GRAPHQL_MAX_TOKENS,
     },
   };
+}
+
+/** TRUST_PROXY as Express wants it: false, a hop count, or the names and subnets as given. */
+function trustProxy(value: string): boolean | number | string {
+  if (value === 'false') return false;
+  return /^\d+$/.test(value) ? Number(value) : value;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');

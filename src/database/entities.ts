@@ -1,5 +1,6 @@
 import { AnalyticsAccessEntity } from '../modules/analytics/access-log.entity';
 import { AuditEntryEntity } from '../modules/audit/audit.entity';
+import { RateLimitCounterEntity } from '../modules/auth/rate-limit.entity';
 import { BurdenPeriodTotalEntity } from '../modules/burden/burden-period-total.entity';
 import { BurdenReportEntity, BurdenReportRevisionEntity } from '../modules/burden/burden-report.entity';
 import { CodedSegmentEntity } from '../modules/observation/coded-segment.entity';
@@ -42,4 +43,5 @@ export const ENTITIES = [
   SurveyWaveUnitEntity,
   SurveyResponseEntity,
   AnalyticsAccessEntity,
+  RateLimitCounterEntity,
 ];

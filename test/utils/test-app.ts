@@ -33,6 +33,7 @@ export interface TestApp {
   queries: QueryCounter;
   gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GqlResponse<T>>;
   post(body: string, headers?: Record<string, string>): Promise<{ status: number; text: string }>;
+  databaseName: string;
   /** This test's database, as the server's superuser. */
   superuserUrl: string;
   /** A statement on this test's database as the server's superuser (for what the app itself may not do). */
@@ -44,15 +45,25 @@ export interface TestApp {
  * The whole app on its own database (cloned from the migrated template), listening on a free
  * port: tests talk to it over real HTTP.
  */
-export async function startTestApp(env: Record<string, string> = {}, opts: { captureLogs?: boolean } = {}): Promise<TestApp> {
+export interface TestAppOptions {
+  /** Collect the app's log lines in `logs` (level debug). */
+  captureLogs?: boolean;
+  /** A second instance on the database of this one (closing it leaves the database). */
+  shareDatabaseOf?: TestApp;
+}
+
+export async function startTestApp(env: Record<string, string> = {}, opts: TestAppOptions = {}): Promise<TestApp> {
   const adminUrl = process.env[ENV_ADMIN_URL];
   const template = process.env[ENV_TEMPLATE_DB];
   if (!adminUrl || !template) throw new Error('The e2e global setup did not run (see jest.config.ts)');
-  const dbName = `tillit_test_${randomBytes(5).toString('hex')}`;
-  const admin = new Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${dbName} TEMPLATE ${template}`);
-  await admin.end();
+  const shared = opts.shareDatabaseOf?.databaseName;
+  const dbName = shared ?? `tillit_test_${randomBytes(5).toString('hex')}`;
+  if (!shared) {
+    const admin = new Client({ connectionString: adminUrl });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${dbName} TEMPLATE ${template}`);
+    await admin.end();
+  }
 
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tillit-test-data-'));
   const config = loadConfig({
@@ -62,6 +73,8 @@ export async function startTestApp(env: Record<string, string> = {}, opts: { cap
     LOG_LEVEL: opts.captureLogs ? 'debug' : (process.env.TEST_LOG_LEVEL ?? 'silent'),
     DATA_DIR: dataDir,
     DB_POOL_SIZE: '4',
+    // Every test user logs in from 127.0.0.1; the limit per account stays as in production.
+    LOGIN_MAX_PER_ADDRESS: '10000',
     ...env,
   });
   const queries = new QueryCounter();
@@ -82,6 +95,7 @@ export async function startTestApp(env: Record<string, string> = {}, opts: { cap
 
   return {
     url,
+    databaseName: dbName,
     superuserUrl: withDatabase(adminUrl, dbName),
     logs,
     app,
@@ -109,11 +123,12 @@ export async function startTestApp(env: Record<string, string> = {}, opts: { cap
     },
     async close() {
       await app.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+      if (shared) return;
       const a = new Client({ connectionString: adminUrl });
       await a.connect();
       await a.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
       await a.end();
-      fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -1,4 +1,4 @@
-export type ErrorCode = 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'TIMEOUT';
+export type ErrorCode = 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'TIMEOUT' | 'TOO_MANY_REQUESTS';
 
 /** One problem with one input field; `field` is a dotted path into the operation's arguments. */
 export interface FieldProblem {
@@ -12,6 +12,8 @@ export class DomainError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly fields: FieldProblem[] = [],
+    /** For TOO_MANY_REQUESTS: seconds until the client may try again (the Retry-After header). */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = 'DomainError';
@@ -30,3 +32,6 @@ export const conflict = (message: string, field?: string) =>
 export const forbidden = (message = 'You are not allowed to do this') => new DomainError('FORBIDDEN', message);
 
 export const unauthenticated = (message: string) => new DomainError('UNAUTHENTICATED', message);
+
+export const tooManyRequests = (message: string, retryAfterSeconds: number) =>
+  new DomainError('TOO_MANY_REQUESTS', message, [], Math.max(1, Math.ceil(retryAfterSeconds)));

@@ -12,6 +12,7 @@ const HTTP_CODES: Record<number, ErrorCode> = {
   403: 'FORBIDDEN',
   404: 'NOT_FOUND',
   409: 'CONFLICT',
+  429: 'TOO_MANY_REQUESTS',
   503: 'TIMEOUT',
 };
 
@@ -31,6 +32,11 @@ export function toClientError(exception: unknown): GraphQLError | undefined {
   if (domain) {
     const extensions: Record<string, unknown> = { code: domain.code };
     if (domain.fields.length) extensions.fields = domain.fields;
+    if (domain.retryAfterSeconds !== undefined) {
+      extensions.retryAfter = domain.retryAfterSeconds;
+      // Apollo takes the HTTP status and headers from here (and leaves them out of the body).
+      extensions.http = { status: 429, headers: new Map([['retry-after', String(domain.retryAfterSeconds)]]) };
+    }
     return new GraphQLError(domain.message, { extensions });
   }
   if (exception instanceof HttpException) {
@@ -79,7 +85,9 @@ export class AllExceptionsFilter {
     if (known) {
       const code = String(known.extensions.code);
       const status = Number(Object.entries(HTTP_CODES).find(([, c]) => c === code)?.[0] ?? 400);
-      return res.status(status).json({ errors: [{ message: known.message, extensions: { ...known.extensions, requestId: req.id } }] });
+      const { http, ...extensions } = known.extensions as { http?: { headers?: Map<string, string> } };
+      for (const [name, value] of http?.headers ?? []) res.setHeader(name, value);
+      return res.status(status).json({ errors: [{ message: known.message, extensions: { ...extensions, requestId: req.id } }] });
     }
     this.logger.error({ err: exception, requestId: req.id }, 'unhandled error');
     return send(500, 'INTERNAL_SERVER_ERROR', 'Internal server error');

@@ -17,6 +17,9 @@ export function graphqlOptions(config: AppConfig): Omit<ApolloDriverConfig, 'dri
     hideSchemaDetailsFromClientErrors: config.isProduction,
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
+    // Let an error that names its HTTP status keep it (login limits answer 429 with Retry-After);
+    // every other executed operation still answers 200.
+    preserveHttpStatusForExecutionErrors: false,
     parseOptions: { maxTokens: config.graphql.maxTokens },
     validationRules: limitRules(config.graphql),
     plugins: [complexityPlugin(config.graphql.maxComplexity), errorPolicyPlugin()],
