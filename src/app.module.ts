@@ -79,7 +79,6 @@ export class AppModule {
             url: databaseUrl,
             poolSize: config.database.poolSize,
             timeouts: config.database.timeouts,
-            migrationsRun: config.database.migrationsRun,
             logger: queryLogger,
           }),
         ),

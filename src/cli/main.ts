@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../config/config';
 import { createDataSource } from '../database/data-source';
 import { openAppDatabase } from '../database/database-url';
+import { runMigrations } from '../database/migrate';
 import { PASSWORD_MIN } from '../modules/user/dto/create-user.input';
 import { buildSchemaSdl, SCHEMA_FILE } from './schema';
 import { createApp } from '../app.factory';
@@ -61,12 +62,17 @@ async function main(argv: string[]): Promise<number> {
       console.log(`wrote ${SCHEMA_FILE}`);
       return 0;
     }
-    case 'migrate':
-      return withAppDataSource(async (ds) => {
-        const applied = await ds.runMigrations({ transaction: 'each' });
-        console.log(applied.length ? `applied: ${applied.map((m) => m.name).join(', ')}` : 'no pending migrations');
+    case 'migrate': {
+      const config = loadConfig();
+      const db = await openAppDatabase({ ...config, database: { ...config.database, migrationsRun: false } });
+      try {
+        const applied = await runMigrations(db.url);
+        console.log(applied.length ? `applied: ${applied.join(', ')}` : 'no pending migrations');
         return 0;
-      });
+      } finally {
+        await db.close();
+      }
+    }
     case 'create-admin': {
       if (!values.email) {
         console.error('create-admin needs --email <address>');
@@ -111,10 +117,9 @@ async function main(argv: string[]): Promise<number> {
 async function withAppDataSource(fn: (ds: ReturnType<typeof createDataSource>) => Promise<number>): Promise<number> {
   const config = loadConfig();
   const db = await openAppDatabase(config);
-  const ds = createDataSource({ url: db.url, migrationsRun: false });
+  const ds = createDataSource({ url: db.url });
   try {
     await ds.initialize();
-    if (config.database.migrationsRun) await ds.runMigrations({ transaction: 'each' });
     return await fn(ds);
   } finally {
     if (ds.isInitialized) await ds.destroy();

@@ -41,6 +41,9 @@ export class EnvSchema {
   @IsOptional() @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must start with postgres:// or postgresql://' })
   DATABASE_URL?: string;
 
+  @IsOptional() @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_OWNER_URL must start with postgres:// or postgresql://' })
+  DATABASE_OWNER_URL?: string;
+
   @IsString()
   DATA_DIR = '.data';
 
@@ -116,7 +119,10 @@ export interface AppConfig {
   /** `trustProxy`: Express's "trust proxy" (which X-Forwarded-For hops give the client address). */
   http: { port: number; host: string; bodyLimit: string; trustProxy: boolean | number | string };
   database: {
+    /** The API's connection (its runtime role); unset: the embedded server. */
     url?: string;
+    /** The owner's connection, for migrations; unset: `url` (one role for both, not least privilege). */
+    ownerUrl?: string;
     dataDir: string;
     embeddedPort: number;
     migrationsRun: boolean;
@@ -154,7 +160,7 @@ export class ConfigError extends Error {}
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const known = Object.keys(new EnvSchema());
   const raw = Object.fromEntries(
-    Object.entries(env).filter(([k, v]) => (known.includes(k) || ['DATABASE_URL', 'JWT_SECRET', 'PANEL_KEY_SECRET'].includes(k)) && v !== ''),
+    Object.entries(env).filter(([k, v]) => (known.includes(k) || ['DATABASE_URL', 'DATABASE_OWNER_URL', 'JWT_SECRET', 'PANEL_KEY_SECRET'].includes(k)) && v !== ''),
   );
   const parsed = plainToInstance(EnvSchema, raw, { exposeDefaultValues: true });
   const errors = validateSync(parsed, { whitelist: false });
@@ -168,6 +174,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     http: { port: parsed.PORT, host: parsed.HOST, bodyLimit: parsed.BODY_LIMIT, trustProxy: trustProxy(parsed.TRUST_PROXY) },
     database: {
       url: parsed.DATABASE_URL,
+      ownerUrl: parsed.DATABASE_OWNER_URL,
       dataDir: path.resolve(parsed.DATA_DIR),
       embeddedPort: parsed.EMBEDDED_PG_PORT,
       migrationsRun: parsed.MIGRATIONS_RUN,

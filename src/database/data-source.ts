@@ -11,7 +11,6 @@ export const MIGRATIONS_DIR = path.resolve(__dirname, '..', '..', 'migrations');
 export interface DataSourceParams {
   url: string;
   poolSize?: number;
-  migrationsRun?: boolean;
   logger?: TypeOrmLogger;
   applicationName?: string;
   /** The API's limits (config DB_*_TIMEOUT_MS); tools that migrate or load data run without them. */
@@ -25,7 +24,7 @@ export function dataSourceOptions(p: DataSourceParams): DataSourceOptions {
     entities: ENTITIES,
     migrations: [path.join(MIGRATIONS_DIR, '*.{ts,js}')],
     migrationsTableName: 'typeorm_migrations',
-    migrationsRun: p.migrationsRun ?? false,
+    migrationsRun: false, // src/database/migrate.ts runs them, as the owner
     migrationsTransactionMode: 'each',
     synchronize: false,
     // gen_random_uuid() is built into PostgreSQL 13+; extensions are created by migrations only.

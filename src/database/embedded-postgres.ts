@@ -175,7 +175,7 @@ function connectionUrls(password: string, port: number, database: string) {
   return { url: `${base}/${database}`, adminUrl: `${base}/postgres` };
 }
 
-function readOrCreatePassword(file: string): string {
+export function readOrCreatePassword(file: string): string {
   if (fs.existsSync(file)) return fs.readFileSync(file, 'utf8').trim();
   const pw = randomBytes(24).toString('base64url');
   fs.writeFileSync(file, pw + '\n', { mode: 0o600 });

@@ -108,11 +108,14 @@ describe('audit trail', () => {
     }
   });
 
-  it('cannot be altered, even by the database owner', async () => {
+  it('cannot be altered by the API’s role, nor by the database owner', async () => {
     await mutate('createOrganisation', { name: 'Immutable', kind: 'OTHER' });
-    await expect(t.ds.query(`UPDATE audit_log SET action = 'DELETE'`)).rejects.toThrow(/append-only: UPDATE/);
-    await expect(t.ds.query('DELETE FROM audit_log')).rejects.toThrow(/append-only: DELETE/);
-    await expect(t.ds.query('TRUNCATE audit_log')).rejects.toThrow(/append-only: TRUNCATE/);
+    // The API's own connection has no right to (test/e2e/least-privilege.e2e-spec.ts tries every route).
+    await expect(t.ds.query(`UPDATE audit_log SET action = 'DELETE'`)).rejects.toThrow(/permission denied/);
+    // The owner has, but the table's triggers refuse.
+    await expect(t.asSuperuser(`UPDATE audit_log SET action = 'DELETE'`)).rejects.toThrow(/append-only: UPDATE/);
+    await expect(t.asSuperuser('DELETE FROM audit_log')).rejects.toThrow(/append-only: DELETE/);
+    await expect(t.asSuperuser('TRUNCATE audit_log')).rejects.toThrow(/append-only: TRUNCATE/);
     const [{ n }] = await t.ds.query('SELECT count(*)::int AS n FROM audit_log');
     expect(n).toBeGreaterThan(0);
   });

@@ -157,7 +157,7 @@ describe('errors and limits', () => {
   });
 
   it('answers an internal failure with a request id and no SQL, stack or cause', async () => {
-    await t.ds.query('ALTER TABLE pilot RENAME TO pilot_moved_away');
+    await t.asSuperuser('ALTER TABLE pilot RENAME TO pilot_moved_away');
     try {
       const res = await t.gql('{ pilots { totalCount } }', {}, token);
       const err = onlyError(res);
@@ -165,7 +165,7 @@ describe('errors and limits', () => {
       expect(err.extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR', requestId: expect.any(String) });
       expectNoLeak(res.text);
     } finally {
-      await t.ds.query('ALTER TABLE pilot_moved_away RENAME TO pilot');
+      await t.asSuperuser('ALTER TABLE pilot_moved_away RENAME TO pilot');
     }
   });
 

@@ -2,7 +2,8 @@ import { ChildProcess, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { freePort } from '../../src/database/embedded-postgres';
+import { Client } from 'pg';
+import { freePort, startEmbeddedPostgres } from '../../src/database/embedded-postgres';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -75,6 +76,75 @@ describe('the API process on the embedded PostgreSQL', () => {
     }
     expect(await again.exited).toBe(0);
   }, 120_000);
+
+  it('runs the API as its runtime role, also on a data folder from before the roles existed', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tillit-roles-'));
+    fs.chmodSync(dir, 0o755);
+    const pgPort = await freePort();
+    const env = { DATA_DIR: dir, EMBEDDED_PG_PORT: String(pgPort) };
+    const secret = (name: string) => fs.readFileSync(path.join(dir, name), 'utf8').trim();
+    const connect = async (user: string, password: string) => {
+      const c = new Client({ host: '127.0.0.1', port: pgPort, user, password, database: 'tillit' });
+      await c.connect();
+      return c;
+    };
+    /** While the API runs: who its connections are, who owns the tables, and what its role may do. */
+    const inspect = async () => {
+      const su = await connect('postgres', secret('pg-password'));
+      const app = await connect('tillit_app', secret('pg-app-password'));
+      try {
+        const users = (await su.query(`SELECT DISTINCT usename FROM pg_stat_activity WHERE application_name = 'tillit-tracker'`)).rows.map((r) => r.usename);
+        const owners = (await su.query(`SELECT DISTINCT tableowner FROM pg_tables WHERE schemaname = 'public'`)).rows.map((r) => r.tableowner);
+        const update = await app.query(`UPDATE audit_log SET action = action`).then(() => 'allowed', (e: { code: string }) => e.code);
+        return { users, owners, update };
+      } finally {
+        await su.end();
+        await app.end();
+      }
+    };
+    try {
+      const port = await freePort();
+      const first = startServer({ ...env, PORT: String(port) });
+      await waitFor(() => /is listening/.test(first.output()), 45_000, 'the API to listen', first.output);
+      expect(await inspect()).toEqual({ users: ['tillit_app'], owners: ['tillit_owner'], update: '42501' });
+      expect(first.output()).not.toMatch(/can alter the audit trail/);
+      first.child.kill('SIGTERM');
+      expect(await first.exited).toBe(0);
+
+      // Take the folder back to how an earlier version left it: everything the superuser's, no roles.
+      const pg = await startEmbeddedPostgres({ dataDir: dir, port: pgPort, database: 'tillit' });
+      const su = new Client({ connectionString: pg.url });
+      await su.connect();
+      try {
+        for (const sql of [
+          'REASSIGN OWNED BY tillit_owner TO postgres',
+          'DROP OWNED BY tillit_owner',
+          'DROP OWNED BY tillit_app',
+          'DROP OWNED BY tillit_runtime',
+          'DROP ROLE tillit_app',
+          'DROP ROLE tillit_owner',
+          'DROP ROLE tillit_runtime',
+          `DELETE FROM typeorm_migrations WHERE name LIKE 'LeastPrivilege%'`,
+        ]) {
+          await su.query(sql);
+        }
+      } finally {
+        await su.end();
+        await pg.stop();
+      }
+
+      const again = startServer({ ...env, PORT: String(port) });
+      try {
+        await waitFor(() => /is listening/.test(again.output()), 45_000, 'the API to listen again', again.output);
+        expect(await inspect()).toEqual({ users: ['tillit_app'], owners: ['tillit_owner'], update: '42501' });
+      } finally {
+        again.child.kill('SIGTERM');
+      }
+      expect(await again.exited).toBe(0);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 150_000);
 
   it('starts again after the API was killed with -9, stopping the PostgreSQL it left behind', async () => {
     const env = { DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(await freePort()) };

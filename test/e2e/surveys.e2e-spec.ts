@@ -3,6 +3,7 @@ import { printSchema } from 'graphql';
 import { randomUUID } from 'node:crypto';
 import { SurveyScores1795520000000 } from '../../migrations/1795520000000-SurveyScores';
 import { Role } from '../../src/common/auth/role.enum';
+import { createDataSource } from '../../src/database/data-source';
 import { SteeringLevel } from '../../src/modules/pilot/pilot.enums';
 import { DEFAULT_SURVEY_INSTRUMENT_ID } from '../../src/modules/survey/survey.enums';
 import { makeOrganisation, makePilot, userWithToken } from '../factories';
@@ -229,13 +230,17 @@ describe('stored dimension scores', () => {
     const byService = await read();
     expect(byService.flat().filter((s: number | null) => s === null).length).toBeGreaterThan(0);
 
-    const runner = t.ds.createQueryRunner();
+    // Migrations run as the owner, not as the API's role.
+    const owner = createDataSource({ url: t.superuserUrl });
+    await owner.initialize();
+    const runner = owner.createQueryRunner();
     try {
       const migration = new SurveyScores1795520000000();
       await migration.down(runner);
       await migration.up(runner);
     } finally {
       await runner.release();
+      await owner.destroy();
     }
     const byMigration = await read();
     expect(byMigration.length).toBe(4);

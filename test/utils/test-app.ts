@@ -7,9 +7,9 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { createApp } from '../../src/app.factory';
 import { loadConfig } from '../../src/config/config';
-import { withDatabase } from '../../src/database/database-url';
+import { withDatabase } from '../../src/database/urls';
 import { QueryCounter } from '../../src/database/query-counter';
-import { ENV_ADMIN_URL, ENV_TEMPLATE_DB } from '../setup/test-database';
+import { ENV_ADMIN_URL, ENV_RUNTIME_URL, ENV_TEMPLATE_DB } from '../setup/test-database';
 
 export interface GqlError {
   message: string;
@@ -54,8 +54,9 @@ export interface TestAppOptions {
 
 export async function startTestApp(env: Record<string, string> = {}, opts: TestAppOptions = {}): Promise<TestApp> {
   const adminUrl = process.env[ENV_ADMIN_URL];
+  const runtimeUrl = process.env[ENV_RUNTIME_URL];
   const template = process.env[ENV_TEMPLATE_DB];
-  if (!adminUrl || !template) throw new Error('The e2e global setup did not run (see jest.config.ts)');
+  if (!adminUrl || !runtimeUrl || !template) throw new Error('The e2e global setup did not run (see jest.config.ts)');
   const shared = opts.shareDatabaseOf?.databaseName;
   const dbName = shared ?? `tillit_test_${randomBytes(5).toString('hex')}`;
   if (!shared) {
@@ -80,7 +81,7 @@ export async function startTestApp(env: Record<string, string> = {}, opts: TestA
   const queries = new QueryCounter();
   const logs: string[] = [];
   const logStream = opts.captureLogs ? { write: (line: string) => void logs.push(line) } : undefined;
-  const app = await createApp({ config, databaseUrl: withDatabase(adminUrl, dbName), queryLogger: queries, logStream });
+  const app = await createApp({ config, databaseUrl: withDatabase(runtimeUrl, dbName), queryLogger: queries, logStream });
   await app.listen(0, '127.0.0.1');
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
 
