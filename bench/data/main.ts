@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { createApp } from '../../src/app.factory';
+import { runMigrations } from '../../src/database/migrate';
 import { loadConfig } from '../../src/config/config';
 import { openBenchDatabase } from '../bench-db';
 import { Progress } from '../progress';
@@ -36,6 +37,7 @@ async function main(): Promise<number> {
   const started = Date.now();
   const db = await openBenchDatabase(scale.name, !values.keep);
   const config = loadConfig({ ...process.env, LOG_LEVEL: 'warn', DATABASE_URL: db.url, DB_POOL_SIZE: '12' });
+  await runMigrations(db.url); // as the database's owner, as the API's start does
   const app = await createApp({ config, databaseUrl: db.url });
   try {
     console.log(`Scale ${scale.name} (${scale.description}) into ${new URL(db.url).pathname.slice(1)}`);
