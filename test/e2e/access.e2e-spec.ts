@@ -1,7 +1,7 @@
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { Role } from '../../src/common/auth/role.enum';
 import { createAdmin } from '../../src/cli/create-admin';
-import { PilotService } from '../../src/modules/pilot/pilot.service';
+import { AccessChecks } from '../../src/modules/access/access.checks';
 import { login, makeOrganisation, makePilot, userWithToken } from '../factories';
 import { sampleOperations } from '../utils/schema-walk';
 import { onlyError, startTestApp, TestApp } from '../utils/test-app';
@@ -208,7 +208,7 @@ describe('access control', () => {
     const researcher = await userWithToken(t, { role: Role.RESEARCHER });
     const pilot = await makePilot(t.ds, { code: 'FOLLOW-1' }, [], [{ userId: researcher.user.id, fromDate: '2017-03-01', toDate: '2017-12-31' }]);
     const other = await makePilot(t.ds, { code: 'FOLLOW-2' });
-    const pilots = t.app.get(PilotService);
+    const pilots = t.app.get(AccessChecks);
     expect(await pilots.researcherFollows(researcher.user.id, pilot.id, '2017-03-01')).toBe(true);
     expect(await pilots.researcherFollows(researcher.user.id, pilot.id, '2017-12-31')).toBe(true);
     expect(await pilots.researcherFollows(researcher.user.id, pilot.id, '2018-01-01')).toBe(false);

@@ -5,7 +5,9 @@ import * as path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { validateXML } from 'xmllint-wasm';
 import { Role } from '../../src/common/auth/role.enum';
+import { ALL } from '../../src/modules/access/sql-fragment';
 import { writeRefiProject } from '../../src/modules/export/refi/project-writer';
+import { refiQueries } from '../../src/modules/export/refi/refi.sql';
 import { ZipSink } from '../../src/modules/export/refi/zip-sink';
 import { SteeringLevel } from '../../src/modules/pilot/pilot.enums';
 import { makeOrganisation, makePilot, userWithToken } from '../factories';
@@ -189,7 +191,8 @@ describe('REFI-QDA exports', () => {
     out.on('data', (c: Buffer) => chunks.push(c));
     const runner = t.ds.createQueryRunner();
     try {
-      const summary = await writeRefiProject(runner, new ZipSink(out), { ...pilot, title: 'T', description: '' }, analyst.user.id, 'test', new Date(), 1);
+      const queries = refiQueries(pilot.id, analyst.user.id, ALL);
+      const summary = await writeRefiProject(runner, new ZipSink(out), { ...pilot, title: 'T', description: '' }, queries, analyst.user.id, 'test', new Date(), 1);
       expect(summary).toEqual({ sources: 2, selections: 2, staleSelectionsLeftOut: 1, textsEmbedded: true });
     } finally {
       await runner.release();
@@ -205,12 +208,16 @@ describe('REFI-QDA exports', () => {
     expect(source.PlainTextSelection.map((s: any) => cps.slice(Number(s.startPosition), Number(s.endPosition)).join(''))).toEqual(['"Dialogen, inte systemet."', 'ökad tillit']);
   });
 
-  it('lets only researchers of the pilot, analysts and admins export it, and logs analysts’ exports', async () => {
+  it('holds only the observations the caller may read, and logs analysts’ exports', async () => {
     expect((await get(`${pilot.id}.qdpx`)).status).toBe(401);
     expect((await get(`${pilot.id}.qdpx`, researcher.token)).status).toBe(200);
+    // A researcher who does not follow the pilot sees the pilot but none of its observations, as
+    // in the observations query and the CSV exports: a valid project without sources.
     const stranger = await userWithToken(t, { role: Role.RESEARCHER });
-    const denied = await get(`${pilot.id}.qdpx`, stranger.token);
-    expect([denied.status, JSON.parse(strFromU8(denied.body)).errors[0].extensions.code]).toEqual([403, 'FORBIDDEN']);
+    const { xml: empty } = await project(stranger.token);
+    expect(await validate(empty, 'Project.xsd')).toEqual({ valid: true, errors: [] });
+    expect(parser.parse(empty).Project.Sources).toBeUndefined();
+    expect(empty).not.toContain(obs.first);
     const reporter = await userWithToken(t, { role: Role.ORG_REPORTER, organisationId: kommun.id });
     expect((await get(`${pilot.id}.qdpx`, reporter.token)).status).toBe(403);
     const missing = await get('00000000-0000-4000-8000-000000000000.qdpx', admin);

@@ -55,12 +55,14 @@ describe('steering instruments, indicators, burden and time thieves', () => {
   afterAll(() => t.close());
 
   it('registers an agreement with its money, conditions and the organisations it applies to', async () => {
-    const res = await t.gql('query($id: ID!) { steeringInstrument(id: $id) { amountSek appliesTo { name } indicators { name paymentDependent } } }', { id: instrumentId }, reporter);
-    expect(res.data!.steeringInstrument).toEqual({
+    const query = 'query($id: ID!) { steeringInstrument(id: $id) { amountSek appliesTo { name } indicators { name paymentDependent } } }';
+    expect((await t.gql(query, { id: instrumentId }, admin)).data!.steeringInstrument).toEqual({
       amountSek: 325_000_000,
       appliesTo: [{ name: 'Region Halland' }, { name: 'Stockholms stad' }],
       indicators: [{ name: 'Riskbedömningar i Senior alert', paymentDependent: true }],
     });
+    // The reporter for Halland sees the instrument, but of the organisations it applies to only its own.
+    expect((await t.gql(query, { id: instrumentId }, reporter)).data!.steeringInstrument.appliesTo).toEqual([{ name: 'Region Halland' }]);
     const law = onlyError(await t.gql(INSTRUMENT, {
       input: { name: 'HSL', kind: 'LAW_OR_REGULATION', governanceForm: 'REGEL', imposedById: state.id, appliesToIds: [halland.id], validFrom: '2017-01-01', amountSek: 1 },
     }, admin));

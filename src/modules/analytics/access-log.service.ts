@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { AuthUser } from '../../common/auth/auth-user';
-import { Role } from '../../common/auth/role.enum';
+import { analyticsAreLogged } from '../access/access.rules';
 import { ConnectionShape, paginate } from '../../common/pagination/connection';
 import { AnalyticsAccessEntity } from './access-log.entity';
 import { AnalyticsAccessArgs } from './dto/discretion-results.input';
@@ -13,7 +13,7 @@ export class AccessLogService {
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
 
   async record(actor: AuthUser, operation: string, args: object): Promise<void> {
-    if (actor.role !== Role.ANALYST) return;
+    if (!analyticsAreLogged(actor)) return;
     await this.ds.getRepository(AnalyticsAccessEntity).insert({ userId: actor.id, operation, arguments: JSON.parse(JSON.stringify(args)) });
   }
 

@@ -1,9 +1,9 @@
 import { Args, Context, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { AuthUser } from '../../common/auth/auth-user';
-import { CurrentUser, Roles } from '../../common/auth/decorators';
-import { Role } from '../../common/auth/role.enum';
+import { CurrentUser } from '../../common/auth/decorators';
 import type { GqlContext } from '../../common/graphql/gql-context';
 import { Connection } from '../../common/pagination/connection';
+import { Allow } from '../access/permissions';
 import { OrganisationEntity } from '../organisation/organisation.entity';
 import { OrganisationLoaders } from '../organisation/organisation.loaders';
 import { PilotEntity } from '../pilot/pilot.entity';
@@ -29,7 +29,7 @@ export class DiscretionResolver {
     private readonly surveyLoaders: SurveyLoaders,
   ) {}
 
-  @Roles(Role.ADMIN, Role.ANALYST, Role.RESEARCHER, Role.ORG_REPORTER)
+  @Allow('analytics.read')
   @Query(() => [DiscretionResultRow], {
     description: 'Staff-reported discretion per group (scores 0–100, or single items), with small groups suppressed. Researchers: their pilots; org reporters: their own units.',
   })
@@ -60,7 +60,7 @@ export class WaveChangeResolver {
     private readonly organisationLoaders: OrganisationLoaders,
   ) {}
 
-  @Roles(Role.ADMIN, Role.ANALYST, Role.RESEARCHER, Role.ORG_REPORTER)
+  @Allow('analytics.read')
   @Query(() => [WaveChangeRow], { description: 'Change between two waves per group, with the paired change of respondents linked by panel key.' })
   waveChange(@CurrentUser() actor: AuthUser, @Args() { input }: WaveChangeArgs) {
     return this.discretion.waveChange(actor, input);
@@ -79,7 +79,7 @@ export class AccessLogResolver {
     private readonly userLoaders: UserLoaders,
   ) {}
 
-  @Roles(Role.ADMIN)
+  @Allow('analyticsLog.read')
   @Query(() => AnalyticsAccessConnection, { description: 'Analysts’ analytics queries and exports, newest first. Admins only.' })
   analyticsAccessLog(@Args() args: AnalyticsAccessArgs) {
     return this.accessLog.list(args);

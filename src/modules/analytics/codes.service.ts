@@ -2,8 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { AuthUser } from '../../common/auth/auth-user';
-import { Role } from '../../common/auth/role.enum';
 import { Params } from '../../common/sql/params';
+import { countableObservations } from '../access/access.rules';
+import { inRaw } from '../access/sql-fragment';
 import { subtreeIdsSql } from '../organisation/organisation.sql';
 import { AccessLogService } from './access-log.service';
 import {
@@ -33,9 +34,8 @@ const CODES: Record<CodeDimension, string> = {
 const UNIT: Record<string, string> = { MONTH: 'month', QUARTER: 'quarter', YEAR: 'year' };
 
 /**
- * Counts of framework codes on observations or on coded segments, in SQL. Admins, analysts and
- * researchers (their pilots) count over the observations they may read; org reporters get
- * these aggregates for observations made in their own organisation and units.
+ * Counts of framework codes on observations or on coded segments, in SQL, over the observations
+ * the caller may count (access: countableObservations).
  */
 @Injectable()
 export class CodesService {
@@ -80,10 +80,7 @@ export class CodesService {
   /** The coded rows: live observations, or the segments of live observations, with their observation's date. */
   private source(actor: AuthUser, unit: CodedUnit, f: CodeCountFilter | undefined, p: Params): string {
     const add = (v: unknown, cast: string) => p.add(v, cast);
-    const where = ['o.deleted_at IS NULL'];
-    if (actor.role === Role.RESEARCHER) where.push(`o.pilot_id IN (SELECT pilot_id FROM pilot_researcher WHERE user_id = ${add(actor.id, '::uuid')})`);
-    else if (actor.role === Role.ORG_REPORTER) where.push(`o.organisation_id IN (${subtreeIdsSql(add(actor.organisationId, '::uuid'))})`);
-    else if (actor.role !== Role.ADMIN && actor.role !== Role.ANALYST) where.push('false');
+    const where = ['o.deleted_at IS NULL', inRaw(countableObservations(actor, 'o'), p)];
     if (f?.pilotId?.length) where.push(`o.pilot_id = ANY(${add(f.pilotId, '::uuid[]')})`);
     if (f?.organisationId) where.push(`o.organisation_id IN (${subtreeIdsSql(add(f.organisationId, '::uuid'))})`);
     if (f?.authorId) where.push(`o.author_id = ${add(f.authorId, '::uuid')}`);

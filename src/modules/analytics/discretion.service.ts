@@ -2,10 +2,11 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { AuthUser } from '../../common/auth/auth-user';
-import { Role } from '../../common/auth/role.enum';
+import { Params } from '../../common/sql/params';
+import { surveyResultPilots, surveyResultUnits } from '../access/access.rules';
+import { inRaw } from '../access/sql-fragment';
 import { badInput, notFound } from '../../common/errors/domain-error';
 import { APP_CONFIG, AppConfig } from '../../config/config';
-import { relatedOrgIdsSql, subtreeIdsSql } from '../organisation/organisation.sql';
 import { SurveyItemEntity } from '../survey/survey-instrument.entity';
 import { SCORED_DIMENSIONS } from '../survey/survey.enums';
 import { AccessLogService } from './access-log.service';
@@ -56,7 +57,7 @@ export class DiscretionService {
 
   async results(actor: AuthUser, input: DiscretionResultsInput): Promise<DiscretionResultRow[]> {
     await this.accessLog.record(actor, 'discretionResults', input);
-    const params = await this.prepare(actor, input, input.waveIds ?? null);
+    const { p, unitScope } = await this.prepare(actor, input, input.waveIds ?? null);
     const groupBy = input.groupBy;
     const keyCols = groupBy.map((g) => KEYS[g].column);
     const select = (['wave_id', 'unit_key', 'category', 'tenure_band', 'pilot_id'] as const)
@@ -72,13 +73,13 @@ export class DiscretionService {
           : `s.${c}`,
     );
 
-    const sql = `${this.scoringSql()}
+    const sql = `${this.scoringSql(unitScope)}
       SELECT s.kind, s.measure, ${select},
              count(s.score)::int AS n, avg(s.score)::float8 AS mean, stddev_samp(s.score)::float8 AS sd
         FROM s
        GROUP BY s.kind, s.measure${groupCols.length ? ', ' + groupCols.join(', ') : ''}
        ORDER BY s.kind, s.measure${orderCols.length ? ', ' + orderCols.join(', ') : ''}`;
-    const rows: SqlRow[] = await this.ds.query(sql, params);
+    const rows: SqlRow[] = await this.ds.query(sql, p.values);
 
     const results = rows.map((r) => ({
       measure: r.measure,
@@ -111,7 +112,8 @@ export class DiscretionService {
     await this.accessLog.record(actor, 'waveChange', input);
     if (input.groupBy.includes(DiscretionGroupBy.WAVE)) throw badInput('input.groupBy', 'cannot include WAVE: the two waves are fromWaveId and toWaveId');
     if (input.fromWaveId === input.toWaveId) throw badInput('input.toWaveId', 'must differ from fromWaveId');
-    const params = await this.prepare(actor, input, [input.fromWaveId, input.toWaveId]);
+    const { p, unitScope } = await this.prepare(actor, input, [input.fromWaveId, input.toWaveId]);
+    const [fromWave, toWave] = [p.add(input.fromWaveId, '::uuid'), p.add(input.toWaveId, '::uuid')];
     const groupBy = input.groupBy;
     const keyCols = groupBy.map((g) => KEYS[g].column);
     const pick = (alias: string) =>
@@ -119,7 +121,7 @@ export class DiscretionService {
         .map((c) => (keyCols.includes(c) ? `${alias}.${c}` : `NULL::${c === 'unit_key' || c === 'pilot_id' ? 'uuid' : 'text'} AS ${c}`))
         .join(', ');
     const by = (alias: string) => keyCols.map((c) => `${alias}.${c}`).join(', ');
-    const sql = `${this.scoringSql()},
+    const sql = `${this.scoringSql(unitScope)},
       g AS (
         SELECT s.kind, s.measure, s.wave_id, ${pick('s')},
                count(s.score)::int AS n, avg(s.score)::float8 AS mean, stddev_samp(s.score)::float8 AS sd
@@ -130,11 +132,11 @@ export class DiscretionService {
       -- not a self-join, so its cost stays linear whatever the planner estimates.
       pp AS (
         SELECT s.kind, s.measure, s.pilot_id, s.panel_hash,
-               avg(s.score) FILTER (WHERE s.wave_id = $9) AS a,
-               avg(s.score) FILTER (WHERE s.wave_id = $10) AS b,
-               (array_agg(s.unit_key) FILTER (WHERE s.wave_id = $10))[1] AS unit_key,
-               (array_agg(s.category) FILTER (WHERE s.wave_id = $10))[1] AS category,
-               (array_agg(s.tenure_band) FILTER (WHERE s.wave_id = $10))[1] AS tenure_band
+               avg(s.score) FILTER (WHERE s.wave_id = ${fromWave}) AS a,
+               avg(s.score) FILTER (WHERE s.wave_id = ${toWave}) AS b,
+               (array_agg(s.unit_key) FILTER (WHERE s.wave_id = ${toWave}))[1] AS unit_key,
+               (array_agg(s.category) FILTER (WHERE s.wave_id = ${toWave}))[1] AS category,
+               (array_agg(s.tenure_band) FILTER (WHERE s.wave_id = ${toWave}))[1] AS tenure_band
           FROM s WHERE s.panel_hash IS NOT NULL AND s.score IS NOT NULL
          GROUP BY s.kind, s.measure, s.pilot_id, s.panel_hash
       ),
@@ -152,11 +154,7 @@ export class DiscretionService {
       ) u
       ORDER BY u.kind, u.measure, (SELECT o.name FROM organisation o WHERE o.id = u.unit_key), u.unit_key,
                u.category, u.tenure_band, (SELECT pp.code FROM pilot pp WHERE pp.id = u.pilot_id)`;
-    const rows: (SqlRow & { src: 'g' | 'p'; pairs: number | null; dmean: number | null; dsd: number | null })[] = await this.ds.query(sql, [
-      ...params,
-      input.fromWaveId,
-      input.toWaveId,
-    ]);
+    const rows: (SqlRow & { src: 'g' | 'p'; pairs: number | null; dmean: number | null; dsd: number | null })[] = await this.ds.query(sql, p.values);
 
     type Acc = WaveChangeRow & { keys: Record<string, string | null>; n: number; sdFrom: number | null; sdTo: number | null; dsd: number | null };
     const byGroup = new Map<string, Acc>();
@@ -203,10 +201,10 @@ export class DiscretionService {
    * Dimension scores were computed when each response was stored (`survey_response.scores`,
    * survey/scoring.ts), so this only unnests them; single items are read from the answers.
    * Parameters: $1 pilot ids, $2 instrument, $3 wave ids (or null), $4 dimensions, $5 item
-   * codes, $6 unit depth (or null), $7 org reporter's scope root (or null), $8 the order of the
-   * stored scores (SCORED_DIMENSIONS).
+   * codes, $6 unit depth (or null), $7 the order of the stored scores (SCORED_DIMENSIONS);
+   * `unitScope`: the responses the caller's results are made of (access: surveyResultUnits).
    */
-  private scoringSql(): string {
+  private scoringSql(unitScope: string): string {
     // The unit's ancestor at depth $6 (0 = top); least() skips NULL, so no depth means the unit itself.
     const unitKey = 'up.path[least($6::int + 1, array_length(up.path, 1))]';
     return `
@@ -216,7 +214,7 @@ export class DiscretionService {
           FROM survey_response sr JOIN survey_wave w ON w.id = sr.wave_id
          WHERE w.pilot_id = ANY($1::uuid[]) AND w.instrument_id = $2
            AND ($3::uuid[] IS NULL OR sr.wave_id = ANY($3::uuid[]))
-           AND ($7::uuid IS NULL OR sr.unit_id IN (${subtreeIdsSql('$7::uuid')}))
+           AND ${unitScope}
       ),
       up(unit_id, id, parent_id, path) AS (
         SELECT o.id, o.id, o.parent_id, ARRAY[o.id] FROM organisation o WHERE o.id IN (SELECT DISTINCT unit_id FROM r)
@@ -229,7 +227,7 @@ export class DiscretionService {
       s AS (
         SELECT ru.id, ru.wave_id, ru.unit_key, ru.category, ru.tenure_band, ru.pilot_id, ru.panel_hash, 'DIMENSION' AS kind,
                d.dimension AS measure, d.score
-          FROM ru CROSS JOIN LATERAL unnest(ru.scores, $8::text[]) AS d(score, dimension)
+          FROM ru CROSS JOIN LATERAL unnest(ru.scores, $7::text[]) AS d(score, dimension)
          WHERE d.dimension = ANY($4::text[])
         UNION ALL
         SELECT ru.id, ru.wave_id, ru.unit_key, ru.category, ru.tenure_band, ru.pilot_id, ru.panel_hash, 'ITEM', i.code,
@@ -238,8 +236,8 @@ export class DiscretionService {
       )`;
   }
 
-  /** Checks scope and the measures asked for; the parameters for scoringSql. */
-  private async prepare(actor: AuthUser, input: DiscretionBaseInput, waveIds: string[] | null): Promise<unknown[]> {
+  /** Checks scope and the measures asked for; the parameters for scoringSql ($1–$7) and the caller's units. */
+  private async prepare(actor: AuthUser, input: DiscretionBaseInput, waveIds: string[] | null): Promise<{ p: Params; unitScope: string }> {
     await this.checkPilots(actor, input.pilotIds);
     const items = await this.ds.getRepository(SurveyItemEntity).find({ where: { instrumentId: input.instrumentId } });
     if (!items.length) throw notFound('Survey instrument', input.instrumentId);
@@ -252,8 +250,9 @@ export class DiscretionService {
     // Only the instrument's own dimensions: another has no items, so no scores.
     const own = [...new Set(items.map((i) => i.dimension))];
     const dimensions = input.dimensions ? input.dimensions.filter((d) => own.includes(d)) : itemCodes.length ? [] : own;
-    const scope = actor.role === Role.ORG_REPORTER ? actor.organisationId : null;
-    return [input.pilotIds, input.instrumentId, waveIds?.length ? waveIds : null, dimensions, itemCodes, input.unitDepth ?? null, scope, SCORED_DIMENSIONS];
+    const p = new Params();
+    for (const v of [input.pilotIds, input.instrumentId, waveIds?.length ? waveIds : null, dimensions, itemCodes, input.unitDepth ?? null, SCORED_DIMENSIONS]) p.add(v);
+    return { p, unitScope: inRaw(surveyResultUnits(actor, 'sr.unit_id'), p) };
   }
 
   /**
@@ -262,18 +261,10 @@ export class DiscretionService {
    * Pilots outside that answer NOT_FOUND, like missing ones.
    */
   private async checkPilots(actor: AuthUser, pilotIds: string[]): Promise<void> {
-    let sql = 'SELECT p.id FROM pilot p WHERE p.id = ANY($1::uuid[])';
-    const params: unknown[] = [pilotIds];
-    if (actor.role === Role.RESEARCHER) {
-      sql += ' AND p.id IN (SELECT pilot_id FROM pilot_researcher WHERE user_id = $2)';
-      params.push(actor.id);
-    } else if (actor.role === Role.ORG_REPORTER) {
-      sql += ` AND p.id IN (SELECT pilot_id FROM pilot_participant WHERE organisation_id IN (${relatedOrgIdsSql('$2::uuid')}))`;
-      params.push(actor.organisationId);
-    }
-    const found = new Set((await this.ds.query(sql, params)).map((r: { id: string }) => r.id));
+    const p = new Params();
+    const sql = `SELECT p.id FROM pilot p WHERE p.id = ANY(${p.add(pilotIds, '::uuid[]')}) AND ${inRaw(surveyResultPilots(actor, 'p.id'), p)}`;
+    const found = new Set((await this.ds.query(sql, p.values)).map((r: { id: string }) => r.id));
     const missing = pilotIds.find((id) => !found.has(id));
     if (missing) throw notFound('Pilot', missing);
   }
 }
-

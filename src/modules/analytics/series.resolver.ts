@@ -1,8 +1,8 @@
 import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { PeriodCost } from '../../common/graphql/period-cost';
-import { CurrentUser, Roles } from '../../common/auth/decorators';
-import { Role } from '../../common/auth/role.enum';
+import { CurrentUser } from '../../common/auth/decorators';
+import { Allow } from '../access/permissions';
 import type { GqlContext } from '../../common/graphql/gql-context';
 import { OrganisationEntity } from '../organisation/organisation.entity';
 import { OrganisationLoaders } from '../organisation/organisation.loaders';
@@ -18,7 +18,6 @@ import {
 } from './dto/series.input';
 import { SeriesService } from './series.service';
 
-const ANALYSTS = [Role.ADMIN, Role.ANALYST, Role.RESEARCHER, Role.ORG_REPORTER];
 
 @Resolver(() => BurdenSeriesRow)
 export class BurdenSeriesResolver {
@@ -28,7 +27,7 @@ export class BurdenSeriesResolver {
     private readonly steeringLoaders: SteeringLoaders,
   ) {}
 
-  @Roles(...ANALYSTS)
+  @Allow('analytics.read')
   @PeriodCost()
   @Query(() => [BurdenSeriesRow], { description: 'Staff hours on indicator reporting per bucket and group; reports spanning several buckets split by days.' })
   burdenSeries(@CurrentUser() actor: AuthUser, @Args() { input }: BurdenSeriesArgs) {
@@ -58,7 +57,7 @@ export class IndicatorLoadResolver {
     private readonly organisationLoaders: OrganisationLoaders,
   ) {}
 
-  @Roles(...ANALYSTS)
+  @Allow('analytics.read')
   @PeriodCost()
   @Query(() => [IndicatorLoadRow], { description: 'Indicators in force per organisation and bucket: how indicators pile up.' })
   indicatorLoad(@CurrentUser() actor: AuthUser, @Args() { input }: IndicatorLoadArgs) {
@@ -78,7 +77,7 @@ export class TimeThiefSummaryResolver {
     private readonly organisationLoaders: OrganisationLoaders,
   ) {}
 
-  @Roles(...ANALYSTS)
+  @Allow('analytics.read')
   @PeriodCost()
   @Query(() => [TimeThiefSummaryRow], { description: 'Time thieves reported, removed and kept per bucket, with staff hours per week freed.' })
   timeThiefSummary(@CurrentUser() actor: AuthUser, @Args() { input }: TimeThiefSummaryArgs) {

@@ -2,10 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { AuthUser } from '../../common/auth/auth-user';
-import { Role } from '../../common/auth/role.enum';
 import { badInput } from '../../common/errors/domain-error';
 import { Params } from '../../common/sql/params';
-import { pilotOrgIdsSql, reportScopeSql, subtreeIdsSql } from '../organisation/organisation.sql';
+import { isUnrestricted, visibleReports } from '../access/access.rules';
+import { inRaw } from '../access/sql-fragment';
+import { pilotOrgIdsSql, subtreeIdsSql } from '../organisation/organisation.sql';
 import { AccessLogService } from './access-log.service';
 import {
   Bucket,
@@ -68,7 +69,7 @@ export class SeriesService {
     // then split into buckets and named: the split and the joins see tens of thousands of rows,
     // not every report. When the caller sees every organisation and nothing narrows or splits by
     // organisation, the sums come ready from the rollup burden_period_total (docs/benchmarks.md).
-    const useTotals = !byOrg && !input.organisationId && !input.pilotId && (actor.role === Role.ADMIN || actor.role === Role.ANALYST);
+    const useTotals = !byOrg && !input.organisationId && !input.pilotId && isUnrestricted(visibleReports(actor, 'br.organisation_id'));
     const instrument = (alias: string) =>
       input.instrumentId ? `AND ${alias}.indicator_id IN (SELECT id FROM indicator WHERE instrument_id = ${p.add(input.instrumentId, '::uuid')})` : '';
     const pre = useTotals
@@ -212,7 +213,7 @@ export class SeriesService {
     const [unit, step] = STEP[input.bucket];
     const from = p.add(input.from, '::date');
     const to = p.add(input.to, '::date');
-    const conditions: string[] = [reportScopeSql(actor, orgColumn, p)];
+    const conditions: string[] = [inRaw(visibleReports(actor, orgColumn), p)];
     if (input.organisationId) conditions.push(`${orgColumn} IN (${subtreeIdsSql(p.add(input.organisationId, '::uuid'))})`);
     if (input.pilotId) conditions.push(`${orgColumn} IN (${pilotOrgIdsSql(p.add(input.pilotId, '::uuid'))})`);
     return {

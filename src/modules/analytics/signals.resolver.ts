@@ -1,8 +1,8 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { PeriodCost } from '../../common/graphql/period-cost';
-import { CurrentUser, Roles } from '../../common/auth/decorators';
-import { Role } from '../../common/auth/role.enum';
+import { CurrentUser } from '../../common/auth/decorators';
+import { Allow } from '../access/permissions';
 import { PilotSignalsArgs, PilotSignalsBucket } from './dto/signals.input';
 import { SignalsService } from './signals.service';
 
@@ -10,7 +10,7 @@ import { SignalsService } from './signals.service';
 export class SignalsResolver {
   constructor(private readonly signalsService: SignalsService) {}
 
-  @Roles(Role.ADMIN, Role.ANALYST, Role.RESEARCHER, Role.ORG_REPORTER)
+  @Allow('analytics.read')
   @PeriodCost()
   @Query(() => [PilotSignalsBucket], {
     description: 'For one pilot, per time bucket: observation codes, burden hours, indicators in force, time thieves removed and discretion scores, side by side.',

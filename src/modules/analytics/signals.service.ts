@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { AuthUser } from '../../common/auth/auth-user';
-import { Role } from '../../common/auth/role.enum';
+import { Params } from '../../common/sql/params';
+import { countableObservations, surveyResultPilots, visibleWaves } from '../access/access.rules';
+import { inRaw } from '../access/sql-fragment';
 import { PilotService } from '../pilot/pilot.service';
 import { DEFAULT_SURVEY_INSTRUMENT_ID, SurveyDimension } from '../survey/survey.enums';
 import { AccessLogService } from './access-log.service';
@@ -56,15 +58,18 @@ export class SignalsService {
     for (const r of burden) at(r.bucketStart)!.burdenHours = r.staffHours;
     for (const r of thieves) Object.assign(at(r.bucketStart)!, { timeThievesRemoved: r.removed, hoursFreedPerWeek: r.hoursFreedPerWeek });
 
-    if (actor.role !== Role.ORG_REPORTER) {
-      const counts: { d: string; n: number }[] = await this.ds.query(
-        `SELECT to_char(occurred_on, 'YYYY-MM-DD') AS d, count(*)::int AS n FROM observation
-          WHERE pilot_id = $1 AND deleted_at IS NULL AND occurred_on BETWEEN $2 AND $3 GROUP BY occurred_on`,
-        [input.pilotId, input.from, input.to],
-      );
-      for (const b of buckets) b.observations = 0;
-      for (const c of counts) at(c.d)!.observations! += c.n;
-    }
+    // The observations the caller may count, as codeFrequencies counts them.
+    const p = new Params();
+    const counts: { d: string; n: number }[] = await this.ds.query(
+      `SELECT to_char(o.occurred_on, 'YYYY-MM-DD') AS d, count(*)::int AS n FROM observation o
+        WHERE o.pilot_id = ${p.add(input.pilotId, '::uuid')} AND o.deleted_at IS NULL
+          AND o.occurred_on BETWEEN ${p.add(input.from, '::date')} AND ${p.add(input.to, '::date')}
+          AND ${inRaw(countableObservations(actor, 'o'), p)}
+        GROUP BY o.occurred_on`,
+      p.values,
+    );
+    for (const b of buckets) b.observations = 0;
+    for (const c of counts) at(c.d)!.observations! += c.n;
     if (input.codes.length) {
       const freq = await this.codes.frequencies(actor, {
         unit: CodedUnit.OBSERVATIONS,
@@ -79,10 +84,14 @@ export class SignalsService {
       }
     }
 
+    // Discretion of the waves the caller sees, in a pilot whose survey results they may ask for.
+    const q = new Params();
     const waves: { id: string; label: string; opens_on: string }[] = await this.ds.query(
-      `SELECT id, label, to_char(opens_on, 'YYYY-MM-DD') AS opens_on FROM survey_wave
-        WHERE pilot_id = $1 AND instrument_id = $2 AND opens_on BETWEEN $3 AND $4`,
-      [input.pilotId, input.instrumentId ?? DEFAULT_SURVEY_INSTRUMENT_ID, input.from, input.to],
+      `SELECT w.id, w.label, to_char(w.opens_on, 'YYYY-MM-DD') AS opens_on FROM survey_wave w
+        WHERE w.pilot_id = ${q.add(input.pilotId, '::uuid')} AND w.instrument_id = ${q.add(input.instrumentId ?? DEFAULT_SURVEY_INSTRUMENT_ID, '::uuid')}
+          AND w.opens_on BETWEEN ${q.add(input.from, '::date')} AND ${q.add(input.to, '::date')}
+          AND ${inRaw(visibleWaves(actor, 'w.id'), q)} AND ${inRaw(surveyResultPilots(actor, 'w.pilot_id'), q)}`,
+      q.values,
     );
     if (waves.length) {
       const rows = await this.discretion.results(actor, {

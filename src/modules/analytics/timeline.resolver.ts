@@ -1,8 +1,8 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { PeriodCost } from '../../common/graphql/period-cost';
-import { CurrentUser, Roles } from '../../common/auth/decorators';
-import { Role } from '../../common/auth/role.enum';
+import { CurrentUser } from '../../common/auth/decorators';
+import { Allow } from '../access/permissions';
 import { PilotTimelineArgs, TimelineEvent } from './dto/timeline.input';
 import { TimelineService } from './timeline.service';
 
@@ -10,7 +10,7 @@ import { TimelineService } from './timeline.service';
 export class TimelineResolver {
   constructor(private readonly timelineService: TimelineService) {}
 
-  @Roles(Role.ADMIN, Role.ANALYST, Role.RESEARCHER, Role.ORG_REPORTER)
+  @Allow('analytics.read')
   @PeriodCost()
   @Query(() => [TimelineEvent], {
     description: 'One chronological stream of a pilot: observations (not for org reporters), survey waves, time thief changes, indicators and instruments of its organisations.',

@@ -1,6 +1,5 @@
 import { Args, Context, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Roles } from '../../common/auth/decorators';
-import { Role } from '../../common/auth/role.enum';
+import { Allow } from '../access/permissions';
 import type { GqlContext } from '../../common/graphql/gql-context';
 import { Connection } from '../../common/pagination/connection';
 import { UserEntity } from '../user/user.entity';
@@ -19,7 +18,7 @@ export class AuditResolver {
     private readonly userLoaders: UserLoaders,
   ) {}
 
-  @Roles(Role.ADMIN)
+  @Allow('audit.read')
   @Query(() => AuditEntryConnection, { description: 'Every write to research data, newest first. Admins only.' })
   auditLog(@Args() args: AuditLogArgs) {
     return this.auditService.list(args);

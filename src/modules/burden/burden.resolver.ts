@@ -1,9 +1,9 @@
 import { Args, Context, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { AuthUser } from '../../common/auth/auth-user';
-import { CurrentUser, Roles } from '../../common/auth/decorators';
-import { Role } from '../../common/auth/role.enum';
+import { CurrentUser } from '../../common/auth/decorators';
 import type { GqlContext } from '../../common/graphql/gql-context';
 import { Connection } from '../../common/pagination/connection';
+import { Allow } from '../access/permissions';
 import { OrganisationEntity } from '../organisation/organisation.entity';
 import { OrganisationLoaders } from '../organisation/organisation.loaders';
 import { IndicatorEntity } from '../steering/indicator.entity';
@@ -33,7 +33,7 @@ export class BurdenResolver {
     return this.burdenService.list(actor, args);
   }
 
-  @Roles(Role.ADMIN, Role.RESEARCHER, Role.ORG_REPORTER)
+  @Allow('reports.write')
   @Mutation(() => BurdenReportEntity, { description: 'Creates the report for the period, or updates it when it exists.' })
   reportIndicatorBurden(@CurrentUser() actor: AuthUser, @Args('input') input: ReportIndicatorBurdenInput) {
     return this.burdenService.report(actor, input);

@@ -7,7 +7,9 @@ import { ConnectionShape, paginate } from '../../common/pagination/connection';
 import { AuditAction, AuditEntity } from '../audit/audit.enums';
 import { AuditService } from '../audit/audit.service';
 import { subtreeIdsSql } from '../organisation/organisation.sql';
-import { OrganisationService } from '../organisation/organisation.service';
+import { AccessChecks } from '../access/access.checks';
+import { visibleReports } from '../access/access.rules';
+import { applyTo } from '../access/sql-fragment';
 import { IndicatorEntity } from '../steering/indicator.entity';
 import { BurdenReportEntity, BurdenReportRevisionEntity } from './burden-report.entity';
 import { ImprovementUse } from './burden.enums';
@@ -32,11 +34,11 @@ export class BurdenService {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly audit: AuditService,
-    private readonly organisations: OrganisationService,
+    private readonly access: AccessChecks,
   ) {}
 
   list(actor: AuthUser, args: BurdenReportsArgs): Promise<ConnectionShape<BurdenReportEntity>> {
-    const qb = this.organisations.reportScope(actor, this.ds.getRepository(BurdenReportEntity).createQueryBuilder('b'), 'b.organisation_id');
+    const qb = applyTo(this.ds.getRepository(BurdenReportEntity).createQueryBuilder('b'), visibleReports(actor, 'b.organisation_id'));
     const f = args.filter ?? {};
     if (f.indicatorId) qb.andWhere('b.indicatorId = :indicatorId', { indicatorId: f.indicatorId });
     if (f.instrumentId) {
@@ -58,7 +60,7 @@ export class BurdenService {
     if (!end) throw BurdenErrors.notPeriodStart(input.periodKind);
     if (end !== input.periodEnd) throw BurdenErrors.wrongEnd(input.periodKind, input.periodStart, end);
     return this.ds.transaction(async (em) => {
-      await this.organisations.assertCanReportFor(actor, input.organisationId, em);
+      await this.access.assertCanReportFor(actor, input.organisationId, em);
       if (!(await em.getRepository(IndicatorEntity).exists({ where: { id: input.indicatorId } }))) {
         throw notFound('Indicator', input.indicatorId);
       }

@@ -1,82 +1,48 @@
-import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { stringify } from 'csv-stringify';
+import { Controller, Get, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { pipeline } from 'node:stream/promises';
-import { DataSource } from 'typeorm';
 import type { AuthUser } from '../../common/auth/auth-user';
-import { CurrentUser, Roles } from '../../common/auth/decorators';
-import { Role } from '../../common/auth/role.enum';
-import { APP_CONFIG, AppConfig } from '../../config/config';
-import { inReadSnapshot } from '../../database/read-snapshot';
-import { AccessLogService } from '../analytics/access-log.service';
-import { DiscretionService } from '../analytics/discretion.service';
+import { CurrentUser } from '../../common/auth/decorators';
+import { Allow } from '../access/permissions';
+import { download } from './download';
 import { DiscretionExportQuery, ExportQuery } from './dto/export.query';
-import { burdenReportsSql, ExportSql, observationCodesSql, observationsSql, segmentsSql, timeThievesSql } from './export.sql';
+import { ExportService } from './export.service';
 
-/**
- * CSV exports (UTF-8, header row, long/tidy where a record has several codes), streamed from a
- * database cursor so that a million rows never sit in memory. Same authentication and scope as
- * the GraphQL queries; analysts' exports are logged.
- */
+/** GET /export/<dataset>.csv: transport only; the datasets and their rows are ExportService's. */
 @Controller('export')
 export class ExportController {
-  constructor(
-    @InjectDataSource() private readonly ds: DataSource,
-    private readonly accessLog: AccessLogService,
-    private readonly discretion: DiscretionService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  constructor(private readonly exports: ExportService) {}
 
-  @Roles(Role.ADMIN, Role.ANALYST, Role.RESEARCHER)
+  @Allow('observations.read')
   @Get('observations.csv')
   observations(@CurrentUser() actor: AuthUser, @Query() q: ExportQuery, @Res() res: Response) {
-    return this.stream(actor, 'observations', observationsSql(actor, q), q, res);
+    return this.exports.csv(actor, 'observations', q, download(res));
   }
 
-  @Roles(Role.ADMIN, Role.ANALYST, Role.RESEARCHER)
+  @Allow('observations.read')
   @Get('observation-codes.csv')
   observationCodes(@CurrentUser() actor: AuthUser, @Query() q: ExportQuery, @Res() res: Response) {
-    return this.stream(actor, 'observation-codes', observationCodesSql(actor, q), q, res);
+    return this.exports.csv(actor, 'observationCodes', q, download(res));
   }
 
-  @Roles(Role.ADMIN, Role.ANALYST, Role.RESEARCHER)
+  @Allow('observations.read')
   @Get('segments.csv')
   segments(@CurrentUser() actor: AuthUser, @Query() q: ExportQuery, @Res() res: Response) {
-    return this.stream(actor, 'segments', segmentsSql(actor, q), q, res);
+    return this.exports.csv(actor, 'segments', q, download(res));
   }
 
   @Get('burden-reports.csv')
   burdenReports(@CurrentUser() actor: AuthUser, @Query() q: ExportQuery, @Res() res: Response) {
-    return this.stream(actor, 'burden-reports', burdenReportsSql(actor, q), q, res);
+    return this.exports.csv(actor, 'burdenReports', q, download(res));
   }
 
   @Get('time-thieves.csv')
   timeThieves(@CurrentUser() actor: AuthUser, @Query() q: ExportQuery, @Res() res: Response) {
-    return this.stream(actor, 'time-thieves', timeThievesSql(actor, q), q, res);
+    return this.exports.csv(actor, 'timeThieves', q, download(res));
   }
 
-  /** Aggregated (and suppressed) discretion results, one row per measure and group. */
+  @Allow('analytics.read')
   @Get('discretion.csv')
-  async discretionResults(@CurrentUser() actor: AuthUser, @Query() q: DiscretionExportQuery, @Res() res: Response) {
-    const rows = await this.discretion.results(actor, { pilotIds: [q.pilotId], instrumentId: q.instrumentId, groupBy: q.groupBy ?? [] });
-    this.csvHeaders(res, 'discretion');
-    const columns = ['measure', 'measureKind', 'waveId', 'unitId', 'pilotId', 'category', 'tenureBand', 'n', 'mean', 'sd', 'ciLow', 'ciHigh', 'suppressed'];
-    await pipeline(stringify(rows as unknown as Record<string, unknown>[], { header: true, columns, cast: { boolean: (v) => String(v) } }), res);
-  }
-
-  private async stream(actor: AuthUser, dataset: string, query: ExportSql, params: object, res: Response): Promise<void> {
-    await this.accessLog.record(actor, `export:${dataset}`, params);
-    await inReadSnapshot(this.ds, this.config.database.timeouts.exportMs, async (runner) => {
-      const rows = await runner.stream(query.sql, query.values);
-      this.csvHeaders(res, dataset);
-      await pipeline(rows, stringify({ header: true, cast: { boolean: (v) => String(v), date: (d) => d.toISOString() } }), res);
-    });
-  }
-
-  private csvHeaders(res: Response, dataset: string): void {
-    res.status(200);
-    res.setHeader('content-type', 'text/csv; charset=utf-8');
-    res.setHeader('content-disposition', `attachment; filename="${dataset}.csv"`);
+  discretion(@CurrentUser() actor: AuthUser, @Query() q: DiscretionExportQuery, @Res() res: Response) {
+    return this.exports.discretionCsv(actor, q, download(res));
   }
 }

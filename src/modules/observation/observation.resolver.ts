@@ -1,10 +1,10 @@
 import { Args, Context, ID, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { AuthUser } from '../../common/auth/auth-user';
-import { CurrentUser, Roles } from '../../common/auth/decorators';
-import { Role } from '../../common/auth/role.enum';
+import { CurrentUser } from '../../common/auth/decorators';
 import type { GqlContext } from '../../common/graphql/gql-context';
 import { IdArgs } from '../../common/graphql/id.args';
 import { Connection } from '../../common/pagination/connection';
+import { Allow } from '../access/permissions';
 import { OrganisationEntity } from '../organisation/organisation.entity';
 import { OrganisationLoaders } from '../organisation/organisation.loaders';
 import { RemoveByIdInput } from '../pilot/dto/remove.input';
@@ -26,8 +26,6 @@ import { ObservationService } from './observation.service';
 @ObjectType()
 export class ObservationConnection extends Connection(ObservationEntity, 'Observation') {}
 
-const READERS = [Role.ADMIN, Role.ANALYST, Role.RESEARCHER];
-const WRITERS = [Role.ADMIN, Role.RESEARCHER];
 
 @Resolver(() => ObservationEntity)
 export class ObservationResolver {
@@ -39,55 +37,55 @@ export class ObservationResolver {
     private readonly userLoaders: UserLoaders,
   ) {}
 
-  @Roles(...READERS)
+  @Allow('observations.read')
   @Query(() => ObservationConnection, { description: 'Newest first. Researchers see the pilots they follow; admins and analysts all.' })
   observations(@CurrentUser() actor: AuthUser, @Args() args: ObservationsArgs) {
     return this.observationService.list(actor, args);
   }
 
-  @Roles(...READERS)
+  @Allow('observations.read')
   @Query(() => ObservationEntity)
   observation(@CurrentUser() actor: AuthUser, @Args() { id }: IdArgs) {
     return this.observationService.get(actor, id);
   }
 
-  @Roles(...WRITERS)
+  @Allow('observations.write')
   @Mutation(() => ObservationEntity, { description: 'For a pilot you follow on occurredOn. Safe to retry with the same clientId.' })
   logObservation(@CurrentUser() actor: AuthUser, @Args('input') input: LogObservationInput) {
     return this.observationService.log(actor, input);
   }
 
-  @Roles(...WRITERS)
+  @Allow('observations.write')
   @Mutation(() => ObservationEntity, { description: 'Keeps the previous version; CONFLICT when expectedVersion is not the current one.' })
   updateObservation(@CurrentUser() actor: AuthUser, @Args('input') input: UpdateObservationInput) {
     return this.observationService.update(actor, input);
   }
 
-  @Roles(...WRITERS)
+  @Allow('observations.write')
   @Mutation(() => ObservationEntity, { description: 'Soft delete with a reason; restoreObservation undoes it.' })
   deleteObservation(@CurrentUser() actor: AuthUser, @Args('input') input: DeleteObservationInput) {
     return this.observationService.delete(actor, input);
   }
 
-  @Roles(...WRITERS)
+  @Allow('observations.write')
   @Mutation(() => ObservationEntity)
   restoreObservation(@CurrentUser() actor: AuthUser, @Args('input') input: RestoreObservationInput) {
     return this.observationService.restore(actor, input.id);
   }
 
-  @Roles(...WRITERS)
+  @Allow('observations.write')
   @Mutation(() => CodedSegmentEntity, { description: 'Codes the characters [start, end) of an observation’s text.' })
   addCodedSegment(@CurrentUser() actor: AuthUser, @Args('input') input: AddCodedSegmentInput) {
     return this.observationService.addSegment(actor, input);
   }
 
-  @Roles(...WRITERS)
+  @Allow('observations.write')
   @Mutation(() => CodedSegmentEntity)
   updateCodedSegment(@CurrentUser() actor: AuthUser, @Args('input') input: UpdateCodedSegmentInput) {
     return this.observationService.updateSegment(actor, input);
   }
 
-  @Roles(...WRITERS)
+  @Allow('observations.write')
   @Mutation(() => ID, { description: 'Returns the id of the removed segment.' })
   removeCodedSegment(@CurrentUser() actor: AuthUser, @Args('input') input: RemoveByIdInput) {
     return this.observationService.removeSegment(actor, input.id);

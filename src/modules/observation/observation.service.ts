@@ -3,13 +3,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import type { AuthUser } from '../../common/auth/auth-user';
-import { Role } from '../../common/auth/role.enum';
 import { notFound } from '../../common/errors/domain-error';
 import { ConnectionShape, paginate } from '../../common/pagination/connection';
 import { AuditAction, AuditEntity } from '../audit/audit.enums';
 import { AuditService } from '../audit/audit.service';
 import { subtreeIdsSql, takesPartInPilotSql } from '../organisation/organisation.sql';
-import { PilotService } from '../pilot/pilot.service';
+import { AccessChecks } from '../access/access.checks';
+import { readableObservations, visibleDeletedObservations } from '../access/access.rules';
+import { applyTo } from '../access/sql-fragment';
 import { CodedSegmentEntity } from './coded-segment.entity';
 import { AddCodedSegmentInput, UpdateCodedSegmentInput } from './dto/coded-segment.input';
 import { DeleteObservationInput } from './dto/delete-observation.input';
@@ -61,32 +62,16 @@ export class ObservationService {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly audit: AuditService,
-    private readonly pilots: PilotService,
+    private readonly access: AccessChecks,
   ) {}
 
   // ---------------------------------------------------------------- reading
 
-  /** Admins and analysts read every observation; researchers those of the pilots they follow (or followed). */
-  scope<T extends object>(actor: AuthUser, qb: SelectQueryBuilder<T>): SelectQueryBuilder<T> {
-    if (actor.role === Role.RESEARCHER) {
-      qb.andWhere(`${qb.alias}.pilot_id IN (SELECT sr.pilot_id FROM pilot_researcher sr WHERE sr.user_id = :scopeUserId)`, {
-        scopeUserId: actor.id,
-      });
-    } else if (actor.role !== Role.ADMIN && actor.role !== Role.ANALYST) {
-      qb.andWhere('false');
-    }
-    return qb;
-  }
-
   async list(actor: AuthUser, args: ObservationsArgs): Promise<ConnectionShape<ObservationEntity>> {
-    const qb = this.scope(actor, this.ds.getRepository(ObservationEntity).createQueryBuilder('o'));
+    const qb = applyTo(this.ds.getRepository(ObservationEntity).createQueryBuilder('o'), readableObservations(actor, 'o'));
     const f = args.filter ?? { deleted: false, codeMatch: CodeMatch.ANY };
-    if (f.deleted) {
-      qb.andWhere('o.deletedAt IS NOT NULL');
-      if (actor.role !== Role.ADMIN) qb.andWhere('o.authorId = :me', { me: actor.id });
-    } else {
-      qb.andWhere('o.deletedAt IS NULL');
-    }
+    if (f.deleted) applyTo(qb.andWhere('o.deletedAt IS NOT NULL'), visibleDeletedObservations(actor, 'o'));
+    else qb.andWhere('o.deletedAt IS NULL');
     if (f.pilotId?.length) qb.andWhere('o.pilotId IN (:...pilotIds)', { pilotIds: f.pilotId });
     if (f.organisationId) qb.andWhere(`o.organisation_id IN (${subtreeIdsSql(':filterOrgId')})`, { filterOrgId: f.organisationId });
     if (f.authorId) qb.andWhere('o.authorId = :authorId', { authorId: f.authorId });
@@ -138,8 +123,16 @@ export class ObservationService {
   /** One observation; deleted ones only to their author and admins. */
   async get(actor: AuthUser, id: string): Promise<ObservationEntity> {
     const qb = this.ds.getRepository(ObservationEntity).createQueryBuilder('o').where('o.id = :id', { id });
-    const obs = await this.scope(actor, qb).getOne();
-    if (!obs || (obs.deletedAt && actor.role !== Role.ADMIN && obs.authorId !== actor.id)) throw notFound('Observation', id);
+    return this.visibleOne(actor, qb, id);
+  }
+
+  /** The observation of `qb` if the caller may read it (deleted: its author and admins), else NOT_FOUND. */
+  private async visibleOne(actor: AuthUser, qb: SelectQueryBuilder<ObservationEntity>, id: string): Promise<ObservationEntity> {
+    const live = visibleDeletedObservations(actor, 'o');
+    const obs = await applyTo(qb, readableObservations(actor, 'o'))
+      .andWhere(`(o.deleted_at IS NULL OR (${live.sql}))`, live.params)
+      .getOne();
+    if (!obs) throw notFound('Observation', id);
     return obs;
   }
 
@@ -293,11 +286,10 @@ export class ObservationService {
 
   // ---------------------------------------------------------------- rules
 
-  /** RESEARCHER writes only to pilots they follow on the date concerned (and only their own rows); ADMIN anywhere. */
+  /** Research writes go to pilots the caller follows on the date concerned, and change only their own rows (admins: any). */
   private async checkCanWrite(em: EntityManager, actor: AuthUser, pilotId: string, date: string, existing?: { authorId: string }): Promise<void> {
-    if (actor.role === Role.ADMIN) return;
-    if (existing && existing.authorId !== actor.id) throw ObservationErrors.notAuthor();
-    if (!(await this.pilots.researcherFollows(actor.id, pilotId, date, em))) throw ObservationErrors.notFollowing(date);
+    if (existing && !this.access.mayChangeOwn(actor, existing.authorId)) throw ObservationErrors.notAuthor();
+    if (!(await this.access.mayWriteResearch(actor, pilotId, date, em))) throw ObservationErrors.notFollowing(date);
   }
 
   private async checkLocation(em: EntityManager, pilotId: string, organisationId: string): Promise<void> {
@@ -323,15 +315,13 @@ export class ObservationService {
   /** The observation, locked, if the caller may see it (else NOT_FOUND) and change it (else FORBIDDEN). */
   private async lockForChange(em: EntityManager, actor: AuthUser, id: string): Promise<ObservationEntity> {
     const obs = await this.lockVisible(em, actor, id);
-    if (actor.role !== Role.ADMIN && obs.authorId !== actor.id) throw ObservationErrors.notAuthor();
+    if (!this.access.mayChangeOwn(actor, obs.authorId)) throw ObservationErrors.notAuthor();
     return obs;
   }
 
-  private async lockVisible(em: EntityManager, actor: AuthUser, id: string): Promise<ObservationEntity> {
+  private lockVisible(em: EntityManager, actor: AuthUser, id: string): Promise<ObservationEntity> {
     const qb = em.getRepository(ObservationEntity).createQueryBuilder('o').where('o.id = :id', { id }).setLock('pessimistic_write');
-    const obs = await this.scope(actor, qb).getOne();
-    if (!obs || (obs.deletedAt && actor.role !== Role.ADMIN && obs.authorId !== actor.id)) throw notFound('Observation', id);
-    return obs;
+    return this.visibleOne(actor, qb, id);
   }
 
   private async lockSegment(em: EntityManager, actor: AuthUser, id: string) {
@@ -340,7 +330,7 @@ export class ObservationService {
     const obs = await this.lockVisible(em, actor, segment.observationId).catch(() => {
       throw notFound('Coded segment', id);
     });
-    if (actor.role !== Role.ADMIN && segment.authorId !== actor.id) throw ObservationErrors.notAuthor();
+    if (!this.access.mayChangeOwn(actor, segment.authorId)) throw ObservationErrors.notAuthor();
     if (obs.deletedAt) throw ObservationErrors.deleted();
     return { segment, obs };
   }

@@ -4,53 +4,39 @@ import { DataSource } from 'typeorm';
 import type { GqlContext } from '../../common/graphql/gql-context';
 import { manyByKey, oneByKey, requestLoader } from '../../common/loaders/request-loader';
 import { OrganisationEntity } from './organisation.entity';
-import { OrganisationService } from './organisation.service';
+import { visibleOrganisations } from '../access/access.rules';
+import { applyTo } from '../access/sql-fragment';
 
 /** Batched organisation look-ups; one `IN (...)` query per batch. */
 @Injectable()
 export class OrganisationLoaders {
-  constructor(
-    @InjectDataSource() private readonly ds: DataSource,
-    private readonly organisations: OrganisationService,
-  ) {}
+  constructor(@InjectDataSource() private readonly ds: DataSource) {}
 
-  /** Any organisation by id: for rows the caller may already see (e.g. a visible pilot's participants). */
+  /** By id, within what the caller may see (null outside it): every organisation field of every type. */
   byId(ctx: GqlContext) {
     return requestLoader<string, OrganisationEntity | null>(ctx, 'organisation.byId', async (ids) => {
-      const rows = await this.ds
-        .getRepository(OrganisationEntity)
-        .createQueryBuilder('o')
-        .where('o.id IN (:...ids)', { ids })
-        .getMany();
-      return oneByKey(ids, rows, (o) => o.id);
-    });
-  }
-
-  /** By id within the caller's scope (null outside it), for `Organisation.parent`. */
-  visibleById(ctx: GqlContext) {
-    return requestLoader<string, OrganisationEntity | null>(ctx, 'organisation.visibleById', async (ids) => {
       const qb = this.ds.getRepository(OrganisationEntity).createQueryBuilder('o').where('o.id IN (:...ids)', { ids });
-      const rows = await this.organisations.scope(ctx.req.user!, qb).getMany();
+      const rows = await applyTo(qb, visibleOrganisations(ctx.req.user!, 'o.id')).getMany();
       return oneByKey(ids, rows, (o) => o.id);
     });
   }
 
   /**
    * Organisations linked to each key through a join table with an `organisation_id` column
-   * (pilot participants, instrument targets, wave units), distinct and by name. `joinTable` and
-   * `keyColumn` are code constants, never user input.
+   * (pilot participants, instrument targets, wave units), distinct and by name, within what the
+   * caller may see. `joinTable` and `keyColumn` are code constants, never user input.
    */
   linkedThrough(ctx: GqlContext, joinTable: string, keyColumn: string) {
     return requestLoader<string, OrganisationEntity[]>(ctx, `organisation.via.${joinTable}.${keyColumn}`, async (keys) => {
-      const { entities, raw } = await this.ds
+      const qb = this.ds
         .getRepository(OrganisationEntity)
         .createQueryBuilder('o')
         .innerJoin(joinTable, 'j', 'j.organisation_id = o.id')
         .addSelect(`j.${keyColumn}`, 'link_key')
         .where(`j.${keyColumn} IN (:...keys)`, { keys })
         .orderBy('o.name')
-        .addOrderBy('o.id')
-        .getRawAndEntities<{ link_key: string; o_id: string }>();
+        .addOrderBy('o.id');
+      const { entities, raw } = await applyTo(qb, visibleOrganisations(ctx.req.user!, 'o.id')).getRawAndEntities<{ link_key: string; o_id: string }>();
       const byId = new Map(entities.map((o) => [o.id, o]));
       const pairs = new Map<string, { key: string; org: OrganisationEntity }>();
       for (const r of raw) pairs.set(`${r.link_key}:${r.o_id}`, { key: r.link_key, org: byId.get(r.o_id)! });
@@ -67,7 +53,7 @@ export class OrganisationLoaders {
         .where('o.parentId IN (:...parentIds)', { parentIds })
         .orderBy('o.name')
         .addOrderBy('o.id');
-      const rows = await this.organisations.scope(ctx.req.user!, qb).getMany();
+      const rows = await applyTo(qb, visibleOrganisations(ctx.req.user!, 'o.id')).getMany();
       return manyByKey(parentIds, rows, (o) => o.parentId!);
     });
   }

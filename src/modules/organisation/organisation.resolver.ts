@@ -1,10 +1,10 @@
 import { Args, Context, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { AuthUser } from '../../common/auth/auth-user';
-import { CurrentUser, Roles } from '../../common/auth/decorators';
-import { Role } from '../../common/auth/role.enum';
+import { CurrentUser } from '../../common/auth/decorators';
 import type { GqlContext } from '../../common/graphql/gql-context';
 import { IdArgs } from '../../common/graphql/id.args';
 import { Connection } from '../../common/pagination/connection';
+import { Allow } from '../access/permissions';
 import { CreateOrganisationInput } from './dto/create-organisation.input';
 import { OrganisationsArgs } from './dto/organisations.args';
 import { UpdateOrganisationInput } from './dto/update-organisation.input';
@@ -22,7 +22,9 @@ export class OrganisationResolver {
     private readonly loaders: OrganisationLoaders,
   ) {}
 
-  @Query(() => OrganisationConnection, { description: 'Organisations by name. Org reporters see their own subtree.' })
+  @Query(() => OrganisationConnection, {
+    description: 'Organisations by name. Org reporters see their own subtree, the organisations above it, the organisations in their pilots and those steering them.',
+  })
   organisations(@CurrentUser() actor: AuthUser, @Args() args: OrganisationsArgs) {
     return this.organisationService.list(actor, args);
   }
@@ -32,13 +34,13 @@ export class OrganisationResolver {
     return this.organisationService.get(actor, id);
   }
 
-  @Roles(Role.ADMIN)
+  @Allow('organisations.manage')
   @Mutation(() => OrganisationEntity)
   createOrganisation(@CurrentUser() actor: AuthUser, @Args('input') input: CreateOrganisationInput) {
     return this.organisationService.create(actor, input);
   }
 
-  @Roles(Role.ADMIN)
+  @Allow('organisations.manage')
   @Mutation(() => OrganisationEntity)
   updateOrganisation(@CurrentUser() actor: AuthUser, @Args('input') input: UpdateOrganisationInput) {
     return this.organisationService.update(actor, input);
@@ -46,7 +48,7 @@ export class OrganisationResolver {
 
   @ResolveField(() => OrganisationEntity, { nullable: true, description: 'Null for a root, or when outside your scope.' })
   parent(@Parent() org: OrganisationEntity, @Context() ctx: GqlContext) {
-    return org.parentId ? this.loaders.visibleById(ctx).load(org.parentId) : null;
+    return org.parentId ? this.loaders.byId(ctx).load(org.parentId) : null;
   }
 
   @ResolveField(() => [OrganisationEntity], { description: 'Direct children, by name.' })

@@ -1,6 +1,3 @@
-import type { AuthUser } from '../../common/auth/auth-user';
-import { Role } from '../../common/auth/role.enum';
-import type { Params } from '../../common/sql/params';
 
 /**
  * The ids in the subtree rooted at the organisation bound to `param` (the root included).
@@ -64,14 +61,3 @@ export const pilotOrgIdsSql = (pilotParam: string) =>
      UNION
      SELECT o.id FROM organisation o JOIN porg ON o.parent_id = porg.id
    ) SELECT id FROM porg`;
-
-/**
- * Raw-SQL form of OrganisationService.reportScope: admins and analysts see every organisation,
- * org reporters their subtree, researchers the organisations in the pilots they follow.
- */
-export function reportScopeSql(actor: AuthUser, column: string, p: Params): string {
-  if (actor.role === Role.ADMIN || actor.role === Role.ANALYST) return 'true';
-  if (actor.role === Role.ORG_REPORTER) return `${column} IN (${subtreeIdsSql(p.add(actor.organisationId, '::uuid'))})`;
-  if (actor.role === Role.RESEARCHER) return `${column} IN (${researcherOrgIdsSql(p.add(actor.id, '::uuid'))})`;
-  return 'false';
-}

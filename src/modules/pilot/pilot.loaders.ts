@@ -3,6 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { GqlContext } from '../../common/graphql/gql-context';
 import { manyByKey, oneByKey, requestLoader } from '../../common/loaders/request-loader';
+import { visibleOrganisations, visiblePilots } from '../access/access.rules';
+import { applyTo } from '../access/sql-fragment';
 import { PilotParticipantEntity } from './pilot-participant.entity';
 import { PilotResearcherEntity } from './pilot-researcher.entity';
 import { PilotEntity } from './pilot.entity';
@@ -11,25 +13,26 @@ import { PilotEntity } from './pilot.entity';
 export class PilotLoaders {
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
 
-  /** A pilot by id, for rows the caller may already see (e.g. an observation's pilot). */
+  /** A pilot by id, within what the caller may see (null outside it). */
   byId(ctx: GqlContext) {
     return requestLoader<string, PilotEntity | null>(ctx, 'pilot.byId', async (ids) => {
-      const rows = await this.ds.getRepository(PilotEntity).createQueryBuilder('p').where('p.id IN (:...ids)', { ids }).getMany();
+      const qb = this.ds.getRepository(PilotEntity).createQueryBuilder('p').where('p.id IN (:...ids)', { ids });
+      const rows = await applyTo(qb, visiblePilots(ctx.req.user!, 'p.id')).getMany();
       return oneByKey(ids, rows, (p) => p.id);
     });
   }
 
-  /** Participants per pilot, down the steering chain (state first), then by start date. */
+  /** Participants per pilot whose organisation the caller may see, down the steering chain (state first), then by start date. */
   participantsByPilotId(ctx: GqlContext) {
     return requestLoader<string, PilotParticipantEntity[]>(ctx, 'pilot.participants', async (pilotIds) => {
-      const rows = await this.ds
+      const qb = this.ds
         .getRepository(PilotParticipantEntity)
         .createQueryBuilder('pp')
         .where('pp.pilotId IN (:...pilotIds)', { pilotIds })
         .orderBy('pp.level')
         .addOrderBy('pp.fromDate')
-        .addOrderBy('pp.id')
-        .getMany();
+        .addOrderBy('pp.id');
+      const rows = await applyTo(qb, visibleOrganisations(ctx.req.user!, 'pp.organisation_id')).getMany();
       return manyByKey(pilotIds, rows, (r) => r.pilotId);
     });
   }

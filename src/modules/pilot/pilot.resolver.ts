@@ -1,10 +1,10 @@
 import { Args, Context, ID, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { AuthUser } from '../../common/auth/auth-user';
-import { CurrentUser, Roles } from '../../common/auth/decorators';
-import { Role } from '../../common/auth/role.enum';
+import { CurrentUser } from '../../common/auth/decorators';
 import type { GqlContext } from '../../common/graphql/gql-context';
 import { IdArgs } from '../../common/graphql/id.args';
 import { Connection } from '../../common/pagination/connection';
+import { Allow } from '../access/permissions';
 import { OrganisationEntity } from '../organisation/organisation.entity';
 import { OrganisationLoaders } from '../organisation/organisation.loaders';
 import { UserEntity } from '../user/user.entity';
@@ -42,37 +42,37 @@ export class PilotResolver {
     return this.pilotService.get(actor, id);
   }
 
-  @Roles(Role.ADMIN)
+  @Allow('pilots.manage')
   @Mutation(() => PilotEntity, { description: 'Creates a pilot with its participants and researchers, all or nothing.' })
   createPilot(@CurrentUser() actor: AuthUser, @Args('input') input: CreatePilotInput) {
     return this.pilotService.create(actor, input);
   }
 
-  @Roles(Role.ADMIN)
+  @Allow('pilots.manage')
   @Mutation(() => PilotEntity)
   updatePilot(@CurrentUser() actor: AuthUser, @Args('input') input: UpdatePilotInput) {
     return this.pilotService.update(actor, input);
   }
 
-  @Roles(Role.ADMIN)
+  @Allow('pilots.manage')
   @Mutation(() => PilotParticipantEntity)
   addPilotParticipant(@CurrentUser() actor: AuthUser, @Args('input') input: AddPilotParticipantInput) {
     return this.pilotService.addParticipant(actor, input);
   }
 
-  @Roles(Role.ADMIN)
+  @Allow('pilots.manage')
   @Mutation(() => ID, { description: 'Returns the id of the removed participation.' })
   removePilotParticipant(@CurrentUser() actor: AuthUser, @Args('input') input: RemoveByIdInput) {
     return this.pilotService.removeParticipant(actor, input.id);
   }
 
-  @Roles(Role.ADMIN)
+  @Allow('pilots.manage')
   @Mutation(() => PilotResearcherEntity)
   addPilotResearcher(@CurrentUser() actor: AuthUser, @Args('input') input: AddPilotResearcherInput) {
     return this.pilotService.addResearcher(actor, input);
   }
 
-  @Roles(Role.ADMIN)
+  @Allow('pilots.manage')
   @Mutation(() => ID, { description: 'Returns the id of the removed follow-up period.' })
   removePilotResearcher(@CurrentUser() actor: AuthUser, @Args('input') input: RemoveByIdInput) {
     return this.pilotService.removeResearcher(actor, input.id);

@@ -1,13 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { Role } from '../../common/auth/role.enum';
 import { notFound } from '../../common/errors/domain-error';
 import { ConnectionShape, paginate } from '../../common/pagination/connection';
 import { AuditAction, AuditEntity } from '../audit/audit.enums';
 import { AuditRecord, AuditService } from '../audit/audit.service';
-import { likeEscape, relatedOrgIdsSql, subtreeIdsSql } from '../organisation/organisation.sql';
+import { visiblePilots } from '../access/access.rules';
+import { applyTo } from '../access/sql-fragment';
+import { likeEscape, subtreeIdsSql } from '../organisation/organisation.sql';
 import { UserEntity } from '../user/user.entity';
 import { CreatePilotInput } from './dto/create-pilot.input';
 import { AddPilotParticipantInput, PilotParticipantInput } from './dto/pilot-participant.input';
@@ -37,23 +39,8 @@ export class PilotService {
     private readonly audit: AuditService,
   ) {}
 
-  /**
-   * Org reporters see the pilots their organisation takes part in: through itself, one of its
-   * units, or the organisation it belongs to (a municipality taking part brings its units).
-   */
-  scope<T extends object>(actor: AuthUser, qb: SelectQueryBuilder<T>): SelectQueryBuilder<T> {
-    if (actor.role === Role.ORG_REPORTER) {
-      qb.andWhere(
-        `EXISTS (SELECT 1 FROM pilot_participant sp WHERE sp.pilot_id = ${qb.alias}.id
-                 AND sp.organisation_id IN (${relatedOrgIdsSql(':scopeRootId')}))`,
-        { scopeRootId: actor.organisationId },
-      );
-    }
-    return qb;
-  }
-
   async list(actor: AuthUser, args: PilotsArgs): Promise<ConnectionShape<PilotEntity>> {
-    const qb = this.scope(actor, this.ds.getRepository(PilotEntity).createQueryBuilder('p'));
+    const qb = applyTo(this.ds.getRepository(PilotEntity).createQueryBuilder('p'), visiblePilots(actor, 'p.id'));
     const f = args.filter ?? {};
     if (f.status?.length) qb.andWhere('p.status IN (:...statuses)', { statuses: f.status });
     if (f.theme?.length) qb.andWhere('p.themes && CAST(:themes AS pilot_theme[])', { themes: f.theme });
@@ -78,7 +65,7 @@ export class PilotService {
 
   async get(actor: AuthUser, id: string): Promise<PilotEntity> {
     const qb = this.ds.getRepository(PilotEntity).createQueryBuilder('p').where('p.id = :id', { id });
-    const pilot = await this.scope(actor, qb).getOne();
+    const pilot = await applyTo(qb, visiblePilots(actor, 'p.id')).getOne();
     if (!pilot) throw notFound('Pilot', id);
     return pilot;
   }
@@ -159,19 +146,6 @@ export class PilotService {
       await this.audit.record(em, actor, { entity, entityId: id, action: AuditAction.DELETE, before: row, after: null });
       return id;
     });
-  }
-
-  /**
-   * Whether a researcher followed the pilot on `date`: the rule for every researcher write
-   * (RESEARCHER writes only to pilots they follow, at that date). `em`: the caller's transaction,
-   * when in one (a second pooled connection could deadlock the pool).
-   */
-  async researcherFollows(userId: string, pilotId: string, date: string, em: EntityManager = this.ds.manager): Promise<boolean> {
-    return em.getRepository(PilotResearcherEntity)
-      .createQueryBuilder('r')
-      .where('r.pilotId = :pilotId AND r.userId = :userId', { pilotId, userId })
-      .andWhere(`daterange(r.fromDate, r.toDate, '[]') @> CAST(:date AS date)`, { date })
-      .getExists();
   }
 
   private async requirePilot(em: EntityManager, id: string): Promise<PilotEntity> {

@@ -1,10 +1,10 @@
 import { Args, Context, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { AuthUser } from '../../common/auth/auth-user';
-import { CurrentUser, Roles } from '../../common/auth/decorators';
-import { Role } from '../../common/auth/role.enum';
+import { CurrentUser } from '../../common/auth/decorators';
 import type { GqlContext } from '../../common/graphql/gql-context';
 import { IdArgs } from '../../common/graphql/id.args';
 import { Connection } from '../../common/pagination/connection';
+import { Allow } from '../access/permissions';
 import { OrganisationEntity } from '../organisation/organisation.entity';
 import { OrganisationLoaders } from '../organisation/organisation.loaders';
 import { CreateSteeringInstrumentInput } from './dto/create-steering-instrument.input';
@@ -20,7 +20,6 @@ export class SteeringInstrumentConnection extends Connection(SteeringInstrumentE
 @ObjectType()
 export class IndicatorConnection extends Connection(IndicatorEntity, 'Indicator') {}
 
-const REPORTERS = [Role.ADMIN, Role.RESEARCHER, Role.ORG_REPORTER];
 
 @Resolver(() => SteeringInstrumentEntity)
 export class SteeringInstrumentResolver {
@@ -40,13 +39,16 @@ export class SteeringInstrumentResolver {
     return this.steeringService.getInstrument(id);
   }
 
-  @Roles(...REPORTERS)
+  @Allow('reports.write')
   @Mutation(() => SteeringInstrumentEntity, { description: 'Admins: any. Reporters and researchers: for organisations they report for.' })
   createSteeringInstrument(@CurrentUser() actor: AuthUser, @Args('input') input: CreateSteeringInstrumentInput) {
     return this.steeringService.createInstrument(actor, input);
   }
 
-  @ResolveField(() => OrganisationEntity)
+  @ResolveField(() => OrganisationEntity, {
+    nullable: true,
+    description: 'Null when the caller may not see the organisation (an org reporter, for an instrument that does not apply to its organisation).',
+  })
   imposedBy(@Parent() si: SteeringInstrumentEntity, @Context() ctx: GqlContext) {
     return this.organisationLoaders.byId(ctx).load(si.imposedById);
   }
@@ -74,7 +76,7 @@ export class IndicatorResolver {
     return this.steeringService.listIndicators(args);
   }
 
-  @Roles(...REPORTERS)
+  @Allow('reports.write')
   @Mutation(() => IndicatorEntity)
   defineIndicator(@CurrentUser() actor: AuthUser, @Args('input') input: DefineIndicatorInput) {
     return this.steeringService.defineIndicator(actor, input);

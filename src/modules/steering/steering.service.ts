@@ -2,13 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { AuthUser } from '../../common/auth/auth-user';
-import { Role } from '../../common/auth/role.enum';
 import { forbidden, notFound } from '../../common/errors/domain-error';
 import { ConnectionShape, paginate } from '../../common/pagination/connection';
 import { AuditAction, AuditEntity } from '../audit/audit.enums';
 import { AuditService } from '../audit/audit.service';
 import { likeEscape } from '../organisation/organisation.sql';
-import { OrganisationService } from '../organisation/organisation.service';
+import { AccessChecks } from '../access/access.checks';
 import { CreateSteeringInstrumentInput } from './dto/create-steering-instrument.input';
 import { DefineIndicatorInput } from './dto/define-indicator.input';
 import { IndicatorsArgs, SteeringInstrumentsArgs } from './dto/steering.args';
@@ -27,7 +26,7 @@ export class SteeringService {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly audit: AuditService,
-    private readonly organisations: OrganisationService,
+    private readonly access: AccessChecks,
   ) {}
 
   listInstruments(args: SteeringInstrumentsArgs): Promise<ConnectionShape<SteeringInstrumentEntity>> {
@@ -59,7 +58,7 @@ export class SteeringService {
     if (!funded && input.conditions !== undefined && input.conditions !== null) throw SteeringErrors.onlyFunded('input.conditions');
     if (input.compensationPrinciple && input.kind !== InstrumentKind.COMPENSATION_MODEL) throw SteeringErrors.onlyCompensationModel();
     return this.ds.transaction(async (em) => {
-      for (const orgId of input.appliesToIds) await this.organisations.assertCanReportFor(actor, orgId, em);
+      for (const orgId of input.appliesToIds) await this.access.assertCanReportFor(actor, orgId, em);
       const repo = em.getRepository(SteeringInstrumentEntity);
       const { appliesToIds, ...fields } = input;
       const row = await repo.save(
@@ -99,12 +98,9 @@ export class SteeringService {
     return this.ds.transaction(async (em) => {
       const instrument = await em.getRepository(SteeringInstrumentEntity).findOneBy({ id: input.instrumentId });
       if (!instrument) throw notFound('Steering instrument', input.instrumentId);
-      if (actor.role !== Role.ADMIN) {
-        const targets = await em.getRepository(SteeringInstrumentTargetEntity).findBy({ instrumentId: instrument.id });
-        const allowed = await Promise.all(
-          targets.map((t) => this.organisations.assertCanReportFor(actor, t.organisationId, em).then(() => true, () => false)),
-        );
-        if (!allowed.some(Boolean)) throw forbidden('You define indicators only for instruments that apply to organisations you report for');
+      const targets = await em.getRepository(SteeringInstrumentTargetEntity).findBy({ instrumentId: instrument.id });
+      if (!(await this.access.mayReportForAny(actor, targets.map((t) => t.organisationId), em))) {
+        throw forbidden('You define indicators only for instruments that apply to organisations you report for');
       }
       const repo = em.getRepository(IndicatorEntity);
       const row = await repo.save(repo.create({ ...input, retiredOn: input.retiredOn ?? null, createdBy: actor.id }));

@@ -1,8 +1,8 @@
 import { Body, Controller, Get, Header, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import type { AuthUser } from '../../common/auth/auth-user';
-import { CurrentUser, Roles } from '../../common/auth/decorators';
-import { Role } from '../../common/auth/role.enum';
+import { CurrentUser } from '../../common/auth/decorators';
 import { DomainError } from '../../common/errors/domain-error';
+import { Allow } from '../access/permissions';
 import { decodeCsv, FIXED_COLUMNS, parseResponsesCsv } from './survey-csv';
 import { SubmitResult, SurveyService } from './survey.service';
 
@@ -14,14 +14,14 @@ import { SubmitResult, SurveyService } from './survey.service';
 export class SurveyCsvController {
   constructor(private readonly surveyService: SurveyService) {}
 
-  @Roles(Role.ADMIN, Role.ORG_REPORTER)
+  @Allow('surveys.submit')
   @Get('template.csv')
   @Header('content-type', 'text/csv; charset=utf-8')
-  async template(@Param('waveId', new ParseUUIDPipe()) waveId: string): Promise<string> {
-    return [...FIXED_COLUMNS, ...(await this.surveyService.waveItemCodes(waveId))].join(',') + '\n';
+  async template(@CurrentUser() actor: AuthUser, @Param('waveId', new ParseUUIDPipe()) waveId: string): Promise<string> {
+    return [...FIXED_COLUMNS, ...(await this.surveyService.waveItemCodes(actor, waveId))].join(',') + '\n';
   }
 
-  @Roles(Role.ADMIN, Role.ORG_REPORTER)
+  @Allow('surveys.submit')
   @Post('responses.csv')
   @HttpCode(200)
   async upload(
@@ -33,7 +33,7 @@ export class SurveyCsvController {
     const decoded = decodeCsv(body);
     const { responses, problems } = decoded.problems.length
       ? { responses: [], problems: decoded.problems }
-      : parseResponsesCsv(decoded.text, await this.surveyService.waveItemCodes(waveId));
+      : parseResponsesCsv(decoded.text, await this.surveyService.waveItemCodes(actor, waveId));
     if (problems.length) {
       const head = `${problems.length} problem(s) in the CSV; nothing was stored`;
       throw new DomainError('BAD_USER_INPUT', `${head}: ${problems.slice(0, 20).map((p) => p.message).join('; ')}`, problems);

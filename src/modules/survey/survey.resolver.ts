@@ -1,9 +1,9 @@
 import { Args, Context, Field, Int, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { AuthUser } from '../../common/auth/auth-user';
-import { CurrentUser, Roles } from '../../common/auth/decorators';
-import { Role } from '../../common/auth/role.enum';
+import { CurrentUser } from '../../common/auth/decorators';
 import type { GqlContext } from '../../common/graphql/gql-context';
 import { Connection } from '../../common/pagination/connection';
+import { Allow } from '../access/permissions';
 import { OrganisationEntity } from '../organisation/organisation.entity';
 import { OrganisationLoaders } from '../organisation/organisation.loaders';
 import { PilotEntity } from '../pilot/pilot.entity';
@@ -36,7 +36,7 @@ export class SurveyInstrumentResolver {
     return this.surveyService.listInstruments();
   }
 
-  @Roles(Role.ADMIN, Role.RESEARCHER)
+  @Allow('surveys.design')
   @Mutation(() => SurveyInstrumentEntity, { description: 'A new instrument; with an existing name, its next version.' })
   createSurveyInstrument(@CurrentUser() actor: AuthUser, @Args('input') input: CreateSurveyInstrumentInput) {
     return this.surveyService.createInstrument(actor, input);
@@ -62,19 +62,19 @@ export class SurveyWaveResolver {
     return this.surveyService.listWaves(actor, args);
   }
 
-  @Roles(Role.ADMIN, Role.RESEARCHER)
+  @Allow('surveys.design')
   @Mutation(() => SurveyWaveEntity, { description: 'For admins and the researchers following the pilot.' })
   openSurveyWave(@CurrentUser() actor: AuthUser, @Args('input') input: OpenSurveyWaveInput) {
     return this.surveyService.openWave(actor, input);
   }
 
-  @Roles(Role.ADMIN, Role.RESEARCHER)
+  @Allow('surveys.design')
   @Mutation(() => SurveyWaveEntity, { description: 'Stops the wave taking responses now, before closesOn.' })
   closeSurveyWave(@CurrentUser() actor: AuthUser, @Args('input') input: CloseSurveyWaveInput) {
     return this.surveyService.closeWave(actor, input.id);
   }
 
-  @Roles(Role.ADMIN, Role.ORG_REPORTER)
+  @Allow('surveys.submit')
   @Mutation(() => SubmitSurveyResponsesPayload, { description: 'Up to 10,000 anonymous responses, all or none; every bad row is listed.' })
   submitSurveyResponses(@CurrentUser() actor: AuthUser, @Args('input') input: SubmitSurveyResponsesInput) {
     return this.surveyService.submit(actor, input);

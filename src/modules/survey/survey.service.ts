@@ -1,17 +1,18 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import type { AuthUser } from '../../common/auth/auth-user';
-import { Role } from '../../common/auth/role.enum';
 import { DomainError, FieldProblem, notFound } from '../../common/errors/domain-error';
 import { ConnectionShape, paginate } from '../../common/pagination/connection';
 import { APP_CONFIG, AppConfig } from '../../config/config';
 import { resolveSecret } from '../../config/secrets';
 import { AuditAction, AuditEntity } from '../audit/audit.enums';
 import { AuditService } from '../audit/audit.service';
-import { subtreeIdsSql, takesPartInPilotSql } from '../organisation/organisation.sql';
+import { takesPartInPilotSql } from '../organisation/organisation.sql';
 import { PilotEntity } from '../pilot/pilot.entity';
-import { PilotService } from '../pilot/pilot.service';
+import { AccessChecks } from '../access/access.checks';
+import { visibleWaves } from '../access/access.rules';
+import { applyTo } from '../access/sql-fragment';
 import {
   CreateSurveyInstrumentInput,
   OpenSurveyWaveInput,
@@ -40,7 +41,7 @@ export class SurveyService {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly audit: AuditService,
-    private readonly pilots: PilotService,
+    private readonly access: AccessChecks,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.panelSecret = resolveSecret(config.auth.panelKeySecret, config.database.dataDir, 'panel-key-secret');
@@ -105,13 +106,7 @@ export class SurveyService {
 
   /** Admins, analysts and researchers see every wave; org reporters the waves that target their units. */
   listWaves(actor: AuthUser, args: SurveyWavesArgs): Promise<ConnectionShape<SurveyWaveEntity>> {
-    const qb = this.ds.getRepository(SurveyWaveEntity).createQueryBuilder('w');
-    if (actor.role === Role.ORG_REPORTER) {
-      qb.andWhere(
-        `EXISTS (SELECT 1 FROM survey_wave_unit wu WHERE wu.wave_id = w.id AND wu.organisation_id IN (${subtreeIdsSql(':scopeRootId')}))`,
-        { scopeRootId: actor.organisationId },
-      );
-    }
+    const qb = applyTo(this.ds.getRepository(SurveyWaveEntity).createQueryBuilder('w'), visibleWaves(actor, 'w.id'));
     const f = args.filter ?? {};
     if (f.pilotId) qb.andWhere('w.pilotId = :pilotId', { pilotId: f.pilotId });
     if (f.instrumentId) qb.andWhere('w.instrumentId = :instrumentId', { instrumentId: f.instrumentId });
@@ -125,9 +120,7 @@ export class SurveyService {
       if (!(await em.getRepository(SurveyInstrumentEntity).exists({ where: { id: input.instrumentId } }))) {
         throw notFound('Survey instrument', input.instrumentId);
       }
-      if (actor.role !== Role.ADMIN && !(await this.pilots.researcherFollows(actor.id, input.pilotId, input.opensOn, em))) {
-        throw SurveyErrors.notFollowing();
-      }
+      if (!(await this.access.mayWriteResearch(actor, input.pilotId, input.opensOn, em))) throw SurveyErrors.notFollowing();
       for (const [i, unitId] of input.unitIds.entries()) {
         const [{ ok }] = await em.query(takesPartInPilotSql('$1::uuid', '$2::uuid'), [input.pilotId, unitId]);
         if (!ok) throw SurveyErrors.unitNotInPilot(`input.unitIds.${i}`);
@@ -146,9 +139,7 @@ export class SurveyService {
       const repo = em.getRepository(SurveyWaveEntity);
       const wave = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!wave) throw notFound('Survey wave', id);
-      if (actor.role !== Role.ADMIN && !(await this.pilots.researcherFollows(actor.id, wave.pilotId, wave.opensOn, em))) {
-        throw SurveyErrors.notFollowing();
-      }
+      if (!(await this.access.mayWriteResearch(actor, wave.pilotId, wave.opensOn, em))) throw SurveyErrors.notFollowing();
       if (wave.closedAt) return wave;
       const before = { ...wave };
       wave.closedAt = new Date();
@@ -173,7 +164,7 @@ export class SurveyService {
     return this.ds.transaction(async (em) => {
       const wave = await em.getRepository(SurveyWaveEntity).findOne({ where: { id: input.waveId }, lock: { mode: 'pessimistic_read' } });
       if (!wave) throw notFound('Survey wave', input.waveId);
-      const allowedUnits = await this.unitsActorMaySubmitFor(em, actor, wave);
+      const allowedUnits = await this.access.unitsToSubmitFor(actor, wave.id, em);
       if (!allowedUnits.size) throw notFound('Survey wave', input.waveId);
       const [{ open }] = await em.query(
         `SELECT (opens_on <= d AND d <= closes_on AND closed_at IS NULL) AS open
@@ -227,9 +218,10 @@ export class SurveyService {
     });
   }
 
-  /** The item codes of a wave's instrument, in answer order (the CSV's item columns). */
-  async waveItemCodes(waveId: string): Promise<string[]> {
-    const wave = await this.ds.getRepository(SurveyWaveEntity).findOneBy({ id: waveId });
+  /** The item codes of a wave the caller may see, in answer order (the CSV's item columns). */
+  async waveItemCodes(actor: AuthUser, waveId: string): Promise<string[]> {
+    const qb = this.ds.getRepository(SurveyWaveEntity).createQueryBuilder('w').where('w.id = :waveId', { waveId });
+    const wave = await applyTo(qb, visibleWaves(actor, 'w.id')).getOne();
     if (!wave) throw notFound('Survey wave', waveId);
     const items = await this.ds.getRepository(SurveyItemEntity).find({ where: { instrumentId: wave.instrumentId }, order: { position: 'ASC' } });
     return items.map((i) => i.code);
@@ -242,17 +234,6 @@ export class SurveyService {
     );
     const map = new Map(rows.map((r) => [r.wave_id, r.n]));
     return waveIds.map((id) => map.get(id) ?? 0);
-  }
-
-  /** The wave's target units the caller may submit for: all for admins; an org reporter's own subtree. */
-  private async unitsActorMaySubmitFor(em: EntityManager, actor: AuthUser, wave: SurveyWaveEntity): Promise<Set<string>> {
-    const qb = em.getRepository(SurveyWaveUnitEntity).createQueryBuilder('wu').where('wu.waveId = :waveId', { waveId: wave.id });
-    if (actor.role === Role.ORG_REPORTER) {
-      qb.andWhere(`wu.organisation_id IN (${subtreeIdsSql(':root')})`, { root: actor.organisationId });
-    } else if (actor.role !== Role.ADMIN) {
-      return new Set();
-    }
-    return new Set((await qb.getMany()).map((u) => u.organisationId));
   }
 
   private rowProblems(r: SurveyResponseInput, i: number, firstLine: number, items: SurveyItemEntity[], units: Set<string>): FieldProblem[] {

@@ -1,9 +1,9 @@
 import { Args, Context, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { AuthUser } from '../../common/auth/auth-user';
-import { CurrentUser, Roles } from '../../common/auth/decorators';
-import { Role } from '../../common/auth/role.enum';
+import { CurrentUser } from '../../common/auth/decorators';
 import type { GqlContext } from '../../common/graphql/gql-context';
 import { Connection } from '../../common/pagination/connection';
+import { Allow } from '../access/permissions';
 import { OrganisationEntity } from '../organisation/organisation.entity';
 import { OrganisationLoaders } from '../organisation/organisation.loaders';
 import { SteeringInstrumentEntity } from '../steering/steering-instrument.entity';
@@ -30,13 +30,13 @@ export class TimeThiefResolver {
     return this.timeThiefService.list(actor, args);
   }
 
-  @Roles(Role.ADMIN, Role.RESEARCHER, Role.ORG_REPORTER)
+  @Allow('reports.write')
   @Mutation(() => TimeThiefEntity)
   reportTimeThief(@CurrentUser() actor: AuthUser, @Args('input') input: ReportTimeThiefInput) {
     return this.timeThiefService.report(actor, input);
   }
 
-  @Roles(Role.ADMIN, Role.RESEARCHER, Role.ORG_REPORTER)
+  @Allow('reports.write')
   @Mutation(() => TimeThiefEntity, { description: 'Reported → under review → removed, or kept with a reason; each change dated.' })
   updateTimeThiefStatus(@CurrentUser() actor: AuthUser, @Args('input') input: UpdateTimeThiefStatusInput) {
     return this.timeThiefService.updateStatus(actor, input);

@@ -7,7 +7,9 @@ import { ConnectionShape, paginate } from '../../common/pagination/connection';
 import { AuditAction, AuditEntity } from '../audit/audit.enums';
 import { AuditService } from '../audit/audit.service';
 import { subtreeIdsSql } from '../organisation/organisation.sql';
-import { OrganisationService } from '../organisation/organisation.service';
+import { AccessChecks } from '../access/access.checks';
+import { visibleReports } from '../access/access.rules';
+import { applyTo } from '../access/sql-fragment';
 import { ReportTimeThiefInput, TimeThievesArgs, UpdateTimeThiefStatusInput } from './dto/time-thief.input';
 import { TimeThiefEntity, TimeThiefStatusChangeEntity } from './time-thief.entity';
 import { TimeThiefStatus, TRANSITIONS } from './time-thief.enums';
@@ -18,11 +20,11 @@ export class TimeThiefService {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly audit: AuditService,
-    private readonly organisations: OrganisationService,
+    private readonly access: AccessChecks,
   ) {}
 
   list(actor: AuthUser, args: TimeThievesArgs): Promise<ConnectionShape<TimeThiefEntity>> {
-    const qb = this.organisations.reportScope(actor, this.ds.getRepository(TimeThiefEntity).createQueryBuilder('tt'), 'tt.organisation_id');
+    const qb = applyTo(this.ds.getRepository(TimeThiefEntity).createQueryBuilder('tt'), visibleReports(actor, 'tt.organisation_id'));
     const f = args.filter ?? {};
     if (f.organisationId) qb.andWhere(`tt.organisation_id IN (${subtreeIdsSql(':filterOrgId')})`, { filterOrgId: f.organisationId });
     if (f.status?.length) qb.andWhere('tt.status IN (:...statuses)', { statuses: f.status });
@@ -32,7 +34,7 @@ export class TimeThiefService {
 
   async report(actor: AuthUser, input: ReportTimeThiefInput): Promise<TimeThiefEntity> {
     return this.ds.transaction(async (em) => {
-      await this.organisations.assertCanReportFor(actor, input.organisationId, em);
+      await this.access.assertCanReportFor(actor, input.organisationId, em);
       const repo = em.getRepository(TimeThiefEntity);
       const row = await repo.save(
         repo.create({
@@ -61,7 +63,7 @@ export class TimeThiefService {
       const repo = em.getRepository(TimeThiefEntity);
       const thief = await repo.findOne({ where: { id: input.id }, lock: { mode: 'pessimistic_write' } });
       if (!thief) throw notFound('Time thief', input.id);
-      await this.organisations.assertCanReportFor(actor, thief.organisationId, em).catch(() => {
+      await this.access.assertCanReportFor(actor, thief.organisationId, em).catch(() => {
         throw notFound('Time thief', input.id);
       });
       const allowed = TRANSITIONS[thief.status];

@@ -1,10 +1,11 @@
 import { Args, Context, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { AuthUser } from '../../common/auth/auth-user';
-import { CurrentUser, Roles } from '../../common/auth/decorators';
-import { Role } from '../../common/auth/role.enum';
+import { CurrentUser } from '../../common/auth/decorators';
 import type { GqlContext } from '../../common/graphql/gql-context';
 import { IdArgs } from '../../common/graphql/id.args';
 import { Connection } from '../../common/pagination/connection';
+import { mayReadEmail } from '../access/access.rules';
+import { Allow } from '../access/permissions';
 import { OrganisationEntity } from '../organisation/organisation.entity';
 import { OrganisationLoaders } from '../organisation/organisation.loaders';
 import { CreateUserInput } from './dto/create-user.input';
@@ -28,25 +29,25 @@ export class UserResolver {
     return this.userService.get(actor.id);
   }
 
-  @Roles(Role.ADMIN)
+  @Allow('users.manage')
   @Query(() => UserConnection)
   users(@Args() args: UsersArgs) {
     return this.userService.list(args);
   }
 
-  @Roles(Role.ADMIN)
+  @Allow('users.manage')
   @Query(() => UserEntity)
   user(@Args() { id }: IdArgs) {
     return this.userService.get(id);
   }
 
-  @Roles(Role.ADMIN)
+  @Allow('users.manage')
   @Mutation(() => UserEntity)
   createUser(@CurrentUser() actor: AuthUser, @Args('input') input: CreateUserInput) {
     return this.userService.create(actor, input);
   }
 
-  @Roles(Role.ADMIN)
+  @Allow('users.manage')
   @Mutation(() => UserEntity)
   updateUser(@CurrentUser() actor: AuthUser, @Args('input') input: UpdateUserInput) {
     return this.userService.update(actor, input);
@@ -54,7 +55,7 @@ export class UserResolver {
 
   @ResolveField(() => String, { nullable: true, description: 'Visible to admins and to the user themself; null otherwise.' })
   email(@Parent() user: UserEntity, @CurrentUser() actor: AuthUser | undefined) {
-    return actor?.role === Role.ADMIN || actor?.id === user.id ? user.email : null;
+    return mayReadEmail(actor, user.id) ? user.email : null;
   }
 
   @ResolveField(() => OrganisationEntity, { nullable: true, description: 'The organisation an ORG_REPORTER reports for.' })

@@ -67,7 +67,8 @@ export class DiscretionPoint {
 export class PilotSignalsBucket {
   @Field(() => LocalDateResolver) bucketStart: string;
   @Field(() => LocalDateResolver) bucketEnd: string;
-  @Field(() => Int, { description: 'Observations logged for the pilot (not for org reporters: null).', nullable: true }) observations: number | null;
+  @Field(() => Int, { description: 'Observations logged for the pilot that the caller may count (org reporters: those in their own organisation and units).', nullable: true })
+  observations: number | null;
   @Field(() => [CodeCount], { description: 'Observations carrying each requested code.' }) codeCounts: CodeCount[];
   @Field(() => Float, { description: 'Staff hours on indicator reporting in the pilot’s organisations (pro rata).' }) burdenHours: number;
   @Field(() => Int, { description: 'Distinct indicators in force for the pilot’s organisations.' }) indicatorsInForce: number;

@@ -3,7 +3,7 @@ import { CodeDimension } from '../../analytics/dto/codes.input';
 import { codeGuid, codesXml } from './codebook';
 import { refiGuid } from './guid';
 import { plainText } from './plain-text';
-import { CASES_SQL, COUNT_SQL, SOURCES_SQL, TEXTS_SQL, USERS_SQL } from './refi.sql';
+import type { RefiQueries } from './refi.sql';
 import { attrs, element, textElement } from './xml';
 import type { ZipSink } from './zip-sink';
 
@@ -214,34 +214,36 @@ export const MAX_SOURCE_FILES = 65_000;
 /**
  * Writes a pilot's REFI-QDA project (`project.qde`, urn:QDA-XML:project:1.0, then one text file
  * per observation) to `zip`, reading the database through two cursors in the runner's
- * transaction: nothing but one observation at a time is held in memory.
+ * transaction: nothing but one observation at a time is held in memory. `queries` decides which
+ * observations (refi.sql.ts: those the exporting user may read).
  */
 export async function writeRefiProject(
   runner: QueryRunner,
   zip: ZipSink,
   pilot: RefiPilot,
+  queries: RefiQueries,
   exporter: string,
   origin: string,
   now = new Date(),
   maxSourceFiles = MAX_SOURCE_FILES,
 ): Promise<RefiExportSummary> {
   const summary: RefiExportSummary = { sources: 0, selections: 0, staleSelectionsLeftOut: 0, textsEmbedded: false };
-  const [{ n }]: { n: number }[] = await runner.query(COUNT_SQL, [pilot.id]);
+  const [{ n }]: { n: number }[] = await runner.query(queries.count.sql, queries.count.values);
   const embed = (summary.textsEmbedded = n > maxSourceFiles);
   await zip.open('project.qde');
   await zip.write(
     `<?xml version="1.0" encoding="utf-8"?>\n` +
       `<Project${attrs({ xmlns: 'urn:QDA-XML:project:1.0', name: `${pilot.code} – ${pilot.title}`, origin, creatingUserGUID: exporter, creationDateTime: iso(now) })}>`,
   );
-  const users: { id: string; display_name: string }[] = await runner.query(USERS_SQL, [pilot.id, exporter]);
+  const users: { id: string; display_name: string }[] = await runner.query(queries.users.sql, queries.users.values);
   await zip.write(`<Users>${users.map((u) => element('User', { guid: u.id, name: u.display_name })).join('')}</Users>`);
   await zip.write(`<CodeBook>${codesXml()}</CodeBook>`);
   await zip.write(`<Variables>${[...CASE_VARIABLES, ...SOURCE_VARIABLES].map(variableXml).join('')}</Variables>`);
-  const cases: CaseRow[] = await runner.query(CASES_SQL, [pilot.id]);
+  const cases: CaseRow[] = await runner.query(queries.cases.sql, queries.cases.values);
   if (cases.length) await zip.write(`<Cases>${cases.map(caseXml).join('')}</Cases>`);
 
   let opened = false;
-  for await (const row of await runner.stream(SOURCES_SQL, [pilot.id])) {
+  for await (const row of await runner.stream(queries.sources.sql, queries.sources.values)) {
     const o = row as SourceRow;
     if (!opened) await zip.write('<Sources>');
     opened = true;
@@ -257,7 +259,7 @@ export async function writeRefiProject(
   await zip.write(`${textElement('Description', `${pilot.description}${note}`.trim())}</Project>\n`);
 
   if (!embed) {
-    for await (const row of await runner.stream(TEXTS_SQL, [pilot.id])) {
+    for await (const row of await runner.stream(queries.texts.sql, queries.texts.values)) {
       const o = row as { id: string; text: string };
       await zip.open(sourceFile(o.id));
       await zip.write(plainText(o.text).text);

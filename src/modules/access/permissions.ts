@@ -1,0 +1,29 @@
+import { Role } from '../../common/auth/role.enum';
+import { Roles } from '../../common/auth/decorators';
+
+const { ADMIN, ANALYST, RESEARCHER, ORG_REPORTER } = Role;
+const EVERYONE = [ADMIN, ANALYST, RESEARCHER, ORG_REPORTER];
+
+/**
+ * Which roles may call an operation at all; which rows they then see or change is decided by the
+ * read rules and write checks beside this file. The one table of role permissions: resolvers and
+ * controllers name an action with @Allow(), never a role.
+ */
+export const PERMISSIONS = {
+  'users.manage': [ADMIN],
+  'organisations.manage': [ADMIN],
+  'pilots.manage': [ADMIN],
+  'audit.read': [ADMIN],
+  'analyticsLog.read': [ADMIN],
+  'observations.read': [ADMIN, ANALYST, RESEARCHER],
+  'observations.write': [ADMIN, RESEARCHER],
+  'reports.write': [ADMIN, RESEARCHER, ORG_REPORTER],
+  'surveys.design': [ADMIN, RESEARCHER],
+  'surveys.submit': [ADMIN, ORG_REPORTER],
+  'analytics.read': EVERYONE,
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Action = keyof typeof PERMISSIONS;
+
+/** Restricts an operation to the roles of `action` (FORBIDDEN for others, by the global guard). */
+export const Allow = (action: Action) => Roles(...PERMISSIONS[action]);
