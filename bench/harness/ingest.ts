@@ -3,6 +3,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Client } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
+import { newRecordKey } from '../../src/modules/survey/record-key';
 import { numberArrayLiteral } from '../../src/database/pg-array';
 import { responseScorer } from '../../src/modules/survey/scoring';
 import { DEFAULT_SURVEY_INSTRUMENT_ID } from '../../src/modules/survey/survey.enums';
@@ -36,11 +37,11 @@ export async function bulkIngest(ingestRows: number, api: ServerProcess, pg: Cli
       const t0 = performance.now();
       if (path === 'copy') {
         const [{ id: admin }] = (await pg.query(`SELECT id FROM app_user WHERE email = 'admin@bench.tillit.invalid'`)).rows;
-        const stream = pg.query(copyFrom('COPY survey_response (wave_id, unit_id, category, answers, scores, submitted_by) FROM STDIN'));
+        const stream = pg.query(copyFrom('COPY survey_response (wave_id, unit_id, category, answers, scores, record_key, submitted_by) FROM STDIN'));
         await pipeline(Readable.from((function* () {
           for (let i = 0; i < ingestRows; i++) {
             const r = row(i);
-            yield `${wave}\t${r.unitId}\t${r.category}\t${numberArrayLiteral(r.answers)}\t${numberArrayLiteral(score(r.answers))}\t${admin}\n`;
+            yield `${wave}\t${r.unitId}\t${r.category}\t${numberArrayLiteral(r.answers)}\t${numberArrayLiteral(score(r.answers))}\t${newRecordKey()}\t${admin}\n`;
           }
         })()), stream);
       } else {

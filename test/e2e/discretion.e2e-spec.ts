@@ -1,10 +1,13 @@
 import { Role } from '../../src/common/auth/role.enum';
 import { SteeringLevel } from '../../src/modules/pilot/pilot.enums';
+import type { GroupColumn } from '../../src/modules/analytics/discretion.sql';
+import { t975 } from '../../src/modules/analytics/statistics';
 import { makeOrganisation, makePilot, userWithToken } from '../factories';
+import { exactTotals, meanOf, sdOf } from '../utils/exact-totals';
 import { onlyError, startTestApp, TestApp } from '../utils/test-app';
 
 const RESULTS = `query($input: DiscretionResultsInput!) { discretionResults(input: $input) {
-  measure measureKind unitId category n mean sd ciLow ciHigh suppressed unit { name } } }`;
+  measure measureKind waveId unitId category n mean sd ciLow ciHigh suppressed unit { name } } }`;
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
 /**
@@ -66,57 +69,65 @@ describe('discretion results', () => {
     if (res.errors) throw new Error(res.text);
     return res.data!.discretionResults as any[];
   };
+  const exact = async (over: Record<string, unknown>, groups: GroupColumn[] = []) =>
+    (await exactTotals(t, { pilotIds: [pilotId], instrumentId, ...over }, groups)).filter((c) => c.src === 'cell');
 
-  it('scores dimensions on 0–100 with the half-answered rule (hand-computed totals)', async () => {
-    const rows = await results({ dimensions: ['DECISION_AUTHORITY', 'TIME_FOR_CORE_WORK'] });
-    const da = rows.find((r) => r.measure === 'DECISION_AUTHORITY');
-    expect(da).toMatchObject({ measureKind: 'DIMENSION', n: 15, suppressed: false });
-    expect(da.mean).toBeCloseTo(950 / 15, 6); // (6·93.75 + 5·37.5 + 50 + 3·50) / 15
-    const time = rows.find((r) => r.measure === 'TIME_FOR_CORE_WORK');
+  it('scores dimensions on 0–100 with the half-answered rule (hand-computed totals, before disclosure control)', async () => {
+    const cells = await exact({ dimensions: ['DECISION_AUTHORITY', 'TIME_FOR_CORE_WORK'] });
+    const da = cells.find((c) => c.measure === 'DECISION_AUTHORITY')!;
+    expect(da).toMatchObject({ kind: 'DIMENSION', n: 15 });
+    expect(da.sum).toBeCloseTo(950, 6); // 6·93.75 + 5·37.5 + 50 + 3·50
+    const time = cells.find((c) => c.measure === 'TIME_FOR_CORE_WORK')!;
     expect(time.n).toBe(14); // the response without T1 has no score
-    expect(time.mean).toBeCloseTo((6 * 60 + 5 * 40 + 3 * 50) / 14, 6);
+    expect(time.sum).toBeCloseTo(6 * 60 + 5 * 40 + 3 * 50, 6);
+    // U1 alone (its reporter's view): SD √(6 · 6.25² / 5) = 6.8465.
+    const [u1] = await exact({ dimensions: ['DECISION_AUTHORITY'], unitScope: { sql: 'sr.unit_id = CAST(:u AS uuid)', params: { u: units[0].id } } });
+    expect(meanOf(u1)).toBeCloseTo(93.75, 6);
+    expect(sdOf(u1)).toBeCloseTo(6.846532, 5);
   });
 
-  it('gives the SD and a Student-t 95 % interval (hand-computed for U1)', async () => {
-    // U1's reporter sees U1 only: the whole result is U1's six responses, never suppressed.
-    const reporter = (await userWithToken(t, { role: Role.ORG_REPORTER, organisationId: units[0].id })).token;
-    const [u1] = await results({ dimensions: ['DECISION_AUTHORITY'] }, reporter);
-    expect(u1.n).toBe(6);
-    expect(u1.mean).toBeCloseTo(93.75, 6);
-    expect(u1.sd).toBeCloseTo(Math.sqrt((6 * 6.25 ** 2) / 5), 6); // 6.8465
-    expect(u1.ciLow).toBeCloseTo(93.75 - (2.571 * 6.846532) / Math.sqrt(6), 2); // 86.56
-    expect(u1.ciHigh).toBeCloseTo(93.75 + (2.571 * 6.846532) / Math.sqrt(6), 2); // 100.94
+  it('publishes every group as a wave’s cell, with perturbed n and mean and an interval from the pooled spread', async () => {
+    const rows = await results({ dimensions: ['DECISION_AUTHORITY', 'TIME_FOR_CORE_WORK'] });
+    expect(rows).toHaveLength(2);
+    for (const r of rows) {
+      expect(r).toMatchObject({ suppressed: false, waveId: expect.any(String) });
+      expect(r.n).toBeGreaterThanOrEqual(5);
+      expect(r.mean).toBeGreaterThanOrEqual(0);
+      expect(r.mean).toBeLessThanOrEqual(100);
+      const half = (t975(r.n - 1) * r.sd) / Math.sqrt(r.n);
+      expect(r.ciLow).toBeCloseTo(r.mean - half, 9);
+      expect(r.ciHigh).toBeCloseTo(r.mean + half, 9);
+    }
+    // Asked again, through another filter, or as part of a larger request: the very same numbers.
+    expect(await results({ dimensions: ['DECISION_AUTHORITY', 'TIME_FOR_CORE_WORK'] })).toEqual(rows);
+    const da = rows.find((r) => r.measure === 'DECISION_AUTHORITY');
+    expect((await results({ dimensions: ['DECISION_AUTHORITY'], groupBy: ['WAVE', 'PILOT'] }))[0]).toEqual(da);
   });
 
-  it('suppresses small groups, and one more so a total minus the others reveals nothing (differencing attempt)', async () => {
-    const total = (await results({ dimensions: ['DECISION_AUTHORITY'] }))[0];
+  it('suppresses groups below the threshold, with no statistic at all', async () => {
     const byUnit = await results({ dimensions: ['DECISION_AUTHORITY'], groupBy: ['UNIT'] });
-    const u3 = byUnit.find((r) => r.unit.name === 'U3');
-    expect(u3).toMatchObject({ suppressed: true, n: null, mean: null, sd: null, ciLow: null });
-    expect(byUnit.filter((r) => r.suppressed)).toHaveLength(2);
-
-    // The attack: U3's sum = total's sum − the sums of the visible units. With two hidden, it fails.
-    const visible = byUnit.filter((r) => !r.suppressed);
-    const leftover = total.n * total.mean - visible.reduce((s, r) => s + r.n * r.mean, 0);
-    const leftoverN = total.n - visible.reduce((s, r) => s + r.n, 0);
-    expect(leftoverN).toBeGreaterThan(3); // U3 hides among more respondents than its own
-    expect(leftover / leftoverN).not.toBeCloseTo(50, 1); // U3's true mean is not recovered
-
-    const time = await results({ dimensions: ['TIME_FOR_CORE_WORK'], groupBy: ['UNIT'] });
-    expect(time.filter((r) => r.suppressed).map((r) => r.unit.name).sort()).toEqual(['U2', 'U3']); // next smallest: U2, n = 5
+    expect(byUnit.map((r) => [r.unit.name, r.suppressed])).toEqual([['U1', false], ['U2', false], ['U3', true]]);
+    expect(byUnit[2]).toMatchObject({ n: null, mean: null, sd: null, ciLow: null, ciHigh: null });
+    const byCategory = await results({ dimensions: ['DECISION_AUTHORITY'], groupBy: ['RESPONDENT_CATEGORY'] });
+    expect(byCategory.map((r) => [r.category, r.suppressed])).toEqual([['FIRST_LINE_MANAGER', true], ['FRONT_LINE_STAFF', false]]);
   });
 
-  it('groups by respondent category, and rolls units up the tree', async () => {
-    const byCategory = await results({ dimensions: ['DECISION_AUTHORITY'], groupBy: ['RESPONDENT_CATEGORY'] });
-    expect(byCategory.map((r) => [r.category, r.suppressed])).toEqual([['FIRST_LINE_MANAGER', true], ['FRONT_LINE_STAFF', true]]);
+  it('rolls units up the tree', async () => {
     const top = await results({ dimensions: ['DECISION_AUTHORITY'], groupBy: ['UNIT'], unitDepth: 0 });
-    expect(top.map((r) => [r.unit.name, r.n])).toEqual([['Kommunen', 15]]);
+    expect(top.map((r) => [r.unit.name, r.suppressed])).toEqual([['Kommunen', false]]);
+    // Kommunen holds exactly the wave's population: the same respondents, so the same published numbers.
+    const [all] = await results({ dimensions: ['DECISION_AUTHORITY'] });
+    expect([top[0].n, top[0].mean]).toEqual([all.n, all.mean]);
   });
 
   it('reports single items on their own scale', async () => {
-    const [d1] = await results({ itemCodes: ['d1'] });
-    expect(d1).toMatchObject({ measure: 'D1', measureKind: 'ITEM', n: 14 });
-    expect(d1.mean).toBeCloseTo((27 + 10 + 9) / 14, 6);
+    const [d1] = await exact({ itemCodes: ['D1'] });
+    expect(d1).toMatchObject({ kind: 'ITEM', measure: 'D1', n: 14 });
+    expect(d1.sum).toBeCloseTo(27 + 10 + 9, 6);
+    const [published] = await results({ itemCodes: ['d1'] });
+    expect(published).toMatchObject({ measure: 'D1', measureKind: 'ITEM', suppressed: false });
+    expect(published.mean).toBeGreaterThanOrEqual(1);
+    expect(published.mean).toBeLessThanOrEqual(5);
     const bad = onlyError(await t.gql(RESULTS, { input: { pilotIds: [pilotId], instrumentId, itemCodes: ['ZZ'] } }, admin));
     expect(bad.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'input.itemCodes.0' }] });
   });
@@ -124,10 +135,13 @@ describe('discretion results', () => {
   it('keeps each role in its scope', async () => {
     const stranger = await userWithToken(t, { role: Role.RESEARCHER });
     expect(onlyError(await t.gql(RESULTS, { input: { pilotIds: [pilotId], instrumentId } }, stranger.token)).extensions!.code).toBe('NOT_FOUND');
+    // U1's reporter sees U1's cell only, and never a group above it, even when asking for the top.
     const reporter = (await userWithToken(t, { role: Role.ORG_REPORTER, organisationId: units[0].id })).token;
     const own = await results({ dimensions: ['DECISION_AUTHORITY'] }, reporter);
-    expect(own).toEqual([expect.objectContaining({ n: 6, suppressed: false })]); // only U1's responses
-    expect((await results({ dimensions: ['DECISION_AUTHORITY'] }, analyst.token))[0].n).toBe(15);
+    const u1 = (await results({ dimensions: ['DECISION_AUTHORITY'], groupBy: ['UNIT'] })).find((r) => r.unit.name === 'U1');
+    expect(own).toEqual([expect.objectContaining({ suppressed: false, n: u1.n, mean: u1.mean })]);
+    const top = await results({ dimensions: ['DECISION_AUTHORITY'], groupBy: ['UNIT'], unitDepth: 0 }, reporter);
+    expect(top.map((r) => [r.unit.name, r.n, r.mean])).toEqual([['U1', u1.n, u1.mean]]);
   });
 
   it('logs analysts’ queries for admins to read', async () => {

@@ -68,7 +68,12 @@ describe('pilot signals', () => {
     expect(q1.burdenHours).toBeCloseTo(90, 6);
     expect(q2).toMatchObject({ bucketStart: '2019-04-01', observations: 0, burdenHours: 0, indicatorsInForce: 1, timeThievesRemoved: 1 });
     expect(q2.hoursFreedPerWeek).toBeCloseTo(100 / 60, 6);
-    expect(q2.discretion).toEqual([{ waveLabel: 'Baseline', dimension: 'DECISION_AUTHORITY', n: 6, mean: 50, suppressed: false }]);
+    // The wave's cell, exactly as discretionResults publishes it (perturbed, never the raw mean of 50).
+    expect(q2.discretion).toEqual([{ waveLabel: 'Baseline', dimension: 'DECISION_AUTHORITY', n: expect.any(Number), mean: expect.any(Number), suppressed: false }]);
+    const published = await t.gql('query($input: DiscretionResultsInput!) { discretionResults(input: $input) { n mean } }', {
+      input: { pilotIds: [pilotId], instrumentId: DEFAULT_SURVEY_INSTRUMENT_ID, dimensions: ['DECISION_AUTHORITY'] },
+    }, admin);
+    expect(published.data!.discretionResults).toEqual([{ n: q2.discretion[0].n, mean: q2.discretion[0].mean }]);
     expect([q3.indicatorsInForce, q4.indicatorsInForce, q4.burdenHours]).toEqual([0, 0, 0]);
   });
 });

@@ -1,6 +1,7 @@
 import { Role } from '../../src/common/auth/role.enum';
 import { SteeringLevel } from '../../src/modules/pilot/pilot.enums';
 import { makeOrganisation, makePilot, userWithToken } from '../factories';
+import { exactChange, meanOf, sdOf } from '../utils/exact-totals';
 import { onlyError, startTestApp, TestApp } from '../utils/test-app';
 
 const CHANGE = `query($input: WaveChangeInput!) { waveChange(input: $input) {
@@ -13,13 +14,15 @@ const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISO
  * follow-up, linked by panel key:
  *   U1: baseline 2,2,3,3,4,4 → 25,25,50,50,75,75; follow-up 3,3,4,4,5,5 → 50,50,75,75,100,100
  *   U2: baseline 1,1,1 → 0; follow-up 2,2,2 → 25
- * All 9: means 33.33 → 58.33, change 25; SDs 30.62 each; Welch se √(2 · 937.5 / 9) = 14.434, df 16,
- * t = 2.120 → 25 ± 30.60. Pairs: 9, every difference 25 → paired change 25, interval [25, 25].
+ * All 9: means 33.33 → 58.33, change 25; SDs 30.62 each. Pairs: 9, every difference 25.
+ * These exact totals are checked below the API; the API publishes them perturbed (disclosure.ts).
  */
 describe('wave change', () => {
   let t: TestApp;
   let admin: string;
   let input: Record<string, unknown>;
+  let scope: { pilotIds: string[]; instrumentId: string; dimensions: string[] };
+  let waves: [string, string];
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -48,6 +51,8 @@ describe('wave change', () => {
     await submit(w1, base);
     await submit(w2, base.map(([u, v, k]) => [u, v + 1, k]));
     input = { pilotIds: [pilotId], instrumentId, fromWaveId: w1, toWaveId: w2, dimensions: ['DECISION_AUTHORITY'] };
+    scope = { pilotIds: [pilotId], instrumentId, dimensions: ['DECISION_AUTHORITY'] };
+    waves = [w1, w2];
   });
   afterAll(() => t.close());
 
@@ -57,25 +62,39 @@ describe('wave change', () => {
     return res.data!.waveChange as any[];
   };
 
-  it('gives the change between waves with a Welch interval, and the paired change (hand-computed)', async () => {
-    const [all] = await change();
-    expect(all).toMatchObject({ nFrom: 9, nTo: 9, pairs: 9, suppressed: false, pairsSuppressed: false });
-    expect(all.meanFrom).toBeCloseTo(100 / 3, 6);
-    expect(all.meanTo).toBeCloseTo(175 / 3, 6);
-    expect(all.change).toBeCloseTo(25, 6);
-    expect(all.changeCiLow).toBeCloseTo(25 - 2.12 * 14.4338, 2);
-    expect(all.changeCiHigh).toBeCloseTo(25 + 2.12 * 14.4338, 2);
-    expect(all.pairedChange).toBeCloseTo(25, 6);
-    expect([all.pairedCiLow, all.pairedCiHigh]).toEqual([25, 25]);
+  it('computes the waves’ totals and the pairs’ changes (hand-computed, before disclosure control)', async () => {
+    const rows = await exactChange(t, scope, [], ...waves);
+    const [from, to] = waves.map((w) => rows.find((r) => r.src === 'cell' && r.wave_id === w)!);
+    expect([from.n, meanOf(from), to.n, meanOf(to)]).toEqual([9, 100 / 3, 9, 175 / 3]);
+    expect(sdOf(from)).toBeCloseTo(30.6186, 3);
+    const pairs = rows.find((r) => r.src === 'pairs')!;
+    expect([pairs.n, meanOf(pairs), pairs.sumsq]).toEqual([9, 25, 9 * 625]); // every difference is 25
   });
 
-  it('suppresses small groups and their pairs, and one more of each to stop subtraction', async () => {
+  it('publishes the change from the waves’ published cells, with a Welch interval, and the pairs as a cell of their own', async () => {
+    const [all] = await change();
+    expect(all).toMatchObject({ suppressed: false, pairsSuppressed: false });
+    expect(all.change).toBeCloseTo(all.meanTo - all.meanFrom, 9);
+    expect(all.changeCiLow).toBeLessThan(all.change);
+    expect(all.changeCiHigh).toBeGreaterThan(all.change);
+    expect(all.pairs).toBeGreaterThanOrEqual(5);
+    expect(all.pairedCiLow).toBeLessThanOrEqual(all.pairedChange);
+    // The waves' numbers are the very cells discretionResults publishes.
+    const res = await t.gql('query($input: DiscretionResultsInput!) { discretionResults(input: $input) { waveId n mean } }', {
+      input: { pilotIds: input.pilotIds, instrumentId: input.instrumentId, dimensions: input.dimensions },
+    }, admin);
+    const byWave = new Map(res.data!.discretionResults.map((r: any) => [r.waveId, r]));
+    expect(byWave.get(waves[0])).toEqual({ waveId: waves[0], n: all.nFrom, mean: all.meanFrom });
+    expect(byWave.get(waves[1])).toEqual({ waveId: waves[1], n: all.nTo, mean: all.meanTo });
+  });
+
+  it('suppresses small groups and small sets of pairs', async () => {
     const byUnit = await change({ groupBy: ['UNIT'] });
     expect(byUnit.map((r) => [r.unit.name, r.suppressed, r.pairsSuppressed])).toEqual([
-      ['U1', true, true],
+      ['U1', false, false],
       ['U2', true, true],
     ]);
-    for (const r of byUnit) expect([r.meanFrom, r.pairs, r.pairedChange]).toEqual([null, null, null]);
+    expect([byUnit[1].meanFrom, byUnit[1].pairs, byUnit[1].pairedChange]).toEqual([null, null, null]);
   });
 
   it('refuses WAVE as a grouping and the same wave twice', async () => {

@@ -101,6 +101,12 @@ export function surveyResultUnits(actor: AuthUser, unitColumn: string): SqlFragm
   return actor.role === Role.ORG_REPORTER ? fragment(`${unitColumn} IN (${subtreeIdsSql(ROOT)})`, root(actor)) : ALL;
 }
 
+/**
+ * The organisation below which the caller's survey results are cut (an org reporter's own): no
+ * published group of theirs reaches above it. Null for everyone else.
+ */
+export const surveyResultRoot = (actor: AuthUser): string | null => (actor.role === Role.ORG_REPORTER ? actor.organisationId : null);
+
 /** A user's e-mail address: admins and the user themself. */
 export const mayReadEmail = (actor: AuthUser | undefined, userId: string) => actor?.role === Role.ADMIN || actor?.id === userId;
 

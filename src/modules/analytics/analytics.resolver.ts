@@ -31,7 +31,8 @@ export class DiscretionResolver {
 
   @Allow('analytics.read')
   @Query(() => [DiscretionResultRow], {
-    description: 'Staff-reported discretion per group (scores 0–100, or single items), with small groups suppressed. Researchers: their pilots; org reporters: their own units.',
+    description:
+      'Staff-reported discretion per wave and group (scores 0–100, or single items), through disclosure control: perturbed numbers, small groups suppressed (docs/analysis.md). Researchers: their pilots; org reporters: their own units.',
   })
   discretionResults(@CurrentUser() actor: AuthUser, @Args() { input }: DiscretionResultsArgs) {
     return this.discretion.results(actor, input);
@@ -42,12 +43,12 @@ export class DiscretionResolver {
     return row.unitId ? this.organisationLoaders.byId(ctx).load(row.unitId) : null;
   }
 
-  @ResolveField(() => SurveyWaveEntity, { nullable: true, description: 'With groupBy WAVE.' })
+  @ResolveField(() => SurveyWaveEntity, { nullable: true, description: 'The wave of the group.' })
   wave(@Parent() row: DiscretionResultRow, @Context() ctx: GqlContext) {
     return row.waveId ? this.surveyLoaders.waveById(ctx).load(row.waveId) : null;
   }
 
-  @ResolveField(() => PilotEntity, { nullable: true, description: 'With groupBy PILOT.' })
+  @ResolveField(() => PilotEntity, { nullable: true, description: 'The wave’s pilot.' })
   pilot(@Parent() row: DiscretionResultRow, @Context() ctx: GqlContext) {
     return row.pilotId ? this.pilotLoaders.byId(ctx).load(row.pilotId) : null;
   }
@@ -61,7 +62,9 @@ export class WaveChangeResolver {
   ) {}
 
   @Allow('analytics.read')
-  @Query(() => [WaveChangeRow], { description: 'Change between two waves per group, with the paired change of respondents linked by panel key.' })
+  @Query(() => [WaveChangeRow], {
+    description: 'Change between two waves per group, with the paired change of respondents linked by panel key; through the same disclosure control as discretionResults.',
+  })
   waveChange(@CurrentUser() actor: AuthUser, @Args() { input }: WaveChangeArgs) {
     return this.discretion.waveChange(actor, input);
   }

@@ -1,6 +1,6 @@
 import { dimensionScore, rescale, responseScores } from '../survey/scoring';
 import { SCORED_DIMENSIONS } from '../survey/survey.enums';
-import { applySuppression, confidenceInterval, t975, welchInterval } from './statistics';
+import { confidenceInterval, t975, welchInterval } from './statistics';
 
 const likert = { scale: 'LIKERT_5' as const, min: null, max: null, reverseScored: false };
 const reversed = { ...likert, reverseScored: true };
@@ -66,29 +66,5 @@ describe('Welch interval', () => {
     expect(hi).toBeCloseTo(25 + 2.228 * 12.9099, 2);
     expect(welchInterval(1, null, 6, 10, 5)).toBeNull();
     expect(welchInterval(5, 0, 5, 0, 5)).toEqual([5, 5]);
-  });
-});
-
-describe('suppression', () => {
-  const row = (unit: string, n: number, wave = 'w1', measure = 'm') => ({ measure, keys: { wave, unit }, n, suppressed: false });
-
-  it('hides small groups and, when one alone is hidden, the next smallest too', () => {
-    const rows = applySuppression([row('A', 3), row('B', 9), row('C', 12)], ['unit'], 5);
-    expect(rows.map((r) => [r.keys.unit, r.suppressed])).toEqual([['A', true], ['B', true], ['C', false]]);
-  });
-
-  it('leaves a breakdown with two or more hidden groups as it is', () => {
-    const rows = applySuppression([row('A', 3), row('B', 4), row('C', 12)], ['unit'], 5);
-    expect(rows.map((r) => r.suppressed)).toEqual([true, true, false]);
-  });
-
-  it('treats each measure and each value of the other keys as its own breakdown, until stable', () => {
-    const rows = applySuppression(
-      [row('A', 3, 'w1'), row('B', 8, 'w1'), row('A', 9, 'w2'), row('B', 9, 'w2'), row('A', 3, 'w1', 'x'), row('B', 30, 'w1', 'x')],
-      ['wave', 'unit'],
-      5,
-    );
-    // w1: A hidden → B (w1) hidden. Then unit A across waves: only w1 hidden → w2 hidden; unit B likewise.
-    expect(rows.map((r) => r.suppressed)).toEqual([true, true, true, true, true, true]);
   });
 });

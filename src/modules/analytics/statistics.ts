@@ -1,7 +1,7 @@
 /**
- * The pure rules of the discretion results (docs/analysis.md, "Scoring and privacy"). The
- * aggregation itself runs in SQL (discretion.service.ts) over the scores stored with each
- * response (survey/scoring.ts); these functions give confidence intervals and apply suppression.
+ * The pure statistics of the discretion results (docs/analysis.md): intervals of published
+ * means. The aggregation runs in SQL (discretion.sql.ts) over the scores stored with each
+ * response (survey/scoring.ts); what may be published is decided by disclosure.ts.
  */
 
 /** Two-sided 97.5 % quantile of Student's t with `df` degrees of freedom. */
@@ -31,44 +31,4 @@ export function welchInterval(n1: number, sd1: number | null, n2: number, sd2: n
   const df = (v1 + v2) ** 2 / (v1 ** 2 / (n1 - 1) + v2 ** 2 / (n2 - 1));
   const half = t975(Math.floor(df)) * se;
   return [diff - half, diff + half];
-}
-
-export interface SuppressibleRow {
-  measure: string;
-  keys: Record<string, string | null>;
-  n: number;
-  suppressed: boolean;
-}
-
-/**
- * Marks every group smaller than `minGroupSize` as suppressed; then, in every breakdown (the
- * rows of one measure that differ in exactly one grouping key), when exactly one group is
- * suppressed, also suppresses the next smallest, so that a total minus the others cannot reveal
- * it. Repeats until nothing changes (a suppression can create a new single one elsewhere).
- */
-export function applySuppression<T extends SuppressibleRow>(rows: T[], groupBy: string[], minGroupSize: number): T[] {
-  for (const row of rows) row.suppressed = row.n < minGroupSize;
-  let changed = true;
-  while (changed) {
-    changed = false;
-    for (const key of groupBy) {
-      const breakdowns = new Map<string, T[]>();
-      for (const row of rows) {
-        const rest = groupBy.filter((k) => k !== key).map((k) => row.keys[k]);
-        const id = JSON.stringify([row.measure, rest]);
-        breakdowns.set(id, [...(breakdowns.get(id) ?? []), row]);
-      }
-      for (const group of breakdowns.values()) {
-        const hidden = group.filter((r) => r.suppressed);
-        if (hidden.length !== 1 || group.length < 2) continue;
-        // The next smallest; among equals, the first by key values, so results are reproducible.
-        const next = group
-          .filter((r) => !r.suppressed)
-          .sort((a, b) => a.n - b.n || JSON.stringify(a.keys).localeCompare(JSON.stringify(b.keys)))[0];
-        next.suppressed = true;
-        changed = true;
-      }
-    }
-  }
-  return rows;
 }

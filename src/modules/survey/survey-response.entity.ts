@@ -54,6 +54,15 @@ export class SurveyResponseEntity {
   @Column({ type: 'double precision', array: true })
   scores: (number | null)[];
 
+  /**
+   * A random number (0 to 2³¹−1, from the server's cryptographic generator) fixed when the
+   * response is stored: the record key of the cell-key method (docs/analysis.md, "Disclosure
+   * control"). It identifies no one; it makes the noise on every published group statistic a
+   * fixed function of which responses the group holds. Never leaves the database.
+   */
+  @Column({ type: 'integer' })
+  recordKey: number;
+
   /** The account that entered the response (an org reporter), not the respondent. */
   @Column({ type: 'uuid' })
   submittedBy: string;

@@ -3,6 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { GqlContext } from '../../common/graphql/gql-context';
 import { manyByKey, oneByKey, requestLoader } from '../../common/loaders/request-loader';
+import { visibleWaves } from '../access/access.rules';
+import { applyTo } from '../access/sql-fragment';
 import { SurveyInstrumentEntity, SurveyItemEntity } from './survey-instrument.entity';
 import { SurveyWaveEntity } from './survey-wave.entity';
 import { SurveyService } from './survey.service';
@@ -21,9 +23,11 @@ export class SurveyLoaders {
     });
   }
 
+  /** A wave by id, within what the caller may see (null outside it). */
   waveById(ctx: GqlContext) {
     return requestLoader<string, SurveyWaveEntity | null>(ctx, 'survey.waveById', async (ids) => {
-      const rows = await this.ds.getRepository(SurveyWaveEntity).createQueryBuilder('w').where('w.id IN (:...ids)', { ids }).getMany();
+      const qb = this.ds.getRepository(SurveyWaveEntity).createQueryBuilder('w').where('w.id IN (:...ids)', { ids });
+      const rows = await applyTo(qb, visibleWaves(ctx.req.user!, 'w.id')).getMany();
       return oneByKey(ids, rows, (r) => r.id);
     });
   }

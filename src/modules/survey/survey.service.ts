@@ -22,6 +22,7 @@ import {
 } from './dto/survey.input';
 import { numberArrayLiteral } from '../../database/pg-array';
 import { panelHash } from './panel-key';
+import { newRecordKey } from './record-key';
 import { responseScorer } from './scoring';
 import { SurveyInstrumentEntity, SurveyItemEntity } from './survey-instrument.entity';
 import { SurveyWaveEntity, SurveyWaveUnitEntity } from './survey-wave.entity';
@@ -183,10 +184,10 @@ export class SurveyService {
       // together; the answers and scores of a row travel as array literals ("{4,NULL,2}").
       const inserted: { n: number }[] = await em.query(
         `WITH ins AS (
-           INSERT INTO survey_response (wave_id, unit_id, category, tenure_band, panel_hash, client_id, answers, scores, submitted_by)
-           SELECT $1, r.unit_id, r.category, r.tenure_band, r.panel_hash, r.client_id, r.answers::real[], r.scores::float8[], $2
-             FROM unnest($3::uuid[], $4::respondent_category[], $5::tenure_band[], $6::varchar[], $7::uuid[], $8::text[], $9::text[])
-                  AS r(unit_id, category, tenure_band, panel_hash, client_id, answers, scores)
+           INSERT INTO survey_response (wave_id, unit_id, category, tenure_band, panel_hash, client_id, answers, scores, record_key, submitted_by)
+           SELECT $1, r.unit_id, r.category, r.tenure_band, r.panel_hash, r.client_id, r.answers::real[], r.scores::float8[], r.record_key, $2
+             FROM unnest($3::uuid[], $4::respondent_category[], $5::tenure_band[], $6::varchar[], $7::uuid[], $8::text[], $9::text[], $10::int[])
+                  AS r(unit_id, category, tenure_band, panel_hash, client_id, answers, scores, record_key)
            ON CONFLICT ON CONSTRAINT uq_survey_response_client_id DO NOTHING
            RETURNING 1)
          SELECT count(*)::int AS n FROM ins`,
@@ -200,6 +201,7 @@ export class SurveyService {
           rs.map((r) => r.clientId ?? null),
           rs.map((r) => numberArrayLiteral(r.answers)),
           rs.map((r) => numberArrayLiteral(score(r.answers))),
+          rs.map(() => newRecordKey()),
         ],
       );
       const stored = inserted[0].n;

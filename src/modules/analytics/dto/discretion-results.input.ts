@@ -11,13 +11,30 @@ export enum DiscretionGroupBy {
   TENURE_BAND = 'TENURE_BAND',
   PILOT = 'PILOT',
 }
-registerEnumType(DiscretionGroupBy, { name: 'DiscretionGroupBy' });
+registerEnumType(DiscretionGroupBy, {
+  name: 'DiscretionGroupBy',
+  description: 'Ways to break results down. Results are always per wave (and so per pilot): WAVE and PILOT add nothing and are accepted for compatibility.',
+  valuesMap: {
+    WAVE: { description: 'Always applied: every result is one wave’s.' },
+    UNIT: { description: 'By unit of the organisation tree (see unitDepth); never above an org reporter’s own organisation.' },
+    RESPONDENT_CATEGORY: { description: 'By respondent category (front-line staff, first-line manager, …).' },
+    TENURE_BAND: { description: 'By years in the current kind of work.' },
+    PILOT: { description: 'Always applied: a wave belongs to one pilot.' },
+  },
+});
 
 export enum MeasureKind {
   DIMENSION = 'DIMENSION',
   ITEM = 'ITEM',
 }
-registerEnumType(MeasureKind, { name: 'MeasureKind' });
+registerEnumType(MeasureKind, {
+  name: 'MeasureKind',
+  description: 'What a result measures.',
+  valuesMap: {
+    DIMENSION: { description: 'A dimension score, 0–100.' },
+    ITEM: { description: 'A single item on its own scale.' },
+  },
+});
 
 /** What discretionResults and waveChange share: pilots, instrument, measures, grouping. */
 @InputType({ isAbstract: true })
@@ -58,21 +75,25 @@ export class DiscretionResultsArgs {
   input: DiscretionResultsInput;
 }
 
-@ObjectType({ description: 'One group. Statistics are null when the group is suppressed (too few respondents).' })
+@ObjectType({
+  description:
+    'One group: a fixed cell of one wave (× unit, category, tenure band as asked). Every number is published through disclosure control (docs/analysis.md): perturbed, never exact, and null when the group is suppressed.',
+})
 export class DiscretionResultRow {
   @Field({ description: 'A SurveyDimension, or an item code.' }) measure: string;
-  @Field(() => MeasureKind) measureKind: MeasureKind;
-  @Field(() => ID, { nullable: true }) waveId: string | null;
-  @Field(() => ID, { nullable: true }) unitId: string | null;
-  @Field(() => ID, { nullable: true }) pilotId: string | null;
-  @Field(() => RespondentCategory, { nullable: true }) category: RespondentCategory | null;
-  @Field(() => TenureBand, { nullable: true }) tenureBand: TenureBand | null;
-  @Field(() => Int, { nullable: true, description: 'Respondents with a score; null when suppressed.' }) n: number | null;
-  @Field(() => Float, { nullable: true }) mean: number | null;
-  @Field(() => Float, { nullable: true, description: 'Sample standard deviation.' }) sd: number | null;
-  @Field(() => Float, { nullable: true, description: '95 % confidence interval (Student’s t).' }) ciLow: number | null;
-  @Field(() => Float, { nullable: true }) ciHigh: number | null;
-  @Field({ description: `Fewer respondents than MIN_GROUP_SIZE, or hidden so that another hidden group cannot be worked out by subtraction.` })
+  @Field(() => MeasureKind, { description: 'Dimension score or single item.' }) measureKind: MeasureKind;
+  @Field(() => ID, { nullable: true, description: 'The wave (always set).' }) waveId: string | null;
+  @Field(() => ID, { nullable: true, description: 'The unit, with groupBy UNIT.' }) unitId: string | null;
+  @Field(() => ID, { nullable: true, description: 'The wave’s pilot (always set).' }) pilotId: string | null;
+  @Field(() => RespondentCategory, { nullable: true, description: 'With groupBy RESPONDENT_CATEGORY.' }) category: RespondentCategory | null;
+  @Field(() => TenureBand, { nullable: true, description: 'With groupBy TENURE_BAND.' }) tenureBand: TenureBand | null;
+  @Field(() => Int, { nullable: true, description: 'Respondents with a score, perturbed (never below MIN_GROUP_SIZE); null when suppressed.' }) n: number | null;
+  @Field(() => Float, { nullable: true, description: 'Mean score, perturbed; null when suppressed.' }) mean: number | null;
+  @Field(() => Float, { nullable: true, description: 'Standard deviation of the whole population in view in this wave (pooled, perturbed): per-group spreads are not published.' })
+  sd: number | null;
+  @Field(() => Float, { nullable: true, description: '95 % confidence interval (Student’s t, with n and the pooled sd).' }) ciLow: number | null;
+  @Field(() => Float, { nullable: true, description: 'Upper end of the 95 % interval.' }) ciHigh: number | null;
+  @Field({ description: 'Fewer respondents than MIN_GROUP_SIZE: no statistic is published.' })
   suppressed: boolean;
 }
 
@@ -114,25 +135,25 @@ export class WaveChangeArgs {
   input: WaveChangeInput;
 }
 
-@ObjectType({ description: 'Change between two waves for one group. Null statistics where suppressed.' })
+@ObjectType({ description: 'Change between two waves for one group, from the two waves’ published cells. Null statistics where suppressed.' })
 export class WaveChangeRow {
-  @Field() measure: string;
-  @Field(() => MeasureKind) measureKind: MeasureKind;
-  @Field(() => ID, { nullable: true }) unitId: string | null;
-  @Field(() => ID, { nullable: true }) pilotId: string | null;
-  @Field(() => RespondentCategory, { nullable: true }) category: RespondentCategory | null;
-  @Field(() => TenureBand, { nullable: true }) tenureBand: TenureBand | null;
-  @Field(() => Int, { nullable: true }) nFrom: number | null;
-  @Field(() => Float, { nullable: true }) meanFrom: number | null;
-  @Field(() => Int, { nullable: true }) nTo: number | null;
-  @Field(() => Float, { nullable: true }) meanTo: number | null;
+  @Field({ description: 'A SurveyDimension, or an item code.' }) measure: string;
+  @Field(() => MeasureKind, { description: 'Dimension score or single item.' }) measureKind: MeasureKind;
+  @Field(() => ID, { nullable: true, description: 'With groupBy UNIT.' }) unitId: string | null;
+  @Field(() => ID, { nullable: true, description: 'The pilot of the waves.' }) pilotId: string | null;
+  @Field(() => RespondentCategory, { nullable: true, description: 'With groupBy RESPONDENT_CATEGORY.' }) category: RespondentCategory | null;
+  @Field(() => TenureBand, { nullable: true, description: 'With groupBy TENURE_BAND.' }) tenureBand: TenureBand | null;
+  @Field(() => Int, { nullable: true, description: 'The earlier wave’s published n.' }) nFrom: number | null;
+  @Field(() => Float, { nullable: true, description: 'The earlier wave’s published mean.' }) meanFrom: number | null;
+  @Field(() => Int, { nullable: true, description: 'The later wave’s published n.' }) nTo: number | null;
+  @Field(() => Float, { nullable: true, description: 'The later wave’s published mean.' }) meanTo: number | null;
   @Field(() => Float, { nullable: true, description: 'meanTo − meanFrom.' }) change: number | null;
-  @Field(() => Float, { nullable: true, description: '95 % interval of the change (Welch).' }) changeCiLow: number | null;
-  @Field(() => Float, { nullable: true }) changeCiHigh: number | null;
-  @Field({ description: 'Either wave has too few respondents, or hidden to protect another group.' }) suppressed: boolean;
-  @Field(() => Int, { nullable: true, description: 'Respondents linked by panel key who answered both waves.' }) pairs: number | null;
-  @Field(() => Float, { nullable: true, description: 'Mean of the linked respondents’ own changes.' }) pairedChange: number | null;
-  @Field(() => Float, { nullable: true, description: '95 % interval of the paired change (paired t).' }) pairedCiLow: number | null;
-  @Field(() => Float, { nullable: true }) pairedCiHigh: number | null;
-  @Field({ description: 'The pairs follow the same suppression rule as groups.' }) pairsSuppressed: boolean;
+  @Field(() => Float, { nullable: true, description: '95 % interval of the change (Welch, with the waves’ pooled spreads).' }) changeCiLow: number | null;
+  @Field(() => Float, { nullable: true, description: 'Upper end of that interval.' }) changeCiHigh: number | null;
+  @Field({ description: 'Either wave’s group has fewer respondents than MIN_GROUP_SIZE.' }) suppressed: boolean;
+  @Field(() => Int, { nullable: true, description: 'Respondents linked by panel key who answered both waves (perturbed).' }) pairs: number | null;
+  @Field(() => Float, { nullable: true, description: 'Mean of the linked respondents’ own changes (perturbed).' }) pairedChange: number | null;
+  @Field(() => Float, { nullable: true, description: '95 % interval of the paired change (paired t, with the pooled spread of all pairs).' }) pairedCiLow: number | null;
+  @Field(() => Float, { nullable: true, description: 'Upper end of that interval.' }) pairedCiHigh: number | null;
+  @Field({ description: 'Fewer pairs than MIN_GROUP_SIZE: the pairs are a group of their own, under the same rules.' }) pairsSuppressed: boolean;
 }
