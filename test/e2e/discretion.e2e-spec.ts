@@ -94,7 +94,8 @@ describe('discretion results', () => {
       expect(r.n).toBeGreaterThanOrEqual(5);
       expect(r.mean).toBeGreaterThanOrEqual(0);
       expect(r.mean).toBeLessThanOrEqual(100);
-      const half = (t975(r.n - 1) * r.sd) / Math.sqrt(r.n);
+      // Sampling error with the pooled spread, plus the published noise's own variance (2 · (0.5 · 100 / n)²).
+      const half = t975(r.n - 1) * Math.sqrt((r.sd * r.sd) / r.n + 2 * ((0.5 * 100) / r.n) ** 2);
       expect(r.ciLow).toBeCloseTo(r.mean - half, 9);
       expect(r.ciHigh).toBeCloseTo(r.mean + half, 9);
     }

@@ -1,4 +1,4 @@
-import { CellTotals, perturbCell, perturbedSpread, Scale } from './disclosure';
+import { CellTotals, perturbCell, perturbedSpread, publishedInterval, Scale } from './disclosure';
 
 /** A seeded generator (mulberry32), so every run sees the same draws. */
 function seeded(seed: number): () => number {
@@ -49,6 +49,30 @@ describe('disclosure control: one cell', () => {
         sq += (p.mean! - 50) ** 2;
       }
       expect(Math.sqrt(sq / 4000)).toBeCloseTo((0.5 * Math.SQRT2 * 100) / n, 0);
+    }
+  });
+
+  it('keeps its intervals honest: about 95 % of them hold the true mean, noise included', () => {
+    const rand = seeded(4);
+    // Likert answers 1–5 with these probabilities, scored 0–100: true mean 57.5.
+    const weights = [0.05, 0.15, 0.3, 0.35, 0.15];
+    const trueMean = weights.reduce((s, w, i) => s + w * i * 25, 0);
+    const draw = () => {
+      let u = rand();
+      for (let i = 0; i < weights.length; i++) if ((u -= weights[i]) < 0) return i * 25;
+      return 100;
+    };
+    for (const n of [8, 40]) {
+      let covered = 0;
+      const trials = 2000;
+      for (let i = 0; i < trials; i++) {
+        const xs = Array.from({ length: n }, draw);
+        const cell = { n, sum: xs.reduce((a, b) => a + b, 0), sumOfSquares: xs.reduce((a, b) => a + b * b, 0), keySum: String(Math.floor(rand() * 1e12)) };
+        const ci = publishedInterval(perturbCell(cell, 'M', SCALE, MIN), perturbedSpread(cell, 'M', SCALE, MIN), SCALE)!;
+        if (ci[0] <= trueMean && trueMean <= ci[1]) covered++;
+      }
+      expect(covered / trials).toBeGreaterThan(0.92);
+      expect(covered / trials).toBeLessThan(0.995);
     }
   });
 });

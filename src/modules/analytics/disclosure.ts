@@ -101,8 +101,14 @@ export function perturbedSpread(cell: CellTotals, measure: string, scale: Scale,
   return clamp(Math.sqrt(Math.max(0, variance)), 0, scale.max - scale.min);
 }
 
-/** The 95 % interval of a published cell's mean, with the pooled spread (null without one). */
-export function publishedInterval(cell: PerturbedCell, spread: number | null): [number, number] | null {
+/**
+ * The variance the noise adds to a published mean of n respondents (Laplace(b) has variance 2b²,
+ * times the width, over n): public knowledge, so intervals include it and keep their coverage.
+ */
+export const noiseVariance = (n: number, scale: Scale) => 2 * ((NOISE.sum * (scale.noiseWidth ?? scale.max - scale.min)) / n) ** 2;
+
+/** The 95 % interval of a published cell's mean: sampling (pooled spread) and noise (null without a spread). */
+export function publishedInterval(cell: PerturbedCell, spread: number | null, scale: Scale): [number, number] | null {
   if (cell.suppressed || cell.n === null || cell.mean === null || spread === null) return null;
-  return confidenceInterval(cell.n, cell.mean, spread);
+  return confidenceInterval(cell.n, cell.mean, spread, noiseVariance(cell.n, scale));
 }

@@ -10,7 +10,7 @@ import { inRaw } from '../access/sql-fragment';
 import { SurveyItemEntity } from '../survey/survey-instrument.entity';
 import { ScaleKind } from '../survey/survey.enums';
 import { AccessLogService } from './access-log.service';
-import { CellTotals, PerturbedCell, perturbCell, perturbedSpread, publishedInterval, Scale } from './disclosure';
+import { CellTotals, noiseVariance, PerturbedCell, perturbCell, perturbedSpread, publishedInterval, Scale } from './disclosure';
 import { GroupColumn, resultsSql, ScoringScope, waveChangeSql } from './discretion.sql';
 import {
   DiscretionBaseInput,
@@ -83,7 +83,7 @@ export class DiscretionService {
       .map((r) => {
         const cell = this.publish(r, scales, 'group');
         const spread = cell.suppressed ? null : (spreads.get(`${measureKey(r)}:${r.wave_id}`) ?? null);
-        const ci = publishedInterval(cell, spread);
+        const ci = publishedInterval(cell, spread, scales.get(measureKey(r))!);
         return {
           measure: r.measure,
           measureKind: r.kind,
@@ -157,23 +157,30 @@ export class DiscretionService {
         row.change = b.mean - a.mean;
         const spreadA = spreads.get(`${measureKey(first)}:${input.fromWaveId}`) ?? null;
         const spreadB = spreads.get(`${measureKey(first)}:${input.toWaveId}`) ?? null;
-        [row.changeCiLow, row.changeCiHigh] = welchInterval(a.n!, spreadA, b.n!, spreadB, row.change) ?? [null, null];
+        const scale = scales.get(measureKey(first))!;
+        const noise = noiseVariance(a.n!, scale) + noiseVariance(b.n!, scale);
+        [row.changeCiLow, row.changeCiHigh] = welchInterval(a.n!, spreadA, b.n!, spreadB, row.change, noise) ?? [null, null];
       }
       const paired = pairs ? this.publish(pairs, scales, 'pairs') : none;
       if (!paired.suppressed) {
-        const ci = publishedInterval(paired, pairSpreads.get(`${measureKey(first)}:null`) ?? null);
+        const ci = publishedInterval(paired, pairSpreads.get(`${measureKey(first)}:null`) ?? null, this.pairsScale(scales, first));
         Object.assign(row, { pairs: paired.n, pairedChange: paired.mean, pairedCiLow: ci?.[0] ?? null, pairedCiHigh: ci?.[1] ?? null, pairsSuppressed: false });
       }
       return row;
     });
   }
 
-  /** One cell through disclosure control; pairs' changes range over ± the measure's width. */
-  private publish(r: TotalsRow, scales: Map<string, Scale>, label: 'group' | 'pairs'): PerturbedCell {
+  /** A pairs cell's range: changes go from −width to +width; the noise stays scaled to the width. */
+  private pairsScale(scales: Map<string, Scale>, r: { kind: MeasureKind; measure: string }): Scale {
     const scale = scales.get(measureKey(r))!;
     const width = scale.max - scale.min;
-    const range = label === 'pairs' ? { min: -width, max: width, noiseWidth: width } : scale;
-    return perturbCell(totals(r), measureKey(r), range, this.config.privacy.minGroupSize, label);
+    return { min: -width, max: width, noiseWidth: width };
+  }
+
+  /** One cell through disclosure control. */
+  private publish(r: TotalsRow, scales: Map<string, Scale>, label: 'group' | 'pairs'): PerturbedCell {
+    const scale = label === 'pairs' ? this.pairsScale(scales, r) : scales.get(measureKey(r))!;
+    return perturbCell(totals(r), measureKey(r), scale, this.config.privacy.minGroupSize, label);
   }
 
   /** The perturbed spread of each pooled cell of kind `src`, by measure and wave. */
@@ -183,10 +190,8 @@ export class DiscretionService {
       rows
         .filter((r) => r.src === src)
         .map((r) => {
-          const scale = scales.get(measureKey(r))!;
-          const width = scale.max - scale.min;
-          const range = label === 'pairs' ? { min: -width, max: width, noiseWidth: width } : scale;
-          return [`${measureKey(r)}:${r.wave_id}`, perturbedSpread(totals(r), measureKey(r), range, this.config.privacy.minGroupSize, label)];
+          const scale = label === 'pairs' ? this.pairsScale(scales, r) : scales.get(measureKey(r))!;
+          return [`${measureKey(r)}:${r.wave_id}`, perturbedSpread(totals(r), measureKey(r), scale, this.config.privacy.minGroupSize, label)];
         }),
     );
   }

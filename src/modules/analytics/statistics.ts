@@ -14,21 +14,27 @@ export function t975(df: number): number {
   return z + (z ** 3 + z) / (4 * df) + (5 * z ** 5 + 16 * z ** 3 + 3 * z) / (96 * df ** 2);
 }
 
-/** 95 % confidence interval of a mean from n, mean and sample SD (null when n < 2). */
-export function confidenceInterval(n: number, mean: number, sd: number | null): [number, number] | null {
+/**
+ * 95 % confidence interval of a mean from n, mean and sample SD (null when n < 2).
+ * `extraVariance`: a known variance added to the mean's (the published noise, disclosure.ts).
+ */
+export function confidenceInterval(n: number, mean: number, sd: number | null, extraVariance = 0): [number, number] | null {
   if (n < 2 || sd === null) return null;
-  const half = (t975(n - 1) * sd) / Math.sqrt(n);
+  const half = t975(n - 1) * Math.sqrt((sd * sd) / n + extraVariance);
   return [mean - half, mean + half];
 }
 
-/** 95 % interval of a difference of two independent means (Welch–Satterthwaite). */
-export function welchInterval(n1: number, sd1: number | null, n2: number, sd2: number | null, diff: number): [number, number] | null {
+/**
+ * 95 % interval of a difference of two independent means (Welch–Satterthwaite degrees of
+ * freedom from the sampling variances; `extraVariance` added to the difference's, as above).
+ */
+export function welchInterval(n1: number, sd1: number | null, n2: number, sd2: number | null, diff: number, extraVariance = 0): [number, number] | null {
   if (n1 < 2 || n2 < 2 || sd1 === null || sd2 === null) return null;
   const v1 = (sd1 * sd1) / n1;
   const v2 = (sd2 * sd2) / n2;
-  const se = Math.sqrt(v1 + v2);
+  const se = Math.sqrt(v1 + v2 + extraVariance);
   if (se === 0) return [diff, diff];
-  const df = (v1 + v2) ** 2 / (v1 ** 2 / (n1 - 1) + v2 ** 2 / (n2 - 1));
+  const df = v1 + v2 === 0 ? Math.min(n1, n2) - 1 : (v1 + v2) ** 2 / (v1 ** 2 / (n1 - 1) + v2 ** 2 / (n2 - 1));
   const half = t975(Math.floor(df)) * se;
   return [diff - half, diff + half];
 }
