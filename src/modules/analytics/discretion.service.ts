@@ -34,7 +34,7 @@ const groupColumns = (groupBy: DiscretionGroupBy[]) => groupBy.map((g) => GROUP_
 const DIMENSION_SCALE: Scale = { min: 0, max: 100 };
 
 interface TotalsRow {
-  src: 'cell' | 'pooled' | 'pairs' | 'pairs-pooled';
+  src: 'cell' | 'pairs';
   kind: MeasureKind;
   measure: string;
   wave_id: string | null;
@@ -77,10 +77,8 @@ export class DiscretionService {
     const { scope, scales } = await this.prepare(actor, input, input.waveIds ?? null);
     const p = new Params();
     const rows: TotalsRow[] = await this.ds.query(resultsSql(scope, groupColumns(input.groupBy), p), p.values);
-    const spreads = this.pooledSpreads(rows, 'pooled', scales);
-    return rows
-      .filter((r) => r.src === 'cell')
-      .map((r) => {
+    const spreads = this.pooledSpreads(rows, 'cell', scales);
+    return rows.map((r) => {
         const cell = this.publish(r, scales, 'group');
         const spread = cell.suppressed ? null : (spreads.get(`${measureKey(r)}:${r.wave_id}`) ?? null);
         const ci = publishedInterval(cell, spread, scales.get(measureKey(r))!);
@@ -115,12 +113,11 @@ export class DiscretionService {
     const { scope, scales } = await this.prepare(actor, input, [input.fromWaveId, input.toWaveId]);
     const p = new Params();
     const rows: TotalsRow[] = await this.ds.query(waveChangeSql(scope, groupColumns(input.groupBy), input.fromWaveId, input.toWaveId, p), p.values);
-    const spreads = this.pooledSpreads(rows, 'pooled', scales);
-    const pairSpreads = this.pooledSpreads(rows, 'pairs-pooled', scales);
+    const spreads = this.pooledSpreads(rows, 'cell', scales);
+    const pairSpreads = this.pooledSpreads(rows, 'pairs', scales);
 
     const groups = new Map<string, { first: TotalsRow; from?: TotalsRow; to?: TotalsRow; pairs?: TotalsRow }>();
     for (const r of rows) {
-      if (r.src === 'pooled' || r.src === 'pairs-pooled') continue;
       const g = groups.get(groupKey(r)) ?? { first: r };
       if (r.src === 'pairs') g.pairs = r;
       else if (r.wave_id === input.fromWaveId) g.from = r;
@@ -183,16 +180,26 @@ export class DiscretionService {
     return perturbCell(totals(r), measureKey(r), scale, this.config.privacy.minGroupSize, label);
   }
 
-  /** The perturbed spread of each pooled cell of kind `src`, by measure and wave. */
+  /**
+   * The perturbed spread of the population in view, per measure and wave (for pairs, per
+   * measure), from the sum of the cells of kind `src`: every total is additive, so the pooled
+   * cell needs no second pass in SQL.
+   */
   private pooledSpreads(rows: TotalsRow[], src: TotalsRow['src'], scales: Map<string, Scale>): Map<string, number | null> {
-    const label = src === 'pooled' ? 'group' : 'pairs';
+    const label = src === 'cell' ? 'group' : 'pairs';
+    const pooled = new Map<string, { row: TotalsRow; n: number; sum: number; sumsq: number; keys: bigint }>();
+    for (const r of rows.filter((x) => x.src === src)) {
+      const key = `${measureKey(r)}:${src === 'cell' ? r.wave_id : null}`;
+      const p = pooled.get(key) ?? { row: r, n: 0, sum: 0, sumsq: 0, keys: 0n };
+      Object.assign(p, { n: p.n + r.n, sum: p.sum + r.sum, sumsq: p.sumsq + r.sumsq, keys: p.keys + BigInt(r.keysum) });
+      pooled.set(key, p);
+    }
     return new Map(
-      rows
-        .filter((r) => r.src === src)
-        .map((r) => {
-          const scale = label === 'pairs' ? this.pairsScale(scales, r) : scales.get(measureKey(r))!;
-          return [`${measureKey(r)}:${r.wave_id}`, perturbedSpread(totals(r), measureKey(r), scale, this.config.privacy.minGroupSize, label)];
-        }),
+      [...pooled].map(([key, p]) => {
+        const scale = label === 'pairs' ? this.pairsScale(scales, p.row) : scales.get(measureKey(p.row))!;
+        const cell = { n: p.n, sum: p.sum, sumOfSquares: p.sumsq, keySum: p.keys.toString() };
+        return [key, perturbedSpread(cell, measureKey(p.row), scale, this.config.privacy.minGroupSize, label)];
+      }),
     );
   }
   /** Checks scope and the measures asked for; the SQL scope and each measure's scale. */

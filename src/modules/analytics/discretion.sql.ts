@@ -5,8 +5,8 @@ import { SCORED_DIMENSIONS } from '../survey/survey.enums';
 /**
  * The SQL behind discretionResults and waveChange. It returns, per lattice cell (one wave × the
  * unit key, category and tenure band asked for), a measure's exact totals — respondents with a
- * score, Σx, Σx², and Σ record_key — and the same per wave for the whole population in view (the
- * pooled cell). Nothing else: every published number is made from these by disclosure.ts.
+ * score, Σx, Σx², and Σ record_key. Nothing else: every published number is made from these by
+ * disclosure.ts.
  */
 export interface ScoringScope {
   pilotIds: string[];
@@ -81,27 +81,22 @@ const ORDER = (alias: string) => `${alias}.kind, ${alias}.measure,
   (SELECT ow.opens_on FROM survey_wave ow WHERE ow.id = ${alias}.wave_id), ${alias}.wave_id,
   (SELECT oo.name FROM organisation oo WHERE oo.id = ${alias}.unit_key), ${alias}.unit_key, ${alias}.category, ${alias}.tenure_band`;
 
-/**
- * Rows `src = 'cell'`: one per measure, wave and group; rows `src = 'pooled'`: one per measure and
- * wave, over the population in view.
- */
+/** One row per measure, wave and group: the cells. (A wave's pooled cell is their sum: every total is additive.) */
 export function resultsSql(scope: ScoringScope, groups: GroupColumn[], p: Params): string {
   return `${scoringCtes(scope, p)}
-    SELECT u.* FROM (
-      SELECT 'cell' AS src, s.kind, s.measure, s.wave_id, s.pilot_id, ${keys('s', groups)}, ${TOTALS('s')}
-        FROM s GROUP BY s.kind, s.measure, s.wave_id, s.pilot_id${by('s', groups)}
-      UNION ALL
-      SELECT 'pooled', s.kind, s.measure, s.wave_id, s.pilot_id, ${keys('s', [])}, ${TOTALS('s')}
-        FROM s GROUP BY s.kind, s.measure, s.wave_id, s.pilot_id
-    ) u ORDER BY ${ORDER('u')}, u.src`;
+    SELECT u.* FROM (${cellsSql('s', groups)}) u ORDER BY ${ORDER('u')}`;
 }
 
+const cellsSql = (alias: string, groups: GroupColumn[]) =>
+  `SELECT 'cell' AS src, ${alias}.kind, ${alias}.measure, ${alias}.wave_id, ${alias}.pilot_id, ${keys(alias, groups)}, ${TOTALS(alias)}
+     FROM ${alias} GROUP BY ${alias}.kind, ${alias}.measure, ${alias}.wave_id, ${alias}.pilot_id${by(alias, groups)}`;
+
 /**
- * waveChange: the cells and pooled cells of both waves (as resultsSql), and for panel members who
- * answered both, `src = 'pairs'` per group (of their later response) and `'pairs-pooled'` over all:
- * totals of their own change b − a, with the record keys of both their responses. A member who
- * answered twice in a wave counts once, with the mean. An aggregate, not a self-join, so its cost
- * stays linear whatever the planner estimates.
+ * waveChange: the cells of both waves (as resultsSql), and for panel members who answered both,
+ * `src = 'pairs'` per group (of their later response): totals of their own change b − a, with
+ * the record keys of both their responses. A member who answered twice in a wave counts once,
+ * with the mean. An aggregate, not a self-join, so its cost stays linear whatever the planner
+ * estimates.
  */
 export function waveChangeSql(scope: ScoringScope, groups: GroupColumn[], fromWave: string, toWave: string, p: Params): string {
   const ctes = scoringCtes(scope, p);
@@ -117,16 +112,9 @@ export function waveChangeSql(scope: ScoringScope, groups: GroupColumn[], fromWa
     ),
     pairs AS (SELECT pp.*, pp.b - pp.a AS d FROM pp WHERE pp.a IS NOT NULL AND pp.b IS NOT NULL)
     SELECT u.* FROM (
-      SELECT 'cell' AS src, s.kind, s.measure, s.wave_id, s.pilot_id, ${keys('s', groups)}, ${TOTALS('s')}
-        FROM s GROUP BY s.kind, s.measure, s.wave_id, s.pilot_id${by('s', groups)}
-      UNION ALL
-      SELECT 'pooled', s.kind, s.measure, s.wave_id, s.pilot_id, ${keys('s', [])}, ${TOTALS('s')}
-        FROM s GROUP BY s.kind, s.measure, s.wave_id, s.pilot_id
+      ${cellsSql('s', groups)}
       UNION ALL
       SELECT 'pairs', x.kind, x.measure, NULL::uuid, x.pilot_id, ${keys('x', groups)}, ${TOTALS('x', 'x.d')}
         FROM pairs x GROUP BY x.kind, x.measure, x.pilot_id${by('x', groups)}
-      UNION ALL
-      SELECT 'pairs-pooled', x.kind, x.measure, NULL::uuid, x.pilot_id, ${keys('x', [])}, ${TOTALS('x', 'x.d')}
-        FROM pairs x GROUP BY x.kind, x.measure, x.pilot_id
     ) u ORDER BY ${ORDER('u')}, u.src`;
 }
