@@ -1,24 +1,13 @@
 import { Params } from '../../src/common/sql/params';
 import { ALL } from '../../src/modules/access/sql-fragment';
-import { GroupColumn, resultsSql, ScoringScope, waveChangeSql } from '../../src/modules/analytics/discretion.sql';
+import { GroupColumn, resultsSql, ScoringScope, TotalsRow, waveChangeSql } from '../../src/modules/analytics/discretion.sql';
 import type { TestApp } from './test-app';
 
 /**
  * The exact totals behind the published survey numbers, straight from the SQL the service runs
  * (never from the API, which publishes only perturbed ones): for checking the scoring rule by hand.
  */
-export interface ExactCell {
-  src: string;
-  kind: string;
-  measure: string;
-  wave_id: string | null;
-  unit_key: string | null;
-  category: string | null;
-  tenure_band: string | null;
-  n: number;
-  sum: number;
-  sumsq: number;
-}
+export type ExactCell = TotalsRow;
 
 type Scope = Pick<ScoringScope, 'pilotIds' | 'instrumentId'> & Partial<ScoringScope>;
 const full = (scope: Scope): ScoringScope => ({ waveIds: null, dimensions: [], itemCodes: [], unitDepth: null, unitScope: ALL, root: null, ...scope });

@@ -11,7 +11,7 @@ import { SurveyItemEntity } from '../survey/survey-instrument.entity';
 import { ScaleKind } from '../survey/survey.enums';
 import { AccessLogService } from './access-log.service';
 import { CellTotals, noiseVariance, PerturbedCell, perturbCell, perturbedSpread, publishedInterval, Scale } from './disclosure';
-import { GroupColumn, resultsSql, ScoringScope, waveChangeSql } from './discretion.sql';
+import { GroupColumn, resultsSql, ScoringScope, TotalsRow, waveChangeSql } from './discretion.sql';
 import {
   DiscretionBaseInput,
   DiscretionGroupBy,
@@ -33,20 +33,6 @@ const groupColumns = (groupBy: DiscretionGroupBy[]) => groupBy.map((g) => GROUP_
 
 const DIMENSION_SCALE: Scale = { min: 0, max: 100 };
 
-interface TotalsRow {
-  src: 'cell' | 'pairs';
-  kind: MeasureKind;
-  measure: string;
-  wave_id: string | null;
-  pilot_id: string;
-  unit_key: string | null;
-  category: string | null;
-  tenure_band: string | null;
-  n: number;
-  sum: number;
-  sumsq: number;
-  keysum: string;
-}
 
 const totals = (r: TotalsRow): CellTotals => ({ n: r.n, sum: r.sum, sumOfSquares: r.sumsq, keySum: r.keysum });
 const measureKey = (r: { kind: MeasureKind; measure: string }) => `${r.kind}:${r.measure}`;

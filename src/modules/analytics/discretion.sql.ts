@@ -1,6 +1,7 @@
 import { Params } from '../../common/sql/params';
 import { inRaw, SqlFragment } from '../access/sql-fragment';
 import { SCORED_DIMENSIONS } from '../survey/survey.enums';
+import { MeasureKind } from './dto/discretion-results.input';
 
 /**
  * The SQL behind discretionResults and waveChange. It returns, per lattice cell (one wave × the
@@ -23,6 +24,23 @@ export interface ScoringScope {
 }
 
 export type GroupColumn = 'unit_key' | 'category' | 'tenure_band';
+
+/** One row of resultsSql / waveChangeSql: a cell's keys and exact totals. */
+export interface TotalsRow {
+  src: 'cell' | 'pairs';
+  kind: MeasureKind;
+  measure: string;
+  wave_id: string | null;
+  pilot_id: string;
+  unit_key: string | null;
+  category: string | null;
+  tenure_band: string | null;
+  n: number;
+  sum: number;
+  sumsq: number;
+  /** Σ record_key as a decimal string (a bigint). */
+  keysum: string;
+}
 const ALL_GROUP_COLUMNS: GroupColumn[] = ['unit_key', 'category', 'tenure_band'];
 const NULL_OF: Record<GroupColumn, string> = { unit_key: 'NULL::uuid', category: 'NULL::text', tenure_band: 'NULL::text' };
 
