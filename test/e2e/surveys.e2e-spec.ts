@@ -182,6 +182,22 @@ describe('discretion surveys', () => {
       expect(await stored()).toBe(before);
     });
 
+    it('refuses a file that is not UTF-8, or holds a NUL, naming the line, and stores nothing', async () => {
+      const before = await stored();
+      const send = async (body: Buffer) => {
+        const res = await fetch(`${t.url}/surveys/waves/${waveId}/responses.csv`, { method: 'POST', headers: { 'content-type': 'text/csv', authorization: `Bearer ${reporter}` }, body });
+        return { status: res.status, body: (await res.json()) as any };
+      };
+      const head = Buffer.from(`${await header()}\n${line(answers(1))}\n`, 'utf8');
+      // A Latin-1 "å" (0xE5) on line 3, as a spreadsheet saved in the wrong encoding would write.
+      const latin1 = await send(Buffer.concat([head, Buffer.from(line(answers(2)).replace(',,', ',Ume\u00e5,'), 'latin1')]));
+      expect(latin1.status).toBe(400);
+      expect(latin1.body.errors[0].extensions.fields).toEqual([{ field: 'csv', message: 'line 3: is not valid UTF-8 (save the file as UTF-8)' }]);
+      const nul = await send(Buffer.concat([head, Buffer.from(`${line(answers(2))}\u0000`, 'utf8')]));
+      expect([nul.status, nul.body.errors[0].extensions.fields[0].message]).toEqual([400, 'line 3: contains the NUL character']);
+      expect(await stored()).toBe(before);
+    });
+
     it('asks for a token and answers others’ waves as not found', async () => {
       const csv = [await header(), line(answers(1))].join('\n');
       expect((await upload(csv)).status).toBe(401);
