@@ -91,6 +91,18 @@ describe('disclosure control under attack', () => {
     expect(one).toMatchObject({ suppressed: true, n: null, mean: null, sd: null });
     const alone = await results({ waveIds: [wave.lone] });
     expect(both.find((r) => r.waveId === wave.lone)).toEqual(alone[0]); // the same cell, the same numbers: the difference is nothing
+
+    // pilotSignals over a period holding both waves: one entry per wave, the same cells.
+    const signals = await t.gql(`query($input: PilotSignalsInput!) { pilotSignals(input: $input) { discretion { waveLabel n mean suppressed } } }`, {
+      input: { pilotId, instrumentId, from: day(-30), to: day(30), bucket: 'YEAR', dimensions: ['DECISION_AUTHORITY'] },
+    }, analyst);
+    const entries = signals.data!.pilotSignals.flatMap((b: any) => b.discretion);
+    expect(entries.find((e: any) => e.waveLabel === 'one')).toEqual({ waveLabel: 'one', n: null, mean: null, suppressed: true });
+    expect(entries.find((e: any) => e.waveLabel === 'lone')).toEqual({ waveLabel: 'lone', n: alone[0].n, mean: alone[0].mean, suppressed: false });
+    // discretion.csv: one line per wave too, the single respondent's suppressed.
+    const csv = await (await fetch(`${t.url}/export/discretion.csv?pilotId=${pilotId}&instrumentId=${instrumentId}`, { headers: { authorization: `Bearer ${analyst}` } })).text();
+    const oneLine = csv.split('\n').find((l) => l.includes(wave.one) && l.startsWith('DECISION_AUTHORITY'))!;
+    expect(oneLine.split(',').slice(7)).toEqual(['', '', '', '', '', 'true']);
   });
 
   it('gives a cell the same numbers through every filter, grouping and role that reaches it', async () => {
