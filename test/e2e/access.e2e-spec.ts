@@ -90,7 +90,7 @@ describe('access control', () => {
     'addCodedSegment', 'updateCodedSegment', 'removeCodedSegment',
   ];
   /** Organisation reports: admins, researchers (for their pilots' organisations) and org reporters (their own). */
-  const REPORT_WRITES = ['createSteeringInstrument', 'defineIndicator', 'reportIndicatorBurden', 'reportTimeThief', 'updateTimeThiefStatus'];
+  const REPORT_WRITES = ['createSteeringInstrument', 'defineIndicator', 'reportIndicatorBurden', 'withdrawBurdenReport', 'restoreBurdenReport', 'reportTimeThief', 'updateTimeThiefStatus'];
   /** Survey design (admins, researchers) and submission (admins, org reporters). */
   const SURVEY_DESIGN = ['createSurveyInstrument', 'openSurveyWave', 'closeSurveyWave'];
   const SURVEY_SUBMIT = ['submitSurveyResponses'];

@@ -88,10 +88,21 @@ describe('steering instruments, indicators, burden and time thieves', () => {
       staffHours: 12.5, staffCount: 4, doubleRegistration: true, usedForImprovement: 'PARTLY', perceivedUsefulness: 2, ...over,
     });
 
-    it('updates a resubmitted period instead of duplicating it, and keeps the earlier values', async () => {
+    it('replaces a period only with the revision it replaces and a reason, keeping the earlier values', async () => {
       const first = (await t.gql(BURDEN, { input: base() }, reporter)).data!.reportIndicatorBurden;
-      const again = await t.gql(BURDEN, { input: base({ staffHours: 14, perceivedUsefulness: 1 }) }, reporter);
+      // Sent again as a first report: refused, naming the revision to replace.
+      const blind = onlyError(await t.gql(BURDEN, { input: base({ staffHours: 99 }) }, reporter));
+      expect(blind.extensions).toMatchObject({ code: 'CONFLICT', fields: [{ field: 'input.expectedRevision' }] });
+      expect(blind.message).toMatch(/exists \(revision 1\): to replace it, send expectedRevision: 1 and a reason/);
+      const noReason = onlyError(await t.gql(BURDEN, { input: base({ staffHours: 14, expectedRevision: 1 }) }, reporter));
+      expect(noReason.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'input.reason' }] });
+      const again = await t.gql(BURDEN, { input: base({ staffHours: 14, perceivedUsefulness: 1, expectedRevision: 1, reason: 'Räknade fel timmar' }) }, reporter);
       expect(again.errors).toBeUndefined();
+      // Another reporter still holding revision 1 cannot overwrite it unseen.
+      const stale = onlyError(await t.gql(BURDEN, { input: base({ staffHours: 3, expectedRevision: 1, reason: 'Min siffra' }) }, admin));
+      expect([stale.extensions!.code, stale.message]).toEqual(['CONFLICT', expect.stringMatching(/at revision 2, not 1/)]);
+      const other = onlyError(await t.gql(BURDEN, { input: base({ periodStart: '2016-01-01', periodEnd: '2016-01-31', expectedRevision: 1, reason: 'x' }) }, reporter));
+      expect([other.extensions!.code, other.message]).toEqual(['CONFLICT', expect.stringMatching(/no report .* to replace/)]);
       expect(again.data!.reportIndicatorBurden).toMatchObject({ id: first.id, revision: 2, staffHours: 14, perceivedUsefulness: 1 });
       expect(again.data!.reportIndicatorBurden.history).toEqual([
         { revision: 1, values: expect.objectContaining({ staffHours: 12.5, perceivedUsefulness: 2, usedForImprovement: 'PARTLY' }) },

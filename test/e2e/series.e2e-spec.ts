@@ -83,7 +83,7 @@ describe('burden, indicator load and time thieves over time', () => {
     const [k] = await t.ds.query(`SELECT id FROM organisation WHERE name = 'Kommunen'`);
     const [april] = await t.ds.query(`SELECT indicator_id, organisation_id FROM burden_report WHERE period_start = '2019-04-01'`);
     const res = await t.gql('mutation($input: ReportIndicatorBurdenInput!) { reportIndicatorBurden(input: $input) { revision } }', {
-      input: { indicatorId: april.indicator_id, organisationId: april.organisation_id, periodKind: 'MONTH', periodStart: '2019-04-01', periodEnd: '2019-04-30', staffHours: 42.5, staffCount: 4, usedForImprovement: 'PARTLY' },
+      input: { indicatorId: april.indicator_id, organisationId: april.organisation_id, periodKind: 'MONTH', periodStart: '2019-04-01', periodEnd: '2019-04-30', staffHours: 42.5, staffCount: 4, usedForImprovement: 'PARTLY', expectedRevision: 1, reason: 'Rättelse' },
     }, admin);
     expect(res.data!.reportIndicatorBurden.revision).toBe(2);
     const input = { from: '2019-01-01', to: '2019-12-31', bucket: 'QUARTER' };
@@ -98,7 +98,7 @@ describe('burden, indicator load and time thieves over time', () => {
     expect(drift).toEqual([]);
     // Put April back as the other tests expect it.
     await t.gql('mutation($input: ReportIndicatorBurdenInput!) { reportIndicatorBurden(input: $input) { revision } }', {
-      input: { indicatorId: april.indicator_id, organisationId: april.organisation_id, periodKind: 'MONTH', periodStart: '2019-04-01', periodEnd: '2019-04-30', staffHours: 30, staffCount: 2, usedForImprovement: 'NO' },
+      input: { indicatorId: april.indicator_id, organisationId: april.organisation_id, periodKind: 'MONTH', periodStart: '2019-04-01', periodEnd: '2019-04-30', staffHours: 30, staffCount: 2, usedForImprovement: 'NO', expectedRevision: 2, reason: 'Tillbaka' },
     }, admin);
   });
 

@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { Role } from '../../common/auth/role.enum';
 import { forbidden, notFound } from '../../common/errors/domain-error';
-import { visibleReports } from './access.rules';
+import { reportableOrganisations } from './access.rules';
 import { applyTo } from './sql-fragment';
 
 /**
@@ -50,7 +50,7 @@ export class AccessChecks {
     if (actor.role === Role.ADMIN) return;
     if (actor.role !== Role.ORG_REPORTER && actor.role !== Role.RESEARCHER) throw forbidden('Your role cannot report for organisations');
     const qb = em.createQueryBuilder().select('1').from('organisation', 'o').where('o.id = :orgId', { orgId: organisationId });
-    if (await applyTo(qb, visibleReports(actor, 'o.id')).getExists()) return;
+    if (await applyTo(qb, reportableOrganisations(actor, 'o.id')).getExists()) return;
     const [{ exists }] = await em.query('SELECT EXISTS (SELECT 1 FROM organisation WHERE id = $1) AS exists', [organisationId]);
     if (!exists || actor.role === Role.ORG_REPORTER) throw notFound('Organisation', organisationId);
     throw forbidden('You report only for organisations in the pilots you follow');
@@ -72,7 +72,7 @@ export class AccessChecks {
   async unitsToSubmitFor(actor: AuthUser, waveId: string, em: EntityManager = this.ds.manager): Promise<Set<string>> {
     if (actor.role !== Role.ADMIN && actor.role !== Role.ORG_REPORTER) return new Set();
     const qb = em.createQueryBuilder().select('wu.organisation_id', 'id').from('survey_wave_unit', 'wu').where('wu.wave_id = :waveId', { waveId });
-    const rows: { id: string }[] = await applyTo(qb, visibleReports(actor, 'wu.organisation_id')).getRawMany();
+    const rows: { id: string }[] = await applyTo(qb, reportableOrganisations(actor, 'wu.organisation_id')).getRawMany();
     return new Set(rows.map((r) => r.id));
   }
 }

@@ -80,6 +80,17 @@ export function visibleReports(actor: AuthUser, organisationColumn: string): Sql
   return NONE;
 }
 
+/**
+ * Organisations the caller reports for (writes burden, time thieves and instruments for; sees
+ * their withdrawn reports with the reasons): admins any; org reporters their subtree; researchers
+ * the organisations in the pilots they follow, with their units; nobody else.
+ */
+export function reportableOrganisations(actor: AuthUser, organisationColumn: string): SqlFragment {
+  if (actor.role === Role.ADMIN) return ALL;
+  if (actor.role === Role.ANALYST) return NONE;
+  return visibleReports(actor, organisationColumn);
+}
+
 /** Survey waves: org reporters see the waves that target their units; everyone else every wave. */
 export function visibleWaves(actor: AuthUser, idColumn: string): SqlFragment {
   if (actor.role === Role.ORG_REPORTER) {

@@ -81,7 +81,7 @@ export class SeriesService {
                 sum(br.staff_hours)::float8 AS h, sum(br.staff_count)::float8 AS c,
                 count(*) FILTER (WHERE br.used_for_improvement = 'YES') AS yes, count(*) FILTER (WHERE br.used_for_improvement = 'PARTLY') AS partly
            FROM burden_report br
-          WHERE br.period_end >= ${head.from} AND br.period_start <= ${head.to} AND ${head.scope} ${instrument('br')}
+          WHERE br.period_end >= ${head.from} AND br.period_start <= ${head.to} AND br.withdrawn_at IS NULL AND ${head.scope} ${instrument('br')}
           GROUP BY 1, 2, 3, 4`;
     // Named by the breakdown's keys (raw enums: cast to text only once grouped) and summed over
     // indicators before the bucket split, so the split sees a few rows per period.

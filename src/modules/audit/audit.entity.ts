@@ -45,6 +45,10 @@ export class AuditEntryEntity {
   @Column({ type: 'enum', enum: AuditAction, enumName: 'audit_action' })
   action: AuditAction;
 
+  @Field(() => String, { nullable: true, description: 'Why: the reason given with a correction (withdrawal, restore, resubmission, edit).' })
+  @Column({ type: 'text', nullable: true })
+  reason: string | null;
+
   @Field(() => GraphQLJSONObject, {
     description: 'Changed fields: { field: { before, after } }. Secrets show as "[hidden]".',
   })

@@ -24,5 +24,14 @@ export enum AuditEntity {
   SURVEY_WAVE = 'SURVEY_WAVE',
 }
 
-registerEnumType(AuditAction, { name: 'AuditAction' });
+registerEnumType(AuditAction, {
+  name: 'AuditAction',
+  description: 'What a write did.',
+  valuesMap: {
+    CREATE: { description: 'Created the record.' },
+    UPDATE: { description: 'Changed it (a resubmission or edit; the reason says why).' },
+    DELETE: { description: 'Withdrew or deleted it: the row stays, marked, with the reason; it leaves every result.' },
+    RESTORE: { description: 'Took a withdrawal or deletion back, with a reason.' },
+  },
+});
 registerEnumType(AuditEntity, { name: 'AuditEntity', description: 'The kind of record an audit entry is about.' });

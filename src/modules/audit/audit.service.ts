@@ -14,6 +14,8 @@ export interface AuditRecord {
   action: AuditAction;
   before: object | null;
   after: object | null;
+  /** Why (corrections: withdrawals, restores, resubmissions, edits). */
+  reason?: string | null;
 }
 
 /**
@@ -31,6 +33,7 @@ export class AuditService {
         entity: r.entity,
         entityId: r.entityId,
         action: r.action,
+        reason: r.reason ?? null,
         changes: diffRecords(r.before, r.after),
       }))
       .filter((r) => r.action !== AuditAction.UPDATE || Object.keys(r.changes).length > 0);

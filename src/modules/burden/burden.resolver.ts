@@ -12,7 +12,7 @@ import { BurdenReportEntity, BurdenReportRevisionEntity } from './burden-report.
 import { BurdenLoaders } from './burden.loaders';
 import { BurdenService } from './burden.service';
 import { BurdenReportsArgs } from './dto/burden-reports.args';
-import { ReportIndicatorBurdenInput } from './dto/report-indicator-burden.input';
+import { ReportIndicatorBurdenInput, RestoreBurdenReportInput, WithdrawBurdenReportInput } from './dto/report-indicator-burden.input';
 
 @ObjectType()
 export class BurdenReportConnection extends Connection(BurdenReportEntity, 'BurdenReport') {}
@@ -34,9 +34,21 @@ export class BurdenResolver {
   }
 
   @Allow('reports.write')
-  @Mutation(() => BurdenReportEntity, { description: 'Creates the report for the period, or updates it when it exists.' })
+  @Mutation(() => BurdenReportEntity, { description: 'Creates the report for the period; replaces it with expectedRevision and a reason.' })
   reportIndicatorBurden(@CurrentUser() actor: AuthUser, @Args('input') input: ReportIndicatorBurdenInput) {
     return this.burdenService.report(actor, input);
+  }
+
+  @Allow('reports.write')
+  @Mutation(() => BurdenReportEntity, { description: 'Takes a mistaken report out of every result and the rollup at once; it stays in history, with the reason.' })
+  withdrawBurdenReport(@CurrentUser() actor: AuthUser, @Args('input') input: WithdrawBurdenReportInput) {
+    return this.burdenService.withdraw(actor, input);
+  }
+
+  @Allow('reports.write')
+  @Mutation(() => BurdenReportEntity, { description: 'Brings a withdrawn report back, with a reason.' })
+  restoreBurdenReport(@CurrentUser() actor: AuthUser, @Args('input') input: RestoreBurdenReportInput) {
+    return this.burdenService.restore(actor, input);
   }
 
   @ResolveField(() => IndicatorEntity)

@@ -2,20 +2,20 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '../../common/auth/auth-user';
-import { notFound } from '../../common/errors/domain-error';
+import { badInput, notFound } from '../../common/errors/domain-error';
 import { ConnectionShape, paginate } from '../../common/pagination/connection';
 import { AuditAction, AuditEntity } from '../audit/audit.enums';
 import { AuditService } from '../audit/audit.service';
 import { subtreeIdsSql } from '../organisation/organisation.sql';
 import { AccessChecks } from '../access/access.checks';
-import { visibleReports } from '../access/access.rules';
+import { reportableOrganisations, visibleReports } from '../access/access.rules';
 import { applyTo } from '../access/sql-fragment';
 import { IndicatorEntity } from '../steering/indicator.entity';
 import { BurdenReportEntity, BurdenReportRevisionEntity } from './burden-report.entity';
 import { ImprovementUse } from './burden.enums';
 import { BurdenErrors } from './burden.errors';
 import { BurdenReportsArgs } from './dto/burden-reports.args';
-import { ReportIndicatorBurdenInput } from './dto/report-indicator-burden.input';
+import { ReportIndicatorBurdenInput, RestoreBurdenReportInput, WithdrawBurdenReportInput } from './dto/report-indicator-burden.input';
 import { periodEnd } from './period';
 
 const VALUE_FIELDS = [
@@ -40,6 +40,9 @@ export class BurdenService {
   list(actor: AuthUser, args: BurdenReportsArgs): Promise<ConnectionShape<BurdenReportEntity>> {
     const qb = applyTo(this.ds.getRepository(BurdenReportEntity).createQueryBuilder('b'), visibleReports(actor, 'b.organisation_id'));
     const f = args.filter ?? {};
+    // Withdrawn reports only on request, and only to admins and those who report for the organisation.
+    if (f.withdrawn) applyTo(qb.andWhere('b.withdrawnAt IS NOT NULL'), reportableOrganisations(actor, 'b.organisation_id'));
+    else qb.andWhere('b.withdrawnAt IS NULL');
     if (f.indicatorId) qb.andWhere('b.indicatorId = :indicatorId', { indicatorId: f.indicatorId });
     if (f.instrumentId) {
       qb.andWhere('b.indicator_id IN (SELECT i.id FROM indicator i WHERE i.instrument_id = :instrumentId)', { instrumentId: f.instrumentId });
@@ -52,8 +55,11 @@ export class BurdenService {
   }
 
   /**
-   * One report per indicator, organisation and period: a resubmission of the same period
-   * updates it and keeps the replaced values as a revision; an overlapping period is refused.
+   * One report per indicator, organisation and period. A first report creates it; changing it
+   * needs the revision it replaces (`expectedRevision`) and a reason — a first report of an
+   * existing key, or a stale revision, is CONFLICT with the current revision, so nobody
+   * overwrites another reporter's values unseen. Replaced values are kept as a revision; an
+   * overlapping period is refused.
    */
   async report(actor: AuthUser, input: ReportIndicatorBurdenInput): Promise<BurdenReportEntity> {
     const end = periodEnd(input.periodKind, input.periodStart);
@@ -80,6 +86,9 @@ export class BurdenService {
       };
 
       if (same) {
+        if (input.expectedRevision === undefined || input.expectedRevision === null) throw BurdenErrors.exists(same.revision);
+        if (input.expectedRevision !== same.revision) throw BurdenErrors.stale(same.revision, input.expectedRevision);
+        const reason = required(input.reason, 'input.reason', 'replacing a report');
         const before = { ...same };
         await em.getRepository(BurdenReportRevisionEntity).insert({
           reportId: same.id,
@@ -87,12 +96,14 @@ export class BurdenService {
           values: valuesOf(same),
           reportedBy: same.reportedBy,
         });
-        Object.assign(same, values, { revision: same.revision + 1, reportedBy: actor.id });
+        // A replacement is a report again, also when the one it replaces was withdrawn.
+        Object.assign(same, values, { revision: same.revision + 1, reportedBy: actor.id, withdrawnAt: null, withdrawnBy: null, withdrawReason: null });
         const saved = await repo.save(same);
-        await this.audit.record(em, actor, { entity: AuditEntity.BURDEN_REPORT, entityId: saved.id, action: AuditAction.UPDATE, before, after: saved });
-        await this.addToTotals(em, saved, before);
+        await this.audit.record(em, actor, { entity: AuditEntity.BURDEN_REPORT, entityId: saved.id, action: AuditAction.UPDATE, before, after: saved, reason });
+        await this.shiftTotals(em, saved, before, saved);
         return saved;
       }
+      if (input.expectedRevision !== undefined && input.expectedRevision !== null) throw BurdenErrors.nothingToReplace();
 
       const overlapping = await repo
         .createQueryBuilder('b')
@@ -111,33 +122,78 @@ export class BurdenService {
           ...values,
           reportedBy: actor.id,
           revision: 1,
+          withdrawnAt: null,
+          withdrawnBy: null,
+          withdrawReason: null,
         }),
       );
       await this.audit.record(em, actor, { entity: AuditEntity.BURDEN_REPORT, entityId: row.id, action: AuditAction.CREATE, before: null, after: row });
-      await this.addToTotals(em, row, null);
+      await this.shiftTotals(em, row, null, row);
       return row;
     });
   }
 
+  /** Takes a report out of every result (it stays in history, with the reason); a repeated withdrawal changes nothing. */
+  withdraw(actor: AuthUser, input: WithdrawBurdenReportInput): Promise<BurdenReportEntity> {
+    const reason = required(input.reason, 'input.reason', 'withdrawing a report');
+    return this.changeWithdrawal(actor, input.id, reason, true);
+  }
+
+  /** Brings a withdrawn report back into every result, with a reason. */
+  restore(actor: AuthUser, input: RestoreBurdenReportInput): Promise<BurdenReportEntity> {
+    const reason = required(input.reason, 'input.reason', 'restoring a report');
+    return this.changeWithdrawal(actor, input.id, reason, false);
+  }
+
+  private changeWithdrawal(actor: AuthUser, id: string, reason: string, withdraw: boolean): Promise<BurdenReportEntity> {
+    return this.ds.transaction(async (em) => {
+      const qb = em.getRepository(BurdenReportEntity).createQueryBuilder('b').where('b.id = :id', { id }).setLock('pessimistic_write');
+      const report = await applyTo(qb, reportableOrganisations(actor, 'b.organisation_id')).getOne();
+      if (!report) throw notFound('Burden report', id);
+      if (!!report.withdrawnAt === withdraw) return report;
+      const before = { ...report };
+      Object.assign(report, withdraw ? { withdrawnAt: new Date(), withdrawnBy: actor.id, withdrawReason: reason } : { withdrawnAt: null, withdrawnBy: null, withdrawReason: null });
+      const saved = await em.getRepository(BurdenReportEntity).save(report);
+      const action = withdraw ? AuditAction.DELETE : AuditAction.RESTORE;
+      await this.audit.record(em, actor, { entity: AuditEntity.BURDEN_REPORT, entityId: id, action, before, after: saved, reason });
+      await this.shiftTotals(em, saved, before, saved);
+      return saved;
+    });
+  }
+
   /**
-   * Keeps the rollup `burden_period_total` in step, in the report's transaction: a new report
-   * adds itself; a resubmission adds the difference to what it replaced. Called last: the
-   * rollup row is shared by every organisation reporting the indicator for that period, and its
-   * lock is held until commit.
+   * Keeps the rollup `burden_period_total` in step, in the report's transaction: it moves by what
+   * the report counts now minus what it counted before (a withdrawn report counts nothing).
+   * Called last: the rollup row is shared by every organisation reporting the indicator for that
+   * period, and its lock is held until commit.
    */
-  private async addToTotals(em: EntityManager, now: BurdenReportEntity, before: BurdenReportEntity | null): Promise<void> {
+  private async shiftTotals(em: EntityManager, key: BurdenReportEntity, before: BurdenReportEntity | null, after: BurdenReportEntity | null): Promise<void> {
+    const counted = (r: BurdenReportEntity | null) => (r && !r.withdrawnAt ? r : null);
+    const [was, now] = [counted(before), counted(after)];
+    const one = (r: BurdenReportEntity | null) => (r ? 1 : 0);
     const used = (r: BurdenReportEntity | null, v: ImprovementUse) => (r?.usedForImprovement === v ? 1 : 0);
+    const delta = [
+      one(now) - one(was),
+      Number(now?.staffHours ?? 0) - Number(was?.staffHours ?? 0),
+      (now?.staffCount ?? 0) - (was?.staffCount ?? 0),
+      used(now, ImprovementUse.YES) - used(was, ImprovementUse.YES),
+      used(now, ImprovementUse.PARTLY) - used(was, ImprovementUse.PARTLY),
+    ];
+    if (delta.every((d) => d === 0)) return;
     await em.query(
       `INSERT INTO burden_period_total AS t (indicator_id, period_start, period_end, reports, staff_hours, staff_count, used_yes, used_partly)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
        ON CONFLICT (indicator_id, period_start, period_end) DO UPDATE SET
          reports = t.reports + EXCLUDED.reports, staff_hours = t.staff_hours + EXCLUDED.staff_hours, staff_count = t.staff_count + EXCLUDED.staff_count,
          used_yes = t.used_yes + EXCLUDED.used_yes, used_partly = t.used_partly + EXCLUDED.used_partly`,
-      [
-        now.indicatorId, now.periodStart, now.periodEnd, before ? 0 : 1,
-        Number(now.staffHours) - Number(before?.staffHours ?? 0), now.staffCount - (before?.staffCount ?? 0),
-        used(now, ImprovementUse.YES) - used(before, ImprovementUse.YES), used(now, ImprovementUse.PARTLY) - used(before, ImprovementUse.PARTLY),
-      ],
+      [key.indicatorId, key.periodStart, key.periodEnd, ...delta],
     );
   }
+}
+
+/** A reason that says something: trimmed, not empty. */
+function required(reason: string | null | undefined, field: string, what: string): string {
+  const text = reason?.trim();
+  if (!text) throw badInput(field, `is required for ${what}: say why`);
+  return text;
 }

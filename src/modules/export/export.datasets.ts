@@ -131,7 +131,7 @@ const burdenReports: Dataset = {
   columns: names(BURDEN_COLUMNS),
   query(actor, q) {
     const p = new Params();
-    const where = reportWhere(actor, q, p, 'b.organisation_id');
+    const where = ['b.withdrawn_at IS NULL', ...reportWhere(actor, q, p, 'b.organisation_id')];
     if (q.from) where.push(`b.period_end >= ${p.add(q.from, '::date')}`);
     if (q.to) where.push(`b.period_start <= ${p.add(q.to, '::date')}`);
     const sql = `SELECT ${select(BURDEN_COLUMNS)}

@@ -1,6 +1,6 @@
 import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { IsEnum, IsISO8601, IsOptional, IsUUID, ValidateNested } from 'class-validator';
+import { IsBoolean, IsEnum, IsISO8601, IsOptional, IsUUID, ValidateNested } from 'class-validator';
 import { LocalDateResolver } from 'graphql-scalars';
 import { PageArgs } from '../../../common/pagination/connection';
 import { PeriodKind } from '../burden.enums';
@@ -24,6 +24,10 @@ export class BurdenReportFilter {
 
   @Field(() => LocalDateResolver, { nullable: true, description: 'Periods starting on or before.' }) @IsOptional() @IsISO8601({ strict: true })
   to?: string;
+
+  @Field({ nullable: true, defaultValue: false, description: 'Only withdrawn reports (admins, and those who report for the organisation).' })
+  @IsOptional() @IsBoolean()
+  withdrawn?: boolean;
 }
 
 @ArgsType()

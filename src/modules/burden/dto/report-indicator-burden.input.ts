@@ -3,7 +3,10 @@ import { IsBoolean, IsEnum, IsInt, IsISO8601, IsNumber, IsOptional, IsString, Is
 import { LocalDateResolver } from 'graphql-scalars';
 import { ImprovementUse, PeriodKind } from '../burden.enums';
 
-@InputType({ description: 'Resubmitting the same indicator, organisation and period updates the report (earlier values are kept).' })
+@InputType({
+  description:
+    'The first report of an indicator, organisation and period creates it; sending the same key again replaces it only with expectedRevision (the revision you saw) and a reason. Earlier values are kept.',
+})
 export class ReportIndicatorBurdenInput {
   @Field(() => ID) @IsUUID('all')
   indicatorId: string;
@@ -40,4 +43,30 @@ export class ReportIndicatorBurdenInput {
 
   @Field({ defaultValue: '' }) @IsString() @MaxLength(20_000)
   comment: string;
+
+  @Field(() => Int, { nullable: true, description: 'To replace an existing report: the revision it is at (CONFLICT otherwise, with the current one).' })
+  @IsOptional() @IsInt() @Min(1)
+  expectedRevision?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Why the report is replaced (required with expectedRevision).' })
+  @IsOptional() @IsString() @MaxLength(2_000)
+  reason?: string | null;
+}
+
+@InputType({ description: 'Takes a report out of every result; it stays in history and can be restored.' })
+export class WithdrawBurdenReportInput {
+  @Field(() => ID) @IsUUID('all')
+  id: string;
+
+  @Field({ description: 'Why (required; shown with the report and in the audit trail).' }) @IsString() @MaxLength(2_000)
+  reason: string;
+}
+
+@InputType({ description: 'Brings a withdrawn report back.' })
+export class RestoreBurdenReportInput {
+  @Field(() => ID) @IsUUID('all')
+  id: string;
+
+  @Field({ description: 'Why (required).' }) @IsString() @MaxLength(2_000)
+  reason: string;
 }
