@@ -292,7 +292,7 @@ export async function generate(app: INestApplicationContext, scale: Scale, seed:
     }
     for (let i = 0; i < responses.length; i += BATCH) {
       const batch = responses.slice(i, i + BATCH);
-      await surveys.submit(admin, { waveId: wave.id, responses: batch }, i + 1, opensOn);
+      await surveys.submit(admin, { waveId: wave.id, responses: batch }, { firstLine: i + 1, asOf: opensOn });
       p7.tick(batch.length);
     }
     return 0;

@@ -342,7 +342,7 @@ export async function seedDemo(app: INestApplicationContext, options: { force: b
           answers,
         };
       });
-      await surveys.submit(admin, { waveId: wave.id, responses }, 1, w.opensOn);
+      await surveys.submit(admin, { waveId: wave.id, responses }, { asOf: w.opensOn });
       count('survey responses', responses.length);
     }
   }

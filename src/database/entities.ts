@@ -12,6 +12,7 @@ import { PilotResearcherEntity } from '../modules/pilot/pilot-researcher.entity'
 import { PilotEntity } from '../modules/pilot/pilot.entity';
 import { IndicatorEntity } from '../modules/steering/indicator.entity';
 import { SurveyInstrumentEntity, SurveyItemEntity } from '../modules/survey/survey-instrument.entity';
+import { SurveyBatchEntity } from '../modules/survey/survey-batch.entity';
 import { SurveyResponseEntity } from '../modules/survey/survey-response.entity';
 import { SurveyWaveEntity, SurveyWaveUnitEntity } from '../modules/survey/survey-wave.entity';
 import { SteeringInstrumentEntity, SteeringInstrumentTargetEntity } from '../modules/steering/steering-instrument.entity';
@@ -41,6 +42,7 @@ export const ENTITIES = [
   SurveyItemEntity,
   SurveyWaveEntity,
   SurveyWaveUnitEntity,
+  SurveyBatchEntity,
   SurveyResponseEntity,
   AnalyticsAccessEntity,
   RateLimitCounterEntity,

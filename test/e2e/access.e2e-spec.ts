@@ -84,6 +84,7 @@ describe('access control', () => {
   const ADMIN_ONLY = [
     'createUser', 'updateUser', 'createOrganisation', 'updateOrganisation', 'createPilot', 'updatePilot',
     'addPilotParticipant', 'removePilotParticipant', 'addPilotResearcher', 'removePilotResearcher',
+    'withdrawSurveyBatch', 'restoreSurveyBatch',
   ];
   const RESEARCH_WRITES = [
     'logObservation', 'updateObservation', 'deleteObservation', 'restoreObservation',

@@ -1,7 +1,10 @@
 import { parse } from 'csv-parse/sync';
 import { Role } from '../../src/common/auth/role.enum';
 import { SteeringLevel } from '../../src/modules/pilot/pilot.enums';
+import { randomUUID } from 'node:crypto';
+import { DEFAULT_SURVEY_INSTRUMENT_ID } from '../../src/modules/survey/survey.enums';
 import { makeOrganisation, makePilot, userWithToken } from '../factories';
+import { exactTotals } from '../utils/exact-totals';
 import { onlyError, startTestApp, TestApp } from '../utils/test-app';
 
 const BURDEN = 'mutation($input: ReportIndicatorBurdenInput!) { reportIndicatorBurden(input: $input) { id revision } }';
@@ -106,6 +109,53 @@ describe('corrections', () => {
       const elsewhere = (await userWithToken(t, { role: Role.ORG_REPORTER, organisationId: (await makeOrganisation(t.ds)).id })).token;
       expect(onlyError(await t.gql(WITHDRAW, { input: { id: mistaken, reason: 'x' } }, elsewhere)).extensions!.code).toBe('NOT_FOUND');
       expect(onlyError(await t.gql(WITHDRAW, { input: { id: mistaken, reason: 'x' } }, analyst)).extensions!.code).toBe('FORBIDDEN');
+    });
+  });
+
+  describe('a mistaken batch of survey responses', () => {
+    const SUBMIT = 'mutation($input: SubmitSurveyResponsesInput!) { submitSurveyResponses(input: $input) { stored batchId alreadySubmitted } }';
+    const CORRECT = (m: string) => `mutation($input: CorrectSurveyBatchInput!) { ${m}(input: $input) { id responseCount withdrawnAt withdrawReason } }`;
+    let waveId: string;
+    let good: string;
+    let mistaken: string;
+    const today = new Date().toISOString().slice(0, 10);
+    const answers = (v: number) => Array.from({ length: 16 }, (_, i) => (i === 4 || i === 5 ? 50 : v));
+    const batch = (v: number, clientId?: string) => ({ waveId, clientId, responses: Array.from({ length: 6 }, () => ({ unitId: units[0], category: 'FRONT_LINE_STAFF', answers: answers(v) })) });
+    const counted = async () => ({
+      responses: (await t.gql('query($p: ID) { surveyWaves(filter: { pilotId: $p }) { edges { node { responseCount } } } }', { p: pilotId }, admin)).data!.surveyWaves.edges[0].node.responseCount,
+      scored: (await exactTotals(t, { pilotIds: [pilotId], instrumentId: DEFAULT_SURVEY_INSTRUMENT_ID, dimensions: ['DECISION_AUTHORITY'] })).find((c) => c.src === 'cell')?.n ?? 0,
+    });
+
+    beforeAll(async () => {
+      const wave = await t.gql('mutation($input: OpenSurveyWaveInput!) { openSurveyWave(input: $input) { id } }', {
+        input: { pilotId, instrumentId: DEFAULT_SURVEY_INSTRUMENT_ID, label: 'Baslinje', opensOn: today, closesOn: today, unitIds: units },
+      }, admin);
+      waveId = wave.data!.openSurveyWave.id;
+      const clientId = randomUUID();
+      good = (await t.gql(SUBMIT, { input: batch(4, clientId) }, reporter)).data!.submitSurveyResponses.batchId;
+      // The same call retried (a lost answer): recognised by its clientId, nothing stored twice.
+      expect((await t.gql(SUBMIT, { input: batch(4, clientId) }, reporter)).data!.submitSurveyResponses).toEqual({ stored: 0, batchId: good, alreadySubmitted: true });
+      mistaken = (await t.gql(SUBMIT, { input: batch(1) }, reporter)).data!.submitSurveyResponses.batchId; // typed into the wrong wave
+    });
+
+    it('is withdrawn by an admin with a reason, and leaves results and counts at once', async () => {
+      expect(await counted()).toEqual({ responses: 12, scored: 12 });
+      expect(onlyError(await t.gql(CORRECT('withdrawSurveyBatch'), { input: { id: mistaken, reason: 'Fel våg' } }, reporter)).extensions!.code).toBe('FORBIDDEN');
+      const withdrawn = await t.gql(CORRECT('withdrawSurveyBatch'), { input: { id: mistaken, reason: 'Fel våg: svaren hör till enhet U2:s enkät' } }, admin);
+      expect(withdrawn.data!.withdrawSurveyBatch).toMatchObject({ id: mistaken, responseCount: 6, withdrawnAt: expect.any(String) });
+      expect(await counted()).toEqual({ responses: 6, scored: 6 });
+      const audit = await t.gql('query($id: ID) { auditLog(filter: { entityId: $id }) { edges { node { entity action reason } } } }', { id: mistaken }, admin);
+      expect(audit.data!.auditLog.edges[0].node).toEqual({ entity: 'SURVEY_BATCH', action: 'DELETE', reason: 'Fel våg: svaren hör till enhet U2:s enkät' });
+      // The reporter sees its own batches with the reason; the good one untouched.
+      const listed = await t.gql('query($p: ID) { surveyWaves(filter: { pilotId: $p }) { edges { node { batches { id source responseCount withdrawReason } } } } }', { p: pilotId }, reporter);
+      expect(listed.data!.surveyWaves.edges[0].node.batches).toEqual([
+        { id: mistaken, source: 'API', responseCount: 6, withdrawReason: 'Fel våg: svaren hör till enhet U2:s enkät' },
+        { id: good, source: 'API', responseCount: 6, withdrawReason: null },
+      ]);
+      await t.gql(CORRECT('restoreSurveyBatch'), { input: { id: mistaken, reason: 'Återställd för prov' } }, admin);
+      expect(await counted()).toEqual({ responses: 12, scored: 12 });
+      await t.gql(CORRECT('withdrawSurveyBatch'), { input: { id: mistaken, reason: 'Fel våg' } }, admin);
+      expect(await counted()).toEqual({ responses: 6, scored: 6 });
     });
   });
 });

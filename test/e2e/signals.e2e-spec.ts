@@ -52,7 +52,7 @@ describe('pilot signals', () => {
     await t.app.get(SurveyService).submit({ id: a.user.id, role: Role.ADMIN, organisationId: null }, {
       waveId: wave.id,
       responses: Array.from({ length: 6 }, () => ({ unitId: unit.id, category: RespondentCategory.FRONT_LINE_STAFF, answers: Array.from({ length: 16 }, (_, i) => (i === 4 || i === 5 ? 50 : 3)) })),
-    }, 1, '2019-04-15');
+    }, { asOf: '2019-04-15' });
   });
   afterAll(() => t.close());
 

@@ -166,8 +166,25 @@ describe('discretion surveys', () => {
       expect(head).toBe('client_id,unit_id,category,tenure_band,panel_key,D1,D2,S1,S2,T1,A1,A2,F1,F2,R1,R2,R3,R4,P1,P2,P3');
       const csv = [head, line(answers(1), randomUUID()), line([null, ...answers(2).slice(1)], randomUUID())].join('\n');
       const first = await upload(csv, reporter);
-      expect(first).toEqual({ status: 200, body: { received: 2, stored: 2, duplicates: 0 } });
-      expect((await upload(csv, reporter)).body).toEqual({ received: 2, stored: 0, duplicates: 2 });
+      expect(first).toEqual({ status: 200, body: { received: 2, stored: 2, duplicates: 0, batchId: expect.any(String), alreadySubmitted: false } });
+      expect((await upload(csv, reporter)).body).toEqual({ received: 2, stored: 0, duplicates: 2, batchId: first.body.batchId, alreadySubmitted: true });
+    });
+
+    it('stores a file without client ids once, however often it is sent, and says so', async () => {
+      const before = await stored();
+      const csv = [await header(), line(answers(3)), line(answers(4))].join('\n');
+      const first = await upload(csv, reporter);
+      expect(first.body).toMatchObject({ stored: 2, alreadySubmitted: false });
+      expect((await upload(csv, reporter)).body).toEqual({ received: 2, stored: 0, duplicates: 2, batchId: first.body.batchId, alreadySubmitted: true });
+      expect(await stored()).toBe(before + 2);
+      // A changed file is a new upload; an Idempotency-Key names an upload whatever its bytes.
+      const keyed = async (body: string) =>
+        (await fetch(`${t.url}/surveys/waves/${waveId}/responses.csv`, {
+          method: 'POST', headers: { 'content-type': 'text/csv', authorization: `Bearer ${reporter}`, 'idempotency-key': 'upload-2026-12-02' }, body,
+        })).json() as Promise<any>;
+      expect(await keyed([await header(), line(answers(5))].join('\n'))).toMatchObject({ stored: 1, alreadySubmitted: false });
+      expect(await keyed([await header(), line(answers(5)), ''].join('\n'))).toMatchObject({ stored: 0, alreadySubmitted: true });
+      expect(await stored()).toBe(before + 3);
     });
 
     it('names the file line of each bad row and stores nothing', async () => {

@@ -118,6 +118,11 @@ export function surveyResultUnits(actor: AuthUser, unitColumn: string): SqlFragm
  */
 export const surveyResultRoot = (actor: AuthUser): string | null => (actor.role === Role.ORG_REPORTER ? actor.organisationId : null);
 
+/** Batches of survey responses: admins see every batch, others the ones they submitted. */
+export function visibleBatches(actor: AuthUser, alias: string): SqlFragment {
+  return actor.role === Role.ADMIN ? ALL : fragment(`${alias}.submitted_by = ${USER}`, me(actor));
+}
+
 /** A user's e-mail address: admins and the user themself. */
 export const mayReadEmail = (actor: AuthUser | undefined, userId: string) => actor?.role === Role.ADMIN || actor?.id === userId;
 

@@ -20,6 +20,7 @@ export const PERMISSIONS = {
   'reports.write': [ADMIN, RESEARCHER, ORG_REPORTER],
   'surveys.design': [ADMIN, RESEARCHER],
   'surveys.submit': [ADMIN, ORG_REPORTER],
+  'surveys.correct': [ADMIN],
   'analytics.read': EVERYONE,
 } as const satisfies Record<string, readonly Role[]>;
 

@@ -70,6 +70,7 @@ function scoringCtes(scope: ScoringScope, p: Params): string {
         SELECT sr.wave_id, sr.unit_id, sr.category::text AS category, sr.tenure_band::text AS tenure_band,
                w.pilot_id, sr.panel_hash, sr.record_key, sr.answers, sr.scores
           FROM survey_response sr JOIN survey_wave w ON w.id = sr.wave_id
+          JOIN survey_batch sb ON sb.id = sr.batch_id AND sb.withdrawn_at IS NULL -- withdrawn batches count nowhere
          WHERE w.pilot_id = ANY(${p.add(scope.pilotIds, '::uuid[]')}) AND w.instrument_id = ${instrument}
            AND (${p.add(scope.waveIds, '::uuid[]')} IS NULL OR sr.wave_id = ANY(${p.add(scope.waveIds, '::uuid[]')}))
            AND ${inRaw(scope.unitScope, p)}

@@ -22,6 +22,7 @@ export enum AuditEntity {
   TIME_THIEF = 'TIME_THIEF',
   SURVEY_INSTRUMENT = 'SURVEY_INSTRUMENT',
   SURVEY_WAVE = 'SURVEY_WAVE',
+  SURVEY_BATCH = 'SURVEY_BATCH',
 }
 
 registerEnumType(AuditAction, {

@@ -1,5 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import { OrganisationEntity } from '../organisation/organisation.entity';
+import { SurveyBatchEntity } from './survey-batch.entity';
 import { SurveyWaveEntity } from './survey-wave.entity';
 import { RespondentCategory, TenureBand } from './survey.enums';
 
@@ -62,6 +63,15 @@ export class SurveyResponseEntity {
    */
   @Column({ type: 'integer' })
   recordKey: number;
+
+  /** The submission it came in (how responses are corrected: a whole batch at a time). */
+  @Index('idx_survey_response_batch_id')
+  @Column({ type: 'uuid' })
+  batchId: string;
+
+  @ManyToOne(() => SurveyBatchEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'batch_id', foreignKeyConstraintName: 'fk_survey_response_batch' })
+  batch?: SurveyBatchEntity;
 
   /** The account that entered the response (an org reporter), not the respondent. */
   @Column({ type: 'uuid' })

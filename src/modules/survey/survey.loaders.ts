@@ -5,6 +5,7 @@ import type { GqlContext } from '../../common/graphql/gql-context';
 import { manyByKey, oneByKey, requestLoader } from '../../common/loaders/request-loader';
 import { visibleWaves } from '../access/access.rules';
 import { applyTo } from '../access/sql-fragment';
+import { SurveyBatchEntity } from './survey-batch.entity';
 import { SurveyInstrumentEntity, SurveyItemEntity } from './survey-instrument.entity';
 import { SurveyWaveEntity } from './survey-wave.entity';
 import { SurveyService } from './survey.service';
@@ -37,6 +38,11 @@ export class SurveyLoaders {
       const rows = await this.ds.getRepository(SurveyInstrumentEntity).createQueryBuilder('si').where('si.id IN (:...ids)', { ids }).getMany();
       return oneByKey(ids, rows, (r) => r.id);
     });
+  }
+
+  /** A wave's batches the caller may see (admins all, others their own), newest first. */
+  batches(ctx: GqlContext) {
+    return requestLoader<string, SurveyBatchEntity[]>(ctx, 'survey.batches', (ids) => this.surveys.batches(ctx.req.user!, ids));
   }
 
   responseCount(ctx: GqlContext) {

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { OrganisationModule } from '../organisation/organisation.module';
 import { PilotModule } from '../pilot/pilot.module';
 import { SurveyCsvController } from './survey-csv.controller';
+import { SurveyCsvService } from './survey-csv.service';
 import { SurveyLoaders } from './survey.loaders';
 import { SurveyInstrumentResolver, SurveyWaveResolver } from './survey.resolver';
 import { SurveyService } from './survey.service';
@@ -9,7 +10,7 @@ import { SurveyService } from './survey.service';
 @Module({
   imports: [OrganisationModule, PilotModule],
   controllers: [SurveyCsvController],
-  providers: [SurveyService, SurveyLoaders, SurveyInstrumentResolver, SurveyWaveResolver],
+  providers: [SurveyService, SurveyCsvService, SurveyLoaders, SurveyInstrumentResolver, SurveyWaveResolver],
   exports: [SurveyService, SurveyLoaders],
 })
 export class SurveyModule {}

@@ -1,4 +1,4 @@
-import { Args, Context, Field, Int, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, Field, ID, Int, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { CurrentUser } from '../../common/auth/decorators';
 import type { GqlContext } from '../../common/graphql/gql-context';
@@ -8,7 +8,8 @@ import { OrganisationEntity } from '../organisation/organisation.entity';
 import { OrganisationLoaders } from '../organisation/organisation.loaders';
 import { PilotEntity } from '../pilot/pilot.entity';
 import { PilotLoaders } from '../pilot/pilot.loaders';
-import { CloseSurveyWaveInput, CreateSurveyInstrumentInput, OpenSurveyWaveInput, SubmitSurveyResponsesInput, SurveyWavesArgs } from './dto/survey.input';
+import { CloseSurveyWaveInput, CorrectSurveyBatchInput, CreateSurveyInstrumentInput, OpenSurveyWaveInput, SubmitSurveyResponsesInput, SurveyWavesArgs } from './dto/survey.input';
+import { SurveyBatchEntity } from './survey-batch.entity';
 import { SurveyInstrumentEntity, SurveyItemEntity } from './survey-instrument.entity';
 import { SurveyWaveEntity } from './survey-wave.entity';
 import { SurveyLoaders } from './survey.loaders';
@@ -19,9 +20,13 @@ export class SurveyWaveConnection extends Connection(SurveyWaveEntity, 'SurveyWa
 
 @ObjectType({ description: 'What a submission did. A retried batch stores nothing twice: those count as duplicates.' })
 export class SubmitSurveyResponsesPayload {
-  @Field(() => Int) received: number;
-  @Field(() => Int) stored: number;
-  @Field(() => Int, { description: 'Responses whose clientId this wave already had.' }) duplicates: number;
+  @Field(() => Int, { description: 'Responses in the submission.' }) received: number;
+  @Field(() => Int, { description: 'Responses stored now.' }) stored: number;
+  @Field(() => Int, { description: 'Responses not stored because this wave already had them (their clientId, or the whole batch).' }) duplicates: number;
+  @Field(() => ID, { nullable: true, description: 'The batch holding them (the earlier one when alreadySubmitted); null when nothing was new.' })
+  batchId: string | null;
+  @Field({ description: 'The same batch (its clientId, the Idempotency-Key, or the same file) was submitted before: nothing was stored again.' })
+  alreadySubmitted: boolean;
 }
 
 @Resolver(() => SurveyInstrumentEntity)
@@ -95,8 +100,25 @@ export class SurveyWaveResolver {
     return this.organisationLoaders.linkedThrough(ctx, 'survey_wave_unit', 'wave_id').load(w.id);
   }
 
-  @ResolveField(() => Int, { description: 'Responses received so far.' })
+  @ResolveField(() => Int, { description: 'Responses received so far (withdrawn batches not counted).' })
   responseCount(@Parent() w: SurveyWaveEntity, @Context() ctx: GqlContext) {
     return this.loaders.responseCount(ctx).load(w.id);
+  }
+
+  @ResolveField(() => [SurveyBatchEntity], { description: 'The submissions that brought its responses, newest first: admins see all, others their own.' })
+  batches(@Parent() w: SurveyWaveEntity, @Context() ctx: GqlContext) {
+    return this.loaders.batches(ctx).load(w.id);
+  }
+
+  @Allow('surveys.correct')
+  @Mutation(() => SurveyBatchEntity, { description: 'Withdraws a whole batch of responses, with a reason: it leaves every result and count at once.' })
+  withdrawSurveyBatch(@CurrentUser() actor: AuthUser, @Args('input') input: CorrectSurveyBatchInput) {
+    return this.surveyService.withdrawBatch(actor, input);
+  }
+
+  @Allow('surveys.correct')
+  @Mutation(() => SurveyBatchEntity, { description: 'Brings a withdrawn batch back, with a reason.' })
+  restoreSurveyBatch(@CurrentUser() actor: AuthUser, @Args('input') input: CorrectSurveyBatchInput) {
+    return this.surveyService.restoreBatch(actor, input);
   }
 }

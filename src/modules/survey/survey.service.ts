@@ -1,8 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { createHash } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '../../common/auth/auth-user';
-import { DomainError, FieldProblem, notFound } from '../../common/errors/domain-error';
+import { badInput, DomainError, FieldProblem, notFound } from '../../common/errors/domain-error';
 import { ConnectionShape, paginate } from '../../common/pagination/connection';
 import { APP_CONFIG, AppConfig } from '../../config/config';
 import { resolveSecret } from '../../config/secrets';
@@ -11,9 +12,10 @@ import { AuditService } from '../audit/audit.service';
 import { takesPartInPilotSql } from '../organisation/organisation.sql';
 import { PilotEntity } from '../pilot/pilot.entity';
 import { AccessChecks } from '../access/access.checks';
-import { visibleWaves } from '../access/access.rules';
+import { visibleBatches, visibleWaves } from '../access/access.rules';
 import { applyTo } from '../access/sql-fragment';
 import {
+  CorrectSurveyBatchInput,
   CreateSurveyInstrumentInput,
   OpenSurveyWaveInput,
   SubmitSurveyResponsesInput,
@@ -25,6 +27,7 @@ import { panelHash } from './panel-key';
 import { newRecordKey } from './record-key';
 import { responseScorer } from './scoring';
 import { SurveyInstrumentEntity, SurveyItemEntity } from './survey-instrument.entity';
+import { SurveyBatchEntity, SurveyBatchSource } from './survey-batch.entity';
 import { SurveyWaveEntity, SurveyWaveUnitEntity } from './survey-wave.entity';
 import { ScaleKind } from './survey.enums';
 import { SurveyErrors } from './survey.errors';
@@ -33,7 +36,21 @@ export interface SubmitResult {
   received: number;
   stored: number;
   duplicates: number;
+  /** The batch the responses were stored in (null when none was new). */
+  batchId: string | null;
+  /** The same batch (clientId, Idempotency-Key or file) was submitted before: nothing stored again. */
+  alreadySubmitted: boolean;
 }
+
+export interface SubmitOptions {
+  /** The line of the first response (a CSV's second line), for messages. */
+  firstLine?: number;
+  asOf?: string;
+  source?: SurveyBatchSource;
+  uploadKey?: string;
+}
+
+export const sha256 = (text: string | Buffer) => createHash('sha256').update(text).digest('hex');
 
 @Injectable()
 export class SurveyService {
@@ -158,25 +175,40 @@ export class SurveyService {
    * wave are skipped, so a retried batch stores nothing twice.
    */
   /**
-   * `asOf` replaces today's date when deciding whether the wave is open: only for loading
+   * `opts.asOf` replaces today's date when deciding whether the wave is open: only for loading
    * historical data from the command line (seed-demo, benchmarks); the API never passes it.
+   * `opts.uploadKey` identifies a CSV upload (its Idempotency-Key or its bytes); a batch's
+   * `clientId` does the same for a call. A batch seen before stores nothing and says so.
    */
-  async submit(actor: AuthUser, input: SubmitSurveyResponsesInput, firstLine = 1, asOf?: string): Promise<SubmitResult> {
+  async submit(actor: AuthUser, input: SubmitSurveyResponsesInput, opts: SubmitOptions = {}): Promise<SubmitResult> {
+    const received = input.responses.length;
+    const uploadKey = opts.uploadKey ?? (input.clientId ? sha256(`client:${input.clientId}`) : null);
     return this.ds.transaction(async (em) => {
       const wave = await em.getRepository(SurveyWaveEntity).findOne({ where: { id: input.waveId }, lock: { mode: 'pessimistic_read' } });
       if (!wave) throw notFound('Survey wave', input.waveId);
       const allowedUnits = await this.access.unitsToSubmitFor(actor, wave.id, em);
       if (!allowedUnits.size) throw notFound('Survey wave', input.waveId);
+      const earlier = uploadKey ? await this.batchByKey(em, wave.id, uploadKey) : null;
+      if (earlier) return { received, stored: 0, duplicates: received, batchId: earlier, alreadySubmitted: true };
       const [{ open }] = await em.query(
         `SELECT (opens_on <= d AND d <= closes_on AND closed_at IS NULL) AS open
            FROM survey_wave, coalesce($2::date, current_date) AS d WHERE id = $1`,
-        [wave.id, asOf ?? null],
+        [wave.id, opts.asOf ?? null],
       );
       if (!open) throw SurveyErrors.waveClosed(wave.label, wave.opensOn, wave.closesOn, wave.closedAt);
 
       const items = await em.getRepository(SurveyItemEntity).find({ where: { instrumentId: wave.instrumentId }, order: { position: 'ASC' } });
-      const problems = input.responses.flatMap((r, i) => this.rowProblems(r, i, firstLine, items, allowedUnits));
-      if (problems.length) throw invalid(problems, input.responses.length);
+      const problems = input.responses.flatMap((r, i) => this.rowProblems(r, i, opts.firstLine ?? 1, items, allowedUnits));
+      if (problems.length) throw invalid(problems, received);
+
+      // The batch first (responses point to it); a concurrent twin of the same upload waits here
+      // for the first to commit, then finds it.
+      const [batch]: { id: string }[] = await em.query(
+        `INSERT INTO survey_batch (wave_id, source, response_count, submitted_by, upload_key) VALUES ($1, $2, 0, $3, $4)
+         ON CONFLICT ON CONSTRAINT uq_survey_batch_upload_key DO NOTHING RETURNING id`,
+        [wave.id, opts.source ?? SurveyBatchSource.API, actor.id, uploadKey],
+      );
+      if (!batch) return { received, stored: 0, duplicates: received, batchId: await this.batchByKey(em, wave.id, uploadKey!), alreadySubmitted: true };
 
       const rs = input.responses;
       const score = responseScorer(items);
@@ -184,8 +216,8 @@ export class SurveyService {
       // together; the answers and scores of a row travel as array literals ("{4,NULL,2}").
       const inserted: { n: number }[] = await em.query(
         `WITH ins AS (
-           INSERT INTO survey_response (wave_id, unit_id, category, tenure_band, panel_hash, client_id, answers, scores, record_key, submitted_by)
-           SELECT $1, r.unit_id, r.category, r.tenure_band, r.panel_hash, r.client_id, r.answers::real[], r.scores::float8[], r.record_key, $2
+           INSERT INTO survey_response (wave_id, batch_id, unit_id, category, tenure_band, panel_hash, client_id, answers, scores, record_key, submitted_by)
+           SELECT $1, $11, r.unit_id, r.category, r.tenure_band, r.panel_hash, r.client_id, r.answers::real[], r.scores::float8[], r.record_key, $2
              FROM unnest($3::uuid[], $4::respondent_category[], $5::tenure_band[], $6::varchar[], $7::uuid[], $8::text[], $9::text[], $10::int[])
                   AS r(unit_id, category, tenure_band, panel_hash, client_id, answers, scores, record_key)
            ON CONFLICT ON CONSTRAINT uq_survey_response_client_id DO NOTHING
@@ -202,22 +234,65 @@ export class SurveyService {
           rs.map((r) => numberArrayLiteral(r.answers)),
           rs.map((r) => numberArrayLiteral(score(r.answers))),
           rs.map(() => newRecordKey()),
+          batch.id,
         ],
       );
       const stored = inserted[0].n;
-      if (stored) {
-        const [{ n }] = await em.query('SELECT count(*)::int AS n FROM survey_response WHERE wave_id = $1', [wave.id]);
-        // Counts only: survey answers are never copied into the audit trail.
-        await this.audit.record(em, actor, {
-          entity: AuditEntity.SURVEY_WAVE,
-          entityId: wave.id,
-          action: AuditAction.UPDATE,
-          before: { responses: n - stored },
-          after: { responses: n },
-        });
+      if (!stored) {
+        // Every response was a retry of one stored before: no batch of nothing.
+        await em.query('DELETE FROM survey_batch WHERE id = $1', [batch.id]);
+        return { received, stored, duplicates: received, batchId: null, alreadySubmitted: false };
       }
-      return { received: input.responses.length, stored, duplicates: input.responses.length - stored };
+      await em.query('UPDATE survey_batch SET response_count = $2 WHERE id = $1', [batch.id, stored]);
+      const [{ n }] = await em.query('SELECT count(*)::int AS n FROM survey_response WHERE wave_id = $1', [wave.id]);
+      // Counts only: survey answers are never copied into the audit trail.
+      await this.audit.record(
+        em,
+        actor,
+        { entity: AuditEntity.SURVEY_WAVE, entityId: wave.id, action: AuditAction.UPDATE, before: { responses: n - stored }, after: { responses: n } },
+        { entity: AuditEntity.SURVEY_BATCH, entityId: batch.id, action: AuditAction.CREATE, before: null, after: { waveId: wave.id, source: opts.source ?? SurveyBatchSource.API, responseCount: stored } },
+      );
+      return { received, stored, duplicates: received - stored, batchId: batch.id, alreadySubmitted: false };
     });
+  }
+
+  private async batchByKey(em: EntityManager, waveId: string, uploadKey: string): Promise<string | null> {
+    const [row]: { id: string }[] = await em.query('SELECT id FROM survey_batch WHERE wave_id = $1 AND upload_key = $2', [waveId, uploadKey]);
+    return row?.id ?? null;
+  }
+
+  /** Withdraws a whole batch (admins), with a reason: its responses leave every result and count at once. */
+  withdrawBatch(actor: AuthUser, input: CorrectSurveyBatchInput): Promise<SurveyBatchEntity> {
+    return this.changeBatch(actor, input, true);
+  }
+
+  /** Brings a withdrawn batch back, with a reason. */
+  restoreBatch(actor: AuthUser, input: CorrectSurveyBatchInput): Promise<SurveyBatchEntity> {
+    return this.changeBatch(actor, input, false);
+  }
+
+  private changeBatch(actor: AuthUser, input: CorrectSurveyBatchInput, withdraw: boolean): Promise<SurveyBatchEntity> {
+    const reason = input.reason.trim();
+    if (!reason) throw badInput('input.reason', `is required for ${withdraw ? 'withdrawing' : 'restoring'} a batch: say why`);
+    return this.ds.transaction(async (em) => {
+      const repo = em.getRepository(SurveyBatchEntity);
+      const batch = await repo.findOne({ where: { id: input.id }, lock: { mode: 'pessimistic_write' } });
+      if (!batch) throw notFound('Survey batch', input.id);
+      if (!!batch.withdrawnAt === withdraw) return batch;
+      const before = { ...batch };
+      Object.assign(batch, withdraw ? { withdrawnAt: new Date(), withdrawnBy: actor.id, withdrawReason: reason } : { withdrawnAt: null, withdrawnBy: null, withdrawReason: null });
+      const saved = await repo.save(batch);
+      const action = withdraw ? AuditAction.DELETE : AuditAction.RESTORE;
+      await this.audit.record(em, actor, { entity: AuditEntity.SURVEY_BATCH, entityId: saved.id, action, before, after: saved, reason });
+      return saved;
+    });
+  }
+
+  /** A wave's batches, newest first: admins all, others the ones they submitted. */
+  async batches(actor: AuthUser, waveIds: readonly string[]): Promise<SurveyBatchEntity[][]> {
+    const qb = this.ds.getRepository(SurveyBatchEntity).createQueryBuilder('b').where('b.waveId IN (:...waveIds)', { waveIds }).orderBy('b.createdAt', 'DESC').addOrderBy('b.id');
+    const rows = await applyTo(qb, visibleBatches(actor, 'b')).getMany();
+    return waveIds.map((id) => rows.filter((b) => b.waveId === id));
   }
 
   /** The item codes of a wave the caller may see, in answer order (the CSV's item columns). */
@@ -229,9 +304,11 @@ export class SurveyService {
     return items.map((i) => i.code);
   }
 
+  /** Responses per wave, without withdrawn batches. */
   async responseCounts(waveIds: readonly string[]): Promise<number[]> {
     const rows: { wave_id: string; n: number }[] = await this.ds.query(
-      'SELECT wave_id, count(*)::int AS n FROM survey_response WHERE wave_id = ANY($1) GROUP BY wave_id',
+      `SELECT sr.wave_id, count(*)::int AS n FROM survey_response sr JOIN survey_batch sb ON sb.id = sr.batch_id AND sb.withdrawn_at IS NULL
+        WHERE sr.wave_id = ANY($1) GROUP BY sr.wave_id`,
       [waveIds],
     );
     const map = new Map(rows.map((r) => [r.wave_id, r.n]));

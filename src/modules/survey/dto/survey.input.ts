@@ -132,6 +132,19 @@ export class SubmitSurveyResponsesInput {
   @Field(() => [SurveyResponseInput], { description: `1 to ${MAX_BATCH} responses, stored all or none.` })
   @IsArray() @ArrayMinSize(1) @ArrayMaxSize(MAX_BATCH) @ValidateNested({ each: true }) @Type(() => SurveyResponseInput)
   responses: SurveyResponseInput[];
+
+  @Field(() => ID, { nullable: true, description: 'Your id for this batch (a UUID): sent again, the batch is recognised and nothing is stored twice.' })
+  @IsOptional() @IsUUID('all')
+  clientId?: string;
+}
+
+@InputType({ description: 'Withdraws or restores a whole batch of responses (admins), with a reason.' })
+export class CorrectSurveyBatchInput {
+  @Field(() => ID) @IsUUID('all')
+  id: string;
+
+  @Field({ description: 'Why (required; kept with the batch and in the audit trail).' }) @IsString() @MaxLength(2_000)
+  reason: string;
 }
 
 @InputType()
