@@ -18,6 +18,7 @@ import { AggregationLevel, InstrumentKind, MeasureType, ReportingFrequency } fro
 import { SteeringService } from '../../src/modules/steering/steering.service';
 import { DEFAULT_SURVEY_INSTRUMENT_ID, RespondentCategory, TenureBand } from '../../src/modules/survey/survey.enums';
 import { SurveyService } from '../../src/modules/survey/survey.service';
+import { SurveyWaveService } from '../../src/modules/survey/survey-wave.service';
 import { TimeThiefStatus } from '../../src/modules/time-thief/time-thief.enums';
 import { TimeThiefService } from '../../src/modules/time-thief/time-thief.service';
 import { UserService } from '../../src/modules/user/user.service';
@@ -76,6 +77,7 @@ export async function generate(app: INestApplicationContext, scale: Scale, seed:
   const burden = app.get(BurdenService);
   const thieves = app.get(TimeThiefService);
   const surveys = app.get(SurveyService);
+  const waves = app.get(SurveyWaveService);
   const end = addMonths(scale.start, scale.months);
   const lastDay = addDays(end, -1);
   const spanDays = (Date.parse(lastDay) - Date.parse(scale.start)) / 86_400_000;
@@ -272,7 +274,7 @@ export async function generate(app: INestApplicationContext, scale: Scale, seed:
   await pool(jobs, p7, async ({ pilot, w }, j) => {
     const q = rng(seed * 13 + j);
     const opensOn = addDays(scale.start, Math.floor((w / Math.max(1, scale.waves - 1)) * (spanDays - 30)));
-    const wave = await surveys.openWave(admin, { pilotId: pilot.id, instrumentId: DEFAULT_SURVEY_INSTRUMENT_ID, label: `Våg ${w + 1}`, opensOn, closesOn: addDays(opensOn, 21), unitIds: pilot.units.map((u) => u.id) });
+    const wave = await waves.open(admin, { pilotId: pilot.id, instrumentId: DEFAULT_SURVEY_INSTRUMENT_ID, label: `Våg ${w + 1}`, opensOn, closesOn: addDays(opensOn, 21), unitIds: pilot.units.map((u) => u.id) });
     const totalWeight = pilot.units.reduce((s, u) => s + u.weight, 0);
     const lift = w / Math.max(1, scale.waves - 1) / 2;
     const responses = [];

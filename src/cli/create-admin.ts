@@ -8,6 +8,7 @@ import { translatePgError } from '../common/errors/pg-errors';
 import { fieldProblems } from '../common/validation/input-validation.pipe';
 import { CreateUserInput } from '../modules/user/dto/create-user.input';
 import { UserEntity } from '../modules/user/user.entity';
+import { ClientRequests } from '../modules/client-request/client-requests.service';
 import { UserService } from '../modules/user/user.service';
 import { AuditService } from '../modules/audit/audit.service';
 import '../modules/user/user.errors';
@@ -33,7 +34,7 @@ export async function createAdmin(
   const errors = await validate(input);
   if (errors.length) throw new Error(fieldProblems(errors).map((p) => p.message).join('; '));
   try {
-    return await new UserService(ds, new AuditService(ds)).create(null, input);
+    return await new UserService(ds, new AuditService(ds), new ClientRequests()).create(null, input);
   } catch (err) {
     const domain = err instanceof DomainError ? err : translatePgError(err);
     throw domain ? new Error(domain.message) : err;

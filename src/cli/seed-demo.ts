@@ -17,6 +17,7 @@ import { AggregationLevel, InstrumentKind, MeasureType, ReportingFrequency } fro
 import { SteeringService } from '../modules/steering/steering.service';
 import { DEFAULT_SURVEY_INSTRUMENT_ID, RespondentCategory, TenureBand } from '../modules/survey/survey.enums';
 import { SurveyService } from '../modules/survey/survey.service';
+import { SurveyWaveService } from '../modules/survey/survey-wave.service';
 import { TimeThiefStatus } from '../modules/time-thief/time-thief.enums';
 import { TimeThiefService } from '../modules/time-thief/time-thief.service';
 import { UserService } from '../modules/user/user.service';
@@ -84,6 +85,7 @@ export async function seedDemo(app: INestApplicationContext, options: { force: b
   const burden = app.get(BurdenService);
   const thieves = app.get(TimeThiefService);
   const surveys = app.get(SurveyService);
+  const surveyWaves = app.get(SurveyWaveService);
 
   // ---------------------------------------------------------------- users and organisations
   const mail = (name: string) => `${name}${tag}@demo.tillit.invalid`;
@@ -321,7 +323,7 @@ export async function seedDemo(app: INestApplicationContext, options: { force: b
       { label: 'Uppföljning 1 (demo)', opensOn: iso(addDays(today, -40)), closesOn: iso(addDays(today, -19)), lift: 0.5 },
     ];
     for (const w of waves) {
-      const wave = await surveys.openWave(admin, { pilotId: p.id, instrumentId: DEFAULT_SURVEY_INSTRUMENT_ID, label: w.label, opensOn: w.opensOn, closesOn: w.closesOn, unitIds: units.map((u) => u.id) });
+      const wave = await surveyWaves.open(admin, { pilotId: p.id, instrumentId: DEFAULT_SURVEY_INSTRUMENT_ID, label: w.label, opensOn: w.opensOn, closesOn: w.closesOn, unitIds: units.map((u) => u.id) });
       count('survey waves');
       const responses = Array.from({ length: 150 }, (_, i) => {
         const unitBias = (units.indexOf(units[i % units.length]) % 3) * 0.3;

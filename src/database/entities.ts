@@ -1,6 +1,7 @@
 import { AnalyticsAccessEntity } from '../modules/analytics/access-log.entity';
 import { AuditEntryEntity } from '../modules/audit/audit.entity';
 import { RateLimitCounterEntity } from '../modules/auth/rate-limit.entity';
+import { ClientRequestEntity } from '../modules/client-request/client-request.entity';
 import { BurdenPeriodTotalEntity } from '../modules/burden/burden-period-total.entity';
 import { BurdenReportEntity, BurdenReportRevisionEntity } from '../modules/burden/burden-report.entity';
 import { CodedSegmentEntity } from '../modules/observation/coded-segment.entity';
@@ -46,4 +47,5 @@ export const ENTITIES = [
   SurveyResponseEntity,
   AnalyticsAccessEntity,
   RateLimitCounterEntity,
+  ClientRequestEntity,
 ];

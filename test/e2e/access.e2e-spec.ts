@@ -91,9 +91,13 @@ describe('access control', () => {
     'addCodedSegment', 'updateCodedSegment', 'removeCodedSegment',
   ];
   /** Organisation reports: admins, researchers (for their pilots' organisations) and org reporters (their own). */
-  const REPORT_WRITES = ['createSteeringInstrument', 'defineIndicator', 'reportIndicatorBurden', 'withdrawBurdenReport', 'restoreBurdenReport', 'reportTimeThief', 'updateTimeThiefStatus'];
+  const REPORT_WRITES = [
+    'createSteeringInstrument', 'updateSteeringInstrument', 'closeSteeringInstrument', 'defineIndicator', 'updateIndicator',
+    'reportIndicatorBurden', 'withdrawBurdenReport', 'restoreBurdenReport',
+    'reportTimeThief', 'updateTimeThiefStatus', 'updateTimeThief', 'withdrawTimeThief', 'restoreTimeThief',
+  ];
   /** Survey design (admins, researchers) and submission (admins, org reporters). */
-  const SURVEY_DESIGN = ['createSurveyInstrument', 'openSurveyWave', 'closeSurveyWave'];
+  const SURVEY_DESIGN = ['createSurveyInstrument', 'openSurveyWave', 'closeSurveyWave', 'reopenSurveyWave', 'deleteSurveyWave'];
   const SURVEY_SUBMIT = ['submitSurveyResponses'];
 
   it('only ADMIN manages users, organisations and pilots', async () => {

@@ -80,14 +80,22 @@ describe('writes with other people’s ids', () => {
     ['reporterB', 'defineIndicator', 'DefineIndicatorInput', { name: 'Kapad', instrumentId: id.instrument, measureType: 'PROCESS', aggregationLevel: 'UNIT', reportingFrequency: 'MONTHLY', paymentDependent: false, introducedOn: day(-1) }, id.instrument, 'FORBIDDEN'],
     ['researcherB', 'logObservation', 'LogObservationInput', { pilotId: id.pilotA, organisationId: id.unitA, level: 'FRONT_LINE', occurredOn: day(-1), kind: 'MEETING', title: 'Kapad', text: 'x', codes: {}, tags: [] }, id.pilotA, 'FORBIDDEN'],
     ['researcherB', 'reportTimeThief', 'ReportTimeThiefInput', { organisationId: id.unitA, task: 'X', process: 'Y', minutesPerWeek: 1, staffAffected: 1, proposedRemedy: 'Z', reportedOn: day(0) }, id.unitA, 'FORBIDDEN'],
-    ['researcherB', 'closeSurveyWave', 'CloseSurveyWaveInput', { id: id.wave }, id.wave, 'FORBIDDEN'],
+    ['researcherB', 'closeSurveyWave', 'CloseSurveyWaveInput', { id: id.wave, reason: 'x' }, id.wave, 'FORBIDDEN'],
+    ['reporterB', 'updateTimeThief', 'UpdateTimeThiefInput', { id: id.thief, expectedVersion: 1, reason: 'Kapad', task: 'Kapad' }, id.thief, 'NOT_FOUND'],
+    ['reporterB', 'withdrawTimeThief', 'WithdrawTimeThiefInput', { id: id.thief, reason: 'Kapad' }, id.thief, 'NOT_FOUND'],
+    ['researcherB', 'restoreTimeThief', 'RestoreTimeThiefInput', { id: id.thief, reason: 'Kapad' }, id.thief, 'NOT_FOUND'],
+    ['reporterB', 'updateIndicator', 'UpdateIndicatorInput', { id: id.indicator, expectedVersion: 1, reason: 'Kapad', retiredOn: day(0) }, id.indicator, 'FORBIDDEN'],
+    ['researcherB', 'updateSteeringInstrument', 'UpdateSteeringInstrumentInput', { id: id.instrument, expectedVersion: 1, reason: 'Kapad', name: 'Kapad' }, id.instrument, 'FORBIDDEN'],
+    ['reporterB', 'closeSteeringInstrument', 'CloseSteeringInstrumentInput', { id: id.instrument, expectedVersion: 1, reason: 'Kapad', validTo: day(0) }, id.instrument, 'FORBIDDEN'],
+    ['researcherB', 'reopenSurveyWave', 'ReopenSurveyWaveInput', { id: id.wave, reason: 'x' }, id.wave, 'FORBIDDEN'],
+    ['researcherB', 'deleteSurveyWave', 'DeleteSurveyWaveInput', { id: id.wave, reason: 'x' }, id.wave, 'FORBIDDEN'],
     ['analyst', 'updateTimeThiefStatus', 'UpdateTimeThiefStatusInput', { id: id.thief, status: 'REMOVED', changedOn: day(0) }, id.thief, 'FORBIDDEN'],
   ];
 
   it('refuses every one, and a hidden row answers like a missing one', async () => {
     const [{ before }] = await t.asSuperuser('SELECT count(*)::int AS before FROM audit_log');
     for (const [who, mutation, type, input, foreign, code] of cases()) {
-      const selection = mutation.startsWith('remove') ? '' : ' { __typename }'; // removals return the id
+      const selection = mutation.startsWith('remove') || mutation === 'deleteSurveyWave' ? '' : ' { __typename }'; // removals return the id
       const query = `mutation($input: ${type}!) { ${mutation}(input: $input)${selection} }`;
       const res: GqlResponse = await t.gql(query, { input }, token[who]);
       expect({ who, mutation, code: res.errors?.[0]?.extensions?.code }).toEqual({ who, mutation, code });

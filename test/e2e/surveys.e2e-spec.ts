@@ -133,7 +133,7 @@ describe('discretion surveys', () => {
   it('refuses responses to a closed wave', async () => {
     const wave = (await t.gql(OPEN, { input: { pilotId, instrumentId: DEFAULT_SURVEY_INSTRUMENT_ID, label: 'Short', opensOn: day(-1), closesOn: day(5), unitIds: [unit.id] } }, admin)).data!.openSurveyWave.id;
     expect((await submit([one()], reporter, wave)).errors).toBeUndefined();
-    expect((await t.gql(CLOSE, { input: { id: wave } }, researcher)).data!.closeSurveyWave.closedAt).toBeTruthy();
+    expect((await t.gql(CLOSE, { input: { id: wave, reason: 'Enkäten stängs i förtid' } }, researcher)).data!.closeSurveyWave.closedAt).toBeTruthy();
     const closed = onlyError(await submit([one()], reporter, wave));
     expect(closed.extensions).toMatchObject({ code: 'CONFLICT', fields: [{ field: 'input.waveId' }] });
     expect(closed.message).toMatch(/was closed on/);

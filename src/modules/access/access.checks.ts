@@ -65,6 +65,17 @@ export class AccessChecks {
     return false;
   }
 
+  /** Whether the caller may report for every one of these organisations (to change a record they all share). */
+  async mayReportForAll(actor: AuthUser, organisationIds: string[], em: EntityManager = this.ds.manager): Promise<boolean> {
+    if (actor.role === Role.ADMIN) return true;
+    if (actor.role !== Role.ORG_REPORTER && actor.role !== Role.RESEARCHER) return false;
+    const ids = [...new Set(organisationIds)];
+    if (!ids.length) return false;
+    const qb = em.createQueryBuilder().select('count(*)::int', 'n').from('organisation', 'o').where('o.id IN (:...ids)', { ids });
+    const row: { n: number } | undefined = await applyTo(qb, reportableOrganisations(actor, 'o.id')).getRawOne();
+    return row?.n === ids.length;
+  }
+
   /**
    * The units of a wave the caller may submit responses for: all of them for admins, those in
    * an org reporter's subtree; none for anyone else.

@@ -180,7 +180,7 @@ export class SeriesService {
       ch AS (
         SELECT c.status::text AS status, c.changed_on, tt.organisation_id, tt.minutes_per_week, tt.staff_affected
           FROM time_thief_status_change c JOIN time_thief tt ON tt.id = c.time_thief_id
-         WHERE c.changed_on BETWEEN ${head.from} AND ${head.to} AND ${head.scope}
+         WHERE c.changed_on BETWEEN ${head.from} AND ${head.to} AND tt.withdrawn_at IS NULL AND ${head.scope}
       ),
       ${head.rollup('ch', 'organisation_id')}
       SELECT to_char(b.bstart, 'YYYY-MM-DD') AS bucket_start, to_char(b.bend, 'YYYY-MM-DD') AS bucket_end, ${org} AS organisation_id,

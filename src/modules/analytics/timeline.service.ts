@@ -43,7 +43,7 @@ export class TimelineService {
         UNION ALL SELECT w.opens_on, 'WAVE_OPENED', w.label, 'SURVEY_WAVE', w.id FROM survey_wave w WHERE w.pilot_id = ${pilot} AND ${waves}
         UNION ALL SELECT coalesce(w.closed_at::date, w.closes_on), 'WAVE_CLOSED', w.label, 'SURVEY_WAVE', w.id FROM survey_wave w WHERE w.pilot_id = ${pilot} AND ${waves}
         UNION ALL SELECT c.changed_on, 'TIME_THIEF_' || c.status::text, tt.task, 'TIME_THIEF', tt.id
-          FROM time_thief_status_change c JOIN time_thief tt ON tt.id = c.time_thief_id WHERE tt.organisation_id IN (SELECT id FROM porg) AND ${thieves}
+          FROM time_thief_status_change c JOIN time_thief tt ON tt.id = c.time_thief_id WHERE tt.organisation_id IN (SELECT id FROM porg) AND tt.withdrawn_at IS NULL AND ${thieves}
         UNION ALL SELECT i.introduced_on, 'INDICATOR_INTRODUCED', i.name, 'INDICATOR', i.id FROM indicator i WHERE i.instrument_id IN (SELECT id FROM inst)
         UNION ALL SELECT i.retired_on, 'INDICATOR_RETIRED', i.name, 'INDICATOR', i.id FROM indicator i
          WHERE i.retired_on IS NOT NULL AND i.instrument_id IN (SELECT id FROM inst)

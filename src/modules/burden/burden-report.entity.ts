@@ -6,6 +6,7 @@ import { numericColumn } from '../../database/transformers';
 import { OrganisationEntity } from '../organisation/organisation.entity';
 import { IndicatorEntity } from '../steering/indicator.entity';
 import { ImprovementUse, PeriodKind } from './burden.enums';
+import { WithdrawalCheck, WithdrawnAtColumn, WithdrawnByColumn, WithdrawReasonColumn } from '../../database/withdrawal-columns';
 
 
 @ObjectType('BurdenReport', { description: 'What reporting one indicator cost one unit in one period.' })
@@ -17,7 +18,7 @@ import { ImprovementUse, PeriodKind } from './burden.enums';
 @Check('chk_burden_report_period', `"period_end" >= "period_start"`)
 @Check('chk_burden_report_counts', `"staff_hours" >= 0 AND "staff_count" >= 0 AND ("record_count" IS NULL OR "record_count" >= 0)`)
 @Check('chk_burden_report_usefulness', `"perceived_usefulness" IS NULL OR "perceived_usefulness" BETWEEN 1 AND 5`)
-@Check('chk_burden_report_withdrawn', `("withdrawn_at" IS NULL) = ("withdraw_reason" IS NULL) AND ("withdrawn_at" IS NULL) = ("withdrawn_by" IS NULL)`)
+@WithdrawalCheck('burden_report')
 @Index('idx_burden_report_period_start_id', ['periodStart', 'id'])
 export class BurdenReportEntity extends BaseRecord {
   @Index('idx_burden_report_indicator_id')
@@ -83,18 +84,13 @@ export class BurdenReportEntity extends BaseRecord {
   @Column({ type: 'integer' })
   revision: number;
 
-  @Field(() => GraphQLISODateTime, {
-    nullable: true,
-    description: 'Set when the report was withdrawn: it then counts in no result, stays in history, and can be restored.',
-  })
-  @Column({ type: 'timestamptz', nullable: true })
+  @WithdrawnAtColumn('Set when the report was withdrawn: it then counts in no result, stays in history, and can be restored.')
   withdrawnAt: Date | null;
 
-  @Column({ type: 'uuid', nullable: true })
+  @WithdrawnByColumn()
   withdrawnBy: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Why it was withdrawn.' })
-  @Column({ type: 'text', nullable: true })
+  @WithdrawReasonColumn()
   withdrawReason: string | null;
 }
 

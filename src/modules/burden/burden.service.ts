@@ -8,6 +8,7 @@ import { AuditAction, AuditEntity } from '../audit/audit.enums';
 import { AuditService } from '../audit/audit.service';
 import { subtreeIdsSql } from '../organisation/organisation.sql';
 import { AccessChecks } from '../access/access.checks';
+import { ClientRequests } from '../client-request/client-requests.service';
 import { reportableOrganisations, visibleReports } from '../access/access.rules';
 import { applyTo } from '../access/sql-fragment';
 import { IndicatorEntity } from '../steering/indicator.entity';
@@ -17,6 +18,7 @@ import { BurdenErrors } from './burden.errors';
 import { BurdenReportsArgs } from './dto/burden-reports.args';
 import { ReportIndicatorBurdenInput, RestoreBurdenReportInput, WithdrawBurdenReportInput } from './dto/report-indicator-burden.input';
 import { periodEnd } from './period';
+import { withdrawal } from '../../database/withdrawal-columns';
 
 const VALUE_FIELDS = [
   'staffHours',
@@ -35,6 +37,7 @@ export class BurdenService {
     @InjectDataSource() private readonly ds: DataSource,
     private readonly audit: AuditService,
     private readonly access: AccessChecks,
+    private readonly requests: ClientRequests,
   ) {}
 
   list(actor: AuthUser, args: BurdenReportsArgs): Promise<ConnectionShape<BurdenReportEntity>> {
@@ -65,7 +68,12 @@ export class BurdenService {
     const end = periodEnd(input.periodKind, input.periodStart);
     if (!end) throw BurdenErrors.notPeriodStart(input.periodKind);
     if (end !== input.periodEnd) throw BurdenErrors.wrongEnd(input.periodKind, input.periodStart, end);
-    return this.ds.transaction(async (em) => {
+    return this.ds.transaction(async (em) =>
+      this.requests.once(em, actor, 'reportIndicatorBurden', input, () => this.store(em, actor, input), (id) => em.getRepository(BurdenReportEntity).findOneBy({ id })),
+    );
+  }
+
+  private async store(em: EntityManager, actor: AuthUser, input: ReportIndicatorBurdenInput): Promise<BurdenReportEntity> {
       await this.access.assertCanReportFor(actor, input.organisationId, em);
       if (!(await em.getRepository(IndicatorEntity).exists({ where: { id: input.indicatorId } }))) {
         throw notFound('Indicator', input.indicatorId);
@@ -97,7 +105,7 @@ export class BurdenService {
           reportedBy: same.reportedBy,
         });
         // A replacement is a report again, also when the one it replaces was withdrawn.
-        Object.assign(same, values, { revision: same.revision + 1, reportedBy: actor.id, withdrawnAt: null, withdrawnBy: null, withdrawReason: null });
+        Object.assign(same, values, { revision: same.revision + 1, reportedBy: actor.id }, withdrawal(false, actor.id, reason));
         const saved = await repo.save(same);
         await this.audit.record(em, actor, { entity: AuditEntity.BURDEN_REPORT, entityId: saved.id, action: AuditAction.UPDATE, before, after: saved, reason });
         await this.shiftTotals(em, saved, before, saved);
@@ -130,19 +138,16 @@ export class BurdenService {
       await this.audit.record(em, actor, { entity: AuditEntity.BURDEN_REPORT, entityId: row.id, action: AuditAction.CREATE, before: null, after: row });
       await this.shiftTotals(em, row, null, row);
       return row;
-    });
   }
 
   /** Takes a report out of every result (it stays in history, with the reason); a repeated withdrawal changes nothing. */
   withdraw(actor: AuthUser, input: WithdrawBurdenReportInput): Promise<BurdenReportEntity> {
-    const reason = required(input.reason, 'input.reason', 'withdrawing a report');
-    return this.changeWithdrawal(actor, input.id, reason, true);
+    return this.changeWithdrawal(actor, input.id, input.reason, true);
   }
 
   /** Brings a withdrawn report back into every result, with a reason. */
   restore(actor: AuthUser, input: RestoreBurdenReportInput): Promise<BurdenReportEntity> {
-    const reason = required(input.reason, 'input.reason', 'restoring a report');
-    return this.changeWithdrawal(actor, input.id, reason, false);
+    return this.changeWithdrawal(actor, input.id, input.reason, false);
   }
 
   private changeWithdrawal(actor: AuthUser, id: string, reason: string, withdraw: boolean): Promise<BurdenReportEntity> {
@@ -152,7 +157,7 @@ export class BurdenService {
       if (!report) throw notFound('Burden report', id);
       if (!!report.withdrawnAt === withdraw) return report;
       const before = { ...report };
-      Object.assign(report, withdraw ? { withdrawnAt: new Date(), withdrawnBy: actor.id, withdrawReason: reason } : { withdrawnAt: null, withdrawnBy: null, withdrawReason: null });
+      Object.assign(report, withdrawal(withdraw, actor.id, reason));
       const saved = await em.getRepository(BurdenReportEntity).save(report);
       const action = withdraw ? AuditAction.DELETE : AuditAction.RESTORE;
       await this.audit.record(em, actor, { entity: AuditEntity.BURDEN_REPORT, entityId: id, action, before, after: saved, reason });

@@ -155,7 +155,7 @@ const timeThieves: Dataset = {
   columns: names(TIME_THIEF_COLUMNS),
   query(actor, q) {
     const p = new Params();
-    const where = reportWhere(actor, q, p, 'tt.organisation_id');
+    const where = [...reportWhere(actor, q, p, 'tt.organisation_id'), 'tt.withdrawn_at IS NULL'];
     if (q.from) where.push(`c.changed_on >= ${p.add(q.from, '::date')}`);
     if (q.to) where.push(`c.changed_on <= ${p.add(q.to, '::date')}`);
     const sql = `SELECT ${select(TIME_THIEF_COLUMNS)}

@@ -19,6 +19,8 @@ import { CodeFilter, ObservationsArgs } from './dto/observations.args';
 import { UpdateObservationInput } from './dto/update-observation.input';
 import { FrameworkCodes, toCodes } from './framework-codes';
 import { ObservationVersionEntity } from './observation-version.entity';
+import { stableJson } from '../../common/json/stable-json';
+import { ClientRequests } from '../client-request/client-requests.service';
 import { ObservationEntity, TEXT_MAX } from './observation.entity';
 import { CodeMatch } from './observation.enums';
 import { ObservationErrors } from './observation.errors';
@@ -45,24 +47,13 @@ function snapshot(o: ObservationEntity) {
   };
 }
 
-/** JSON with sorted keys, so equal requests hash equally. */
-function stableJson(v: unknown): string {
-  if (Array.isArray(v)) return `[${v.map(stableJson).join(',')}]`;
-  if (v && typeof v === 'object') {
-    return `{${Object.keys(v)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${stableJson((v as Record<string, unknown>)[k])}`)
-      .join(',')}}`;
-  }
-  return JSON.stringify(v ?? null);
-}
-
 @Injectable()
 export class ObservationService {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly audit: AuditService,
     private readonly access: AccessChecks,
+    private readonly requests: ClientRequests,
   ) {}
 
   // ---------------------------------------------------------------- reading
@@ -235,6 +226,12 @@ export class ObservationService {
 
   async addSegment(actor: AuthUser, input: AddCodedSegmentInput): Promise<CodedSegmentEntity> {
     return this.ds.transaction(async (em) => {
+      const repo = em.getRepository(CodedSegmentEntity);
+      return this.requests.once(em, actor, 'addCodedSegment', input, () => this.insertSegment(em, actor, input), (id) => repo.findOneBy({ id }));
+    });
+  }
+
+  private async insertSegment(em: EntityManager, actor: AuthUser, input: AddCodedSegmentInput): Promise<CodedSegmentEntity> {
       const obs = await this.lockVisible(em, actor, input.observationId);
       if (obs.deletedAt) throw ObservationErrors.deleted();
       await this.checkCanWrite(em, actor, obs.pilotId, obs.occurredOn);
@@ -254,7 +251,6 @@ export class ObservationService {
       );
       await this.audit.record(em, actor, { entity: AuditEntity.CODED_SEGMENT, entityId: segment.id, action: AuditAction.CREATE, before: null, after: segmentRecord(segment) });
       return segment;
-    });
   }
 
   async updateSegment(actor: AuthUser, input: UpdateCodedSegmentInput): Promise<CodedSegmentEntity> {

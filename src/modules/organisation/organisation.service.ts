@@ -8,6 +8,7 @@ import { AuditAction, AuditEntity } from '../audit/audit.enums';
 import { visibleOrganisations } from '../access/access.rules';
 import { applyTo } from '../access/sql-fragment';
 import { AuditService } from '../audit/audit.service';
+import { ClientRequests } from '../client-request/client-requests.service';
 import { CreateOrganisationInput } from './dto/create-organisation.input';
 import { OrganisationsArgs } from './dto/organisations.args';
 import { UpdateOrganisationInput } from './dto/update-organisation.input';
@@ -24,6 +25,7 @@ export class OrganisationService {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly audit: AuditService,
+    private readonly requests: ClientRequests,
   ) {}
 
   async list(actor: AuthUser, args: OrganisationsArgs): Promise<ConnectionShape<OrganisationEntity>> {
@@ -50,13 +52,16 @@ export class OrganisationService {
   }
 
   async create(actor: AuthUser, input: CreateOrganisationInput): Promise<OrganisationEntity> {
-    const fields = applyOrganisationRules(input);
+    const { clientId: _c, ...rest } = input;
+    const fields = applyOrganisationRules(rest);
     return this.ds.transaction(async (em) => {
-      if (fields.parentId) await this.requireExists(em, fields.parentId);
       const repo = em.getRepository(OrganisationEntity);
-      const org = await repo.save(repo.create(fields));
-      await this.audit.record(em, actor, { entity: AuditEntity.ORGANISATION, entityId: org.id, action: AuditAction.CREATE, before: null, after: org });
-      return org;
+      return this.requests.once(em, actor, 'createOrganisation', input, async () => {
+        if (fields.parentId) await this.requireExists(em, fields.parentId);
+        const org = await repo.save(repo.create(fields));
+        await this.audit.record(em, actor, { entity: AuditEntity.ORGANISATION, entityId: org.id, action: AuditAction.CREATE, before: null, after: org });
+        return org;
+      }, (id) => repo.findOneBy({ id }));
     });
   }
 

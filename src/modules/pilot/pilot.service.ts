@@ -7,6 +7,7 @@ import { notFound } from '../../common/errors/domain-error';
 import { ConnectionShape, paginate } from '../../common/pagination/connection';
 import { AuditAction, AuditEntity } from '../audit/audit.enums';
 import { AuditRecord, AuditService } from '../audit/audit.service';
+import { ClientRequests } from '../client-request/client-requests.service';
 import { visiblePilots } from '../access/access.rules';
 import { applyTo } from '../access/sql-fragment';
 import { likeEscape, subtreeIdsSql } from '../organisation/organisation.sql';
@@ -37,6 +38,7 @@ export class PilotService {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly audit: AuditService,
+    private readonly requests: ClientRequests,
   ) {}
 
   async list(actor: AuthUser, args: PilotsArgs): Promise<ConnectionShape<PilotEntity>> {
@@ -72,21 +74,23 @@ export class PilotService {
 
   /** The pilot with its participants and researchers, all or nothing. */
   async create(actor: AuthUser, input: CreatePilotInput): Promise<PilotEntity> {
-    const { participants, researchers, ...fields } = input;
+    const { participants, researchers, clientId: _c, ...fields } = input;
     this.checkPeriod(fields.startsOn, fields.endsOn, 'input.endsOn');
     return this.ds.transaction(async (em) => {
       const repo = em.getRepository(PilotEntity);
-      const pilot = await repo.save(repo.create({ ...fields, announcedOn: fields.announcedOn ?? null, startsOn: fields.startsOn ?? null, endsOn: fields.endsOn ?? null }));
-      const parts = await this.insertParticipants(em, pilot, participants, 'input.participants');
-      const people = await this.insertResearchers(em, pilot, researchers, 'input.researchers');
-      await this.audit.record(
-        em,
-        actor,
-        created(AuditEntity.PILOT, pilot),
-        ...parts.map((p) => created(AuditEntity.PILOT_PARTICIPANT, p)),
-        ...people.map((r) => created(AuditEntity.PILOT_RESEARCHER, r)),
-      );
-      return pilot;
+      return this.requests.once(em, actor, 'createPilot', input, async () => {
+        const pilot = await repo.save(repo.create({ ...fields, announcedOn: fields.announcedOn ?? null, startsOn: fields.startsOn ?? null, endsOn: fields.endsOn ?? null }));
+        const parts = await this.insertParticipants(em, pilot, participants, 'input.participants');
+        const people = await this.insertResearchers(em, pilot, researchers, 'input.researchers');
+        await this.audit.record(
+          em,
+          actor,
+          created(AuditEntity.PILOT, pilot),
+          ...parts.map((p) => created(AuditEntity.PILOT_PARTICIPANT, p)),
+          ...people.map((r) => created(AuditEntity.PILOT_RESEARCHER, r)),
+        );
+        return pilot;
+      }, (id) => repo.findOneBy({ id }));
     });
   }
 
@@ -106,12 +110,14 @@ export class PilotService {
   }
 
   async addParticipant(actor: AuthUser, input: AddPilotParticipantInput): Promise<PilotParticipantEntity> {
-    return this.ds.transaction(async (em) => {
-      const pilot = await this.requirePilot(em, input.pilotId);
-      const [row] = await this.insertParticipants(em, pilot, [input], 'input');
-      await this.audit.record(em, actor, created(AuditEntity.PILOT_PARTICIPANT, row));
-      return row;
-    });
+    return this.ds.transaction(async (em) =>
+      this.requests.once(em, actor, 'addPilotParticipant', input, async () => {
+        const pilot = await this.requirePilot(em, input.pilotId);
+        const [row] = await this.insertParticipants(em, pilot, [input], 'input');
+        await this.audit.record(em, actor, created(AuditEntity.PILOT_PARTICIPANT, row));
+        return row;
+      }, (id) => em.getRepository(PilotParticipantEntity).findOneBy({ id })),
+    );
   }
 
   removeParticipant(actor: AuthUser, id: string): Promise<string> {
@@ -119,12 +125,14 @@ export class PilotService {
   }
 
   async addResearcher(actor: AuthUser, input: AddPilotResearcherInput): Promise<PilotResearcherEntity> {
-    return this.ds.transaction(async (em) => {
-      const pilot = await this.requirePilot(em, input.pilotId);
-      const [row] = await this.insertResearchers(em, pilot, [input], 'input');
-      await this.audit.record(em, actor, created(AuditEntity.PILOT_RESEARCHER, row));
-      return row;
-    });
+    return this.ds.transaction(async (em) =>
+      this.requests.once(em, actor, 'addPilotResearcher', input, async () => {
+        const pilot = await this.requirePilot(em, input.pilotId);
+        const [row] = await this.insertResearchers(em, pilot, [input], 'input');
+        await this.audit.record(em, actor, created(AuditEntity.PILOT_RESEARCHER, row));
+        return row;
+      }, (id) => em.getRepository(PilotResearcherEntity).findOneBy({ id })),
+    );
   }
 
   removeResearcher(actor: AuthUser, id: string): Promise<string> {

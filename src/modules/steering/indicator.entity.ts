@@ -2,6 +2,7 @@ import { Field, ObjectType } from '@nestjs/graphql';
 import { LocalDateResolver } from 'graphql-scalars';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { BaseRecord } from '../../database/base-record';
+import { VersionColumn } from '../../database/version-column';
 import { SteeringInstrumentEntity } from './steering-instrument.entity';
 import { AggregationLevel, MeasureType, ReportingFrequency } from './steering.enums';
 
@@ -45,14 +46,17 @@ export class IndicatorEntity extends BaseRecord {
   @Column({ type: 'boolean' })
   paymentDependent: boolean;
 
-  @Field(() => LocalDateResolver)
+  @Field(() => LocalDateResolver, { description: 'The first day it is in force: no report is due or accepted for a period before it.' })
   @Column({ type: 'date' })
   introducedOn: string;
 
-  @Field(() => LocalDateResolver, { nullable: true })
+  @Field(() => LocalDateResolver, { nullable: true, description: 'The last day it is in force: no report is due or accepted for a period after it. Null: in force.' })
   @Column({ type: 'date', nullable: true })
   retiredOn: string | null;
 
   @Column({ type: 'uuid' })
   createdBy: string;
+
+  @VersionColumn()
+  version: number;
 }

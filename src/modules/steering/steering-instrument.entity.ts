@@ -2,6 +2,7 @@ import { Field, Float, ObjectType } from '@nestjs/graphql';
 import { LocalDateResolver } from 'graphql-scalars';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { BaseRecord } from '../../database/base-record';
+import { VersionColumn } from '../../database/version-column';
 import { numericColumn } from '../../database/transformers';
 import { CompensationPrinciple, GovernanceForm } from '../framework/framework.enums';
 import { OrganisationEntity } from '../organisation/organisation.entity';
@@ -63,6 +64,9 @@ export class SteeringInstrumentEntity extends BaseRecord {
 
   @Column({ type: 'uuid' })
   createdBy: string;
+
+  @VersionColumn()
+  version: number;
 }
 
 /** The organisations an instrument applies to. */

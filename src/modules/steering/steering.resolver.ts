@@ -7,6 +7,10 @@ import { Connection } from '../../common/pagination/connection';
 import { Allow } from '../access/permissions';
 import { OrganisationEntity } from '../organisation/organisation.entity';
 import { OrganisationLoaders } from '../organisation/organisation.loaders';
+import { AuditEntryEntity } from '../audit/audit.entity';
+import { AuditEntity } from '../audit/audit.enums';
+import { AuditLoaders } from '../audit/audit.loaders';
+import { CloseSteeringInstrumentInput, UpdateIndicatorInput, UpdateSteeringInstrumentInput } from './dto/correct-steering.input';
 import { CreateSteeringInstrumentInput } from './dto/create-steering-instrument.input';
 import { DefineIndicatorInput } from './dto/define-indicator.input';
 import { IndicatorsArgs, SteeringInstrumentsArgs } from './dto/steering.args';
@@ -27,6 +31,7 @@ export class SteeringInstrumentResolver {
     private readonly steeringService: SteeringService,
     private readonly loaders: SteeringLoaders,
     private readonly organisationLoaders: OrganisationLoaders,
+    private readonly auditLoaders: AuditLoaders,
   ) {}
 
   @Query(() => SteeringInstrumentConnection, { description: 'Steering instruments by name.' })
@@ -43,6 +48,25 @@ export class SteeringInstrumentResolver {
   @Mutation(() => SteeringInstrumentEntity, { description: 'Admins: any. Reporters and researchers: for organisations they report for.' })
   createSteeringInstrument(@CurrentUser() actor: AuthUser, @Args('input') input: CreateSteeringInstrumentInput) {
     return this.steeringService.createInstrument(actor, input);
+  }
+
+  @Allow('reports.write')
+  @Mutation(() => SteeringInstrumentEntity, {
+    description: 'Corrects an instrument (its fields, the organisations it applies to), with the version you read and a reason. Admins, and those who report for every organisation it applies to.',
+  })
+  updateSteeringInstrument(@CurrentUser() actor: AuthUser, @Args('input') input: UpdateSteeringInstrumentInput) {
+    return this.steeringService.updateInstrument(actor, input);
+  }
+
+  @Allow('reports.write')
+  @Mutation(() => SteeringInstrumentEntity, { description: 'Ends an instrument\'s validity (validTo), with the version you read and a reason.' })
+  closeSteeringInstrument(@CurrentUser() actor: AuthUser, @Args('input') input: CloseSteeringInstrumentInput) {
+    return this.steeringService.closeInstrument(actor, input);
+  }
+
+  @ResolveField(() => [AuditEntryEntity], { description: 'Its creation and every correction, oldest first: who, when, why, values before and after.' })
+  history(@Parent() si: SteeringInstrumentEntity, @Context() ctx: GqlContext) {
+    return this.auditLoaders.history(ctx, AuditEntity.STEERING_INSTRUMENT).load(si.id);
   }
 
   @ResolveField(() => OrganisationEntity, {
@@ -69,6 +93,7 @@ export class IndicatorResolver {
   constructor(
     private readonly steeringService: SteeringService,
     private readonly loaders: SteeringLoaders,
+    private readonly auditLoaders: AuditLoaders,
   ) {}
 
   @Query(() => IndicatorConnection, { description: 'Indicators by name.' })
@@ -80,6 +105,19 @@ export class IndicatorResolver {
   @Mutation(() => IndicatorEntity)
   defineIndicator(@CurrentUser() actor: AuthUser, @Args('input') input: DefineIndicatorInput) {
     return this.steeringService.defineIndicator(actor, input);
+  }
+
+  @Allow('reports.write')
+  @Mutation(() => IndicatorEntity, {
+    description: 'Corrects or retires an indicator (retiredOn), with the version you read and a reason. Admins, and those who report for every organisation its instrument applies to.',
+  })
+  updateIndicator(@CurrentUser() actor: AuthUser, @Args('input') input: UpdateIndicatorInput) {
+    return this.steeringService.updateIndicator(actor, input);
+  }
+
+  @ResolveField(() => [AuditEntryEntity], { description: 'Its definition and every correction, oldest first: who, when, why, values before and after.' })
+  history(@Parent() i: IndicatorEntity, @Context() ctx: GqlContext) {
+    return this.auditLoaders.history(ctx, AuditEntity.INDICATOR).load(i.id);
   }
 
   @ResolveField(() => SteeringInstrumentEntity)

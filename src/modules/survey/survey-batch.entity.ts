@@ -1,6 +1,7 @@
 import { Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import { SurveyWaveEntity } from './survey-wave.entity';
+import { WithdrawalCheck, WithdrawnAtColumn, WithdrawnByColumn, WithdrawReasonColumn } from '../../database/withdrawal-columns';
 
 export enum SurveyBatchSource {
   API = 'API',
@@ -20,7 +21,7 @@ registerEnumType(SurveyBatchSource, {
 @ObjectType('SurveyBatch', { description: 'One submission of survey responses (a call or a CSV upload); corrections withdraw a whole batch.' })
 @Entity('survey_batch')
 @Unique('uq_survey_batch_upload_key', ['waveId', 'uploadKey'])
-@Check('chk_survey_batch_withdrawn', `("withdrawn_at" IS NULL) = ("withdraw_reason" IS NULL) AND ("withdrawn_at" IS NULL) = ("withdrawn_by" IS NULL)`)
+@WithdrawalCheck('survey_batch')
 export class SurveyBatchEntity {
   @Field(() => ID)
   @PrimaryGeneratedColumn('uuid')
@@ -55,14 +56,12 @@ export class SurveyBatchEntity {
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 
-  @Field(() => GraphQLISODateTime, { nullable: true, description: 'Set when withdrawn: its responses count in no result.' })
-  @Column({ type: 'timestamptz', nullable: true })
+  @WithdrawnAtColumn('Set when withdrawn: its responses count in no result.')
   withdrawnAt: Date | null;
 
-  @Column({ type: 'uuid', nullable: true })
+  @WithdrawnByColumn()
   withdrawnBy: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Why it was withdrawn.' })
-  @Column({ type: 'text', nullable: true })
+  @WithdrawReasonColumn()
   withdrawReason: string | null;
 }

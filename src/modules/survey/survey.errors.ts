@@ -8,6 +8,14 @@ registerConstraints({
 });
 
 export const SurveyErrors = {
+  twin: (id: string, label: string, opensOn: string, closesOn: string) =>
+    conflict(`Wave ${id} ("${label}", ${opensOn} to ${closesOn}) already surveys one of these units under this label in overlapping dates; use it, or give this wave another label or other dates`, 'input.label'),
+  notEmpty: (responses: number, batches: number) =>
+    conflict(`The wave has ${responses} responses in ${batches} batches (withdrawn ones included) and stays in the record: close it instead`, 'input.id'),
+  reopenNeedsDate: (closesOn: string, today: string, given: string | null) =>
+    given
+      ? badInput('input.closesOn', `must be today (${today}) or later to reopen the wave`)
+      : badInput('input.closesOn', `is required: the wave's last day (${closesOn}) has passed; give a new one, today (${today}) or later`),
   closesBeforeOpens: () => badInput('input.closesOn', 'must not be before opensOn'),
   notFollowing: () => forbidden('Only admins and the researchers following the pilot open and close its survey waves'),
   unitNotInPilot: (field: string) => badInput(field, 'neither this unit nor one it belongs to takes part in the pilot'),

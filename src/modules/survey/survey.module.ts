@@ -6,11 +6,12 @@ import { SurveyCsvService } from './survey-csv.service';
 import { SurveyLoaders } from './survey.loaders';
 import { SurveyInstrumentResolver, SurveyWaveResolver } from './survey.resolver';
 import { SurveyService } from './survey.service';
+import { SurveyWaveService } from './survey-wave.service';
 
 @Module({
   imports: [OrganisationModule, PilotModule],
   controllers: [SurveyCsvController],
-  providers: [SurveyService, SurveyCsvService, SurveyLoaders, SurveyInstrumentResolver, SurveyWaveResolver],
-  exports: [SurveyService, SurveyLoaders],
+  providers: [SurveyService, SurveyWaveService, SurveyCsvService, SurveyLoaders, SurveyInstrumentResolver, SurveyWaveResolver],
+  exports: [SurveyService, SurveyWaveService, SurveyLoaders],
 })
 export class SurveyModule {}

@@ -8,7 +8,17 @@ import { OrganisationEntity } from '../organisation/organisation.entity';
 import { OrganisationLoaders } from '../organisation/organisation.loaders';
 import { PilotEntity } from '../pilot/pilot.entity';
 import { PilotLoaders } from '../pilot/pilot.loaders';
-import { CloseSurveyWaveInput, CorrectSurveyBatchInput, CreateSurveyInstrumentInput, OpenSurveyWaveInput, SubmitSurveyResponsesInput, SurveyWavesArgs } from './dto/survey.input';
+import {
+  CloseSurveyWaveInput,
+  CorrectSurveyBatchInput,
+  CreateSurveyInstrumentInput,
+  DeleteSurveyWaveInput,
+  OpenSurveyWaveInput,
+  ReopenSurveyWaveInput,
+  SubmitSurveyResponsesInput,
+  SurveyWavesArgs,
+} from './dto/survey.input';
+import { SurveyWaveService } from './survey-wave.service';
 import { SurveyBatchEntity } from './survey-batch.entity';
 import { SurveyInstrumentEntity, SurveyItemEntity } from './survey-instrument.entity';
 import { SurveyWaveEntity } from './survey-wave.entity';
@@ -57,6 +67,7 @@ export class SurveyInstrumentResolver {
 export class SurveyWaveResolver {
   constructor(
     private readonly surveyService: SurveyService,
+    private readonly waves: SurveyWaveService,
     private readonly loaders: SurveyLoaders,
     private readonly pilotLoaders: PilotLoaders,
     private readonly organisationLoaders: OrganisationLoaders,
@@ -64,19 +75,33 @@ export class SurveyWaveResolver {
 
   @Query(() => SurveyWaveConnection, { description: 'By opening date. Org reporters see the waves that target their units.' })
   surveyWaves(@CurrentUser() actor: AuthUser, @Args() args: SurveyWavesArgs) {
-    return this.surveyService.listWaves(actor, args);
+    return this.waves.list(actor, args);
   }
 
   @Allow('surveys.design')
-  @Mutation(() => SurveyWaveEntity, { description: 'For admins and the researchers following the pilot.' })
+  @Mutation(() => SurveyWaveEntity, {
+    description: 'For admins and the researchers following the pilot. The same label, pilot and a shared unit in overlapping dates as another wave is CONFLICT.',
+  })
   openSurveyWave(@CurrentUser() actor: AuthUser, @Args('input') input: OpenSurveyWaveInput) {
-    return this.surveyService.openWave(actor, input);
+    return this.waves.open(actor, input);
   }
 
   @Allow('surveys.design')
-  @Mutation(() => SurveyWaveEntity, { description: 'Stops the wave taking responses now, before closesOn.' })
+  @Mutation(() => SurveyWaveEntity, { description: 'Stops the wave taking responses now, before closesOn, with a reason.' })
   closeSurveyWave(@CurrentUser() actor: AuthUser, @Args('input') input: CloseSurveyWaveInput) {
-    return this.surveyService.closeWave(actor, input.id);
+    return this.waves.close(actor, input);
+  }
+
+  @Allow('surveys.design')
+  @Mutation(() => SurveyWaveEntity, { description: 'Lets a closed wave take responses again (until closesOn, which may be moved), with a reason.' })
+  reopenSurveyWave(@CurrentUser() actor: AuthUser, @Args('input') input: ReopenSurveyWaveInput) {
+    return this.waves.reopen(actor, input);
+  }
+
+  @Allow('surveys.design')
+  @Mutation(() => ID, { description: 'Deletes a wave no response has reached, with a reason (kept in the audit trail); returns its id. A wave with responses is CONFLICT: close it.' })
+  deleteSurveyWave(@CurrentUser() actor: AuthUser, @Args('input') input: DeleteSurveyWaveInput) {
+    return this.waves.delete(actor, input);
   }
 
   @Allow('surveys.submit')

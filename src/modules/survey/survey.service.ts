@@ -3,24 +3,20 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '../../common/auth/auth-user';
-import { badInput, DomainError, FieldProblem, notFound } from '../../common/errors/domain-error';
-import { ConnectionShape, paginate } from '../../common/pagination/connection';
+import { DomainError, FieldProblem, notFound } from '../../common/errors/domain-error';
 import { APP_CONFIG, AppConfig } from '../../config/config';
 import { resolveSecret } from '../../config/secrets';
 import { AuditAction, AuditEntity } from '../audit/audit.enums';
 import { AuditService } from '../audit/audit.service';
-import { takesPartInPilotSql } from '../organisation/organisation.sql';
-import { PilotEntity } from '../pilot/pilot.entity';
+import { ClientRequests } from '../client-request/client-requests.service';
 import { AccessChecks } from '../access/access.checks';
 import { visibleBatches, visibleWaves } from '../access/access.rules';
 import { applyTo } from '../access/sql-fragment';
 import {
   CorrectSurveyBatchInput,
   CreateSurveyInstrumentInput,
-  OpenSurveyWaveInput,
   SubmitSurveyResponsesInput,
   SurveyResponseInput,
-  SurveyWavesArgs,
 } from './dto/survey.input';
 import { numberArrayLiteral } from '../../database/pg-array';
 import { panelHash } from './panel-key';
@@ -28,9 +24,10 @@ import { newRecordKey } from './record-key';
 import { responseScorer } from './scoring';
 import { SurveyInstrumentEntity, SurveyItemEntity } from './survey-instrument.entity';
 import { SurveyBatchEntity, SurveyBatchSource } from './survey-batch.entity';
-import { SurveyWaveEntity, SurveyWaveUnitEntity } from './survey-wave.entity';
+import { SurveyWaveEntity } from './survey-wave.entity';
 import { ScaleKind } from './survey.enums';
 import { SurveyErrors } from './survey.errors';
+import { withdrawal } from '../../database/withdrawal-columns';
 
 export interface SubmitResult {
   received: number;
@@ -60,6 +57,7 @@ export class SurveyService {
     @InjectDataSource() private readonly ds: DataSource,
     private readonly audit: AuditService,
     private readonly access: AccessChecks,
+    private readonly requests: ClientRequests,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.panelSecret = resolveSecret(config.auth.panelKeySecret, config.database.dataDir, 'panel-key-secret');
@@ -88,7 +86,14 @@ export class SurveyService {
     if (dup >= 0) problems.push({ field: `input.items.${dup}.code`, message: 'is used by another item' });
     if (problems.length) throw invalid(problems);
 
-    return this.ds.transaction(async (em) => {
+    return this.ds.transaction(async (em) =>
+      this.requests.once(em, actor, 'createSurveyInstrument', input, () => this.insertInstrument(em, actor, input), (id) =>
+        em.getRepository(SurveyInstrumentEntity).findOneBy({ id }),
+      ),
+    );
+  }
+
+  private async insertInstrument(em: EntityManager, actor: AuthUser, input: CreateSurveyInstrumentInput): Promise<SurveyInstrumentEntity> {
       await em.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`survey_instrument:${input.name}`]);
       const [{ next }] = await em.query('SELECT coalesce(max(version), 0) + 1 AS next FROM survey_instrument WHERE name = $1', [input.name]);
       const repo = em.getRepository(SurveyInstrumentEntity);
@@ -117,54 +122,6 @@ export class SurveyService {
         after: { ...instrument, items: input.items.map((i) => i.code) },
       });
       return instrument;
-    });
-  }
-
-  // ---------------------------------------------------------------- waves
-
-  /** Admins, analysts and researchers see every wave; org reporters the waves that target their units. */
-  listWaves(actor: AuthUser, args: SurveyWavesArgs): Promise<ConnectionShape<SurveyWaveEntity>> {
-    const qb = applyTo(this.ds.getRepository(SurveyWaveEntity).createQueryBuilder('w'), visibleWaves(actor, 'w.id'));
-    const f = args.filter ?? {};
-    if (f.pilotId) qb.andWhere('w.pilotId = :pilotId', { pilotId: f.pilotId });
-    if (f.instrumentId) qb.andWhere('w.instrumentId = :instrumentId', { instrumentId: f.instrumentId });
-    return paginate(qb, args, { column: 'w.opensOn', value: (w) => w.opensOn });
-  }
-
-  async openWave(actor: AuthUser, input: OpenSurveyWaveInput): Promise<SurveyWaveEntity> {
-    if (input.closesOn < input.opensOn) throw SurveyErrors.closesBeforeOpens();
-    return this.ds.transaction(async (em) => {
-      if (!(await em.getRepository(PilotEntity).exists({ where: { id: input.pilotId } }))) throw notFound('Pilot', input.pilotId);
-      if (!(await em.getRepository(SurveyInstrumentEntity).exists({ where: { id: input.instrumentId } }))) {
-        throw notFound('Survey instrument', input.instrumentId);
-      }
-      if (!(await this.access.mayWriteResearch(actor, input.pilotId, input.opensOn, em))) throw SurveyErrors.notFollowing();
-      for (const [i, unitId] of input.unitIds.entries()) {
-        const [{ ok }] = await em.query(takesPartInPilotSql('$1::uuid', '$2::uuid'), [input.pilotId, unitId]);
-        if (!ok) throw SurveyErrors.unitNotInPilot(`input.unitIds.${i}`);
-      }
-      const repo = em.getRepository(SurveyWaveEntity);
-      const { unitIds, ...fields } = input;
-      const wave = await repo.save(repo.create({ ...fields, closedAt: null, createdBy: actor.id }));
-      await em.getRepository(SurveyWaveUnitEntity).insert(unitIds.map((organisationId) => ({ waveId: wave.id, organisationId })));
-      await this.audit.record(em, actor, { entity: AuditEntity.SURVEY_WAVE, entityId: wave.id, action: AuditAction.CREATE, before: null, after: { ...wave, unitIds } });
-      return wave;
-    });
-  }
-
-  async closeWave(actor: AuthUser, id: string): Promise<SurveyWaveEntity> {
-    return this.ds.transaction(async (em) => {
-      const repo = em.getRepository(SurveyWaveEntity);
-      const wave = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!wave) throw notFound('Survey wave', id);
-      if (!(await this.access.mayWriteResearch(actor, wave.pilotId, wave.opensOn, em))) throw SurveyErrors.notFollowing();
-      if (wave.closedAt) return wave;
-      const before = { ...wave };
-      wave.closedAt = new Date();
-      const saved = await repo.save(wave);
-      await this.audit.record(em, actor, { entity: AuditEntity.SURVEY_WAVE, entityId: id, action: AuditAction.UPDATE, before, after: saved });
-      return saved;
-    });
   }
 
   // ---------------------------------------------------------------- responses
@@ -272,15 +229,14 @@ export class SurveyService {
   }
 
   private changeBatch(actor: AuthUser, input: CorrectSurveyBatchInput, withdraw: boolean): Promise<SurveyBatchEntity> {
-    const reason = input.reason.trim();
-    if (!reason) throw badInput('input.reason', `is required for ${withdraw ? 'withdrawing' : 'restoring'} a batch: say why`);
+    const { reason } = input;
     return this.ds.transaction(async (em) => {
       const repo = em.getRepository(SurveyBatchEntity);
       const batch = await repo.findOne({ where: { id: input.id }, lock: { mode: 'pessimistic_write' } });
       if (!batch) throw notFound('Survey batch', input.id);
       if (!!batch.withdrawnAt === withdraw) return batch;
       const before = { ...batch };
-      Object.assign(batch, withdraw ? { withdrawnAt: new Date(), withdrawnBy: actor.id, withdrawReason: reason } : { withdrawnAt: null, withdrawnBy: null, withdrawReason: null });
+      Object.assign(batch, withdrawal(withdraw, actor.id, reason));
       const saved = await repo.save(batch);
       const action = withdraw ? AuditAction.DELETE : AuditAction.RESTORE;
       await this.audit.record(em, actor, { entity: AuditEntity.SURVEY_BATCH, entityId: saved.id, action, before, after: saved, reason });

@@ -2,14 +2,17 @@ import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql'
 import { LocalDateResolver } from 'graphql-scalars';
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { BaseRecord } from '../../database/base-record';
+import { VersionColumn } from '../../database/version-column';
 import { OrganisationEntity } from '../organisation/organisation.entity';
 import { SteeringInstrumentEntity } from '../steering/steering-instrument.entity';
 import { TimeThiefStatus } from './time-thief.enums';
+import { WithdrawalCheck, WithdrawnAtColumn, WithdrawnByColumn, WithdrawReasonColumn } from '../../database/withdrawal-columns';
 
 @ObjectType('TimeThief', { description: 'Tidstjuv: a recurring task that takes time from the core work without adding value.' })
 @Entity('time_thief')
 @Check('chk_time_thief_counts', `"minutes_per_week" >= 0 AND "staff_affected" >= 0`)
 @Index('idx_time_thief_reported_on_id', ['reportedOn', 'id'])
+@WithdrawalCheck('time_thief')
 export class TimeThiefEntity extends BaseRecord {
   @Index('idx_time_thief_organisation_id')
   @Column({ type: 'uuid' })
@@ -66,6 +69,18 @@ export class TimeThiefEntity extends BaseRecord {
 
   @Column({ type: 'uuid' })
   reportedBy: string;
+
+  @VersionColumn()
+  version: number;
+
+  @WithdrawnAtColumn('Set when it was withdrawn (reported by mistake): it then counts in no result, stays in history, and can be restored.')
+  withdrawnAt: Date | null;
+
+  @WithdrawnByColumn()
+  withdrawnBy: string | null;
+
+  @WithdrawReasonColumn()
+  withdrawReason: string | null;
 }
 
 @ObjectType('TimeThiefStatusChange')

@@ -10,6 +10,7 @@ registerConstraints({
 export const TimeThiefErrors = {
   transition: (from: string, to: string, allowed: string[]) =>
     conflict(`A time thief that is ${from} cannot become ${to}; it can become ${allowed.join(' or ')}`, 'input.status'),
+  withdrawn: () => conflict('The time thief is withdrawn: restore it first (restoreTimeThief) to change it', 'input.id'),
   reasonNeeded: () => badInput('input.reason', 'is required when a time thief is KEPT'),
   beforePrevious: (previous: string) => badInput('input.changedOn', `must not be before the previous change (${previous})`),
 };

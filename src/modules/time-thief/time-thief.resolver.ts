@@ -8,7 +8,17 @@ import { OrganisationEntity } from '../organisation/organisation.entity';
 import { OrganisationLoaders } from '../organisation/organisation.loaders';
 import { SteeringInstrumentEntity } from '../steering/steering-instrument.entity';
 import { SteeringLoaders } from '../steering/steering.loaders';
-import { ReportTimeThiefInput, TimeThievesArgs, UpdateTimeThiefStatusInput } from './dto/time-thief.input';
+import { AuditEntryEntity } from '../audit/audit.entity';
+import { AuditEntity } from '../audit/audit.enums';
+import { AuditLoaders } from '../audit/audit.loaders';
+import {
+  ReportTimeThiefInput,
+  RestoreTimeThiefInput,
+  TimeThievesArgs,
+  UpdateTimeThiefInput,
+  UpdateTimeThiefStatusInput,
+  WithdrawTimeThiefInput,
+} from './dto/time-thief.input';
 import { TimeThiefEntity, TimeThiefStatusChangeEntity } from './time-thief.entity';
 import { TimeThiefLoaders } from './time-thief.loaders';
 import { TimeThiefService } from './time-thief.service';
@@ -23,6 +33,7 @@ export class TimeThiefResolver {
     private readonly organisationLoaders: OrganisationLoaders,
     private readonly steeringLoaders: SteeringLoaders,
     private readonly loaders: TimeThiefLoaders,
+    private readonly auditLoaders: AuditLoaders,
   ) {}
 
   @Query(() => TimeThiefConnection, { description: 'Newest first. Scoped like burdenReports.' })
@@ -40,6 +51,24 @@ export class TimeThiefResolver {
   @Mutation(() => TimeThiefEntity, { description: 'Reported → under review → removed, or kept with a reason; each change dated.' })
   updateTimeThiefStatus(@CurrentUser() actor: AuthUser, @Args('input') input: UpdateTimeThiefStatusInput) {
     return this.timeThiefService.updateStatus(actor, input);
+  }
+
+  @Allow('reports.write')
+  @Mutation(() => TimeThiefEntity, { description: 'Corrects a time thief, with the version you read and a reason; earlier values stay in its history.' })
+  updateTimeThief(@CurrentUser() actor: AuthUser, @Args('input') input: UpdateTimeThiefInput) {
+    return this.timeThiefService.update(actor, input);
+  }
+
+  @Allow('reports.write')
+  @Mutation(() => TimeThiefEntity, { description: 'Withdraws a time thief reported by mistake, with a reason: it leaves every list and result, and can be restored.' })
+  withdrawTimeThief(@CurrentUser() actor: AuthUser, @Args('input') input: WithdrawTimeThiefInput) {
+    return this.timeThiefService.withdraw(actor, input);
+  }
+
+  @Allow('reports.write')
+  @Mutation(() => TimeThiefEntity, { description: 'Brings a withdrawn time thief back, with a reason.' })
+  restoreTimeThief(@CurrentUser() actor: AuthUser, @Args('input') input: RestoreTimeThiefInput) {
+    return this.timeThiefService.restore(actor, input);
   }
 
   @ResolveField(() => OrganisationEntity)
@@ -60,5 +89,10 @@ export class TimeThiefResolver {
   @ResolveField(() => [TimeThiefStatusChangeEntity], { description: 'Every status it has had, oldest first.' })
   statusHistory(@Parent() tt: TimeThiefEntity, @Context() ctx: GqlContext) {
     return this.loaders.history(ctx).load(tt.id);
+  }
+
+  @ResolveField(() => [AuditEntryEntity], { description: 'Its report and every change, oldest first: who, when, why, values before and after.' })
+  history(@Parent() tt: TimeThiefEntity, @Context() ctx: GqlContext) {
+    return this.auditLoaders.history(ctx, AuditEntity.TIME_THIEF).load(tt.id);
   }
 }

@@ -7,6 +7,7 @@ import { notFound } from '../../common/errors/domain-error';
 import { ConnectionShape, paginate } from '../../common/pagination/connection';
 import { AuditAction, AuditEntity } from '../audit/audit.enums';
 import { AuditService } from '../audit/audit.service';
+import { ClientRequests } from '../client-request/client-requests.service';
 import { likeEscape } from '../organisation/organisation.sql';
 import { CreateUserInput } from './dto/create-user.input';
 import { UpdateUserInput } from './dto/update-user.input';
@@ -22,6 +23,7 @@ export class UserService {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly audit: AuditService,
+    private readonly requests: ClientRequests,
   ) {}
 
   private get repo() {
@@ -55,18 +57,24 @@ export class UserService {
     const passwordHash = await hashPassword(input.password);
     return this.ds.transaction(async (em) => {
       const repo = em.getRepository(UserEntity);
-      const user = await repo.save(
-        repo.create({
-          email: normaliseEmail(input.email),
-          displayName: input.displayName.trim(),
-          role: input.role,
-          organisationId: input.organisationId ?? null,
-          passwordHash,
-          active: true,
-        }),
-      );
-      await this.audit.record(em, actor, { entity: AuditEntity.USER, entityId: user.id, action: AuditAction.CREATE, before: null, after: user });
-      return user;
+      const create = async () => {
+        const user = await repo.save(
+          repo.create({
+            email: normaliseEmail(input.email),
+            displayName: input.displayName.trim(),
+            role: input.role,
+            organisationId: input.organisationId ?? null,
+            passwordHash,
+            active: true,
+          }),
+        );
+        await this.audit.record(em, actor, { entity: AuditEntity.USER, entityId: user.id, action: AuditAction.CREATE, before: null, after: user });
+        return user;
+      };
+      if (!actor) return create();
+      // The password stays out of the request's fingerprint.
+      const { password: _p, ...request } = input;
+      return this.requests.once(em, actor, 'createUser', request, create, (id) => repo.findOneBy({ id }));
     });
   }
 

@@ -2,12 +2,17 @@ import { Field, Float, ID, InputType, Int } from '@nestjs/graphql';
 import { IsBoolean, IsEnum, IsInt, IsISO8601, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { LocalDateResolver } from 'graphql-scalars';
 import { ImprovementUse, PeriodKind } from '../burden.enums';
+import { ClientIdField } from '../../client-request/retryable.input';
+import { CorrectionInput } from '../../../common/corrections/correction.input';
 
 @InputType({
   description:
     'The first report of an indicator, organisation and period creates it; sending the same key again replaces it only with expectedRevision (the revision you saw) and a reason. Earlier values are kept.',
 })
 export class ReportIndicatorBurdenInput {
+  @ClientIdField()
+  clientId?: string;
+
   @Field(() => ID) @IsUUID('all')
   indicatorId: string;
 
@@ -53,20 +58,8 @@ export class ReportIndicatorBurdenInput {
   reason?: string | null;
 }
 
-@InputType({ description: 'Takes a report out of every result; it stays in history and can be restored.' })
-export class WithdrawBurdenReportInput {
-  @Field(() => ID) @IsUUID('all')
-  id: string;
+@InputType({ description: 'Takes a report out of every result; it stays in history, with the reason, and can be restored.' })
+export class WithdrawBurdenReportInput extends CorrectionInput {}
 
-  @Field({ description: 'Why (required; shown with the report and in the audit trail).' }) @IsString() @MaxLength(2_000)
-  reason: string;
-}
-
-@InputType({ description: 'Brings a withdrawn report back.' })
-export class RestoreBurdenReportInput {
-  @Field(() => ID) @IsUUID('all')
-  id: string;
-
-  @Field({ description: 'Why (required).' }) @IsString() @MaxLength(2_000)
-  reason: string;
-}
+@InputType({ description: 'Brings a withdrawn report back, with a reason.' })
+export class RestoreBurdenReportInput extends CorrectionInput {}

@@ -2,9 +2,13 @@ import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, IsUUID, MaxLength, Min, ValidateNested } from 'class-validator';
 import { FrameworkCodesInput } from '../framework-codes';
+import { ClientIdField } from '../../client-request/retryable.input';
 
 @InputType()
 export class AddCodedSegmentInput {
+  @ClientIdField()
+  clientId?: string;
+
   @Field(() => ID)
   @IsUUID('all')
   observationId: string;

@@ -1,9 +1,13 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { IsEnum, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, Min } from 'class-validator';
 import { County, OperatingForm, OrganisationKind, SkrMunicipalityGroup } from '../organisation.enums';
+import { ClientIdField } from '../../client-request/retryable.input';
 
 @InputType()
 export class CreateOrganisationInput {
+  @ClientIdField()
+  clientId?: string;
+
   @Field()
   @IsString()
   @IsNotEmpty()

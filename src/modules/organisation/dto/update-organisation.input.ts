@@ -1,9 +1,9 @@
-import { Field, ID, InputType, PartialType } from '@nestjs/graphql';
+import { Field, ID, InputType, OmitType, PartialType } from '@nestjs/graphql';
 import { IsUUID } from 'class-validator';
 import { CreateOrganisationInput } from './create-organisation.input';
 
 @InputType({ description: 'Fields left out stay as they are; null clears an optional field.' })
-export class UpdateOrganisationInput extends PartialType(CreateOrganisationInput, { omitDefaultValues: true }) {
+export class UpdateOrganisationInput extends PartialType(OmitType(CreateOrganisationInput, ['clientId'] as const), { omitDefaultValues: true }) {
   @Field(() => ID)
   @IsUUID('all')
   id: string;

@@ -18,10 +18,14 @@ import { GovernanceForm, TrustMethod, TrustRelation } from '../../framework/fram
 import { PilotSector, PilotStatus, PilotTheme } from '../pilot.enums';
 import { PilotParticipantInput } from './pilot-participant.input';
 import { PilotResearcherInput } from './pilot-researcher.input';
+import { ClientIdField } from '../../client-request/retryable.input';
 
 /** No property initializers: GraphQL `defaultValue`s fill them, and UpdatePilotInput must not inherit them. */
 @InputType()
 export class CreatePilotInput {
+  @ClientIdField()
+  clientId?: string;
+
   @Field({ description: 'Unique; capitals, digits and hyphens, e.g. TD-2017-03.' })
   @Matches(/^[A-Z0-9][A-Z0-9-]{0,39}$/, { message: 'code must be 1–40 capitals, digits or hyphens, e.g. TD-2017-03' })
   code: string;

@@ -2,6 +2,7 @@ import { Field, ID, InputType } from '@nestjs/graphql';
 import { IsEnum, IsISO8601, IsOptional, IsUUID } from 'class-validator';
 import { LocalDateResolver } from 'graphql-scalars';
 import { ParticipantRole, SteeringLevel } from '../pilot.enums';
+import { ClientIdField } from '../../client-request/retryable.input';
 
 @InputType({ description: 'An organisation taking part at one steering-chain level.' })
 export class PilotParticipantInput {
@@ -30,6 +31,9 @@ export class PilotParticipantInput {
 
 @InputType()
 export class AddPilotParticipantInput extends PilotParticipantInput {
+  @ClientIdField()
+  clientId?: string;
+
   @Field(() => ID)
   @IsUUID('all')
   pilotId: string;

@@ -1,6 +1,7 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { IsISO8601, IsOptional, IsUUID } from 'class-validator';
 import { LocalDateResolver } from 'graphql-scalars';
+import { ClientIdField } from '../../client-request/retryable.input';
 
 @InputType({ description: 'A researcher (a user with role RESEARCHER) who follows the pilot.' })
 export class PilotResearcherInput {
@@ -21,6 +22,9 @@ export class PilotResearcherInput {
 
 @InputType()
 export class AddPilotResearcherInput extends PilotResearcherInput {
+  @ClientIdField()
+  clientId?: string;
+
   @Field(() => ID)
   @IsUUID('all')
   pilotId: string;

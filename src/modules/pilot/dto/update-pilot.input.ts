@@ -3,7 +3,7 @@ import { IsUUID } from 'class-validator';
 import { CreatePilotInput } from './create-pilot.input';
 
 @InputType({ description: 'Fields left out stay as they are. Participants and researchers have their own mutations.' })
-export class UpdatePilotInput extends PartialType(OmitType(CreatePilotInput, ['participants', 'researchers'] as const), { omitDefaultValues: true }) {
+export class UpdatePilotInput extends PartialType(OmitType(CreatePilotInput, ['participants', 'researchers', 'clientId'] as const), { omitDefaultValues: true }) {
   @Field(() => ID)
   @IsUUID('all')
   id: string;

@@ -16,9 +16,13 @@ import {
 import { LocalDateResolver } from 'graphql-scalars';
 import { CompensationPrinciple, GovernanceForm } from '../../framework/framework.enums';
 import { InstrumentKind } from '../steering.enums';
+import { ClientIdField } from '../../client-request/retryable.input';
 
 @InputType()
 export class CreateSteeringInstrumentInput {
+  @ClientIdField()
+  clientId?: string;
+
   @Field() @IsString() @IsNotEmpty() @MaxLength(300)
   name: string;
 

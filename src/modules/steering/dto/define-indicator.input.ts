@@ -2,9 +2,13 @@ import { Field, ID, InputType } from '@nestjs/graphql';
 import { IsBoolean, IsEnum, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { LocalDateResolver } from 'graphql-scalars';
 import { AggregationLevel, MeasureType, ReportingFrequency } from '../steering.enums';
+import { ClientIdField } from '../../client-request/retryable.input';
 
 @InputType()
 export class DefineIndicatorInput {
+  @ClientIdField()
+  clientId?: string;
+
   @Field() @IsString() @IsNotEmpty() @MaxLength(300)
   name: string;
 

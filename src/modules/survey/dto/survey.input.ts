@@ -20,6 +20,8 @@ import {
 import { LocalDateResolver } from 'graphql-scalars';
 import { PageArgs } from '../../../common/pagination/connection';
 import { RespondentCategory, ScaleKind, SurveyDimension, TenureBand } from '../survey.enums';
+import { ClientIdField } from '../../client-request/retryable.input';
+import { CorrectionInput } from '../../../common/corrections/correction.input';
 
 export const MAX_BATCH = 10_000;
 
@@ -61,6 +63,9 @@ export class SurveyItemInput {
 
 @InputType({ description: 'A new instrument, or (same name) the next version of one.' })
 export class CreateSurveyInstrumentInput {
+  @ClientIdField()
+  clientId?: string;
+
   @Field() @IsString() @IsNotEmpty() @MaxLength(300)
   name: string;
 
@@ -74,6 +79,9 @@ export class CreateSurveyInstrumentInput {
 
 @InputType()
 export class OpenSurveyWaveInput {
+  @ClientIdField()
+  clientId?: string;
+
   @Field(() => ID) @IsUUID('all')
   pilotId: string;
 
@@ -94,11 +102,21 @@ export class OpenSurveyWaveInput {
   unitIds: string[];
 }
 
-@InputType()
-export class CloseSurveyWaveInput {
-  @Field(() => ID) @IsUUID('all')
-  id: string;
+@InputType({ description: 'Stops a wave taking responses now, before closesOn, with a reason.' })
+export class CloseSurveyWaveInput extends CorrectionInput {}
+
+@InputType({ description: 'Lets a closed wave take responses again, with a reason.' })
+export class ReopenSurveyWaveInput extends CorrectionInput {
+  @Field(() => LocalDateResolver, {
+    nullable: true,
+    description: 'A new last day; required when the wave\'s closesOn has passed (it must be today or later).',
+  })
+  @IsOptional() @IsISO8601({ strict: true })
+  closesOn?: string | null;
 }
+
+@InputType({ description: 'Deletes a wave that has no responses (not even withdrawn ones), with a reason.' })
+export class DeleteSurveyWaveInput extends CorrectionInput {}
 
 @InputType({ description: 'One anonymous response. Nothing here may identify the respondent.' })
 export class SurveyResponseInput {
@@ -139,13 +157,7 @@ export class SubmitSurveyResponsesInput {
 }
 
 @InputType({ description: 'Withdraws or restores a whole batch of responses (admins), with a reason.' })
-export class CorrectSurveyBatchInput {
-  @Field(() => ID) @IsUUID('all')
-  id: string;
-
-  @Field({ description: 'Why (required; kept with the batch and in the audit trail).' }) @IsString() @MaxLength(2_000)
-  reason: string;
-}
+export class CorrectSurveyBatchInput extends CorrectionInput {}
 
 @InputType()
 export class SurveyWaveFilter {

@@ -1,12 +1,17 @@
-import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
+import { ArgsType, Field, ID, InputType, Int, IntersectionType, OmitType, PartialType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { IsEnum, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsBoolean, IsEnum, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { LocalDateResolver } from 'graphql-scalars';
 import { PageArgs } from '../../../common/pagination/connection';
 import { TimeThiefStatus } from '../time-thief.enums';
+import { ClientIdField } from '../../client-request/retryable.input';
+import { CorrectionInput, VersionedCorrectionInput } from '../../../common/corrections/correction.input';
 
 @InputType()
 export class ReportTimeThiefInput {
+  @ClientIdField()
+  clientId?: string;
+
   @Field(() => ID, { description: 'Where the time is lost.' }) @IsUUID('all')
   organisationId: string;
 
@@ -50,6 +55,21 @@ export class UpdateTimeThiefStatusInput {
   changedOn: string;
 }
 
+@InputType({
+  description:
+    'Corrects a time thief (fields left out stay as they are; null clears imposedBy…), with the version you read and a reason; the earlier values stay in its history. A wrong organisation or date: withdraw it and report it again.',
+})
+export class UpdateTimeThiefInput extends IntersectionType(
+  VersionedCorrectionInput,
+  PartialType(OmitType(ReportTimeThiefInput, ['clientId', 'organisationId', 'reportedOn'] as const), { omitDefaultValues: true }),
+) {}
+
+@InputType({ description: 'Takes a time thief reported by mistake out of every list and result; it stays in history, with the reason, and can be restored.' })
+export class WithdrawTimeThiefInput extends CorrectionInput {}
+
+@InputType({ description: 'Brings a withdrawn time thief back, with a reason.' })
+export class RestoreTimeThiefInput extends CorrectionInput {}
+
 @InputType()
 export class TimeThiefFilter {
   @Field(() => ID, { nullable: true, description: 'This organisation and its units.' }) @IsOptional() @IsUUID('all')
@@ -60,6 +80,10 @@ export class TimeThiefFilter {
 
   @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('all')
   instrumentId?: string;
+
+  @Field({ nullable: true, defaultValue: false, description: 'Only withdrawn ones (admins, and those who report for the organisation).' })
+  @IsOptional() @IsBoolean()
+  withdrawn?: boolean;
 }
 
 @ArgsType()

@@ -1,11 +1,15 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { IsEmail, IsEnum, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { Role } from '../../../common/auth/role.enum';
+import { ClientIdField } from '../../client-request/retryable.input';
 
 export const PASSWORD_MIN = 12;
 
 @InputType()
 export class CreateUserInput {
+  @ClientIdField()
+  clientId?: string;
+
   @Field({ description: 'Unique, case-insensitive.' })
   @IsEmail({}, { message: 'email must be an e-mail address' })
   @MaxLength(320)

@@ -1,9 +1,9 @@
-import { Field, ID, InputType, PartialType } from '@nestjs/graphql';
+import { Field, ID, InputType, OmitType, PartialType } from '@nestjs/graphql';
 import { IsBoolean, IsOptional, IsUUID } from 'class-validator';
 import { CreateUserInput } from './create-user.input';
 
 @InputType({ description: 'Fields left out stay as they are.' })
-export class UpdateUserInput extends PartialType(CreateUserInput, { omitDefaultValues: true }) {
+export class UpdateUserInput extends PartialType(OmitType(CreateUserInput, ['clientId'] as const), { omitDefaultValues: true }) {
   @Field(() => ID)
   @IsUUID('all')
   id: string;
