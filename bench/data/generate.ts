@@ -240,7 +240,8 @@ export async function generate(app: INestApplicationContext, scale: Scale, seed:
     const q = rng(seed + b.seq);
     await burden.report(admin, {
       indicatorId: b.indicatorId, organisationId: b.organisationId, periodKind: PeriodKind.MONTH, periodStart: b.periodStart, periodEnd: periodEnd(PeriodKind.MONTH, b.periodStart)!,
-      staffHours: Math.round(lognormal(q, 8, 0.8) * 4) / 4, staffCount: q.int(1, 15), recordCount: q.int(10, 900), doubleRegistration: q.next() < 0.25,
+      // Never more than the staff could work in a month (the plausibility rule at 40 h a week).
+      staffHours: Math.min(Math.round(lognormal(q, 8, 0.8) * 4) / 4, 100), staffCount: q.int(1, 15), recordCount: q.int(10, 900), doubleRegistration: q.next() < 0.25,
       usedForImprovement: q.pick(Object.values(ImprovementUse)), perceivedUsefulness: q.int(1, 5), comment: '',
     });
   });

@@ -89,16 +89,21 @@ export async function mixedLoad(url: string, pg: Client, adminToken: string, ctx
   ).rows;
   const researchers = await Promise.all(teams.map(async (t) => ({ ...t, token: await login(url, t.email) })));
   const analyst = await login(url, 'analyst@bench.tillit.invalid');
-  // Burden for months after the generated data: every submission is a new report.
+  // Burden for months no generated report covers — after the data up to last month, then the
+  // year before it (indicators in force then) — so every submission is a new, plausible report.
   const targets: { indicator_id: string; organisation_id: string }[] = (
-    await pg.query(`SELECT i.id AS indicator_id, t.organisation_id FROM indicator i JOIN steering_instrument_target t ON t.instrument_id = i.instrument_id ORDER BY i.id, t.organisation_id LIMIT 2000`)
+    await pg.query(
+      `SELECT i.id AS indicator_id, t.organisation_id FROM indicator i JOIN steering_instrument_target t ON t.instrument_id = i.instrument_id
+        WHERE i.introduced_on <= $1::date - interval '12 months' ORDER BY i.id, t.organisation_id LIMIT 2000`,
+      [ctx.from],
+    )
   ).rows;
+  const months = freeMonths(ctx.from, ctx.to);
   const tag = `mixed-${randomUUID().slice(0, 8)}`;
   const before = (await pg.query(`SELECT (SELECT count(*) FROM burden_report)::int AS burden`)).rows[0];
   let b = 0;
   let a = 0;
-  const firstMonth = new Date(`${ctx.to}T00:00:00Z`);
-  const month = (k: number) => new Date(Date.UTC(firstMonth.getUTCFullYear(), firstMonth.getUTCMonth() + 1 + k, 1));
+  const month = (k: number) => months[k % months.length];
   const iso = (d: Date) => d.toISOString().slice(0, 10);
   // One stream (one connection) per researcher, with their own token and pilot.
   const streams: Stream[] = researchers.map((t, n) => {
@@ -173,4 +178,17 @@ export async function mixedLoad(url: string, pg: Client, adminToken: string, ctx
       `burden ${burden.ok} ok (p99 ${burden.p99} ms, ${burden.graphqlErrors + burden.httpErrors} errors); stored ${check.observationsStored} observations, ${check.burdenStored} reports${lost ? ' — MISMATCH' : ', none lost or duplicated'}`,
   );
   return out;
+}
+
+/** First days of the months after `to` that have ended, then of the twelve months before `from`. */
+function freeMonths(from: string, to: string): Date[] {
+  const first = (iso: string, add: number) => {
+    const d = new Date(`${iso}T00:00:00Z`);
+    return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + add, 1));
+  };
+  const thisMonth = first(new Date().toISOString().slice(0, 10), 0);
+  const after: Date[] = [];
+  for (let m = first(to, 1); m < thisMonth; m = new Date(Date.UTC(m.getUTCFullYear(), m.getUTCMonth() + 1, 1))) after.push(m);
+  const before = Array.from({ length: 12 }, (_, k) => first(from, -1 - k));
+  return [...after, ...before];
 }

@@ -3,6 +3,7 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
+  IsNumber,
   IsOptional,
   IsString,
   Matches,
@@ -13,7 +14,7 @@ import {
 } from 'class-validator';
 import * as path from 'node:path';
 
-const toInt = ({ value }: { value: unknown }) =>
+const toNumber = ({ value }: { value: unknown }) =>
   value === undefined || value === '' ? undefined : Number(value);
 const toBool = ({ value }: { value: unknown }) => {
   if (value === undefined || value === '') return undefined;
@@ -32,7 +33,7 @@ export class EnvSchema {
   @IsIn(['development', 'production', 'test'])
   NODE_ENV: 'development' | 'production' | 'test' = 'development';
 
-  @Transform(toInt) @IsInt() @Min(0) @Max(65535)
+  @Transform(toNumber) @IsInt() @Min(0) @Max(65535)
   PORT = 3000;
 
   @IsString()
@@ -47,31 +48,31 @@ export class EnvSchema {
   @IsString()
   DATA_DIR = '.data';
 
-  @Transform(toInt) @IsInt() @Min(1024) @Max(65535)
+  @Transform(toNumber) @IsInt() @Min(1024) @Max(65535)
   EMBEDDED_PG_PORT = 54329;
 
   @Transform(toBool) @IsBoolean()
   MIGRATIONS_RUN = true;
 
-  @Transform(toInt) @IsInt() @Min(1) @Max(200)
+  @Transform(toNumber) @IsInt() @Min(1) @Max(200)
   DB_POOL_SIZE = 10;
 
-  @Transform(toInt) @IsInt() @Min(100) @Max(3_600_000)
+  @Transform(toNumber) @IsInt() @Min(100) @Max(3_600_000)
   DB_STATEMENT_TIMEOUT_MS = 30_000;
 
-  @Transform(toInt) @IsInt() @Min(50) @Max(600_000)
+  @Transform(toNumber) @IsInt() @Min(50) @Max(600_000)
   DB_LOCK_TIMEOUT_MS = 5_000;
 
-  @Transform(toInt) @IsInt() @Min(1_000) @Max(3_600_000)
+  @Transform(toNumber) @IsInt() @Min(1_000) @Max(3_600_000)
   DB_IDLE_IN_TRANSACTION_TIMEOUT_MS = 30_000;
 
-  @Transform(toInt) @IsInt() @Min(1_000) @Max(24 * 3_600_000)
+  @Transform(toNumber) @IsInt() @Min(1_000) @Max(24 * 3_600_000)
   EXPORT_TIMEOUT_MS = 600_000;
 
   @IsOptional() @IsString() @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
   JWT_SECRET?: string;
 
-  @Transform(toInt) @IsInt() @Min(60) @Max(60 * 60 * 24 * 30)
+  @Transform(toNumber) @IsInt() @Min(60) @Max(60 * 60 * 24 * 30)
   JWT_TTL_SECONDS = 8 * 60 * 60;
 
   @IsOptional() @IsString() @MinLength(32, { message: 'PANEL_KEY_SECRET must be at least 32 characters' })
@@ -80,25 +81,25 @@ export class EnvSchema {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
-  @Transform(toInt) @IsInt() @Min(2) @Max(50)
+  @Transform(toNumber) @IsInt() @Min(2) @Max(50)
   GRAPHQL_MAX_DEPTH = 10;
 
-  @Transform(toInt) @IsInt() @Min(1) @Max(200)
+  @Transform(toNumber) @IsInt() @Min(1) @Max(200)
   GRAPHQL_MAX_ALIASES = 30;
 
-  @Transform(toInt) @IsInt() @Min(10) @Max(1_000_000)
+  @Transform(toNumber) @IsInt() @Min(10) @Max(1_000_000)
   GRAPHQL_MAX_COMPLEXITY = 5000;
 
-  @Transform(toInt) @IsInt() @Min(100) @Max(100_000)
+  @Transform(toNumber) @IsInt() @Min(100) @Max(100_000)
   GRAPHQL_MAX_TOKENS = 5000;
 
-  @Transform(toInt) @IsInt() @Min(1) @Max(1000)
+  @Transform(toNumber) @IsInt() @Min(1) @Max(1000)
   LOGIN_MAX_PER_ACCOUNT = 10;
 
-  @Transform(toInt) @IsInt() @Min(1) @Max(100_000)
+  @Transform(toNumber) @IsInt() @Min(1) @Max(100_000)
   LOGIN_MAX_PER_ADDRESS = 100;
 
-  @Transform(toInt) @IsInt() @Min(1) @Max(24 * 3600)
+  @Transform(toNumber) @IsInt() @Min(1) @Max(24 * 3600)
   LOGIN_WINDOW_SECONDS = 900;
 
   @IsString() @Matches(/^(false|loopback|linklocal|uniquelocal|\d{1,2}|[0-9a-fA-F.:/, ]+)$/, {
@@ -106,11 +107,17 @@ export class EnvSchema {
   })
   TRUST_PROXY = 'false';
 
-  @Transform(toInt) @IsInt() @Min(5, { message: 'MIN_GROUP_SIZE can only be raised above 5, never lowered' }) @Max(1000)
+  @Transform(toNumber) @IsInt() @Min(5, { message: 'MIN_GROUP_SIZE can only be raised above 5, never lowered' }) @Max(1000)
   MIN_GROUP_SIZE = 5;
 
   @Matches(/^\d+(b|kb|mb)$/i, { message: 'BODY_LIMIT must look like 100kb or 1mb' })
   BODY_LIMIT = '5mb';
+
+  @Transform(toNumber) @IsNumber({ maxDecimalPlaces: 2 }) @Min(1) @Max(168)
+  WORKING_HOURS_PER_WEEK = 40;
+
+  @Transform(toNumber) @IsInt() @Min(0) @Max(366)
+  REPORTING_GRACE_DAYS = 30;
 }
 
 export interface AppConfig {
@@ -139,6 +146,11 @@ export interface AppConfig {
   };
   log: { level: string };
   privacy: { minGroupSize: number };
+  /**
+   * The plausibility norm for reported staff time (full-time hours per week; Arbetstidslagen
+   * 1982:673, 5 §: at most 40) and the days after a period's end before its report is late.
+   */
+  reporting: { workingHoursPerWeek: number; graceDays: number };
   graphql: {
     maxDepth: number;
     maxAliases: number;
@@ -194,6 +206,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     log: { level: parsed.LOG_LEVEL },
     privacy: { minGroupSize: parsed.MIN_GROUP_SIZE },
+    reporting: { workingHoursPerWeek: parsed.WORKING_HOURS_PER_WEEK, graceDays: parsed.REPORTING_GRACE_DAYS },
     graphql: {
       maxDepth: parsed.GRAPHQL_MAX_DEPTH,
       maxAliases: parsed.GRAPHQL_MAX_ALIASES,

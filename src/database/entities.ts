@@ -2,6 +2,7 @@ import { AnalyticsAccessEntity } from '../modules/analytics/access-log.entity';
 import { AuditEntryEntity } from '../modules/audit/audit.entity';
 import { RateLimitCounterEntity } from '../modules/auth/rate-limit.entity';
 import { ClientRequestEntity } from '../modules/client-request/client-request.entity';
+import { StaffSizeEntity } from '../modules/staff-size/staff-size.entity';
 import { BurdenPeriodTotalEntity } from '../modules/burden/burden-period-total.entity';
 import { BurdenReportEntity, BurdenReportRevisionEntity } from '../modules/burden/burden-report.entity';
 import { CodedSegmentEntity } from '../modules/observation/coded-segment.entity';
@@ -48,4 +49,5 @@ export const ENTITIES = [
   AnalyticsAccessEntity,
   RateLimitCounterEntity,
   ClientRequestEntity,
+  StaffSizeEntity,
 ];

@@ -95,6 +95,7 @@ describe('access control', () => {
     'createSteeringInstrument', 'updateSteeringInstrument', 'closeSteeringInstrument', 'defineIndicator', 'updateIndicator',
     'reportIndicatorBurden', 'withdrawBurdenReport', 'restoreBurdenReport',
     'reportTimeThief', 'updateTimeThiefStatus', 'updateTimeThief', 'withdrawTimeThief', 'restoreTimeThief',
+    'reportStaffSize', 'updateStaffSize', 'removeStaffSize',
   ];
   /** Survey design (admins, researchers) and submission (admins, org reporters). */
   const SURVEY_DESIGN = ['createSurveyInstrument', 'openSurveyWave', 'closeSurveyWave', 'reopenSurveyWave', 'deleteSurveyWave'];

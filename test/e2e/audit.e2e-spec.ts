@@ -5,7 +5,7 @@ import { onlyError, startTestApp, TestApp } from '../utils/test-app';
 const LOG = `query($filter: AuditLogFilter, $first: Int, $after: String) {
   auditLog(filter: $filter, first: $first, after: $after) {
     totalCount pageInfo { hasNextPage endCursor }
-    edges { node { at entity entityId action changes actor { id } } } } }`;
+    edges { node { at entity entityId action reason changes actor { id } } } } }`;
 
 describe('audit trail', () => {
   let t: TestApp;
@@ -27,13 +27,13 @@ describe('audit trail', () => {
 
   it('records who created and changed an organisation, field by field', async () => {
     const { id } = await mutate('createOrganisation', { name: 'Kalmar kommun', kind: 'MUNICIPALITY', officialCode: '0880' });
-    await mutate('updateOrganisation', { id, name: 'Kalmar kommun (KLK)', population: 70000 });
-    await mutate('updateOrganisation', { id, name: 'Kalmar kommun (KLK)' }); // no change: no entry
+    await mutate('updateOrganisation', { id, name: 'Kalmar kommun (KLK)', population: 70000, reason: 'Förkortning och folkmängd 2017' });
+    await mutate('updateOrganisation', { id, name: 'Kalmar kommun (KLK)', reason: 'Samma igen' }); // no change: no entry
 
     const log = await entries({ entityId: id });
     expect(log.map((e: any) => e.action)).toEqual(['UPDATE', 'CREATE']);
     const [update, create] = log;
-    expect(update).toMatchObject({ entity: 'ORGANISATION', actor: { id: admin.user.id } });
+    expect(update).toMatchObject({ entity: 'ORGANISATION', actor: { id: admin.user.id }, reason: 'Förkortning och folkmängd 2017' });
     expect(update.changes).toEqual({
       name: { before: 'Kalmar kommun', after: 'Kalmar kommun (KLK)' },
       population: { before: null, after: 70000 },
@@ -43,7 +43,7 @@ describe('audit trail', () => {
 
   it('never copies a password hash into the trail', async () => {
     const { id } = await mutate('createUser', { email: 'ny@example.se', displayName: 'Ny', role: 'ANALYST', password: 'a long password here' });
-    await mutate('updateUser', { id, password: 'another long password' });
+    await mutate('updateUser', { id, password: 'another long password', reason: 'Nytt lösenord' });
     const log = await entries({ entity: ['USER'], entityId: id });
     expect(log.map((e: any) => e.changes.passwordHash)).toEqual([
       { before: '[hidden]', after: '[hidden]' },
@@ -64,7 +64,7 @@ describe('audit trail', () => {
     expect(created.map((e: any) => `${e.action} ${e.entity}`).sort()).toEqual(['CREATE PILOT', 'CREATE PILOT_PARTICIPANT', 'CREATE PILOT_RESEARCHER']);
 
     const participantId = pilot.participants[0].id;
-    const rm = await t.gql('mutation($input: RemoveByIdInput!) { removePilotParticipant(input: $input) }', { input: { id: participantId } }, admin.token);
+    const rm = await t.gql('mutation($input: RemoveByIdInput!) { removePilotParticipant(input: $input) }', { input: { id: participantId, reason: 'Deltog inte' } }, admin.token);
     expect(rm.errors).toBeUndefined();
     const [removal] = await entries({ entityId: participantId });
     expect(removal).toMatchObject({ action: 'DELETE', entity: 'PILOT_PARTICIPANT' });

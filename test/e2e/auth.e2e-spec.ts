@@ -60,7 +60,7 @@ describe('authentication', () => {
 
     const res = await t.gql(
       'mutation($input: UpdateUserInput!) { updateUser(input: $input) { id active } }',
-      { input: { id: victim.user.id, active: false } },
+      { input: { id: victim.user.id, active: false, reason: 'Slutat' } },
       admin.token,
     );
     expect(res.data!.updateUser).toEqual({ id: victim.user.id, active: false });

@@ -59,15 +59,21 @@ describe('corrections', () => {
     beforeAll(async () => {
       for (const m of [1, 2, 3]) await report(0, m, 30);
       for (const m of [1, 2]) await report(1, m, 20);
-      mistaken = await report(1, 3, 4000); // 40 typed as 4000
+      mistaken = await report(1, 3, 400); // 40 typed as 400
+    });
+
+    it('is refused at the door when it cannot be true (4000 hours for 3 staff in a month)', async () => {
+      const start = '2019-03-01';
+      const impossible = onlyError(await t.gql(BURDEN, { input: { indicatorId, organisationId: units[1], periodKind: 'MONTH', periodStart: start, periodEnd: '2019-03-31', staffHours: 4000, staffCount: 3, usedForImprovement: 'PARTLY', expectedRevision: 1, reason: 'x' } }, reporter));
+      expect(impossible.message).toBe('input.staffHours: 4000 hours is more than 3 staff can work in 31 days at 40 hours a week (WORKING_HOURS_PER_WEEK): at most 531.4');
     });
 
     it('is taken out of every result and the rollup at once, restoring the quarter’s hours exactly', async () => {
-      expect(await quarter()).toEqual({ pilot: 4130, national: 4130, reports: 6 });
+      expect(await quarter()).toEqual({ pilot: 530, national: 530, reports: 6 });
       const noReason = onlyError(await t.gql(WITHDRAW, { input: { id: mistaken, reason: '  ' } }, reporter));
       expect(noReason.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'input.reason' }] });
-      const withdrawn = await t.gql(WITHDRAW, { input: { id: mistaken, reason: 'Skrivfel: 40 timmar, inte 4000' } }, reporter);
-      expect(withdrawn.data!.withdrawBurdenReport).toMatchObject({ withdrawnAt: expect.any(String), withdrawReason: 'Skrivfel: 40 timmar, inte 4000' });
+      const withdrawn = await t.gql(WITHDRAW, { input: { id: mistaken, reason: 'Skrivfel: 40 timmar, inte 400' } }, reporter);
+      expect(withdrawn.data!.withdrawBurdenReport).toMatchObject({ withdrawnAt: expect.any(String), withdrawReason: 'Skrivfel: 40 timmar, inte 400' });
       expect(await quarter()).toEqual({ pilot: 130, national: 130, reports: 5 });
       const drift = await t.asSuperuser(`SELECT 1 FROM burden_period_total t FULL JOIN (
           SELECT indicator_id, period_start, period_end, count(*)::int AS reports, sum(staff_hours) AS staff_hours FROM burden_report
@@ -83,7 +89,7 @@ describe('corrections', () => {
       const listed = (token: string, withdrawn: boolean) =>
         t.gql('query($w: Boolean) { burdenReports(filter: { withdrawn: $w }) { edges { node { id withdrawReason } } } }', { w: withdrawn }, token);
       for (const token of [admin, reporter]) {
-        expect((await listed(token, true)).data!.burdenReports.edges).toEqual([{ node: { id: mistaken, withdrawReason: 'Skrivfel: 40 timmar, inte 4000' } }]);
+        expect((await listed(token, true)).data!.burdenReports.edges).toEqual([{ node: { id: mistaken, withdrawReason: 'Skrivfel: 40 timmar, inte 400' } }]);
         expect((await listed(token, false)).data!.burdenReports.edges.map((e: any) => e.node.id)).not.toContain(mistaken);
       }
       expect((await listed(analyst, true)).data!.burdenReports.edges).toEqual([]);
@@ -91,13 +97,13 @@ describe('corrections', () => {
       expect((parse(csv, { columns: true }) as { report_id: string }[]).map((r) => r.report_id)).not.toContain(mistaken);
       const audit = await t.gql('query($id: ID) { auditLog(filter: { entityId: $id }) { edges { node { action reason changes } } } }', { id: mistaken }, admin);
       const [latest] = audit.data!.auditLog.edges.map((e: any) => e.node);
-      expect(latest).toMatchObject({ action: 'DELETE', reason: 'Skrivfel: 40 timmar, inte 4000', changes: { withdrawReason: { before: null, after: 'Skrivfel: 40 timmar, inte 4000' } } });
+      expect(latest).toMatchObject({ action: 'DELETE', reason: 'Skrivfel: 40 timmar, inte 400', changes: { withdrawReason: { before: null, after: 'Skrivfel: 40 timmar, inte 400' } } });
     });
 
     it('can be restored with a reason, and replaced by the right value', async () => {
       const restored = await t.gql(RESTORE, { input: { id: mistaken, reason: 'Återställd för att rätta värdet' } }, reporter);
       expect(restored.data!.restoreBurdenReport).toMatchObject({ withdrawnAt: null, withdrawReason: null });
-      expect(await quarter()).toEqual({ pilot: 4130, national: 4130, reports: 6 });
+      expect(await quarter()).toEqual({ pilot: 530, national: 530, reports: 6 });
       const fixed = await t.gql(BURDEN, {
         input: { indicatorId, organisationId: units[1], periodKind: 'MONTH', periodStart: '2019-03-01', periodEnd: '2019-03-31', staffHours: 40, staffCount: 3, usedForImprovement: 'PARTLY', expectedRevision: 1, reason: 'Rätt värde: 40' },
       }, reporter);

@@ -60,12 +60,12 @@ describe('writes with other people’s ids', () => {
 
   /** [who, mutation, input with the foreign id, the foreign id, expected code] */
   const cases = (): [string, string, string, Record<string, unknown>, string, 'NOT_FOUND' | 'FORBIDDEN'][] => [
-    ['researcherB', 'updateObservation', 'UpdateObservationInput', { id: id.observation, expectedVersion: 1, title: 'Kapad' }, id.observation, 'NOT_FOUND'],
+    ['researcherB', 'updateObservation', 'UpdateObservationInput', { id: id.observation, expectedVersion: 1, title: 'Kapad', reason: 'Kapad' }, id.observation, 'NOT_FOUND'],
     ['researcherB', 'deleteObservation', 'DeleteObservationInput', { id: id.observation, reason: 'Kapad' }, id.observation, 'NOT_FOUND'],
-    ['researcherB', 'restoreObservation', 'RestoreObservationInput', { id: id.observation }, id.observation, 'NOT_FOUND'],
+    ['researcherB', 'restoreObservation', 'RestoreObservationInput', { id: id.observation, reason: 'Kapad' }, id.observation, 'NOT_FOUND'],
     ['researcherB', 'addCodedSegment', 'AddCodedSegmentInput', { observationId: id.observation, start: 0, end: 2, codes: {} }, id.observation, 'NOT_FOUND'],
-    ['researcherB', 'updateCodedSegment', 'UpdateCodedSegmentInput', { id: id.segment, memo: 'Kapad' }, id.segment, 'NOT_FOUND'],
-    ['researcherB', 'removeCodedSegment', 'RemoveByIdInput', { id: id.segment }, id.segment, 'NOT_FOUND'],
+    ['researcherB', 'updateCodedSegment', 'UpdateCodedSegmentInput', { id: id.segment, memo: 'Kapad', reason: 'Kapad' }, id.segment, 'NOT_FOUND'],
+    ['researcherB', 'removeCodedSegment', 'RemoveByIdInput', { id: id.segment, reason: 'Kapad' }, id.segment, 'NOT_FOUND'],
     ['researcherB', 'updateTimeThiefStatus', 'UpdateTimeThiefStatusInput', { id: id.thief, status: 'REMOVED', changedOn: day(0) }, id.thief, 'NOT_FOUND'],
     ['reporterB', 'updateTimeThiefStatus', 'UpdateTimeThiefStatusInput', { id: id.thief, status: 'REMOVED', changedOn: day(0) }, id.thief, 'NOT_FOUND'],
     ['reporterB', 'reportTimeThief', 'ReportTimeThiefInput', { organisationId: id.unitA, task: 'X', process: 'Y', minutesPerWeek: 1, staffAffected: 1, proposedRemedy: 'Z', reportedOn: day(0) }, id.unitA, 'NOT_FOUND'],

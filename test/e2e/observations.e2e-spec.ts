@@ -117,10 +117,10 @@ describe('observations', () => {
 
   it('keeps every version, and refuses a stale edit without changing anything', async () => {
     const obs = (await log({ title: 'Versioned' })).data!.logObservation;
-    const edit = await t.gql(UPDATE, { input: { id: obs.id, expectedVersion: 1, title: 'Versioned (rev)', codes: { methods: ['VALUES_WORK'] } } }, researcher.token);
+    const edit = await t.gql(UPDATE, { input: { id: obs.id, expectedVersion: 1, reason: 'Rättad', title: 'Versioned (rev)', codes: { methods: ['VALUES_WORK'] } } }, researcher.token);
     expect(edit.data!.updateObservation).toMatchObject({ version: 2, title: 'Versioned (rev)', codes: { methods: ['VALUES_WORK'], forms: [] } });
 
-    const stale = onlyError(await t.gql(UPDATE, { input: { id: obs.id, expectedVersion: 1, title: 'Lost update' } }, researcher.token));
+    const stale = onlyError(await t.gql(UPDATE, { input: { id: obs.id, expectedVersion: 1, reason: 'Rättad', title: 'Lost update' } }, researcher.token));
     expect(stale.extensions).toMatchObject({ code: 'CONFLICT', fields: [{ field: 'input.expectedVersion' }] });
 
     const now = (await t.gql(GET, { id: obs.id }, researcher.token)).data!.observation;
@@ -137,7 +137,7 @@ describe('observations', () => {
     const obs = (await log({ text: 'Första meningen. Andra meningen.' })).data!.logObservation;
     await t.gql(SEGMENT, { input: { observationId: obs.id, start: 0, end: 16 } }, researcher.token); // "Första meningen."
     await t.gql(SEGMENT, { input: { observationId: obs.id, start: 17, end: 32 } }, researcher.token); // "Andra meningen."
-    const edited = await t.gql(UPDATE, { input: { id: obs.id, expectedVersion: 1, text: 'Första meningen. Ändrad mening!' } }, researcher.token);
+    const edited = await t.gql(UPDATE, { input: { id: obs.id, expectedVersion: 1, reason: 'Rättad', text: 'Första meningen. Ändrad mening!' } }, researcher.token);
     expect(edited.data!.updateObservation.segments.map((s: any) => [s.quote, s.stale])).toEqual([
       ['Första meningen.', false],
       ['Andra meningen.', true],
@@ -153,7 +153,7 @@ describe('observations', () => {
     const mine = await t.gql(LIST, { filter: { deleted: true } }, researcher.token);
     expect(mine.data!.observations.edges.map((e: any) => e.node.id)).toContain(obs.id);
 
-    const restored = await t.gql('mutation($input: RestoreObservationInput!) { restoreObservation(input: $input) { deletedAt version } }', { input: { id: obs.id } }, researcher.token);
+    const restored = await t.gql('mutation($input: RestoreObservationInput!) { restoreObservation(input: $input) { deletedAt version } }', { input: { id: obs.id, reason: 'Raderad av misstag' } }, researcher.token);
     expect(restored.data!.restoreObservation).toEqual({ deletedAt: null, version: 3 });
     const history = (await t.gql(GET, { id: obs.id }, admin)).data!.observation.versions.map((v: any) => v.change);
     expect(history).toEqual(['CREATE', 'DELETE', 'RESTORE']);
@@ -171,9 +171,9 @@ describe('observations', () => {
 
     it('only the author (or an admin) edits or deletes, and analysts and reporters cannot write', async () => {
       const obs = (await log()).data!.logObservation;
-      const other = onlyError(await t.gql(UPDATE, { input: { id: obs.id, expectedVersion: 1, title: 'Mine now' } }, colleague.token));
+      const other = onlyError(await t.gql(UPDATE, { input: { id: obs.id, expectedVersion: 1, reason: 'Rättad', title: 'Mine now' } }, colleague.token));
       expect(other.extensions!.code).toBe('FORBIDDEN');
-      const byAdmin = await t.gql(UPDATE, { input: { id: obs.id, expectedVersion: 1, title: 'Fixed by admin' } }, admin);
+      const byAdmin = await t.gql(UPDATE, { input: { id: obs.id, expectedVersion: 1, reason: 'Rättad', title: 'Fixed by admin' } }, admin);
       expect(byAdmin.data!.updateObservation.version).toBe(2);
       for (const role of [Role.ANALYST, Role.ORG_REPORTER]) {
         const { token } = await userWithToken(t, { role, organisationId: role === Role.ORG_REPORTER ? kommun.id : null });
@@ -252,7 +252,7 @@ describe('observations', () => {
 
   it('writes an audit entry for every change', async () => {
     const obs = (await log({ title: 'Audited' })).data!.logObservation;
-    await t.gql(UPDATE, { input: { id: obs.id, expectedVersion: 1, tags: ['ny'] } }, researcher.token);
+    await t.gql(UPDATE, { input: { id: obs.id, expectedVersion: 1, reason: 'Rättad', tags: ['ny'] } }, researcher.token);
     const seg = (await t.gql(SEGMENT, { input: { observationId: obs.id, start: 0, end: 5 } }, researcher.token)).data!.addCodedSegment;
     const entries = async (entityId: string) =>
       (await t.gql('query($f: AuditLogFilter) { auditLog(filter: $f) { edges { node { entity action changes } } } }', { f: { entityId } }, admin)).data!.auditLog.edges.map((e: any) => e.node);

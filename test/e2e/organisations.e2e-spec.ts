@@ -42,16 +42,16 @@ describe('organisations', () => {
     const b = await makeOrganisation(t.ds, { name: 'B', parentId: a.id });
     const c = await makeOrganisation(t.ds, { name: 'C', parentId: b.id });
 
-    const cycle = onlyError(await t.gql(UPDATE, { input: { id: a.id, parentId: c.id } }, admin));
+    const cycle = onlyError(await t.gql(UPDATE, { input: { id: a.id, parentId: c.id, reason: 'Omorganisation' } }, admin));
     expect(cycle.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'input.parentId' }] });
-    const self = onlyError(await t.gql(UPDATE, { input: { id: a.id, parentId: a.id } }, admin));
+    const self = onlyError(await t.gql(UPDATE, { input: { id: a.id, parentId: a.id, reason: 'Omorganisation' } }, admin));
     expect(self.extensions!.code).toBe('BAD_USER_INPUT');
     const ghost = onlyError(await create({ name: 'D', kind: 'OTHER', parentId: '7d9a2b1c-0000-4000-8000-000000000000' }));
     expect(ghost.extensions!.code).toBe('NOT_FOUND');
 
-    const moved = await t.gql(UPDATE, { input: { id: c.id, parentId: a.id } }, admin);
+    const moved = await t.gql(UPDATE, { input: { id: c.id, parentId: a.id, reason: 'Omorganisation' } }, admin);
     expect(moved.data!.updateOrganisation.parent).toEqual({ id: a.id });
-    const rooted = await t.gql(UPDATE, { input: { id: c.id, parentId: null } }, admin);
+    const rooted = await t.gql(UPDATE, { input: { id: c.id, parentId: null, reason: 'Omorganisation' } }, admin);
     expect(rooted.data!.updateOrganisation.parent).toBeNull();
   });
 

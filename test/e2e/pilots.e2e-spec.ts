@@ -86,7 +86,7 @@ describe('pilots', () => {
 
     const pilot = await makePilot(t.ds, { code: 'TD-UPD' });
     const upd = onlyError(await t.gql('mutation($input: UpdatePilotInput!) { updatePilot(input: $input) { id } }', {
-      input: { id: pilot.id, endsOn: '2010-01-01' },
+      input: { id: pilot.id, endsOn: '2010-01-01', reason: 'Rätt slutdatum' },
     }, admin));
     expect(upd.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'input.endsOn' }] });
   });
@@ -94,7 +94,7 @@ describe('pilots', () => {
   it('changes only the fields an update names', async () => {
     const pilot = await makePilot(t.ds, { code: 'TD-KEEP', status: PilotStatus.ACTIVE, themes: [PilotTheme.LEADERSHIP], description: 'Kept' });
     const res = await t.gql('mutation($input: UpdatePilotInput!) { updatePilot(input: $input) { title status themes description } }', {
-      input: { id: pilot.id, title: 'Renamed' },
+      input: { id: pilot.id, title: 'Renamed', reason: 'Nytt namn' },
     }, admin);
     expect(res.data!.updatePilot).toEqual({ title: 'Renamed', status: 'ACTIVE', themes: ['LEADERSHIP'], description: 'Kept' });
   });
@@ -110,9 +110,9 @@ describe('pilots', () => {
     const twice = onlyError(await t.gql(add, { input: { pilotId: pilot.id, organisationId: org.id, level: 'UNIT_MANAGEMENT', fromDate: '2017-06-01', toDate: '2017-07-01' } }, admin));
     expect(twice.extensions!.code).toBe('CONFLICT');
 
-    const removed = await t.gql('mutation($input: RemoveByIdInput!) { removePilotParticipant(input: $input) }', { input: { id: first.data!.addPilotParticipant.id } }, admin);
+    const removed = await t.gql('mutation($input: RemoveByIdInput!) { removePilotParticipant(input: $input) }', { input: { id: first.data!.addPilotParticipant.id, reason: 'Lades till av misstag' } }, admin);
     expect(removed.data!.removePilotParticipant).toBe(first.data!.addPilotParticipant.id);
-    const again = onlyError(await t.gql('mutation($input: RemoveByIdInput!) { removePilotParticipant(input: $input) }', { input: { id: first.data!.addPilotParticipant.id } }, admin));
+    const again = onlyError(await t.gql('mutation($input: RemoveByIdInput!) { removePilotParticipant(input: $input) }', { input: { id: first.data!.addPilotParticipant.id, reason: 'Lades till av misstag' } }, admin));
     expect(again.extensions!.code).toBe('NOT_FOUND');
   });
 

@@ -73,7 +73,7 @@ describe('REFI-QDA exports', () => {
     const second = await log({ pilotId: pilot.id, organisationId: kommun.id, occurredOn: '2019-04-02', kind: 'MEETING', title: 'Nämndmöte', text: 'Första versionen av texten.' });
     obs.second = second.id;
     await segment(second.id, range('Första versionen av texten.', 'versionen'), { forms: ['REGEL'] });
-    await m('mutation($input: UpdateObservationInput!) { updateObservation(input: $input) { id } }', { id: second.id, expectedVersion: second.version, text: 'Helt ny text, utan segmentets citat.' });
+    await m('mutation($input: UpdateObservationInput!) { updateObservation(input: $input) { id } }', { id: second.id, expectedVersion: second.version, text: 'Helt ny text, utan segmentets citat.', reason: 'Omskriven' });
     obs.other = (await log({ pilotId: otherPilotId, organisationId: kommun.id, title: 'Annan pilot', text: 'Syns inte.' })).id;
     const deleted = await log({ pilotId: pilot.id, organisationId: kommun.id, title: 'Raderad', text: 'Raderad text.' });
     await m('mutation($input: DeleteObservationInput!) { deleteObservation(input: $input) { id } }', { id: deleted.id, reason: 'Fel pilot' });

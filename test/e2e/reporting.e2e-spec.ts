@@ -39,7 +39,7 @@ describe('steering instruments, indicators, burden and time thieves', () => {
         imposedById: state.id,
         appliesToIds: [halland.id, other.id],
         validFrom: '2012-01-01',
-        validTo: '2014-12-31',
+        validTo: null, // still in force: the reports below are for 2016–2020
         amountSek: 325_000_000,
         conditions: '10 % minskning av olämpliga läkemedel, september 2011 till september 2012',
       },

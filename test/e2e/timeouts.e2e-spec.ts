@@ -36,7 +36,7 @@ describe('database timeouts', () => {
       const holder = await holdRowLock(t, pilot.id);
       try {
         const started = Date.now();
-        const waiting = Array.from({ length: 10 }, (_, i) => t.gql(UPDATE, { input: { id: pilot.id, title: `Titel ${i}` } }, admin));
+        const waiting = Array.from({ length: 10 }, (_, i) => t.gql(UPDATE, { input: { id: pilot.id, title: `Titel ${i}`, reason: 'Prov' } }, admin));
         const health = await fetch(`${t.url}/health`);
         const other = await t.gql('{ pilots { totalCount } }', {}, admin);
         expect(health.status).toBe(200);
@@ -53,7 +53,7 @@ describe('database timeouts', () => {
         await holder.query('ROLLBACK');
         await holder.end();
       }
-      const after = await t.gql(UPDATE, { input: { id: pilot.id, title: 'Efteråt' } }, admin);
+      const after = await t.gql(UPDATE, { input: { id: pilot.id, title: 'Efteråt', reason: 'Prov' } }, admin);
       expect(after.errors).toBeUndefined();
     });
   });
@@ -71,14 +71,14 @@ describe('database timeouts', () => {
       const pilot = await makePilot(t.ds, { code: 'SLOW-1' });
       const holder = await holdRowLock(t, pilot.id);
       try {
-        const err = onlyError(await t.gql(UPDATE, { input: { id: pilot.id, title: 'Väntar' } }, admin));
+        const err = onlyError(await t.gql(UPDATE, { input: { id: pilot.id, title: 'Väntar', reason: 'Prov' } }, admin));
         expect(err.extensions!.code).toBe('TIMEOUT');
         expect(err.message).not.toMatch(/statement|cancel|SQL/i);
       } finally {
         await holder.query('ROLLBACK');
         await holder.end();
       }
-      expect((await t.gql(UPDATE, { input: { id: pilot.id, title: 'Klar' } }, admin)).errors).toBeUndefined();
+      expect((await t.gql(UPDATE, { input: { id: pilot.id, title: 'Klar', reason: 'Prov' } }, admin)).errors).toBeUndefined();
     });
   });
 });

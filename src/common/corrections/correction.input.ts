@@ -37,3 +37,6 @@ export class VersionedCorrectionInput extends CorrectionInput {
   @Min(1)
   expectedVersion: number;
 }
+
+@InputType({ description: 'Removes a record by its id, with a reason (kept in the audit trail with the removed values).' })
+export class RemoveByIdInput extends CorrectionInput {}

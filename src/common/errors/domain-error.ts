@@ -35,3 +35,7 @@ export const unauthenticated = (message: string) => new DomainError('UNAUTHENTIC
 
 export const tooManyRequests = (message: string, retryAfterSeconds: number) =>
   new DomainError('TOO_MANY_REQUESTS', message, [], Math.max(1, Math.ceil(retryAfterSeconds)));
+
+/** Several problems at once (each with its field), so a form can show them all; one is like `badInput`. */
+export const badInputs = (problems: FieldProblem[]) =>
+  new DomainError('BAD_USER_INPUT', problems.map((p) => `${p.field}: ${p.message}`).join('; '), problems);

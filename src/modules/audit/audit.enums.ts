@@ -23,6 +23,7 @@ export enum AuditEntity {
   SURVEY_INSTRUMENT = 'SURVEY_INSTRUMENT',
   SURVEY_WAVE = 'SURVEY_WAVE',
   SURVEY_BATCH = 'SURVEY_BATCH',
+  STAFF_SIZE = 'STAFF_SIZE',
 }
 
 registerEnumType(AuditAction, {

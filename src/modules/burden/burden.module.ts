@@ -3,7 +3,8 @@ import { OrganisationModule } from '../organisation/organisation.module';
 import { SteeringModule } from '../steering/steering.module';
 import { BurdenLoaders } from './burden.loaders';
 import { BurdenResolver } from './burden.resolver';
+import { BurdenPlausibility } from './burden.plausibility';
 import { BurdenService } from './burden.service';
 
-@Module({ imports: [OrganisationModule, SteeringModule], providers: [BurdenService, BurdenLoaders, BurdenResolver] })
+@Module({ imports: [OrganisationModule, SteeringModule], providers: [BurdenService, BurdenPlausibility, BurdenLoaders, BurdenResolver] })
 export class BurdenModule {}

@@ -1,4 +1,4 @@
-import { Args, Context, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, Float, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { CurrentUser } from '../../common/auth/decorators';
 import type { GqlContext } from '../../common/graphql/gql-context';
@@ -59,6 +59,19 @@ export class BurdenResolver {
   @ResolveField(() => OrganisationEntity)
   organisation(@Parent() b: BurdenReportEntity, @Context() ctx: GqlContext) {
     return this.organisationLoaders.byId(ctx).load(b.organisationId);
+  }
+
+  @ResolveField(() => Float, {
+    nullable: true,
+    description: "The organisation's working hours in the period: its full-time equivalents (staffSizes) × WORKING_HOURS_PER_WEEK × weeks. Null unless staff sizes cover the whole period.",
+  })
+  async workingHours(@Parent() b: BurdenReportEntity, @Context() ctx: GqlContext) {
+    return (await this.loaders.workingTime(ctx).load(b.id)).workingHours;
+  }
+
+  @ResolveField(() => Float, { nullable: true, description: 'staffHours as a share of workingHours (0.02 = 2 % of the working time went to this indicator).' })
+  async shareOfWorkingTime(@Parent() b: BurdenReportEntity, @Context() ctx: GqlContext) {
+    return (await this.loaders.workingTime(ctx).load(b.id)).share;
   }
 
   @ResolveField(() => [BurdenReportRevisionEntity], { description: 'Values replaced by resubmissions, oldest first.' })

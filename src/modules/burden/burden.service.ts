@@ -15,6 +15,7 @@ import { IndicatorEntity } from '../steering/indicator.entity';
 import { BurdenReportEntity, BurdenReportRevisionEntity } from './burden-report.entity';
 import { ImprovementUse } from './burden.enums';
 import { BurdenErrors } from './burden.errors';
+import { BurdenPlausibility } from './burden.plausibility';
 import { BurdenReportsArgs } from './dto/burden-reports.args';
 import { ReportIndicatorBurdenInput, RestoreBurdenReportInput, WithdrawBurdenReportInput } from './dto/report-indicator-burden.input';
 import { periodEnd } from './period';
@@ -38,6 +39,7 @@ export class BurdenService {
     private readonly audit: AuditService,
     private readonly access: AccessChecks,
     private readonly requests: ClientRequests,
+    private readonly plausibility: BurdenPlausibility,
   ) {}
 
   list(actor: AuthUser, args: BurdenReportsArgs): Promise<ConnectionShape<BurdenReportEntity>> {
@@ -78,6 +80,7 @@ export class BurdenService {
       if (!(await em.getRepository(IndicatorEntity).exists({ where: { id: input.indicatorId } }))) {
         throw notFound('Indicator', input.indicatorId);
       }
+      await this.plausibility.check(em, input);
       const repo = em.getRepository(BurdenReportEntity);
       const same = await repo.findOne({
         where: { indicatorId: input.indicatorId, organisationId: input.organisationId, periodStart: input.periodStart, periodEnd: input.periodEnd },

@@ -2,6 +2,7 @@ import type { AuthUser } from '../../common/auth/auth-user';
 import { Params } from '../../common/sql/params';
 import { readableObservations, visibleReports } from '../access/access.rules';
 import { inRaw } from '../access/sql-fragment';
+import { workingHoursSql } from '../burden/burden.sql';
 import { subtreeIdsSql } from '../organisation/organisation.sql';
 import { ExportQuery } from './dto/export.query';
 
@@ -14,7 +15,13 @@ export interface Dataset {
   /** The file name without `.csv`, and the name in the analysts' access log. */
   name: string;
   columns: string[];
-  query(actor: AuthUser, q: ExportQuery): { sql: string; values: unknown[] };
+  query(actor: AuthUser, q: ExportQuery, settings: DatasetSettings): { sql: string; values: unknown[] };
+}
+
+/** Configuration a dataset's SQL may need. */
+export interface DatasetSettings {
+  /** WORKING_HOURS_PER_WEEK: the denominator of reporting time as a share of working time. */
+  hoursPerWeek: number;
 }
 
 type Column = [name: string, expression: string];
@@ -124,19 +131,22 @@ const BURDEN_COLUMNS: Column[] = [
   ['staff_hours', 'b.staff_hours'], ['staff_count', 'b.staff_count'], ['record_count', 'b.record_count'],
   ['double_registration', 'b.double_registration'], ['used_for_improvement', 'b.used_for_improvement'],
   ['perceived_usefulness', 'b.perceived_usefulness'], ['revision', 'b.revision'], ['comment', 'b.comment'],
+  ['working_hours', 'round(wt.hours::numeric, 1)'], ['share_of_working_time', 'round((b.staff_hours / nullif(wt.hours, 0))::numeric, 4)'],
 ];
 
 const burdenReports: Dataset = {
   name: 'burden-reports',
   columns: names(BURDEN_COLUMNS),
-  query(actor, q) {
+  query(actor, q, settings) {
     const p = new Params();
+    const hoursPerWeek = p.add(settings.hoursPerWeek, '::float8');
     const where = ['b.withdrawn_at IS NULL', ...reportWhere(actor, q, p, 'b.organisation_id')];
     if (q.from) where.push(`b.period_end >= ${p.add(q.from, '::date')}`);
     if (q.to) where.push(`b.period_start <= ${p.add(q.to, '::date')}`);
     const sql = `SELECT ${select(BURDEN_COLUMNS)}
       FROM burden_report b JOIN indicator i ON i.id = b.indicator_id JOIN steering_instrument si ON si.id = i.instrument_id
       JOIN organisation org ON org.id = b.organisation_id
+      CROSS JOIN LATERAL (SELECT ${workingHoursSql('b', hoursPerWeek)} AS hours) wt
      WHERE ${where.join(' AND ')}
      ORDER BY b.period_start, org.name, i.name, b.id`;
     return { sql, values: p.values };

@@ -38,7 +38,7 @@ export class ExportService {
   async csv(actor: AuthUser, name: DatasetName, q: ExportQuery, out: Download): Promise<void> {
     const dataset = DATASETS[name];
     await this.accessLog.record(actor, `export:${dataset.name}`, q);
-    const { sql, values } = dataset.query(actor, q);
+    const { sql, values } = dataset.query(actor, q, { hoursPerWeek: this.config.reporting.workingHoursPerWeek });
     await inReadSnapshot(this.ds, this.config.database.timeouts.exportMs, async (runner) => {
       const rows = await runner.stream(sql, values);
       out.begin(CSV, `${dataset.name}.csv`);

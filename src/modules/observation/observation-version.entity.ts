@@ -29,6 +29,10 @@ export class ObservationVersionEntity {
   @Column({ type: 'enum', enum: AuditAction, enumName: 'audit_action' })
   change: AuditAction;
 
+  @Field(() => String, { nullable: true, description: 'Why (every change after the first has a reason).' })
+  @Column({ type: 'text', nullable: true })
+  reason: string | null;
+
   @Field(() => [String], { description: 'The fields this change altered.' })
   @Column({ type: 'varchar', array: true })
   changedFields: string[];

@@ -7,7 +7,7 @@ import { Connection } from '../../common/pagination/connection';
 import { Allow } from '../access/permissions';
 import { OrganisationEntity } from '../organisation/organisation.entity';
 import { OrganisationLoaders } from '../organisation/organisation.loaders';
-import { RemoveByIdInput } from '../pilot/dto/remove.input';
+import { RemoveByIdInput } from '../../common/corrections/correction.input';
 import { PilotEntity } from '../pilot/pilot.entity';
 import { PilotLoaders } from '../pilot/pilot.loaders';
 import { UserEntity } from '../user/user.entity';
@@ -70,7 +70,7 @@ export class ObservationResolver {
   @Allow('observations.write')
   @Mutation(() => ObservationEntity)
   restoreObservation(@CurrentUser() actor: AuthUser, @Args('input') input: RestoreObservationInput) {
-    return this.observationService.restore(actor, input.id);
+    return this.observationService.restore(actor, input);
   }
 
   @Allow('observations.write')
@@ -88,7 +88,7 @@ export class ObservationResolver {
   @Allow('observations.write')
   @Mutation(() => ID, { description: 'Returns the id of the removed segment.' })
   removeCodedSegment(@CurrentUser() actor: AuthUser, @Args('input') input: RemoveByIdInput) {
-    return this.observationService.removeSegment(actor, input.id);
+    return this.observationService.removeSegment(actor, input);
   }
 
   @ResolveField(() => PilotEntity)

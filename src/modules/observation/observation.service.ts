@@ -13,7 +13,8 @@ import { readableObservations, visibleDeletedObservations } from '../access/acce
 import { applyTo } from '../access/sql-fragment';
 import { CodedSegmentEntity } from './coded-segment.entity';
 import { AddCodedSegmentInput, UpdateCodedSegmentInput } from './dto/coded-segment.input';
-import { DeleteObservationInput } from './dto/delete-observation.input';
+import { DeleteObservationInput, RestoreObservationInput } from './dto/delete-observation.input';
+import { RemoveByIdInput } from '../../common/corrections/correction.input';
 import { LogObservationInput } from './dto/log-observation.input';
 import { CodeFilter, ObservationsArgs } from './dto/observations.args';
 import { UpdateObservationInput } from './dto/update-observation.input';
@@ -187,7 +188,7 @@ export class ObservationService {
       const before = snapshot(obs);
       await this.checkCanWrite(em, actor, obs.pilotId, input.occurredOn ?? obs.occurredOn, obs);
 
-      const { id: _id, expectedVersion: _v, codes, ...fields } = input;
+      const { id: _id, expectedVersion: _v, reason, codes, ...fields } = input;
       Object.assign(obs, Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)));
       if (codes !== undefined) obs.codes = toCodes(codes);
       if (input.organisationId && input.organisationId !== before.organisationId) {
@@ -199,8 +200,8 @@ export class ObservationService {
       obs.version += 1;
       const saved = await em.getRepository(ObservationEntity).save(obs);
       if (changed.includes('text')) await this.recheckSegments(em, saved);
-      await this.addVersion(em, actor, saved, AuditAction.UPDATE, changed);
-      await this.audit.record(em, actor, { entity: AuditEntity.OBSERVATION, entityId: saved.id, action: AuditAction.UPDATE, before, after: snapshot(saved) });
+      await this.addVersion(em, actor, saved, AuditAction.UPDATE, changed, reason);
+      await this.audit.record(em, actor, { entity: AuditEntity.OBSERVATION, entityId: saved.id, action: AuditAction.UPDATE, before, after: snapshot(saved), reason });
       return saved;
     });
   }
@@ -210,15 +211,15 @@ export class ObservationService {
     return this.ds.transaction(async (em) => {
       const obs = await this.lockForChange(em, actor, input.id);
       if (obs.deletedAt) return obs;
-      return this.changeDeletion(em, actor, obs, { deletedAt: new Date(), deletedBy: actor.id, deleteReason: input.reason }, AuditAction.DELETE);
+      return this.changeDeletion(em, actor, obs, { deletedAt: new Date(), deletedBy: actor.id, deleteReason: input.reason }, AuditAction.DELETE, input.reason);
     });
   }
 
-  async restore(actor: AuthUser, id: string): Promise<ObservationEntity> {
+  async restore(actor: AuthUser, input: RestoreObservationInput): Promise<ObservationEntity> {
     return this.ds.transaction(async (em) => {
-      const obs = await this.lockForChange(em, actor, id);
+      const obs = await this.lockForChange(em, actor, input.id);
       if (!obs.deletedAt) return obs;
-      return this.changeDeletion(em, actor, obs, { deletedAt: null, deletedBy: null, deleteReason: null }, AuditAction.RESTORE);
+      return this.changeDeletion(em, actor, obs, { deletedAt: null, deletedBy: null, deleteReason: null }, AuditAction.RESTORE, input.reason);
     });
   }
 
@@ -266,16 +267,16 @@ export class ObservationService {
       if (input.codes !== undefined) segment.codes = toCodes(input.codes);
       if (input.memo !== undefined) segment.memo = input.memo;
       const saved = await em.getRepository(CodedSegmentEntity).save(segment);
-      await this.audit.record(em, actor, { entity: AuditEntity.CODED_SEGMENT, entityId: saved.id, action: AuditAction.UPDATE, before, after: segmentRecord(saved) });
+      await this.audit.record(em, actor, { entity: AuditEntity.CODED_SEGMENT, entityId: saved.id, action: AuditAction.UPDATE, before, after: segmentRecord(saved), reason: input.reason });
       return saved;
     });
   }
 
-  async removeSegment(actor: AuthUser, id: string): Promise<string> {
+  async removeSegment(actor: AuthUser, { id, reason }: RemoveByIdInput): Promise<string> {
     return this.ds.transaction(async (em) => {
       const { segment } = await this.lockSegment(em, actor, id);
       await em.getRepository(CodedSegmentEntity).delete({ id });
-      await this.audit.record(em, actor, { entity: AuditEntity.CODED_SEGMENT, entityId: id, action: AuditAction.DELETE, before: segmentRecord(segment), after: null });
+      await this.audit.record(em, actor, { entity: AuditEntity.CODED_SEGMENT, entityId: id, action: AuditAction.DELETE, before: segmentRecord(segment), after: null, reason });
       return id;
     });
   }
@@ -337,13 +338,14 @@ export class ObservationService {
     obs: ObservationEntity,
     fields: Pick<ObservationEntity, 'deletedAt' | 'deletedBy' | 'deleteReason'>,
     action: AuditAction,
+    reason: string,
   ): Promise<ObservationEntity> {
     const before = snapshot(obs);
     Object.assign(obs, fields);
     obs.version += 1;
     const saved = await em.getRepository(ObservationEntity).save(obs);
-    await this.addVersion(em, actor, saved, action, ['deletedAt', 'deleteReason']);
-    await this.audit.record(em, actor, { entity: AuditEntity.OBSERVATION, entityId: saved.id, action, before, after: snapshot(saved) });
+    await this.addVersion(em, actor, saved, action, ['deletedAt', 'deleteReason'], reason);
+    await this.audit.record(em, actor, { entity: AuditEntity.OBSERVATION, entityId: saved.id, action, before, after: snapshot(saved), reason });
     return saved;
   }
 
@@ -360,12 +362,13 @@ export class ObservationService {
     if (changed.length) await repo.save(changed);
   }
 
-  private async addVersion(em: EntityManager, actor: AuthUser, obs: ObservationEntity, change: AuditAction, changedFields: string[]) {
+  private async addVersion(em: EntityManager, actor: AuthUser, obs: ObservationEntity, change: AuditAction, changedFields: string[], reason: string | null = null) {
     await em.getRepository(ObservationVersionEntity).insert({
       observationId: obs.id,
       version: obs.version,
       change,
       changedFields,
+      reason,
       changedBy: actor.id,
       snapshot: snapshot(obs),
     });

@@ -70,7 +70,7 @@ export class OrganisationService {
       const repo = em.getRepository(OrganisationEntity);
       const current = await repo.findOne({ where: { id: input.id }, lock: { mode: 'pessimistic_write' } });
       if (!current) throw notFound('Organisation', input.id);
-      const { id: _id, ...changes } = input;
+      const { id: _id, reason, ...changes } = input;
       const merged = applyOrganisationRules({ ...current, ...changes });
       if (changes.parentId !== undefined && changes.parentId !== current.parentId && changes.parentId !== null) {
         await em.query('SELECT pg_advisory_xact_lock($1)', [TREE_LOCK_KEY]);
@@ -83,7 +83,7 @@ export class OrganisationService {
       }
       const before = { ...current };
       const saved = await repo.save(repo.merge(current, merged));
-      await this.audit.record(em, actor, { entity: AuditEntity.ORGANISATION, entityId: saved.id, action: AuditAction.UPDATE, before, after: saved });
+      await this.audit.record(em, actor, { entity: AuditEntity.ORGANISATION, entityId: saved.id, action: AuditAction.UPDATE, before, after: saved, reason });
       return saved;
     });
   }

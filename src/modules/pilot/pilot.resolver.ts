@@ -13,7 +13,7 @@ import { CreatePilotInput } from './dto/create-pilot.input';
 import { AddPilotParticipantInput } from './dto/pilot-participant.input';
 import { AddPilotResearcherInput } from './dto/pilot-researcher.input';
 import { PilotsArgs } from './dto/pilots.args';
-import { RemoveByIdInput } from './dto/remove.input';
+import { RemoveByIdInput } from '../../common/corrections/correction.input';
 import { UpdatePilotInput } from './dto/update-pilot.input';
 import { PilotParticipantEntity } from './pilot-participant.entity';
 import { PilotResearcherEntity } from './pilot-researcher.entity';
@@ -63,7 +63,7 @@ export class PilotResolver {
   @Allow('pilots.manage')
   @Mutation(() => ID, { description: 'Returns the id of the removed participation.' })
   removePilotParticipant(@CurrentUser() actor: AuthUser, @Args('input') input: RemoveByIdInput) {
-    return this.pilotService.removeParticipant(actor, input.id);
+    return this.pilotService.removeParticipant(actor, input);
   }
 
   @Allow('pilots.manage')
@@ -75,7 +75,7 @@ export class PilotResolver {
   @Allow('pilots.manage')
   @Mutation(() => ID, { description: 'Returns the id of the removed follow-up period.' })
   removePilotResearcher(@CurrentUser() actor: AuthUser, @Args('input') input: RemoveByIdInput) {
-    return this.pilotService.removeResearcher(actor, input.id);
+    return this.pilotService.removeResearcher(actor, input);
   }
 
   @ResolveField(() => [PilotParticipantEntity], { description: 'Down the steering chain, then by start date.' })

@@ -16,6 +16,7 @@ import { CreatePilotInput } from './dto/create-pilot.input';
 import { AddPilotParticipantInput, PilotParticipantInput } from './dto/pilot-participant.input';
 import { AddPilotResearcherInput, PilotResearcherInput } from './dto/pilot-researcher.input';
 import { PilotsArgs } from './dto/pilots.args';
+import { RemoveByIdInput } from '../../common/corrections/correction.input';
 import { UpdatePilotInput } from './dto/update-pilot.input';
 import { PilotParticipantEntity } from './pilot-participant.entity';
 import { PilotResearcherEntity } from './pilot-researcher.entity';
@@ -99,12 +100,12 @@ export class PilotService {
       const repo = em.getRepository(PilotEntity);
       const pilot = await repo.findOne({ where: { id: input.id }, lock: { mode: 'pessimistic_write' } });
       if (!pilot) throw notFound('Pilot', input.id);
-      const { id: _id, ...changes } = input;
+      const { id: _id, reason, ...changes } = input;
       const before = { ...pilot };
       repo.merge(pilot, changes);
       this.checkPeriod(pilot.startsOn, pilot.endsOn, 'input.endsOn');
       const saved = await repo.save(pilot);
-      await this.audit.record(em, actor, { entity: AuditEntity.PILOT, entityId: saved.id, action: AuditAction.UPDATE, before, after: saved });
+      await this.audit.record(em, actor, { entity: AuditEntity.PILOT, entityId: saved.id, action: AuditAction.UPDATE, before, after: saved, reason });
       return saved;
     });
   }
@@ -120,8 +121,8 @@ export class PilotService {
     );
   }
 
-  removeParticipant(actor: AuthUser, id: string): Promise<string> {
-    return this.removeRow(actor, PilotParticipantEntity, AuditEntity.PILOT_PARTICIPANT, 'Pilot participant', id);
+  removeParticipant(actor: AuthUser, input: RemoveByIdInput): Promise<string> {
+    return this.removeRow(actor, PilotParticipantEntity, AuditEntity.PILOT_PARTICIPANT, 'Pilot participant', input);
   }
 
   async addResearcher(actor: AuthUser, input: AddPilotResearcherInput): Promise<PilotResearcherEntity> {
@@ -135,8 +136,8 @@ export class PilotService {
     );
   }
 
-  removeResearcher(actor: AuthUser, id: string): Promise<string> {
-    return this.removeRow(actor, PilotResearcherEntity, AuditEntity.PILOT_RESEARCHER, 'Pilot researcher', id);
+  removeResearcher(actor: AuthUser, input: RemoveByIdInput): Promise<string> {
+    return this.removeRow(actor, PilotResearcherEntity, AuditEntity.PILOT_RESEARCHER, 'Pilot researcher', input);
   }
 
   private removeRow(
@@ -144,14 +145,14 @@ export class PilotService {
     target: typeof PilotParticipantEntity | typeof PilotResearcherEntity,
     entity: AuditEntity,
     what: string,
-    id: string,
+    { id, reason }: RemoveByIdInput,
   ): Promise<string> {
     return this.ds.transaction(async (em) => {
       const repo = em.getRepository<PilotParticipantEntity | PilotResearcherEntity>(target);
       const row = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!row) throw notFound(what, id);
       await repo.delete({ id });
-      await this.audit.record(em, actor, { entity, entityId: id, action: AuditAction.DELETE, before: row, after: null });
+      await this.audit.record(em, actor, { entity, entityId: id, action: AuditAction.DELETE, before: row, after: null, reason });
       return id;
     });
   }

@@ -79,7 +79,7 @@ export class UserService {
   }
 
   async update(actor: AuthUser, input: UpdateUserInput): Promise<UserEntity> {
-    const { id, password, email, ...rest } = input;
+    const { id, password, email, reason, ...rest } = input;
     const passwordHash = password ? await hashPassword(password) : undefined;
     return this.ds.transaction(async (em) => {
       const repo = em.getRepository(UserEntity);
@@ -91,7 +91,7 @@ export class UserService {
       if (passwordHash) user.passwordHash = passwordHash;
       this.checkOrganisationRule(user.role, user.organisationId);
       const saved = await repo.save(user);
-      await this.audit.record(em, actor, { entity: AuditEntity.USER, entityId: id, action: AuditAction.UPDATE, before, after: saved });
+      await this.audit.record(em, actor, { entity: AuditEntity.USER, entityId: id, action: AuditAction.UPDATE, before, after: saved, reason });
       return saved;
     });
   }

@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, IsUUID, MaxLength, Min, ValidateNested } from 'class-validator';
 import { FrameworkCodesInput } from '../framework-codes';
 import { ClientIdField } from '../../client-request/retryable.input';
+import { ReasonField } from '../../../common/corrections/correction.input';
 
 @InputType()
 export class AddCodedSegmentInput {
@@ -64,4 +65,7 @@ export class UpdateCodedSegmentInput {
   @IsString()
   @MaxLength(20_000)
   memo?: string;
+
+  @ReasonField()
+  reason: string;
 }

@@ -1,22 +1,8 @@
-import { Field, ID, InputType } from '@nestjs/graphql';
-import { IsNotEmpty, IsString, IsUUID, MaxLength } from 'class-validator';
+import { InputType } from '@nestjs/graphql';
+import { CorrectionInput } from '../../../common/corrections/correction.input';
 
-@InputType()
-export class DeleteObservationInput {
-  @Field(() => ID)
-  @IsUUID('all')
-  id: string;
+@InputType({ description: 'Deletes an observation (soft: it stays in its history with the reason, and can be restored).' })
+export class DeleteObservationInput extends CorrectionInput {}
 
-  @Field({ description: 'Why it is deleted; kept with the observation’s history.' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(2000)
-  reason: string;
-}
-
-@InputType()
-export class RestoreObservationInput {
-  @Field(() => ID)
-  @IsUUID('all')
-  id: string;
-}
+@InputType({ description: 'Brings a deleted observation back, with a reason.' })
+export class RestoreObservationInput extends CorrectionInput {}

@@ -1,6 +1,7 @@
 import { Field, ID, InputType, OmitType, PartialType } from '@nestjs/graphql';
 import { IsBoolean, IsOptional, IsUUID } from 'class-validator';
 import { CreateUserInput } from './create-user.input';
+import { ReasonField } from '../../../common/corrections/correction.input';
 
 @InputType({ description: 'Fields left out stay as they are.' })
 export class UpdateUserInput extends PartialType(OmitType(CreateUserInput, ['clientId'] as const), { omitDefaultValues: true }) {
@@ -12,4 +13,7 @@ export class UpdateUserInput extends PartialType(OmitType(CreateUserInput, ['cli
   @IsOptional()
   @IsBoolean()
   active?: boolean;
+
+  @ReasonField()
+  reason: string;
 }

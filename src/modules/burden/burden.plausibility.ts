@@ -1,0 +1,160 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { badInputs, FieldProblem } from '../../common/errors/domain-error';
+import { APP_CONFIG, AppConfig } from '../../config/config';
+import { ReportIndicatorBurdenInput } from './dto/report-indicator-burden.input';
+
+/** What the rules need to know about the indicator, its instrument, the unit and the period. */
+interface Facts {
+  today: string;
+  days: number;
+  indicator: string;
+  introduced_on: string;
+  retired_on: string | null;
+  instrument: string;
+  valid_from: string;
+  valid_to: string | null;
+  applies: boolean;
+  targets: string[];
+  organisation: string;
+  fte: number | null;
+  headcount: number | null;
+}
+
+interface Overlap {
+  organisation: string;
+  period_start: string;
+  period_end: string;
+  below: boolean;
+}
+
+const round1 = (n: number) => Math.round(n * 10) / 10;
+
+/**
+ * Plausibility rules at the door of burden reporting (issue 11 §3). A report is refused, naming
+ * the field, the limit and why, when its period lies outside the indicator's or the instrument's
+ * time in force or ends in the future; when the indicator's instrument does not apply to the unit
+ * (nor to an organisation above it); when it claims more staff hours than its staff, or the
+ * unit's full-time equivalents, could work in the period (WORKING_HOURS_PER_WEEK), or more staff
+ * than the unit has; and when an organisation above or below it already reports the indicator for
+ * an overlapping period (the hours would be counted twice).
+ */
+@Injectable()
+export class BurdenPlausibility {
+  private readonly hoursPerWeek: number;
+
+  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+    this.hoursPerWeek = config.reporting.workingHoursPerWeek;
+  }
+
+  /** Call in the report's transaction: it takes the indicator's lock, so two levels cannot both pass at once. */
+  async check(em: EntityManager, input: ReportIndicatorBurdenInput): Promise<void> {
+    await em.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`burden_report:${input.indicatorId}`]);
+    const facts = await this.facts(em, input);
+    const problems = [...this.timeProblems(input, facts), ...this.scopeProblems(facts), ...this.sizeProblems(input, facts)];
+    if (!problems.length) problems.push(...(await this.doubleCounting(em, input)));
+    if (problems.length) throw badInputs(problems);
+  }
+
+  private timeProblems(input: ReportIndicatorBurdenInput, f: Facts): FieldProblem[] {
+    const problems: FieldProblem[] = [];
+    if (input.periodEnd > f.today) {
+      problems.push({ field: 'input.periodEnd', message: `the period ends on ${input.periodEnd}, after today (${f.today}): report it once it has ended` });
+    }
+    if (input.periodEnd < f.introduced_on) {
+      problems.push({ field: 'input.periodStart', message: `the indicator "${f.indicator}" was introduced on ${f.introduced_on}: nothing is reported for a period before it` });
+    }
+    if (f.retired_on && input.periodStart > f.retired_on) {
+      problems.push({ field: 'input.periodStart', message: `the indicator "${f.indicator}" was retired on ${f.retired_on}: nothing is reported for a period after it` });
+    }
+    // The instrument's dates only when the indicator's hold: one reason per field.
+    const indicatorDatesHold = problems.every((p) => p.field !== 'input.periodStart');
+    if (indicatorDatesHold && (input.periodEnd < f.valid_from || (f.valid_to && input.periodStart > f.valid_to))) {
+      const until = f.valid_to ? `to ${f.valid_to}` : 'on';
+      problems.push({ field: 'input.periodStart', message: `the indicator's instrument "${f.instrument}" is in force from ${f.valid_from} ${until}, not in this period` });
+    }
+    return problems;
+  }
+
+  private scopeProblems(f: Facts): FieldProblem[] {
+    if (f.applies) return [];
+    const names = f.targets.slice(0, 3).map((n) => `"${n}"`).join(', ') + (f.targets.length > 3 ? ` and ${f.targets.length - 3} more` : '');
+    return [{ field: 'input.indicatorId', message: `the indicator's instrument "${f.instrument}" applies to ${names} and their units, not to "${f.organisation}"` }];
+  }
+
+  private sizeProblems(input: ReportIndicatorBurdenInput, f: Facts): FieldProblem[] {
+    const problems: FieldProblem[] = [];
+    const weeks = f.days / 7;
+    const norm = `${this.hoursPerWeek} hours a week (WORKING_HOURS_PER_WEEK)`;
+    const byStaff = round1(input.staffCount * this.hoursPerWeek * weeks);
+    if (input.staffHours > byStaff) {
+      problems.push({
+        field: 'input.staffHours',
+        message: `${input.staffHours} hours is more than ${input.staffCount} staff can work in ${f.days} days at ${norm}: at most ${byStaff}`,
+      });
+    } else if (f.fte !== null && input.staffHours > round1(f.fte * this.hoursPerWeek * weeks)) {
+      problems.push({
+        field: 'input.staffHours',
+        message: `${input.staffHours} hours is more than "${f.organisation}" works in ${f.days} days with its ${f.fte} full-time equivalents at ${norm}: at most ${round1(f.fte * this.hoursPerWeek * weeks)}`,
+      });
+    }
+    if (f.headcount !== null && input.staffCount > f.headcount) {
+      problems.push({ field: 'input.staffCount', message: `${input.staffCount} staff is more than the ${f.headcount} people "${f.organisation}" has in this period (its staff size)` });
+    }
+    return problems;
+  }
+
+  private async facts(em: EntityManager, input: ReportIndicatorBurdenInput): Promise<Facts> {
+    const [facts]: Facts[] = await em.query(
+      `WITH RECURSIVE up(id, parent_id) AS (
+         SELECT id, parent_id FROM organisation WHERE id = $2
+         UNION ALL SELECT o.id, o.parent_id FROM organisation o JOIN up ON o.id = up.parent_id
+       ), size AS (
+         SELECT max(fte)::float8 AS fte, max(headcount) AS headcount FROM staff_size
+          WHERE organisation_id = $2 AND daterange(valid_from, valid_to, '[]') && daterange($3::date, $4::date, '[]')
+       )
+       SELECT to_char(current_date, 'YYYY-MM-DD') AS today, ($4::date - $3::date + 1) AS days,
+              i.name AS indicator, to_char(i.introduced_on, 'YYYY-MM-DD') AS introduced_on, to_char(i.retired_on, 'YYYY-MM-DD') AS retired_on,
+              si.name AS instrument, to_char(si.valid_from, 'YYYY-MM-DD') AS valid_from, to_char(si.valid_to, 'YYYY-MM-DD') AS valid_to,
+              EXISTS (SELECT 1 FROM steering_instrument_target t JOIN up ON up.id = t.organisation_id WHERE t.instrument_id = si.id) AS applies,
+              ARRAY(SELECT o.name FROM steering_instrument_target t JOIN organisation o ON o.id = t.organisation_id
+                     WHERE t.instrument_id = si.id ORDER BY o.name LIMIT 4) AS targets,
+              (SELECT name FROM organisation WHERE id = $2) AS organisation,
+              size.fte, size.headcount
+         FROM indicator i JOIN steering_instrument si ON si.id = i.instrument_id, size
+        WHERE i.id = $1`,
+      [input.indicatorId, input.organisationId, input.periodStart, input.periodEnd],
+    );
+    return facts;
+  }
+
+  /** A non-withdrawn report of the indicator for an overlapping period by an organisation above or below this one. */
+  private async doubleCounting(em: EntityManager, input: ReportIndicatorBurdenInput): Promise<FieldProblem[]> {
+    const [hit]: Overlap[] = await em.query(
+      `WITH RECURSIVE up(id) AS (
+         SELECT parent_id FROM organisation WHERE id = $2 AND parent_id IS NOT NULL
+         UNION ALL SELECT o.parent_id FROM organisation o JOIN up ON o.id = up.id WHERE o.parent_id IS NOT NULL
+       ), down(id) AS (
+         SELECT id FROM organisation WHERE parent_id = $2
+         UNION ALL SELECT o.id FROM organisation o JOIN down ON o.parent_id = down.id
+       )
+       SELECT o.name AS organisation, to_char(b.period_start, 'YYYY-MM-DD') AS period_start, to_char(b.period_end, 'YYYY-MM-DD') AS period_end,
+              b.organisation_id IN (SELECT id FROM down) AS below
+         FROM burden_report b JOIN organisation o ON o.id = b.organisation_id
+        WHERE b.indicator_id = $1 AND b.withdrawn_at IS NULL
+          AND daterange(b.period_start, b.period_end, '[]') && daterange($3::date, $4::date, '[]')
+          AND (b.organisation_id IN (SELECT id FROM up) OR b.organisation_id IN (SELECT id FROM down))
+        ORDER BY b.period_start LIMIT 1`,
+      [input.indicatorId, input.organisationId, input.periodStart, input.periodEnd],
+    );
+    if (!hit) return [];
+    const where = hit.below ? 'below it' : 'above it';
+    const fix = hit.below ? 'report for the units, or withdraw their reports first' : `leave it to "${hit.organisation}", or withdraw that report first`;
+    return [
+      {
+        field: 'input.organisationId',
+        message: `"${hit.organisation}" (${where}) already reports this indicator for ${hit.period_start} – ${hit.period_end}: a report here would count those hours twice; ${fix}`,
+      },
+    ];
+  }
+}
