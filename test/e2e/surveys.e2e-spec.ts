@@ -187,6 +187,19 @@ describe('discretion surveys', () => {
       expect(await stored()).toBe(before + 3);
     });
 
+    it('takes the unit by name and the category and tenure band by their Swedish labels', async () => {
+      const before = await stored();
+      const named = (a: number[]) => `,hemtjänst lugnvik,Första linjens chef,1–3 år,,${a.join(',')}`;
+      const res = await upload([await header(), named(answers(2)), named(answers(3))].join('\n'), reporter);
+      expect(res).toMatchObject({ status: 200, body: { stored: 2 } });
+      expect(await stored()).toBe(before + 2);
+      const unknown = await upload([await header(), `,Enhet som inte finns,Chef,,,${answers(2).join(',')}`].join('\n'), reporter);
+      expect(unknown.body.errors[0].extensions.fields.map((f: { message: string }) => f.message)).toEqual([
+        'line 2: unit_id "Enhet som inte finns" is not a unit of this wave you answer for ("Hemtjänst Lugnvik", or their ids)',
+        'line 2: category "Chef" is none of "Medarbetare", "Första linjens chef", "Mellanchef", "Högre chef", "Politiker" (or their codes, e.g. FRONT_LINE_STAFF)',
+      ]);
+    });
+
     it('names the file line of each bad row and stores nothing', async () => {
       const before = await stored();
       const csv = [await header(), line(answers(1)), line([7, ...answers(1).slice(1)]), 'x,y'].join('\n');

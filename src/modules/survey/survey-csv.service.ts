@@ -25,7 +25,7 @@ export class SurveyCsvService {
     const decoded = decodeCsv(body);
     const { responses, problems } = decoded.problems.length
       ? { responses: [], problems: decoded.problems }
-      : parseResponsesCsv(decoded.text, await this.surveys.waveItemCodes(actor, waveId));
+      : parseResponsesCsv(decoded.text, await this.surveys.waveItemCodes(actor, waveId), await this.surveys.waveUnits(actor, waveId));
     if (problems.length) {
       const head = `${problems.length} problem(s) in the CSV; nothing was stored`;
       throw new DomainError('BAD_USER_INPUT', `${head}: ${problems.slice(0, 20).map((p) => p.message).join('; ')}`, problems);

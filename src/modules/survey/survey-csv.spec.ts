@@ -17,9 +17,29 @@ describe('survey response CSV', () => {
     const { problems } = parseResponsesCsv(csv, ['Q1']);
     expect(problems.map((p) => p.message)).toEqual([
       'line 2: client_id must be a UUID or empty',
-      expect.stringMatching(/^line 2: category must be one of FRONT_LINE_STAFF/),
+      'line 2: category "CHIEF" is none of "Medarbetare", "Första linjens chef", "Mellanchef", "Högre chef", "Politiker" (or their codes, e.g. FRONT_LINE_STAFF)',
       'line 2: Q1 must be a number or empty',
-      expect.stringMatching(/^line 3: tenure_band must be empty or one of UNDER_1_YEAR/),
+      'line 3: tenure_band "FOREVER" is none of "Mindre än 1 år", "1–3 år", "3–10 år", "Mer än 10 år" (or their codes, e.g. YEARS_1_TO_3), nor empty',
+    ]);
+  });
+
+  it('takes units by name and categories and tenure bands by their Swedish or English labels, and lists unknown ones per line', () => {
+    const units = [{ id: UNIT, name: 'Hemtjänst Norr' }, { id: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d', name: 'Hemtjänst Söder' }];
+    const csv = [
+      'client_id,unit_id,category,tenure_band,panel_key,Q1',
+      ',hemtjänst  norr,Medarbetare,1-3 år,,4',
+      ',Hemtjänst Söder,first-line manager,Mer än 10 år,,3',
+      ',Hemtjänst Väster,Chef,10 år,,2',
+    ].join('\n');
+    const { responses, problems } = parseResponsesCsv(csv, ['Q1'], units);
+    expect(responses.slice(0, 2).map((r) => [r.unitId, r.category, r.tenureBand])).toEqual([
+      [UNIT, 'FRONT_LINE_STAFF', 'YEARS_1_TO_3'],
+      [units[1].id, 'FIRST_LINE_MANAGER', 'OVER_10_YEARS'],
+    ]);
+    expect(problems.map((p) => p.message)).toEqual([
+      'line 4: unit_id "Hemtjänst Väster" is not a unit of this wave you answer for ("Hemtjänst Norr", "Hemtjänst Söder", or their ids)',
+      expect.stringMatching(/^line 4: category "Chef" is none of "Medarbetare"/),
+      expect.stringMatching(/^line 4: tenure_band "10 år" is none of "Mindre än 1 år"/),
     ]);
   });
 

@@ -56,5 +56,26 @@ registerEnumType(RespondentCategory, {
 });
 registerEnumType(TenureBand, { name: 'TenureBand', description: 'Years in the current kind of work.' });
 
+/** How a person names a category or band, Swedish first: what forms show and CSV files may use. */
+export interface Label {
+  sv: string;
+  en: string;
+}
+
+export const RESPONDENT_CATEGORY_LABELS: Record<RespondentCategory, Label> = {
+  FRONT_LINE_STAFF: { sv: 'Medarbetare', en: 'Front-line staff' },
+  FIRST_LINE_MANAGER: { sv: 'Första linjens chef', en: 'First-line manager' },
+  MIDDLE_MANAGER: { sv: 'Mellanchef', en: 'Middle manager' },
+  SENIOR_MANAGER: { sv: 'Högre chef', en: 'Senior manager' },
+  POLITICIAN: { sv: 'Politiker', en: 'Politician' },
+};
+
+export const TENURE_BAND_LABELS: Record<TenureBand, Label> = {
+  UNDER_1_YEAR: { sv: 'Mindre än 1 år', en: 'Less than 1 year' },
+  YEARS_1_TO_3: { sv: '1–3 år', en: '1–3 years' },
+  YEARS_3_TO_10: { sv: '3–10 år', en: '3–10 years' },
+  OVER_10_YEARS: { sv: 'Mer än 10 år', en: 'More than 10 years' },
+};
+
 /** The instrument shipped with the system (inserted by the Surveys migration). */
 export const DEFAULT_SURVEY_INSTRUMENT_ID = '5e1f3c2a-7d4b-4e8f-9a61-0c0ffee00001';

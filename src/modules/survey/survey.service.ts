@@ -27,6 +27,7 @@ import { SurveyBatchEntity, SurveyBatchSource } from './survey-batch.entity';
 import { SurveyWaveEntity } from './survey-wave.entity';
 import { ScaleKind } from './survey.enums';
 import { SurveyErrors } from './survey.errors';
+import type { WaveUnit } from './survey-csv';
 import { withdrawal } from '../../database/withdrawal-columns';
 
 export interface SubmitResult {
@@ -258,6 +259,13 @@ export class SurveyService {
     if (!wave) throw notFound('Survey wave', waveId);
     const items = await this.ds.getRepository(SurveyItemEntity).find({ where: { instrumentId: wave.instrumentId }, order: { position: 'ASC' } });
     return items.map((i) => i.code);
+  }
+
+  /** The wave's units the caller may submit responses for, with their names (a CSV may name them). */
+  async waveUnits(actor: AuthUser, waveId: string): Promise<WaveUnit[]> {
+    const ids = [...(await this.access.unitsToSubmitFor(actor, waveId))];
+    if (!ids.length) return [];
+    return this.ds.query('SELECT id, name FROM organisation WHERE id = ANY($1::uuid[]) ORDER BY name', [ids]);
   }
 
   /** Responses per wave, without withdrawn batches. */
