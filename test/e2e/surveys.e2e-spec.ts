@@ -189,7 +189,7 @@ describe('discretion surveys', () => {
 
     it('takes the unit by name and the category and tenure band by their Swedish labels', async () => {
       const before = await stored();
-      const named = (a: number[]) => `,hemtjänst lugnvik,Första linjens chef,1–3 år,,${a.join(',')}`;
+      const named = (a: (number | null)[]) => `,hemtjänst lugnvik,Första linjens chef,1–3 år,,${a.join(',')}`;
       const res = await upload([await header(), named(answers(2)), named(answers(3))].join('\n'), reporter);
       expect(res).toMatchObject({ status: 200, body: { stored: 2 } });
       expect(await stored()).toBe(before + 2);
