@@ -8,6 +8,8 @@ export interface BenchContext {
   instrumentId: string;
   from: string;
   to: string;
+  /** The top organisation with the most units below it (a reporter's whole municipality or region). */
+  organisationId: string;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- rows of hand-written SQL
@@ -24,7 +26,12 @@ export async function benchContextFrom(query: Query): Promise<BenchContext> {
   );
   if (!pilot) throw new Error('the benchmark database has no survey waves: run npm run bench:data first');
   const [{ from, to }] = await query(`SELECT min(period_start)::text AS from, max(period_end)::text AS to FROM burden_report`);
-  return { pilotId: pilot.pilot_id, waveIds: pilot.wave_ids, instrumentId: DEFAULT_SURVEY_INSTRUMENT_ID, from, to };
+  const [{ id: organisationId }] = await query(
+    `WITH RECURSIVE down(root, id) AS (SELECT id, id FROM organisation WHERE parent_id IS NULL
+       UNION ALL SELECT d.root, o.id FROM organisation o JOIN down d ON o.parent_id = d.id)
+     SELECT root AS id FROM down GROUP BY root ORDER BY count(*) DESC, root LIMIT 1`,
+  );
+  return { pilotId: pilot.pilot_id, waveIds: pilot.wave_ids, instrumentId: DEFAULT_SURVEY_INSTRUMENT_ID, from, to, organisationId };
 }
 
 export interface GraphqlScenario {
@@ -79,6 +86,16 @@ export const ANALYTICS: GraphqlScenario[] = [
     name: 'pilotSignals per quarter',
     query: `query($i: PilotSignalsInput!) { pilotSignals(input: $i) { bucketStart observations codeCounts { code count } burdenHours indicatorsInForce timeThievesRemoved discretion { dimension n mean suppressed } } }`,
     variables: (c) => ({ i: { pilotId: c.pilotId, from: c.from, to: c.to, bucket: 'QUARTER', instrumentId: c.instrumentId, codes: [{ dimension: 'METHOD', code: 'LESS_DETAIL_STEERING' }, { dimension: 'EFFECT_ON_TRUST', code: 'STRENGTHENS' }] } }),
+  },
+  {
+    name: 'reportingObligations, missing ones of the largest organisation',
+    query: `query($o: ID!, $from: LocalDate!, $to: LocalDate!) { reportingObligations(organisationId: $o, from: $from, to: $to, status: [MISSING, PARTIAL]) { organisationId indicatorId periodStart status coveredDays } }`,
+    variables: (c) => ({ o: c.organisationId, from: c.from, to: c.to }),
+  },
+  {
+    name: 'reportingCompleteness by pilot and quarter, all of Sweden',
+    query: `query($i: ReportingCompletenessInput!) { reportingCompleteness(input: $i) { pilotId bucketStart expected received onTime reportingRate } }`,
+    variables: (c) => ({ i: { from: c.from, to: c.to, groupBy: ['PILOT', 'PERIOD'], bucket: 'QUARTER' } }),
   },
 ];
 

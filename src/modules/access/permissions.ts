@@ -18,6 +18,8 @@ export const PERMISSIONS = {
   'observations.read': [ADMIN, ANALYST, RESEARCHER],
   'observations.write': [ADMIN, RESEARCHER],
   'reports.write': [ADMIN, RESEARCHER, ORG_REPORTER],
+  'reports.read': EVERYONE,
+  'reports.completeness': [ADMIN, ANALYST, RESEARCHER],
   'surveys.design': [ADMIN, RESEARCHER],
   'surveys.submit': [ADMIN, ORG_REPORTER],
   'surveys.correct': [ADMIN],

@@ -10,6 +10,17 @@ export const subtreeIdsSql = (param: string) =>
      SELECT o.id FROM organisation o JOIN subtree s ON o.parent_id = s.id
    ) SELECT id FROM subtree`;
 
+/**
+ * The ids of the organisation bound to `param` and every organisation above it (its chain up to
+ * the top). Usable inside `IN (...)`.
+ */
+export const ancestorIdsSql = (param: string) =>
+  `WITH RECURSIVE chain(id, parent_id) AS (
+     SELECT id, parent_id FROM organisation WHERE id = ${param}
+     UNION ALL
+     SELECT o.id, o.parent_id FROM organisation o JOIN chain c ON o.id = c.parent_id
+   ) SELECT id FROM chain`;
+
 /** Escapes LIKE wildcards in user text (the escape character is a backslash). */
 export const likeEscape = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 

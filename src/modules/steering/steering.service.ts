@@ -6,7 +6,7 @@ import { forbidden, notFound } from '../../common/errors/domain-error';
 import { ConnectionShape, paginate } from '../../common/pagination/connection';
 import { AuditAction, AuditEntity } from '../audit/audit.enums';
 import { AuditService } from '../audit/audit.service';
-import { likeEscape } from '../organisation/organisation.sql';
+import { ancestorIdsSql, likeEscape } from '../organisation/organisation.sql';
 import { AccessChecks } from '../access/access.checks';
 import { ClientRequests } from '../client-request/client-requests.service';
 import { assertVersion, changesOf } from '../../common/corrections/changes';
@@ -40,7 +40,7 @@ export class SteeringService {
     if (f.governanceForm?.length) qb.andWhere('si.governanceForm IN (:...forms)', { forms: f.governanceForm });
     if (f.imposedById) qb.andWhere('si.imposedById = :imposedById', { imposedById: f.imposedById });
     if (f.appliesToId) {
-      qb.andWhere('EXISTS (SELECT 1 FROM steering_instrument_target t WHERE t.instrument_id = si.id AND t.organisation_id = :appliesToId)', {
+      qb.andWhere(`EXISTS (SELECT 1 FROM steering_instrument_target t WHERE t.instrument_id = si.id AND t.organisation_id IN (${ancestorIdsSql(':appliesToId')}))`, {
         appliesToId: f.appliesToId,
       });
     }

@@ -17,7 +17,7 @@ export class SteeringInstrumentFilter {
   @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('all')
   imposedById?: string;
 
-  @Field(() => ID, { nullable: true, description: 'Applies to this organisation.' }) @IsOptional() @IsUUID('all')
+  @Field(() => ID, { nullable: true, description: 'Applies to this organisation: directly, or through an organisation above it.' }) @IsOptional() @IsUUID('all')
   appliesToId?: string;
 
   @Field(() => LocalDateResolver, { nullable: true, description: 'In force on this date.' })

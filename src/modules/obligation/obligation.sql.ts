@@ -1,0 +1,77 @@
+/**
+ * The reporting obligations of a set of organisations, as CTEs for `WITH RECURSIVE` (every
+ * argument is SQL: placeholders or conditions already bound to the statement's parameters).
+ *
+ * Who owes: the units — organisations without units of their own — under `roots` that the caller
+ * may see (`visible`, on `o.id`). What: every indicator whose steering instrument applies to the
+ * unit or to an organisation above it, for the reporting periods of its frequency (monthly and
+ * continuous: months; quarterly: quarters; twice a year: half-years; yearly: years) that overlap
+ * [from, to] and the time both the indicator and the instrument are in force. Covered by: burden
+ * reports, not withdrawn, of the unit itself or of an organisation above it (the plausibility
+ * rules keep the two from both reporting). Due: `grace` days after the period's end.
+ */
+export interface ObligationSql {
+  roots: string;
+  visible: string;
+  indicator?: string;
+  from: string;
+  to: string;
+  grace: string;
+}
+
+export const obligationCtes = (s: ObligationSql) => `
+  scope_orgs(id) AS (${s.roots}),
+  leaves(id) AS (
+    SELECT o.id FROM organisation o
+     WHERE o.id IN (SELECT id FROM scope_orgs) AND NOT EXISTS (SELECT 1 FROM organisation c WHERE c.parent_id = o.id) AND ${s.visible}
+  ),
+  chain(leaf_id, org_id) AS (
+    SELECT id, id FROM leaves
+    UNION ALL
+    SELECT ch.leaf_id, o.parent_id FROM chain ch JOIN organisation o ON o.id = ch.org_id WHERE o.parent_id IS NOT NULL
+  ),
+  applicable AS (
+    SELECT DISTINCT ch.leaf_id, i.id AS indicator_id, i.reporting_frequency::text AS frequency,
+           greatest(i.introduced_on, si.valid_from) AS lo,
+           least(coalesce(i.retired_on, 'infinity'::date), coalesce(si.valid_to, 'infinity'::date)) AS hi
+      FROM chain ch
+      JOIN steering_instrument_target t ON t.organisation_id = ch.org_id
+      JOIN steering_instrument si ON si.id = t.instrument_id
+      JOIN indicator i ON i.instrument_id = si.id
+     WHERE ${s.indicator ? `i.id = ${s.indicator}` : 'true'}
+  ),
+  due AS (
+    SELECT a.leaf_id, a.indicator_id, p.start::date AS period_start, (p.start + f.step - interval '1 day')::date AS period_end
+      FROM applicable a
+      CROSS JOIN LATERAL (
+        SELECT CASE a.frequency WHEN 'QUARTERLY' THEN interval '3 months' WHEN 'TWICE_A_YEAR' THEN interval '6 months'
+                                WHEN 'YEARLY' THEN interval '1 year' ELSE interval '1 month' END AS step,
+               CASE a.frequency WHEN 'QUARTERLY' THEN 'quarter' WHEN 'TWICE_A_YEAR' THEN 'year' WHEN 'YEARLY' THEN 'year' ELSE 'month' END AS unit
+      ) f
+      CROSS JOIN LATERAL generate_series(date_trunc(f.unit, greatest(a.lo, ${s.from})::timestamp), least(a.hi, ${s.to})::timestamp, f.step) AS p(start)
+     WHERE a.lo <= ${s.to} AND a.hi >= ${s.from}
+       AND (p.start + f.step - interval '1 day')::date >= greatest(a.lo, ${s.from})
+  ),
+  cover AS (
+    SELECT d.leaf_id, d.indicator_id, d.period_start,
+           sum(least(b.period_end, d.period_end) - greatest(b.period_start, d.period_start) + 1)::int AS days,
+           max(b.created_at) AS received_at,
+           (array_agg(b.organisation_id ORDER BY b.created_at DESC))[1] AS reported_by
+      FROM due d
+      JOIN chain ch ON ch.leaf_id = d.leaf_id
+      JOIN burden_report b ON b.organisation_id = ch.org_id AND b.indicator_id = d.indicator_id AND b.withdrawn_at IS NULL
+       AND daterange(b.period_start, b.period_end, '[]') && daterange(d.period_start, d.period_end, '[]')
+     GROUP BY 1, 2, 3
+  ),
+  obligation AS (
+    SELECT d.leaf_id, d.indicator_id, d.period_start, d.period_end, d.period_end + ${s.grace} AS due_on,
+           d.period_end - d.period_start + 1 AS period_days,
+           least(coalesce(cv.days, 0), d.period_end - d.period_start + 1) AS covered_days,
+           cv.received_at, cv.reported_by,
+           CASE WHEN coalesce(cv.days, 0) >= d.period_end - d.period_start + 1
+                  THEN CASE WHEN cv.received_at::date <= d.period_end + ${s.grace} THEN 'REPORTED' ELSE 'LATE' END
+                WHEN current_date <= d.period_end + ${s.grace} THEN 'DUE'
+                WHEN coalesce(cv.days, 0) > 0 THEN 'PARTIAL'
+                ELSE 'MISSING' END AS status
+      FROM due d LEFT JOIN cover cv USING (leaf_id, indicator_id, period_start)
+  )`;
