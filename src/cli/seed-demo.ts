@@ -15,6 +15,7 @@ import { ParticipantRole, PilotSector, PilotStatus, PilotTheme, SteeringLevel } 
 import { PilotService } from '../modules/pilot/pilot.service';
 import { AggregationLevel, InstrumentKind, MeasureType, ReportingFrequency } from '../modules/steering/steering.enums';
 import { SteeringService } from '../modules/steering/steering.service';
+import { StaffSizeService } from '../modules/staff-size/staff-size.service';
 import { DEFAULT_SURVEY_INSTRUMENT_ID, RespondentCategory, TenureBand } from '../modules/survey/survey.enums';
 import { SurveyService } from '../modules/survey/survey.service';
 import { SurveyWaveService } from '../modules/survey/survey-wave.service';
@@ -86,6 +87,7 @@ export async function seedDemo(app: INestApplicationContext, options: { force: b
   const thieves = app.get(TimeThiefService);
   const surveys = app.get(SurveyService);
   const surveyWaves = app.get(SurveyWaveService);
+  const staffSizes = app.get(StaffSizeService);
 
   // ---------------------------------------------------------------- users and organisations
   const mail = (name: string) => `${name}${tag}@demo.tillit.invalid`;
@@ -233,6 +235,15 @@ export async function seedDemo(app: INestApplicationContext, options: { force: b
     }
   }
 
+  // ---------------------------------------------------------------- staff sizes
+  // Varberg's units know their size: the plausibility rules use it, and analysts get reporting
+  // hours as a share of working time.
+  log('staff sizes');
+  for (const unit of varberg.units) {
+    await staffSizes.report(admin, { organisationId: unit.id, validFrom: iso(addDays(yearAgo, -730)), fte: r.int(16, 30), headcount: r.int(22, 36) });
+    count('staff sizes');
+  }
+
   // ---------------------------------------------------------------- steering, indicators, burden
   log('steering instruments, indicators and monthly burden');
   await steering.createInstrument(admin, {
@@ -291,6 +302,26 @@ export async function seedDemo(app: INestApplicationContext, options: { force: b
     }
   }
 
+  // ---------------------------------------------------------------- corrections
+  // What a correction looks like in the record: a report withdrawn with its reason and an
+  // indicator retired (SOU 2017:56: new measures come in without old ones going out).
+  log('corrections: a withdrawn report, a retired indicator');
+  const [mistaken] = await ds.query(
+    `SELECT b.id FROM burden_report b JOIN organisation o ON o.id = b.organisation_id WHERE o.parent_id = $1 AND b.period_end < current_date - 90 ORDER BY b.period_start DESC, o.name LIMIT 1`,
+    [varberg.adm.id],
+  );
+  await burden.withdraw(admin, { id: mistaken.id, reason: 'Rapporterad för fel enhet: timmarna gäller en annan hemtjänstgrupp (demo).' });
+  count('withdrawn burden reports');
+  const [retiring] = await ds.query(
+    `SELECT i.id, i.version FROM indicator i JOIN steering_instrument si ON si.id = i.instrument_id WHERE si.imposed_by_id = $1 ORDER BY i.introduced_on, i.name LIMIT 1`,
+    [varberg.root.id],
+  );
+  await steering.updateIndicator(admin, {
+    id: retiring.id, expectedVersion: retiring.version, retiredOn: iso(addDays(firstOfMonth(today, 0), -1)),
+    reason: 'Nämnden tar bort måttet: färre och mer samlade mått (demo).',
+  });
+  count('retired indicators');
+
   // ---------------------------------------------------------------- time thieves
   log('time thieves');
   const tasks = ['Avvikelserapport vid besök som drar över två minuter', 'Dubbelregistrering av insatser i två system', 'Manuell sammanställning av kvalitetsindikatorer', 'Signering av varje utförd insats i mobilen', 'Månadsrapport till förvaltningen', 'Utskrift och inskanning av genomförandeplaner'];
@@ -302,6 +333,10 @@ export async function seedDemo(app: INestApplicationContext, options: { force: b
       minutesPerWeek: r.int(15, 240), staffAffected: r.int(3, 40), proposedRemedy: 'Ta bort eller förenkla kravet.', reportedOn,
     });
     count('time thieves');
+    if (i === 0) {
+      await thieves.update(admin, { id: thief.id, expectedVersion: thief.version, minutesPerWeek: thief.minutesPerWeek * 2, reason: 'Enheten räknade per halvvecka; rättat till minuter per vecka (demo).' });
+      count('corrected time thieves');
+    }
     if (r.next() < 0.7) {
       const reviewOn = iso(addDays(new Date(reportedOn), r.int(10, 60)));
       await thieves.updateStatus(admin, { id: thief.id, status: TimeThiefStatus.UNDER_REVIEW, changedOn: reviewOn });

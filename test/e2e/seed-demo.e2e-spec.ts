@@ -4,11 +4,13 @@ import { startTestApp, TestApp } from '../utils/test-app';
 
 describe('seed-demo', () => {
   let t: TestApp;
+  let password: string;
   beforeAll(async () => (t = await startTestApp()));
   afterAll(() => t.close());
 
   it('loads a labelled synthetic dataset into an empty database, through the API’s own rules', async () => {
     const summary = await seedDemo(t.app, { force: false, log: () => undefined });
+    password = summary.password;
     expect(summary.counts).toMatchObject({ pilots: 4, observations: 240, 'survey waves': 4, 'survey responses': 600, 'time thieves': 15 });
     expect(summary.counts['burden reports']).toBeGreaterThan(200);
 
@@ -25,6 +27,43 @@ describe('seed-demo', () => {
     const [{ audited }] = await t.ds.query(`SELECT count(*)::int AS audited FROM audit_log WHERE entity = 'OBSERVATION'`);
     expect(audited).toBe(240);
   }, 120_000);
+
+  it('shows each kind of correction, and a demo unit’s missing period that goes once it is reported', async () => {
+    const reporter = await login(t, 'rapportor-varberg@demo.tillit.invalid', password);
+    const withdrawn = await t.gql(
+      `{ burdenReports(first: 5, filter: { withdrawn: true }) { edges { node { id revision withdrawReason indicator { id } organisation { id name parent { id } }
+          periodKind periodStart periodEnd staffHours staffCount recordCount doubleRegistration usedForImprovement perceivedUsefulness comment } } } }`,
+      {},
+      reporter,
+    );
+    const [{ node: report }] = withdrawn.data!.burdenReports.edges;
+    expect(report.withdrawReason).toMatch(/fel enhet/);
+    const [retired] = await t.ds.query(`SELECT i.retired_on FROM indicator i WHERE i.retired_on IS NOT NULL`);
+    expect(retired).toBeDefined();
+    const [corrected] = await t.ds.query(`SELECT count(*)::int AS n FROM audit_log WHERE entity = 'TIME_THIEF' AND action = 'UPDATE' AND reason IS NOT NULL`);
+    expect(corrected.n).toBeGreaterThan(0);
+    const [sized] = await t.ds.query(`SELECT count(*)::int AS n FROM staff_size`);
+    expect(sized.n).toBeGreaterThan(0);
+
+    const missing = async () =>
+      (
+        await t.gql(
+          `query($org: ID!, $from: LocalDate!, $to: LocalDate!) { reportingObligations(organisationId: $org, from: $from, to: $to, status: [MISSING]) { organisation { id } indicator { id } periodStart } }`,
+          { org: report.organisation.parent.id, from: report.periodStart, to: report.periodEnd },
+          reporter,
+        )
+      ).data!.reportingObligations;
+    expect(await missing()).toEqual([{ organisation: { id: report.organisation.id }, indicator: { id: report.indicator.id }, periodStart: report.periodStart }]);
+    const { id, revision, withdrawReason, indicator, organisation, ...values } = report;
+    void id; void withdrawReason;
+    const again = await t.gql(
+      'mutation($input: ReportIndicatorBurdenInput!) { reportIndicatorBurden(input: $input) { id } }',
+      { input: { ...values, indicatorId: indicator.id, organisationId: organisation.id, expectedRevision: revision, reason: 'Rätt enhet nu.' } },
+      reporter,
+    );
+    expect(again.errors).toBeUndefined();
+    expect(await missing()).toEqual([]);
+  });
 
   it('refuses a database that has data, unless forced', async () => {
     await expect(seedDemo(t.app, { force: false, log: () => undefined })).rejects.toThrow(SeedRefused);
