@@ -35,7 +35,7 @@ export function nulProblems(value: unknown, path?: string, depth = 0): FieldProb
 }
 
 /**
- * The global ValidationPipe of ARCHITECTURE.md (whitelist, forbidNonWhitelisted, transform), whose
+ * The global ValidationPipe (whitelist, forbidNonWhitelisted, transform), whose
  * failures become BAD_USER_INPUT with `extensions.fields` naming each field and why.
  */
 @Injectable()

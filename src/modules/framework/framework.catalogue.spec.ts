@@ -21,7 +21,6 @@ import {
 } from './framework.enums';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
-const SOURCE = path.resolve(ROOT, '..', 'shared', 'sources', '004_0f0ae899870be5e8.txt');
 const EXCERPTS = path.join(ROOT, 'test', 'fixtures', 'sou-2017-56-excerpts.txt');
 
 /** Source lines by number, from the excerpts committed with the tests. */
@@ -87,9 +86,4 @@ describe('framework catalogue (SOU 2017:56)', () => {
     });
   });
 
-  const shared = fs.existsSync(SOURCE);
-  (shared ? it : it.skip)('uses excerpts identical to ../shared/sources (when present)', () => {
-    const lines = fs.readFileSync(SOURCE, 'utf8').split('\n');
-    for (const [n, line] of excerpts) expect([n, line]).toEqual([n, lines[n - 1]]);
-  });
 });

@@ -10,7 +10,7 @@ import {
 
 /**
  * The framework of SOU 2017:56 "Jakten på den perfekta ersättningsmodellen" (Tillitsdelegationen),
- * `shared/sources/004_0f0ae899870be5e8.txt`. Swedish labels are the source's own headings or
+ * cited by line of its plain-text edition (docs/sources.md). Swedish labels are the source's own headings or
  * terms; definitions are our short summaries of the passage cited in `source` (line numbers in
  * that file are given in comments). The spec `framework.catalogue.spec.ts` checks every Swedish
  * label and section against the source text.

@@ -1,6 +1,6 @@
 import { registerEnumType } from '@nestjs/graphql';
 
-/** What imposes requirements on an operation (DOMAIN.md, "Steering instruments that impose reporting"). */
+/** What imposes requirements on an operation (docs/sources.md; SOU 2017:56 on indicator burden). */
 export enum InstrumentKind {
   LAW_OR_REGULATION = 'LAW_OR_REGULATION',
   STATE_SKL_AGREEMENT = 'STATE_SKL_AGREEMENT',

@@ -1,6 +1,6 @@
 import { registerEnumType } from '@nestjs/graphql';
 
-/** What an item measures (DOMAIN.md, "Staff-reported discretion"). */
+/** What an item measures (docs/analysis.md, the survey instrument). */
 /** Append new dimensions at the end: each response's scores are stored in this order (SCORED_DIMENSIONS). */
 export enum SurveyDimension {
   DECISION_AUTHORITY = 'DECISION_AUTHORITY',

@@ -170,7 +170,7 @@ export class SurveyService {
 
       const rs = input.responses;
       const score = responseScorer(items);
-      // One statement for the whole batch (ARCHITECTURE.md §12): a column per parameter, unnested
+      // One statement for the whole batch (docs/architecture.md): a column per parameter, unnested
       // together; the answers and scores of a row travel as array literals ("{4,NULL,2}").
       const inserted: { n: number }[] = await em.query(
         `WITH ins AS (
