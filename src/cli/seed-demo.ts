@@ -27,9 +27,11 @@ import { syntheticCodes } from './synthetic';
 
 /**
  * A synthetic, clearly labelled demo dataset, loaded through the same services the API uses
- * (so every rule, index and audit entry applies). Dates are relative to today: the last year.
- * Reproducible: a fixed seed drives every choice.
+ * (so every rule, index and audit entry applies). Reproducible: a fixed seed drives every choice,
+ * and the demo year is fixed too — the year after the delegation announced its pilots, 1 March
+ * 2017 to 28 February 2018 — so the examples in docs/ give the same answers on any day.
  */
+export const DEMO_YEAR = { from: '2017-03-01', to: '2018-02-28' } as const;
 
 export class SeedRefused extends Error {}
 
@@ -142,7 +144,9 @@ export async function seedDemo(app: INestApplicationContext, options: { force: b
 
   // ---------------------------------------------------------------- pilots
   log('pilots');
-  const today = new Date();
+  // "today" of the demo: the day after its year. The pilots go on (no end date), so new
+  // observations can be logged on them on any later date.
+  const today = addDays(new Date(`${DEMO_YEAR.to}T00:00:00Z`), 1);
   const yearAgo = addDays(today, -365);
   const start = iso(yearAgo);
   const r1 = researcherUsers.map((u) => ({ userId: u.id, fromDate: start }));
@@ -157,7 +161,7 @@ export async function seedDemo(app: INestApplicationContext, options: { force: b
       status: PilotStatus.ACTIVE,
       announcedOn: iso(addDays(yearAgo, -30)),
       startsOn: start,
-      endsOn: iso(addDays(today, 365)),
+      endsOn: null,
       targetForms: [GovernanceForm.PRESTATION, GovernanceForm.NORM],
       targetRelations: [TrustRelation.BETWEEN_DECISION_LEVELS, TrustRelation.PRINCIPAL_AND_OPERATIONS],
       targetMethods: methods,
@@ -248,7 +252,7 @@ export async function seedDemo(app: INestApplicationContext, options: { force: b
   log('steering instruments, indicators and monthly burden');
   await steering.createInstrument(admin, {
     name: 'Sammanhållen vård och omsorg om de mest sjuka äldre 2012 (demo-exempel)',
-    description: 'Överenskommelse mellan staten och SKL; prestationsbaserade medel (DOMAIN.md, 002 bilaga).',
+    description: 'Överenskommelse mellan staten och SKL; prestationsbaserade medel (se docs/sources.md: uppsatsen om överenskommelser som styrmedel, bilaga).',
     kind: InstrumentKind.STATE_SKL_AGREEMENT,
     governanceForm: GovernanceForm.EKONOMI,
     imposedById: state.id,
@@ -291,11 +295,14 @@ export async function seedDemo(app: INestApplicationContext, options: { force: b
         for (let m = 12; m >= 1; m--) {
           const periodStart = iso(firstOfMonth(today, m));
           if (periodStart < introducedOn) continue;
-          await burden.report(admin, {
+          const sent = await burden.report(admin, {
             indicatorId: indicator.id, organisationId: unit.id, periodKind: PeriodKind.MONTH, periodStart, periodEnd: periodEnd(PeriodKind.MONTH, periodStart)!,
             staffHours: Math.round((6 + r.next() * 30) * 4) / 4, staffCount: r.int(2, 14), recordCount: r.int(20, 600),
             doubleRegistration: r.next() < 0.3, usedForImprovement: r.pick(Object.values(ImprovementUse)), perceivedUsefulness: r.int(1, 5), comment: '',
           });
+          // Received some days after the period (a quarter of them after the grace days), not on
+          // the day the demo is loaded: reportingObligations then shows on-time and late reports.
+          await ds.query(`UPDATE burden_report SET created_at = $2::date + $3::int + time '09:00' WHERE id = $1`, [sent.id, sent.periodEnd, r.int(1, 40)]);
           count('burden reports');
         }
       }
@@ -307,8 +314,8 @@ export async function seedDemo(app: INestApplicationContext, options: { force: b
   // indicator retired (SOU 2017:56: new measures come in without old ones going out).
   log('corrections: a withdrawn report, a retired indicator');
   const [mistaken] = await ds.query(
-    `SELECT b.id FROM burden_report b JOIN organisation o ON o.id = b.organisation_id WHERE o.parent_id = $1 AND b.period_end < current_date - 90 ORDER BY b.period_start DESC, o.name LIMIT 1`,
-    [varberg.adm.id],
+    `SELECT b.id FROM burden_report b JOIN organisation o ON o.id = b.organisation_id WHERE o.parent_id = $1 AND b.period_end < $2::date - 90 ORDER BY b.period_start DESC, o.name LIMIT 1`,
+    [varberg.adm.id, iso(today)],
   );
   await burden.withdraw(admin, { id: mistaken.id, reason: 'Rapporterad för fel enhet: timmarna gäller en annan hemtjänstgrupp (demo).' });
   count('withdrawn burden reports');

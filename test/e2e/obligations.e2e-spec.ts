@@ -124,7 +124,7 @@ describe('reporting obligations and completeness', () => {
     const pilot = await t.gql(COMPLETENESS, { input: { from: '2019-01-01', to: '2019-04-30', groupBy: ['PILOT', 'PERIOD'], bucket: 'QUARTER' } }, admin);
     expect(pilot.data!.reportingCompleteness.map((r: any) => [r.pilot.code, r.bucketStart, r.bucketEnd, r.expected, r.received, r.reportingRate])).toEqual([
       ['OBL-1', '2019-01-01', '2019-03-31', 8, 3, 3 / 8],
-      ['OBL-1', '2019-04-01', '2019-06-30', 4, 2, 0.5],
+      ['OBL-1', '2019-04-01', '2019-04-30', 4, 2, 0.5], // clipped to the range
     ]);
     expect(onlyError(await t.gql(COMPLETENESS, { input }, reporter)).extensions!.code).toBe('FORBIDDEN');
   });

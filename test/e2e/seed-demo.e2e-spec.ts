@@ -65,6 +65,21 @@ describe('seed-demo', () => {
     expect(await missing()).toEqual([]);
   });
 
+  it('takes the docs’ examples on its fixed year: an observation on 10 May 2017 in the home-care pilot', async () => {
+    const researcher = await login(t, 'forskare1@demo.tillit.invalid', password);
+    const ids = await t.gql(`{ pilots(filter: { text: "DEMO-HEMTJANST" }) { edges { node { id participants { organisation { id name } } } } } }`, {}, researcher);
+    const pilot = ids.data!.pilots.edges[0].node;
+    const unit = pilot.participants.find((p: any) => p.organisation.name === 'Hemtjänst Varberg centrum').organisation.id;
+    const res = await t.gql(
+      `mutation($pilot: ID!, $unit: ID!) { logObservation(input: { pilotId: $pilot, organisationId: $unit, level: FRONT_LINE, occurredOn: "2017-05-10",
+         kind: INTERVIEW, respondentRole: FRONT_LINE_STAFF, title: "Minutjakten i hemtjänsten", text: "Personalen beskriver minutjakten.",
+         codes: { forms: [PRESTATION], relations: [], methods: [LESS_DETAIL_STEERING], trustworthiness: [] } }) { id } }`,
+      { pilot: pilot.id, unit },
+      researcher,
+    );
+    expect(res.errors).toBeUndefined();
+  });
+
   it('refuses a database that has data, unless forced', async () => {
     await expect(seedDemo(t.app, { force: false, log: () => undefined })).rejects.toThrow(SeedRefused);
   });

@@ -70,6 +70,8 @@ export class ObligationService {
     const by = new Set(input.groupBy);
     const byPilot = by.has(CompletenessGroupBy.PILOT) || !!input.pilotId;
     const [unit, step] = BUCKET[input.bucket].map((v) => `'${v}'`);
+    // The first and last bucket are clipped to the range, as in burdenSeries.
+    const [from, to] = [p.add(input.from, '::date'), p.add(input.to, '::date')];
     const keys = [
       [by.has(CompletenessGroupBy.PILOT) || input.pilotId ? 'po.pilot_id' : 'NULL::uuid', 'pilotId'],
       [by.has(CompletenessGroupBy.ORGANISATION) ? 'ob.leaf_id' : 'NULL::uuid', 'organisationId'],
@@ -95,8 +97,8 @@ export class ObligationService {
           GROUP BY 1, 2, 3, 4
        )
        SELECT g."pilotId", g."organisationId", g."indicatorId",
-              to_char(g.bucket, 'YYYY-MM-DD') AS "bucketStart",
-              to_char(g.bucket + ${step}::interval - interval '1 day', 'YYYY-MM-DD') AS "bucketEnd",
+              to_char(greatest(g.bucket, ${from}), 'YYYY-MM-DD') AS "bucketStart",
+              to_char(least(g.bucket + ${step}::interval - interval '1 day', ${to}), 'YYYY-MM-DD') AS "bucketEnd",
               g.expected, g.received, g."onTime", g.late, g.partial, g.missing, g."notYetDue",
               g.received::float8 / nullif(g.expected, 0) AS "reportingRate", g."onTime"::float8 / nullif(g.expected, 0) AS "onTimeRate"
          FROM grouped g
