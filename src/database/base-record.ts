@@ -4,15 +4,15 @@ import { CreateDateColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'type
 /** What every table has: a UUID key and when the row was created and last changed. */
 @ObjectType({ isAbstract: true })
 export abstract class BaseRecord {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The record’s id (a UUID).' })
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => GraphQLISODateTime, { description: 'When it was recorded.' })
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => GraphQLISODateTime, { description: 'When it last changed.' })
   @UpdateDateColumn({ type: 'timestamptz' })
   updatedAt: Date;
 }

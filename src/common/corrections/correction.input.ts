@@ -21,7 +21,7 @@ export const ReasonField = (description = 'Why (required; kept in the audit trai
 /** A correction of one record: which, and why. Each mutation names its own subclass. */
 @InputType({ isAbstract: true })
 export class CorrectionInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The record to correct.' })
   @IsUUID('all')
   id: string;
 

@@ -7,10 +7,10 @@ import { badInput } from '../errors/domain-error';
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
 
-@ObjectType()
+@ObjectType({ description: 'Where this page ends, and whether there is another.' })
 export class PageInfo {
-  @Field() hasNextPage: boolean;
-  @Field(() => String, { nullable: true }) endCursor: string | null;
+  @Field({ description: 'Whether another page follows: ask for it with after: endCursor.' }) hasNextPage: boolean;
+  @Field(() => String, { nullable: true, description: 'The cursor of the last row of this page (null when the page is empty).' }) endCursor: string | null;
 }
 
 export interface ConnectionShape<T> {
@@ -20,18 +20,21 @@ export interface ConnectionShape<T> {
   readonly totalCount: Promise<number>;
 }
 
+/** The description of every `<Name>Connection` type (on its own @ObjectType). */
+export const PAGE_DESCRIPTION = 'One page of a list (a Relay connection): its rows as edges, where it ends, and on request the total count.';
+
 /** A Relay connection type `<Name>Connection` with `<Name>Edge`. */
 export function Connection<T>(node: ClassType<T>, name: string) {
-  @ObjectType(`${name}Edge`)
+  @ObjectType(`${name}Edge`, { description: `One ${name} row of a page, with its cursor.` })
   class Edge {
-    @Field() cursor: string;
-    @Field(() => node) node: T;
+    @Field({ description: 'Where this row is in the list: pass it as after to continue from it.' }) cursor: string;
+    @Field(() => node, { description: 'The row.' }) node: T;
   }
 
   @ObjectType({ isAbstract: true })
   abstract class ConnectionType implements ConnectionShape<T> {
-    @Field(() => [Edge]) edges: Edge[];
-    @Field(() => PageInfo) pageInfo: PageInfo;
+    @Field(() => [Edge], { description: 'The rows of this page, in the list’s order.' }) edges: Edge[];
+    @Field(() => PageInfo, { description: 'Where this page ends, and whether there is another.' }) pageInfo: PageInfo;
     @Field(() => Int, { description: 'Number of rows matching the filter, over all pages.' })
     totalCount: Promise<number>;
   }

@@ -2,7 +2,7 @@ import { Args, Context, ObjectType, Parent, Query, ResolveField, Resolver } from
 import type { AuthUser } from '../../common/auth/auth-user';
 import { CurrentUser } from '../../common/auth/decorators';
 import type { GqlContext } from '../../common/graphql/gql-context';
-import { Connection } from '../../common/pagination/connection';
+import { Connection, PAGE_DESCRIPTION } from '../../common/pagination/connection';
 import { Allow } from '../access/permissions';
 import { OrganisationEntity } from '../organisation/organisation.entity';
 import { OrganisationLoaders } from '../organisation/organisation.loaders';
@@ -17,7 +17,7 @@ import { AccessLogService } from './access-log.service';
 import { DiscretionService } from './discretion.service';
 import { AnalyticsAccessArgs, DiscretionResultRow, DiscretionResultsArgs, WaveChangeArgs, WaveChangeRow } from './dto/discretion-results.input';
 
-@ObjectType()
+@ObjectType({ description: PAGE_DESCRIPTION })
 export class AnalyticsAccessConnection extends Connection(AnalyticsAccessEntity, 'AnalyticsAccess') {}
 
 @Resolver(() => DiscretionResultRow)

@@ -1,14 +1,14 @@
 import { Args, Context, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Allow } from '../access/permissions';
 import type { GqlContext } from '../../common/graphql/gql-context';
-import { Connection } from '../../common/pagination/connection';
+import { Connection, PAGE_DESCRIPTION } from '../../common/pagination/connection';
 import { UserEntity } from '../user/user.entity';
 import { UserLoaders } from '../user/user.loaders';
 import { AuditEntryEntity } from './audit.entity';
 import { AuditService } from './audit.service';
 import { AuditLogArgs } from './dto/audit-log.args';
 
-@ObjectType()
+@ObjectType({ description: PAGE_DESCRIPTION })
 export class AuditEntryConnection extends Connection(AuditEntryEntity, 'AuditEntry') {}
 
 @Resolver(() => AuditEntryEntity)

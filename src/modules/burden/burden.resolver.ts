@@ -2,7 +2,7 @@ import { Args, Context, Float, Mutation, ObjectType, Parent, Query, ResolveField
 import type { AuthUser } from '../../common/auth/auth-user';
 import { CurrentUser } from '../../common/auth/decorators';
 import type { GqlContext } from '../../common/graphql/gql-context';
-import { Connection } from '../../common/pagination/connection';
+import { Connection, PAGE_DESCRIPTION } from '../../common/pagination/connection';
 import { Allow } from '../access/permissions';
 import { OrganisationEntity } from '../organisation/organisation.entity';
 import { OrganisationLoaders } from '../organisation/organisation.loaders';
@@ -14,7 +14,7 @@ import { BurdenService } from './burden.service';
 import { BurdenReportsArgs } from './dto/burden-reports.args';
 import { ReportIndicatorBurdenInput, RestoreBurdenReportInput, WithdrawBurdenReportInput } from './dto/report-indicator-burden.input';
 
-@ObjectType()
+@ObjectType({ description: PAGE_DESCRIPTION })
 export class BurdenReportConnection extends Connection(BurdenReportEntity, 'BurdenReport') {}
 
 @Resolver(() => BurdenReportEntity)

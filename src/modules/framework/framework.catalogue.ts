@@ -1,3 +1,4 @@
+import { registerEnumType } from '@nestjs/graphql';
 import {
   CompensationPrinciple,
   GovernanceForm,
@@ -304,3 +305,17 @@ export const COMPENSATION_PRINCIPLES: CatalogueTerm<CompensationPrinciple>[] = [
     source: `${SOU} §5.2.7`,
   },
 ];
+
+/** A GraphQL enum of the framework, each value described by its Swedish and English label and its source. */
+function registerTerms<C extends string>(enumRef: object, terms: CatalogueTerm<C>[], name: string, description: string): void {
+  const valuesMap = Object.fromEntries(terms.map((t) => [t.code, { description: `${t.labelSv} (${t.labelEn}). ${t.source}.` }]));
+  registerEnumType(enumRef, { name, description, valuesMap });
+}
+
+registerTerms(GovernanceForm, GOVERNANCE_FORMS, 'GovernanceForm', 'Styrform (SOU 2017:56 §2.2.2).');
+registerTerms(GovernancePhase, PHASES, 'GovernancePhase', 'Tidsdimension (SOU 2017:56 §2.2.2).');
+registerTerms(TrustRelation, TRUST_RELATIONS, 'TrustRelation', 'Relation för tillit (SOU 2017:56 §2.2.4).');
+registerTerms(TrustMethod, METHODS, 'TrustMethod', 'Metod för tillitsbaserad styrning (SOU 2017:56 §2.2.3).');
+registerTerms(Trustworthiness, TRUSTWORTHINESS, 'Trustworthiness', 'Förmåga, integritet, välvilja (SOU 2017:56 §2.2.1).');
+registerTerms(SteeringOrientation, ORIENTATIONS, 'SteeringOrientation', 'Kontrollerande eller möjliggörande styrning (SOU 2017:56 kap. 3).');
+registerTerms(CompensationPrinciple, COMPENSATION_PRINCIPLES, 'CompensationPrinciple', 'Ersättningsprincip (SOU 2017:56 §5.2).');

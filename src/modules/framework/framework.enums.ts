@@ -1,5 +1,3 @@
-import { registerEnumType } from '@nestjs/graphql';
-
 /** The four governance forms, styrformer (SOU 2017:56 §2.2.2). */
 export enum GovernanceForm {
   REGEL = 'REGEL',
@@ -58,10 +56,4 @@ export enum CompensationPrinciple {
   GOAL_BASED = 'GOAL_BASED',
 }
 
-registerEnumType(GovernanceForm, { name: 'GovernanceForm', description: 'Styrform (SOU 2017:56 §2.2.2).' });
-registerEnumType(GovernancePhase, { name: 'GovernancePhase', description: 'Tidsdimension (SOU 2017:56 §2.2.2).' });
-registerEnumType(TrustRelation, { name: 'TrustRelation', description: 'Relation för tillit (SOU 2017:56 §2.2.4).' });
-registerEnumType(TrustMethod, { name: 'TrustMethod', description: 'Metod för tillitsbaserad styrning (SOU 2017:56 §2.2.3).' });
-registerEnumType(Trustworthiness, { name: 'Trustworthiness', description: 'Förmåga, integritet, välvilja (SOU 2017:56 §2.2.1).' });
-registerEnumType(SteeringOrientation, { name: 'SteeringOrientation', description: 'Kontrollerande eller möjliggörande styrning (SOU 2017:56 kap. 3).' });
-registerEnumType(CompensationPrinciple, { name: 'CompensationPrinciple', description: 'Ersättningsprincip (SOU 2017:56 §5.2).' });
+// Registered for GraphQL in framework.catalogue.ts, where each value gets its label and source.

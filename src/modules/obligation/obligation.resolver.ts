@@ -32,12 +32,12 @@ export class ReportingObligationResolver {
     return this.service.obligations(actor, args);
   }
 
-  @ResolveField(() => OrganisationEntity, { nullable: true })
+  @ResolveField(() => OrganisationEntity, { nullable: true, description: 'The unit that owes it.' })
   organisation(@Parent() o: ReportingObligation, @Context() ctx: GqlContext) {
     return this.organisationLoaders.byId(ctx).load(o.organisationId);
   }
 
-  @ResolveField(() => IndicatorEntity, { nullable: true })
+  @ResolveField(() => IndicatorEntity, { nullable: true, description: 'The indicator owed.' })
   indicator(@Parent() o: ReportingObligation, @Context() ctx: GqlContext) {
     return this.steeringLoaders.indicatorById(ctx).load(o.indicatorId);
   }
@@ -67,17 +67,17 @@ export class ReportingCompletenessResolver {
     return this.service.completeness(actor, input);
   }
 
-  @ResolveField(() => PilotEntity, { nullable: true })
+  @ResolveField(() => PilotEntity, { nullable: true, description: 'The group’s pilot (with PILOT grouping).' })
   pilot(@Parent() r: ReportingCompletenessRow, @Context() ctx: GqlContext) {
     return r.pilotId ? this.pilotLoaders.byId(ctx).load(r.pilotId) : null;
   }
 
-  @ResolveField(() => OrganisationEntity, { nullable: true })
+  @ResolveField(() => OrganisationEntity, { nullable: true, description: 'The group’s unit (with ORGANISATION grouping).' })
   organisation(@Parent() r: ReportingCompletenessRow, @Context() ctx: GqlContext) {
     return r.organisationId ? this.organisationLoaders.byId(ctx).load(r.organisationId) : null;
   }
 
-  @ResolveField(() => IndicatorEntity, { nullable: true })
+  @ResolveField(() => IndicatorEntity, { nullable: true, description: 'The group’s indicator (with INDICATOR grouping).' })
   indicator(@Parent() r: ReportingCompletenessRow, @Context() ctx: GqlContext) {
     return r.indicatorId ? this.steeringLoaders.indicatorById(ctx).load(r.indicatorId) : null;
   }

@@ -3,7 +3,7 @@ import type { AuthUser } from '../../common/auth/auth-user';
 import { CurrentUser } from '../../common/auth/decorators';
 import type { GqlContext } from '../../common/graphql/gql-context';
 import { IdArgs } from '../../common/graphql/id.args';
-import { Connection } from '../../common/pagination/connection';
+import { Connection, PAGE_DESCRIPTION } from '../../common/pagination/connection';
 import { Allow } from '../access/permissions';
 import { OrganisationEntity } from '../organisation/organisation.entity';
 import { OrganisationLoaders } from '../organisation/organisation.loaders';
@@ -23,7 +23,7 @@ import { ObservationEntity } from './observation.entity';
 import { ObservationLoaders } from './observation.loaders';
 import { ObservationService } from './observation.service';
 
-@ObjectType()
+@ObjectType({ description: PAGE_DESCRIPTION })
 export class ObservationConnection extends Connection(ObservationEntity, 'Observation') {}
 
 

@@ -3,7 +3,7 @@ import type { AuthUser } from '../../common/auth/auth-user';
 import { CurrentUser } from '../../common/auth/decorators';
 import type { GqlContext } from '../../common/graphql/gql-context';
 import { IdArgs } from '../../common/graphql/id.args';
-import { Connection } from '../../common/pagination/connection';
+import { Connection, PAGE_DESCRIPTION } from '../../common/pagination/connection';
 import { Allow } from '../access/permissions';
 import { CreateOrganisationInput } from './dto/create-organisation.input';
 import { OrganisationsArgs } from './dto/organisations.args';
@@ -12,7 +12,7 @@ import { OrganisationEntity } from './organisation.entity';
 import { OrganisationLoaders } from './organisation.loaders';
 import { OrganisationService } from './organisation.service';
 
-@ObjectType()
+@ObjectType({ description: PAGE_DESCRIPTION })
 export class OrganisationConnection extends Connection(OrganisationEntity, 'Organisation') {}
 
 @Resolver(() => OrganisationEntity)

@@ -40,7 +40,7 @@ export class StaffSizeResolver {
     return this.service.remove(actor, input);
   }
 
-  @ResolveField(() => OrganisationEntity, { nullable: true })
+  @ResolveField(() => OrganisationEntity, { nullable: true, description: 'The organisation (usually a unit) whose staff it is.' })
   organisation(@Parent() s: StaffSizeEntity, @Context() ctx: GqlContext) {
     return this.organisationLoaders.byId(ctx).load(s.organisationId);
   }

@@ -3,7 +3,7 @@ import type { AuthUser } from '../../common/auth/auth-user';
 import { CurrentUser } from '../../common/auth/decorators';
 import type { GqlContext } from '../../common/graphql/gql-context';
 import { IdArgs } from '../../common/graphql/id.args';
-import { Connection } from '../../common/pagination/connection';
+import { Connection, PAGE_DESCRIPTION } from '../../common/pagination/connection';
 import { Allow } from '../access/permissions';
 import { OrganisationEntity } from '../organisation/organisation.entity';
 import { OrganisationLoaders } from '../organisation/organisation.loaders';
@@ -19,9 +19,9 @@ import { SteeringInstrumentEntity } from './steering-instrument.entity';
 import { SteeringLoaders } from './steering.loaders';
 import { SteeringService } from './steering.service';
 
-@ObjectType()
+@ObjectType({ description: PAGE_DESCRIPTION })
 export class SteeringInstrumentConnection extends Connection(SteeringInstrumentEntity, 'SteeringInstrument') {}
-@ObjectType()
+@ObjectType({ description: PAGE_DESCRIPTION })
 export class IndicatorConnection extends Connection(IndicatorEntity, 'Indicator') {}
 
 

@@ -23,7 +23,7 @@ registerEnumType(SurveyBatchSource, {
 @Unique('uq_survey_batch_upload_key', ['waveId', 'uploadKey'])
 @WithdrawalCheck('survey_batch')
 export class SurveyBatchEntity {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The batch’s id: what withdrawSurveyBatch takes.' })
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
@@ -35,7 +35,7 @@ export class SurveyBatchEntity {
   @JoinColumn({ name: 'wave_id', foreignKeyConstraintName: 'fk_survey_batch_wave' })
   wave?: SurveyWaveEntity;
 
-  @Field(() => SurveyBatchSource)
+  @Field(() => SurveyBatchSource, { description: 'A submitSurveyResponses call or a CSV upload.' })
   @Column({ type: 'enum', enum: SurveyBatchSource, enumName: 'survey_batch_source' })
   source: SurveyBatchSource;
 
@@ -52,7 +52,7 @@ export class SurveyBatchEntity {
   @Column({ type: 'char', length: 64, nullable: true })
   uploadKey: string | null;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => GraphQLISODateTime, { description: 'When it was submitted.' })
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 

@@ -2,7 +2,7 @@ import { Args, Context, Field, ID, Int, Mutation, ObjectType, Parent, Query, Res
 import type { AuthUser } from '../../common/auth/auth-user';
 import { CurrentUser } from '../../common/auth/decorators';
 import type { GqlContext } from '../../common/graphql/gql-context';
-import { Connection } from '../../common/pagination/connection';
+import { Connection, PAGE_DESCRIPTION } from '../../common/pagination/connection';
 import { Allow } from '../access/permissions';
 import { OrganisationEntity } from '../organisation/organisation.entity';
 import { OrganisationLoaders } from '../organisation/organisation.loaders';
@@ -25,7 +25,7 @@ import { SurveyWaveEntity } from './survey-wave.entity';
 import { SurveyLoaders } from './survey.loaders';
 import { SurveyService } from './survey.service';
 
-@ObjectType()
+@ObjectType({ description: PAGE_DESCRIPTION })
 export class SurveyWaveConnection extends Connection(SurveyWaveEntity, 'SurveyWave') {}
 
 @ObjectType({ description: 'What a submission did. A retried batch stores nothing twice: those count as duplicates.' })

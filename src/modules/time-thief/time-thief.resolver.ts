@@ -2,7 +2,7 @@ import { Args, Context, Mutation, ObjectType, Parent, Query, ResolveField, Resol
 import type { AuthUser } from '../../common/auth/auth-user';
 import { CurrentUser } from '../../common/auth/decorators';
 import type { GqlContext } from '../../common/graphql/gql-context';
-import { Connection } from '../../common/pagination/connection';
+import { Connection, PAGE_DESCRIPTION } from '../../common/pagination/connection';
 import { Allow } from '../access/permissions';
 import { OrganisationEntity } from '../organisation/organisation.entity';
 import { OrganisationLoaders } from '../organisation/organisation.loaders';
@@ -23,7 +23,7 @@ import { TimeThiefEntity, TimeThiefStatusChangeEntity } from './time-thief.entit
 import { TimeThiefLoaders } from './time-thief.loaders';
 import { TimeThiefService } from './time-thief.service';
 
-@ObjectType()
+@ObjectType({ description: PAGE_DESCRIPTION })
 export class TimeThiefConnection extends Connection(TimeThiefEntity, 'TimeThief') {}
 
 @Resolver(() => TimeThiefEntity)

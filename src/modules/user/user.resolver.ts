@@ -3,7 +3,7 @@ import type { AuthUser } from '../../common/auth/auth-user';
 import { CurrentUser } from '../../common/auth/decorators';
 import type { GqlContext } from '../../common/graphql/gql-context';
 import { IdArgs } from '../../common/graphql/id.args';
-import { Connection } from '../../common/pagination/connection';
+import { Connection, PAGE_DESCRIPTION } from '../../common/pagination/connection';
 import { mayReadEmail } from '../access/access.rules';
 import { Allow } from '../access/permissions';
 import { OrganisationEntity } from '../organisation/organisation.entity';
@@ -14,7 +14,7 @@ import { UsersArgs } from './dto/users.args';
 import { UserEntity } from './user.entity';
 import { UserService } from './user.service';
 
-@ObjectType()
+@ObjectType({ description: PAGE_DESCRIPTION })
 export class UserConnection extends Connection(UserEntity, 'User') {}
 
 @Resolver(() => UserEntity)

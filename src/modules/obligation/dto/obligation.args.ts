@@ -20,16 +20,16 @@ export class ReportingObligationsArgs {
   @IsOptional() @ArrayUnique() @IsEnum(ObligationStatus, { each: true })
   status?: ObligationStatus[];
 
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('all')
+  @Field(() => ID, { nullable: true, description: 'Only this indicator.' }) @IsOptional() @IsUUID('all')
   indicatorId?: string;
 }
 
-@InputType()
+@InputType({ description: 'Which obligations to count, and how to group them.' })
 export class ReportingCompletenessInput {
-  @Field(() => LocalDateResolver) @IsISO8601({ strict: true })
+  @Field(() => LocalDateResolver, { description: 'Reporting periods that end on or after this day…' }) @IsISO8601({ strict: true })
   from: string;
 
-  @Field(() => LocalDateResolver) @IsISO8601({ strict: true })
+  @Field(() => LocalDateResolver, { description: '…and start on or before this one.' }) @IsISO8601({ strict: true })
   to: string;
 
   @Field(() => ID, { nullable: true, description: 'The organisations taking part in this pilot, and their units.' }) @IsOptional() @IsUUID('all')
@@ -38,10 +38,10 @@ export class ReportingCompletenessInput {
   @Field(() => ID, { nullable: true, description: 'This organisation and its units.' }) @IsOptional() @IsUUID('all')
   organisationId?: string;
 
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('all')
+  @Field(() => ID, { nullable: true, description: 'Only this indicator.' }) @IsOptional() @IsUUID('all')
   indicatorId?: string;
 
-  @Field(() => [CompletenessGroupBy], { defaultValue: [] }) @ArrayUnique() @IsEnum(CompletenessGroupBy, { each: true })
+  @Field(() => [CompletenessGroupBy], { defaultValue: [], description: 'Group by any of pilot, organisation, indicator and period; none: one total.' }) @ArrayUnique() @IsEnum(CompletenessGroupBy, { each: true })
   groupBy: CompletenessGroupBy[];
 
   @Field(() => Bucket, { defaultValue: Bucket.YEAR, description: 'With PERIOD grouping.' }) @IsEnum(Bucket)

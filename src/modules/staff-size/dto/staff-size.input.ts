@@ -12,7 +12,7 @@ export class ReportStaffSizeInput {
   @Field(() => ID, { description: 'Usually a unit.' }) @IsUUID('all')
   organisationId: string;
 
-  @Field(() => LocalDateResolver) @IsISO8601({ strict: true })
+  @Field(() => LocalDateResolver, { description: 'The first day this size holds.' }) @IsISO8601({ strict: true })
   validFrom: string;
 
   @Field(() => LocalDateResolver, { nullable: true, description: 'Leave out: until further notice.' }) @IsOptional() @IsISO8601({ strict: true })
