@@ -5,6 +5,7 @@ import { GraphQLSchemaBuilderModule, GraphQLSchemaFactory } from '@nestjs/graphq
 import { lexicographicSortSchema, printSchema } from 'graphql';
 import * as path from 'node:path';
 import { FEATURE_MODULES } from '../app.module';
+import { describeRoots } from '../common/graphql/root-descriptions';
 
 /** Metadata keys @Resolver() sets (RESOLVER_NAME/TYPE_METADATA in @nestjs/graphql, not exported). */
 const RESOLVER_KEYS = ['graphql:resolver_name', 'graphql:resolver_type'];
@@ -37,7 +38,7 @@ export async function buildSchemaSdl(): Promise<string> {
       dateScalarMode: 'isoDate',
       numberScalarMode: 'integer',
     });
-    return printSchema(lexicographicSortSchema(schema)) + '\n';
+    return printSchema(lexicographicSortSchema(describeRoots(schema))) + '\n';
   } finally {
     await ctx.close();
   }

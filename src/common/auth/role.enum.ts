@@ -9,6 +9,7 @@ export enum Role {
 
 registerEnumType(Role, {
   name: 'Role',
+  description: 'What a user may do; what they may see is then scoped by organisation and pilot.',
   valuesMap: {
     ADMIN: { description: 'Manages users, organisations and pilots; sees everything.' },
     RESEARCHER: { description: 'Follows pilots and logs observations for the pilots they follow.' },

@@ -3,6 +3,7 @@ import type { AppConfig } from '../../config/config';
 import { complexityPlugin } from './complexity.plugin';
 import { errorPolicyPlugin } from './error-policy.plugin';
 import type { AppRequest, GqlContext } from './gql-context';
+import { describeRoots } from './root-descriptions';
 import { limitRules } from './validation-rules';
 import type { Response } from 'express';
 
@@ -24,6 +25,7 @@ export function graphqlOptions(config: AppConfig): Omit<ApolloDriverConfig, 'dri
     validationRules: limitRules(config.graphql),
     plugins: [complexityPlugin(config.graphql.maxComplexity), errorPolicyPlugin()],
     buildSchemaOptions: { dateScalarMode: 'isoDate', numberScalarMode: 'integer' },
+    transformSchema: describeRoots,
     context: ({ req, res }: { req: AppRequest; res: Response }): GqlContext => ({ req, res, loaders: new Map() }),
   };
 }

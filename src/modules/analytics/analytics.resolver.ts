@@ -88,7 +88,7 @@ export class AccessLogResolver {
     return this.accessLog.list(args);
   }
 
-  @ResolveField(() => UserEntity)
+  @ResolveField(() => UserEntity, { description: 'The analyst.' })
   user(@Parent() entry: AnalyticsAccessEntity, @Context() ctx: GqlContext) {
     return this.userLoaders.byId(ctx).load(entry.userId);
   }

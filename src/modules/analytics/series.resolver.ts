@@ -34,17 +34,17 @@ export class BurdenSeriesResolver {
     return this.series.burdenSeries(actor, input);
   }
 
-  @ResolveField(() => OrganisationEntity, { nullable: true })
+  @ResolveField(() => OrganisationEntity, { nullable: true, description: 'With ORGANISATION: the organisation.' })
   organisation(@Parent() r: BurdenSeriesRow, @Context() ctx: GqlContext) {
     return r.organisationId ? this.organisationLoaders.byId(ctx).load(r.organisationId) : null;
   }
 
-  @ResolveField(() => OrganisationEntity, { nullable: true })
+  @ResolveField(() => OrganisationEntity, { nullable: true, description: 'With IMPOSED_BY: the organisation imposing the instrument.' })
   imposedBy(@Parent() r: BurdenSeriesRow, @Context() ctx: GqlContext) {
     return r.imposedById ? this.organisationLoaders.byId(ctx).load(r.imposedById) : null;
   }
 
-  @ResolveField(() => IndicatorEntity, { nullable: true })
+  @ResolveField(() => IndicatorEntity, { nullable: true, description: 'With INDICATOR: the indicator.' })
   indicator(@Parent() r: BurdenSeriesRow, @Context() ctx: GqlContext) {
     return r.indicatorId ? this.steeringLoaders.indicatorById(ctx).load(r.indicatorId) : null;
   }
@@ -64,7 +64,7 @@ export class IndicatorLoadResolver {
     return this.series.indicatorLoad(actor, input);
   }
 
-  @ResolveField(() => OrganisationEntity)
+  @ResolveField(() => OrganisationEntity, { description: 'The organisation the indicators apply to.' })
   organisation(@Parent() r: IndicatorLoadRow, @Context() ctx: GqlContext) {
     return this.organisationLoaders.byId(ctx).load(r.organisationId);
   }
@@ -84,7 +84,7 @@ export class TimeThiefSummaryResolver {
     return this.series.timeThiefSummary(actor, input);
   }
 
-  @ResolveField(() => OrganisationEntity, { nullable: true })
+  @ResolveField(() => OrganisationEntity, { nullable: true, description: 'With byOrganisation: the organisation.' })
   organisation(@Parent() r: TimeThiefSummaryRow, @Context() ctx: GqlContext) {
     return r.organisationId ? this.organisationLoaders.byId(ctx).load(r.organisationId) : null;
   }

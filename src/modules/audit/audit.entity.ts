@@ -9,11 +9,11 @@ export type FieldChanges = Record<string, { before: unknown; after: unknown }>;
  * One write to research data. Append-only: triggers in the migration make PostgreSQL refuse
  * UPDATE, DELETE and TRUNCATE on this table for every role.
  */
-@ObjectType('AuditEntry')
+@ObjectType('AuditEntry', { description: 'One change to a record: who, when, what, why, and the values before and after.' })
 @Entity('audit_log')
 @Index('idx_audit_log_entity_entity_id', ['entity', 'entityId'])
 export class AuditEntryEntity {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The entry’s id.' })
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
@@ -33,15 +33,15 @@ export class AuditEntryEntity {
   @Column({ type: 'uuid', nullable: true })
   actorId: string | null;
 
-  @Field(() => AuditEntity)
+  @Field(() => AuditEntity, { description: 'The kind of record.' })
   @Column({ type: 'enum', enum: AuditEntity, enumName: 'audit_entity' })
   entity: AuditEntity;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The record’s id.' })
   @Column({ type: 'uuid' })
   entityId: string;
 
-  @Field(() => AuditAction)
+  @Field(() => AuditAction, { description: 'Created, updated, deleted (or withdrawn) or restored.' })
   @Column({ type: 'enum', enum: AuditAction, enumName: 'audit_action' })
   action: AuditAction;
 

@@ -36,4 +36,24 @@ registerEnumType(AuditAction, {
     RESTORE: { description: 'Took a withdrawal or deletion back, with a reason.' },
   },
 });
-registerEnumType(AuditEntity, { name: 'AuditEntity', description: 'The kind of record an audit entry is about.' });
+registerEnumType(AuditEntity, {
+  name: 'AuditEntity',
+  description: 'The kind of record an audit entry is about.',
+  valuesMap: {
+    USER: { description: 'A user account.' },
+    ORGANISATION: { description: 'An organisation.' },
+    PILOT: { description: 'A pilot.' },
+    PILOT_PARTICIPANT: { description: 'An organisation’s part in a pilot.' },
+    PILOT_RESEARCHER: { description: 'A researcher following a pilot.' },
+    OBSERVATION: { description: 'A field observation.' },
+    CODED_SEGMENT: { description: 'A coded passage of an observation.' },
+    STEERING_INSTRUMENT: { description: 'A steering instrument.' },
+    INDICATOR: { description: 'An indicator.' },
+    BURDEN_REPORT: { description: 'A burden report.' },
+    TIME_THIEF: { description: 'A time thief.' },
+    SURVEY_INSTRUMENT: { description: 'A survey instrument.' },
+    SURVEY_WAVE: { description: 'A survey wave.' },
+    SURVEY_BATCH: { description: 'A batch of survey responses (counted, never the answers).' },
+    STAFF_SIZE: { description: 'A unit’s staff size.' },
+  },
+});

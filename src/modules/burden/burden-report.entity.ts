@@ -37,15 +37,15 @@ export class BurdenReportEntity extends BaseRecord {
   @JoinColumn({ name: 'organisation_id', foreignKeyConstraintName: 'fk_burden_report_organisation' })
   organisation?: OrganisationEntity;
 
-  @Field(() => PeriodKind)
+  @Field(() => PeriodKind, { description: 'Month, quarter or year.' })
   @Column({ type: 'enum', enum: PeriodKind, enumName: 'period_kind' })
   periodKind: PeriodKind;
 
-  @Field(() => LocalDateResolver)
+  @Field(() => LocalDateResolver, { description: 'The period’s first day.' })
   @Column({ type: 'date' })
   periodStart: string;
 
-  @Field(() => LocalDateResolver)
+  @Field(() => LocalDateResolver, { description: 'The period’s last day.' })
   @Column({ type: 'date' })
   periodEnd: string;
 
@@ -65,7 +65,7 @@ export class BurdenReportEntity extends BaseRecord {
   @Column({ type: 'boolean' })
   doubleRegistration: boolean;
 
-  @Field(() => ImprovementUse)
+  @Field(() => ImprovementUse, { description: 'Whether the reported data is used to improve the work.' })
   @Column({ type: 'enum', enum: ImprovementUse, enumName: 'improvement_use' })
   usedForImprovement: ImprovementUse;
 
@@ -73,7 +73,7 @@ export class BurdenReportEntity extends BaseRecord {
   @Column({ type: 'smallint', nullable: true })
   perceivedUsefulness: number | null;
 
-  @Field()
+  @Field({ description: 'The reporter’s comment.' })
   @Column({ type: 'text' })
   comment: string;
 
@@ -95,11 +95,11 @@ export class BurdenReportEntity extends BaseRecord {
 }
 
 /** The values a resubmission replaced. */
-@ObjectType('BurdenReportRevision')
+@ObjectType('BurdenReportRevision', { description: 'The values of a burden report before a resubmission replaced them.' })
 @Entity('burden_report_revision')
 @Unique('uq_burden_report_revision', ['reportId', 'revision'])
 export class BurdenReportRevisionEntity {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The revision’s id.' })
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
@@ -111,7 +111,7 @@ export class BurdenReportRevisionEntity {
   @JoinColumn({ name: 'report_id', foreignKeyConstraintName: 'fk_burden_report_revision_report' })
   report?: BurdenReportEntity;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Which revision of the report these values were.' })
   @Column({ type: 'integer' })
   revision: number;
 

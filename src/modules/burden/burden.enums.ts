@@ -13,5 +13,21 @@ export enum ImprovementUse {
   NO = 'NO',
 }
 
-registerEnumType(PeriodKind, { name: 'PeriodKind', description: 'A calendar month, quarter or year.' });
-registerEnumType(ImprovementUse, { name: 'ImprovementUse' });
+registerEnumType(PeriodKind, {
+  name: 'PeriodKind',
+  description: 'A calendar month, quarter or year.',
+  valuesMap: {
+    MONTH: { description: 'A calendar month.' },
+    QUARTER: { description: 'A calendar quarter.' },
+    YEAR: { description: 'A calendar year.' },
+  },
+});
+registerEnumType(ImprovementUse, {
+  name: 'ImprovementUse',
+  description: 'Whether the reported data is used to improve the work.',
+  valuesMap: {
+    YES: { description: 'Yes.' },
+    PARTLY: { description: 'Partly.' },
+    NO: { description: 'No.' },
+  },
+});

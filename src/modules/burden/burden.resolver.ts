@@ -51,12 +51,12 @@ export class BurdenResolver {
     return this.burdenService.restore(actor, input);
   }
 
-  @ResolveField(() => IndicatorEntity)
+  @ResolveField(() => IndicatorEntity, { description: 'The indicator reported on.' })
   indicator(@Parent() b: BurdenReportEntity, @Context() ctx: GqlContext) {
     return this.steeringLoaders.indicatorById(ctx).load(b.indicatorId);
   }
 
-  @ResolveField(() => OrganisationEntity)
+  @ResolveField(() => OrganisationEntity, { description: 'The reporting organisation (usually a unit).' })
   organisation(@Parent() b: BurdenReportEntity, @Context() ctx: GqlContext) {
     return this.organisationLoaders.byId(ctx).load(b.organisationId);
   }

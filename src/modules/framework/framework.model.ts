@@ -11,15 +11,15 @@ import {
 
 /** `<Name>Term`: one term of a framework dimension, typed by that dimension's enum. */
 function Term(enumRef: object, name: string) {
-  @ObjectType(`${name}Term`)
+  @ObjectType(`${name}Term`, { description: `One term of the framework’s ${name} dimension, with its labels, definitions and source.` })
   class TermType {
     @Field(() => enumRef, { description: 'The enum value that stands for this term everywhere in the API.' })
     code: string;
     @Field(() => Int, { description: 'Position in the source, from 1.' }) ordinal: number;
-    @Field() labelSv: string;
-    @Field() labelEn: string;
+    @Field({ description: 'The Swedish label, the source’s own term.' }) labelSv: string;
+    @Field({ description: 'The English label.' }) labelEn: string;
     @Field({ description: 'Short definition written from the source.' }) definitionSv: string;
-    @Field() definitionEn: string;
+    @Field({ description: 'The definition in English.' }) definitionEn: string;
     @Field({ description: 'Where the term is defined, e.g. "SOU 2017:56 §2.2.3 (iv)".' }) source: string;
   }
   return TermType;
@@ -36,11 +36,11 @@ type TermOf = InstanceType<typeof GovernanceFormTerm>;
 
 @ObjectType({ description: 'The trust-based steering framework of SOU 2017:56 (Tillitsdelegationen).' })
 export class Framework {
-  @Field(() => [GovernanceFormTerm]) governanceForms: TermOf[];
-  @Field(() => [GovernancePhaseTerm]) phases: TermOf[];
-  @Field(() => [TrustRelationTerm]) trustRelations: TermOf[];
-  @Field(() => [TrustMethodTerm]) methods: TermOf[];
-  @Field(() => [TrustworthinessTerm]) trustworthiness: TermOf[];
-  @Field(() => [SteeringOrientationTerm]) orientations: TermOf[];
-  @Field(() => [CompensationPrincipleTerm]) compensationPrinciples: TermOf[];
+  @Field(() => [GovernanceFormTerm], { description: 'The four governance forms (styrformer), §2.2.2.' }) governanceForms: TermOf[];
+  @Field(() => [GovernancePhaseTerm], { description: 'The time dimension: proactive, during implementation, reactive (§2.2.2; our interpretation, as figure 2.1 is missing from the source).' }) phases: TermOf[];
+  @Field(() => [TrustRelationTerm], { description: 'The four trust relations, §2.2.4.' }) trustRelations: TermOf[];
+  @Field(() => [TrustMethodTerm], { description: 'The seven trust-based methods, §2.2.3 (i)–(vii).' }) methods: TermOf[];
+  @Field(() => [TrustworthinessTerm], { description: 'Ability, integrity and benevolence, §2.2.1.' }) trustworthiness: TermOf[];
+  @Field(() => [SteeringOrientationTerm], { description: 'Controlling and enabling steering (kap. 3).' }) orientations: TermOf[];
+  @Field(() => [CompensationPrincipleTerm], { description: 'The compensation principles (ersättningsprinciper), §5.2.' }) compensationPrinciples: TermOf[];
 }

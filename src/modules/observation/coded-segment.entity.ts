@@ -41,11 +41,11 @@ export class CodedSegmentEntity extends BaseRecord {
   @Column({ type: 'boolean' })
   stale: boolean;
 
-  @Field(() => FrameworkCodes)
+  @Field(() => FrameworkCodes, { description: 'The framework codes of this passage.' })
   @Column(() => FrameworkCodes, { prefix: false })
   codes: FrameworkCodes;
 
-  @Field()
+  @Field({ description: 'The researcher’s note on the coding.' })
   @Column({ type: 'text' })
   memo: string;
 }

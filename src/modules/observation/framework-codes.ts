@@ -8,64 +8,64 @@ import { CodedOrientation, TrustEffect } from './observation.enums';
  * Coding with the framework of SOU 2017:56, shared by observations and coded segments: an
  * embedded set of columns (no prefix) and the GraphQL type `FrameworkCodes`.
  */
-@ObjectType('FrameworkCodes')
+@ObjectType('FrameworkCodes', { description: 'Codes from the framework of SOU 2017:56 §2.2 (framework lists them with labels and definitions).' })
 export class FrameworkCodes {
-  @Field(() => [GovernanceForm])
+  @Field(() => [GovernanceForm], { description: 'Governance forms (styrformer).' })
   @Column({ type: 'enum', enum: GovernanceForm, enumName: 'governance_form', array: true })
   forms: GovernanceForm[];
 
-  @Field(() => GovernancePhase, { nullable: true })
+  @Field(() => GovernancePhase, { nullable: true, description: 'The time dimension: proactive, during implementation or reactive.' })
   @Column({ type: 'enum', enum: GovernancePhase, enumName: 'governance_phase', nullable: true })
   phase: GovernancePhase | null;
 
-  @Field(() => [TrustRelation])
+  @Field(() => [TrustRelation], { description: 'Trust relations.' })
   @Column({ type: 'enum', enum: TrustRelation, enumName: 'trust_relation', array: true })
   relations: TrustRelation[];
 
-  @Field(() => [TrustMethod])
+  @Field(() => [TrustMethod], { description: 'Trust-based methods.' })
   @Column({ type: 'enum', enum: TrustMethod, enumName: 'trust_method', array: true })
   methods: TrustMethod[];
 
-  @Field(() => [Trustworthiness])
+  @Field(() => [Trustworthiness], { description: 'Ability, integrity, benevolence.' })
   @Column({ type: 'enum', enum: Trustworthiness, enumName: 'trustworthiness', array: true })
   trustworthiness: Trustworthiness[];
 
-  @Field(() => CodedOrientation, { nullable: true })
+  @Field(() => CodedOrientation, { nullable: true, description: 'Controlling or enabling steering (or mixed).' })
   @Column({ type: 'enum', enum: CodedOrientation, enumName: 'coded_orientation', nullable: true })
   orientation: CodedOrientation | null;
 
-  @Field(() => TrustEffect, { nullable: true })
+  @Field(() => TrustEffect, { nullable: true, description: 'What it did to trust, as the researcher judges it.' })
   @Column({ type: 'enum', enum: TrustEffect, enumName: 'trust_effect', nullable: true })
   effectOnTrust: TrustEffect | null;
 }
 
-@InputType()
+@InputType({ description: 'Framework codes to set (lists may be empty).' })
 export class FrameworkCodesInput {
-  @Field(() => [GovernanceForm], { defaultValue: [] })
+  @Field(() => [GovernanceForm], { defaultValue: [], description: 'Governance forms (styrformer).' })
   @IsArray() @ArrayUnique() @IsEnum(GovernanceForm, { each: true })
   forms: GovernanceForm[] = [];
 
-  @Field(() => GovernancePhase, { nullable: true })
+  @Field(() => GovernancePhase, { nullable: true, description: 'The time dimension: proactive, during implementation or reactive.' })
   @IsOptional() @IsEnum(GovernancePhase)
   phase?: GovernancePhase | null;
 
-  @Field(() => [TrustRelation], { defaultValue: [] })
+  @Field(() => [TrustRelation], { defaultValue: [], description: 'Trust relations.' })
   @IsArray() @ArrayUnique() @IsEnum(TrustRelation, { each: true })
   relations: TrustRelation[] = [];
 
-  @Field(() => [TrustMethod], { defaultValue: [] })
+  @Field(() => [TrustMethod], { defaultValue: [], description: 'Trust-based methods.' })
   @IsArray() @ArrayUnique() @IsEnum(TrustMethod, { each: true })
   methods: TrustMethod[] = [];
 
-  @Field(() => [Trustworthiness], { defaultValue: [] })
+  @Field(() => [Trustworthiness], { defaultValue: [], description: 'Ability, integrity, benevolence.' })
   @IsArray() @ArrayUnique() @ArrayMaxSize(3) @IsEnum(Trustworthiness, { each: true })
   trustworthiness: Trustworthiness[] = [];
 
-  @Field(() => CodedOrientation, { nullable: true })
+  @Field(() => CodedOrientation, { nullable: true, description: 'Controlling or enabling steering (or mixed).' })
   @IsOptional() @IsEnum(CodedOrientation)
   orientation?: CodedOrientation | null;
 
-  @Field(() => TrustEffect, { nullable: true })
+  @Field(() => TrustEffect, { nullable: true, description: 'What it did to trust, as the researcher judges it.' })
   @IsOptional() @IsEnum(TrustEffect)
   effectOnTrust?: TrustEffect | null;
 }

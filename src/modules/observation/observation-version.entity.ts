@@ -5,11 +5,11 @@ import { AuditAction } from '../audit/audit.enums';
 import { ObservationEntity } from './observation.entity';
 
 /** The state of an observation after each change: version 1 as logged, then one per edit. */
-@ObjectType('ObservationVersion')
+@ObjectType('ObservationVersion', { description: 'One state of an observation: what changed, who changed it, when and why.' })
 @Entity('observation_version')
 @Unique('uq_observation_version', ['observationId', 'version'])
 export class ObservationVersionEntity {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The version’s id.' })
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
@@ -21,7 +21,7 @@ export class ObservationVersionEntity {
   @JoinColumn({ name: 'observation_id', foreignKeyConstraintName: 'fk_observation_version_observation' })
   observation?: ObservationEntity;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The observation’s version number after this change.' })
   @Column({ type: 'integer' })
   version: number;
 
@@ -41,7 +41,7 @@ export class ObservationVersionEntity {
   @Column({ type: 'uuid' })
   changedBy: string;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => GraphQLISODateTime, { description: 'When.' })
   @CreateDateColumn({ type: 'timestamptz' })
   changedAt: Date;
 

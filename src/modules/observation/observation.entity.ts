@@ -58,7 +58,7 @@ export class ObservationEntity extends BaseRecord {
   @Column({ type: 'time', nullable: true })
   occurredTime: string | null;
 
-  @Field(() => ObservationKind)
+  @Field(() => ObservationKind, { description: 'Interview, meeting, document study, field visit and so on.' })
   @Index('idx_observation_kind')
   @Column({ type: 'enum', enum: ObservationKind, enumName: 'observation_kind' })
   kind: ObservationKind;
@@ -67,11 +67,11 @@ export class ObservationEntity extends BaseRecord {
   @Column({ type: 'enum', enum: SteeringLevel, enumName: 'steering_level' })
   level: SteeringLevel;
 
-  @Field(() => RespondentRole, { nullable: true })
+  @Field(() => RespondentRole, { nullable: true, description: 'Who spoke, for interviews and conversations.' })
   @Column({ type: 'enum', enum: RespondentRole, enumName: 'respondent_role', nullable: true })
   respondentRole: RespondentRole | null;
 
-  @Field()
+  @Field({ description: 'A short heading.' })
   @Column({ type: 'varchar', length: 300 })
   title: string;
 
@@ -79,11 +79,11 @@ export class ObservationEntity extends BaseRecord {
   @Column({ type: 'text' })
   text: string;
 
-  @Field(() => FrameworkCodes)
+  @Field(() => FrameworkCodes, { description: 'The framework codes of the whole observation.' })
   @Column(() => FrameworkCodes, { prefix: false })
   codes: FrameworkCodes;
 
-  @Field(() => [String])
+  @Field(() => [String], { description: 'Free tags.' })
   @Column({ type: 'varchar', array: true })
   tags: string[];
 
@@ -99,7 +99,7 @@ export class ObservationEntity extends BaseRecord {
   @Column({ type: 'varchar', length: 64, nullable: true })
   requestHash: string | null;
 
-  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'Set when deleted: it leaves every list and result, and its author or an admin can restore it.' })
   @Index('idx_observation_deleted_at')
   @Column({ type: 'timestamptz', nullable: true })
   deletedAt: Date | null;
@@ -107,7 +107,7 @@ export class ObservationEntity extends BaseRecord {
   @Column({ type: 'uuid', nullable: true })
   deletedBy: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Why it was deleted.' })
   @Column({ type: 'text', nullable: true })
   deleteReason: string | null;
 }

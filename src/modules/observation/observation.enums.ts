@@ -42,6 +42,7 @@ export enum CodeMatch {
 
 registerEnumType(ObservationKind, {
   name: 'ObservationKind',
+  description: 'How the researcher came by it.',
   valuesMap: {
     FIELD_VISIT: { description: 'Arbetsplatsbesök.' },
     MEETING: { description: 'Möte.' },
@@ -54,6 +55,7 @@ registerEnumType(ObservationKind, {
 });
 registerEnumType(RespondentRole, {
   name: 'RespondentRole',
+  description: 'Who spoke, in an interview or conversation.',
   valuesMap: {
     POLITICIAN: { description: 'Politiker.' },
     PURCHASER: { description: 'Beställare.' },
@@ -65,6 +67,30 @@ registerEnumType(RespondentRole, {
     USER_CITIZEN: { description: 'Brukare / medborgare.' },
   },
 });
-registerEnumType(CodedOrientation, { name: 'CodedOrientation', description: 'Kontrollerande, möjliggörande eller blandad styrning.' });
-registerEnumType(TrustEffect, { name: 'TrustEffect', description: 'How what was observed affected trust.' });
-registerEnumType(CodeMatch, { name: 'CodeMatch', description: 'ANY: at least one of the given codes; ALL: every one of them.' });
+registerEnumType(CodedOrientation, {
+  name: 'CodedOrientation',
+  description: 'Kontrollerande, möjliggörande eller blandad styrning.',
+  valuesMap: {
+    CONTROLLING: { description: 'Kontrollerande styrning (SOU 2017:56 kap. 3).' },
+    ENABLING: { description: 'Möjliggörande styrning (SOU 2017:56 kap. 3).' },
+    MIXED: { description: 'Both at once: the project’s own addition, not a term of the source.' },
+  },
+});
+registerEnumType(TrustEffect, {
+  name: 'TrustEffect',
+  description: 'How what was observed affected trust.',
+  valuesMap: {
+    STRENGTHENS: { description: 'Strengthened trust.' },
+    WEAKENS: { description: 'Weakened trust.' },
+    NEUTRAL: { description: 'No effect on trust.' },
+    UNCLEAR: { description: 'Cannot be judged.' },
+  },
+});
+registerEnumType(CodeMatch, {
+  name: 'CodeMatch',
+  description: 'ANY: at least one of the given codes; ALL: every one of them.',
+  valuesMap: {
+    ANY: { description: 'At least one of the codes.' },
+    ALL: { description: 'Every one of the codes.' },
+  },
+});

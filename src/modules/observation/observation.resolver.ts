@@ -44,7 +44,7 @@ export class ObservationResolver {
   }
 
   @Allow('observations.read')
-  @Query(() => ObservationEntity)
+  @Query(() => ObservationEntity, { description: 'One observation by id (admins, analysts, researchers of its pilot); NOT_FOUND otherwise.' })
   observation(@CurrentUser() actor: AuthUser, @Args() { id }: IdArgs) {
     return this.observationService.get(actor, id);
   }
@@ -68,7 +68,7 @@ export class ObservationResolver {
   }
 
   @Allow('observations.write')
-  @Mutation(() => ObservationEntity)
+  @Mutation(() => ObservationEntity, { description: 'Brings a deleted observation back, with a reason (its author, admins).' })
   restoreObservation(@CurrentUser() actor: AuthUser, @Args('input') input: RestoreObservationInput) {
     return this.observationService.restore(actor, input);
   }
@@ -80,7 +80,7 @@ export class ObservationResolver {
   }
 
   @Allow('observations.write')
-  @Mutation(() => CodedSegmentEntity)
+  @Mutation(() => CodedSegmentEntity, { description: 'Re-codes or moves a coded segment, with a reason (its author, admins).' })
   updateCodedSegment(@CurrentUser() actor: AuthUser, @Args('input') input: UpdateCodedSegmentInput) {
     return this.observationService.updateSegment(actor, input);
   }
@@ -91,22 +91,22 @@ export class ObservationResolver {
     return this.observationService.removeSegment(actor, input);
   }
 
-  @ResolveField(() => PilotEntity)
+  @ResolveField(() => PilotEntity, { description: 'The pilot it belongs to.' })
   pilot(@Parent() o: ObservationEntity, @Context() ctx: GqlContext) {
     return this.pilotLoaders.byId(ctx).load(o.pilotId);
   }
 
-  @ResolveField(() => OrganisationEntity)
+  @ResolveField(() => OrganisationEntity, { description: 'Where it was made.' })
   organisation(@Parent() o: ObservationEntity, @Context() ctx: GqlContext) {
     return this.organisationLoaders.byId(ctx).load(o.organisationId);
   }
 
-  @ResolveField(() => UserEntity)
+  @ResolveField(() => UserEntity, { description: 'The researcher who logged it.' })
   author(@Parent() o: ObservationEntity, @Context() ctx: GqlContext) {
     return this.userLoaders.byId(ctx).load(o.authorId);
   }
 
-  @ResolveField(() => [CodedSegmentEntity])
+  @ResolveField(() => [CodedSegmentEntity], { description: 'Its coded passages, in text order.' })
   segments(@Parent() o: ObservationEntity, @Context() ctx: GqlContext) {
     return this.loaders.segments(ctx).load(o.id);
   }
@@ -121,7 +121,7 @@ export class ObservationResolver {
 export class ObservationVersionResolver {
   constructor(private readonly userLoaders: UserLoaders) {}
 
-  @ResolveField(() => UserEntity)
+  @ResolveField(() => UserEntity, { description: 'Who made the change.' })
   changedBy(@Parent() v: ObservationVersionEntity, @Context() ctx: GqlContext) {
     return this.userLoaders.byId(ctx).load(v.changedBy);
   }
@@ -131,7 +131,7 @@ export class ObservationVersionResolver {
 export class CodedSegmentResolver {
   constructor(private readonly userLoaders: UserLoaders) {}
 
-  @ResolveField(() => UserEntity)
+  @ResolveField(() => UserEntity, { description: 'The researcher who coded it.' })
   author(@Parent() s: CodedSegmentEntity, @Context() ctx: GqlContext) {
     return this.userLoaders.byId(ctx).load(s.authorId);
   }

@@ -20,11 +20,11 @@ import { County, OperatingForm, OrganisationKind, SkrMunicipalityGroup } from '.
 @Index('idx_organisation_name_trgm', { synchronize: false }) // GIN (name gin_trgm_ops), created by hand in the migration
 @Index('idx_organisation_name_id', ['name', 'id']) // keyset pagination order
 export class OrganisationEntity extends BaseRecord {
-  @Field()
+  @Field({ description: 'Its name, e.g. Varbergs kommun or Hemtjänst Trönninge.' })
   @Column({ type: 'varchar', length: 200 })
   name: string;
 
-  @Field(() => OrganisationKind)
+  @Field(() => OrganisationKind, { description: 'Municipality, region, state agency, private provider and so on.' })
   @Index('idx_organisation_kind')
   @Column({ type: 'enum', enum: OrganisationKind, enumName: 'organisation_kind' })
   kind: OrganisationKind;
@@ -44,20 +44,20 @@ export class OrganisationEntity extends BaseRecord {
   @Column({ type: 'varchar', length: 11, nullable: true })
   officialCode: string | null;
 
-  @Field(() => County, { nullable: true })
+  @Field(() => County, { nullable: true, description: 'The county (län) it lies in.' })
   @Index('idx_organisation_county')
   @Column({ type: 'enum', enum: County, enumName: 'county', nullable: true })
   county: County | null;
 
-  @Field(() => OperatingForm, { nullable: true })
+  @Field(() => OperatingForm, { nullable: true, description: 'Own management (egen regi), private or non-profit.' })
   @Column({ type: 'enum', enum: OperatingForm, enumName: 'operating_form', nullable: true })
   operatingForm: OperatingForm | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'Inhabitants, for municipalities and regions.' })
   @Column({ type: 'integer', nullable: true })
   population: number | null;
 
-  @Field(() => SkrMunicipalityGroup, { nullable: true })
+  @Field(() => SkrMunicipalityGroup, { nullable: true, description: 'SKR’s municipality group (kommungruppsindelning), for municipalities.' })
   @Column({ type: 'enum', enum: SkrMunicipalityGroup, enumName: 'skr_municipality_group', nullable: true })
   skrGroup: SkrMunicipalityGroup | null;
 }

@@ -94,6 +94,7 @@ const SKR_GROUPS: Record<SkrMunicipalityGroup, string> = {
 
 registerEnumType(OrganisationKind, {
   name: 'OrganisationKind',
+  description: 'What kind of organisation it is; its administrations and units have the same kind.',
   valuesMap: {
     MUNICIPALITY: { description: 'Kommun, or one of its administrations or units.' },
     REGION: { description: 'Region / landsting, or one of its administrations or units.' },

@@ -29,19 +29,19 @@ export class OrganisationResolver {
     return this.organisationService.list(actor, args);
   }
 
-  @Query(() => OrganisationEntity)
+  @Query(() => OrganisationEntity, { description: 'One organisation by id, if you may see it; NOT_FOUND otherwise.' })
   organisation(@CurrentUser() actor: AuthUser, @Args() { id }: IdArgs) {
     return this.organisationService.get(actor, id);
   }
 
   @Allow('organisations.manage')
-  @Mutation(() => OrganisationEntity)
+  @Mutation(() => OrganisationEntity, { description: 'Creates an organisation or a part of one (admins).' })
   createOrganisation(@CurrentUser() actor: AuthUser, @Args('input') input: CreateOrganisationInput) {
     return this.organisationService.create(actor, input);
   }
 
   @Allow('organisations.manage')
-  @Mutation(() => OrganisationEntity)
+  @Mutation(() => OrganisationEntity, { description: 'Corrects an organisation, with a reason (admins).' })
   updateOrganisation(@CurrentUser() actor: AuthUser, @Args('input') input: UpdateOrganisationInput) {
     return this.organisationService.update(actor, input);
   }

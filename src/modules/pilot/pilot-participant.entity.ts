@@ -38,15 +38,15 @@ export class PilotParticipantEntity extends BaseRecord {
   @JoinColumn({ name: 'organisation_id', foreignKeyConstraintName: 'fk_pilot_participant_organisation' })
   organisation?: OrganisationEntity;
 
-  @Field(() => SteeringLevel)
+  @Field(() => SteeringLevel, { description: 'Its level in the steering chain.' })
   @Column({ type: 'enum', enum: SteeringLevel, enumName: 'steering_level' })
   level: SteeringLevel;
 
-  @Field(() => ParticipantRole)
+  @Field(() => ParticipantRole, { description: 'Lead, participant, support or supervisory.' })
   @Column({ type: 'enum', enum: ParticipantRole, enumName: 'participant_role' })
   role: ParticipantRole;
 
-  @Field(() => LocalDateResolver)
+  @Field(() => LocalDateResolver, { description: 'Its first day in the pilot.' })
   @Column({ type: 'date' })
   fromDate: string;
 

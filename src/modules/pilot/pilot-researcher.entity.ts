@@ -37,7 +37,7 @@ export class PilotResearcherEntity extends BaseRecord {
   @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'fk_pilot_researcher_user' })
   user?: UserEntity;
 
-  @Field(() => LocalDateResolver)
+  @Field(() => LocalDateResolver, { description: 'The first day they follow it: observations from then on.' })
   @Column({ type: 'date' })
   fromDate: string;
 

@@ -19,37 +19,37 @@ export class PilotEntity extends BaseRecord {
   @Column({ type: 'varchar', length: 40 })
   code: string;
 
-  @Field()
+  @Field({ description: 'The pilot’s name.' })
   @Column({ type: 'varchar', length: 300 })
   title: string;
 
-  @Field()
+  @Field({ description: 'What the pilot does and why (Markdown).' })
   @Column({ type: 'text' })
   description: string;
 
-  @Field(() => [PilotSector])
+  @Field(() => [PilotSector], { description: 'The welfare sectors it works in.' })
   @Column({ type: 'enum', enum: PilotSector, enumName: 'pilot_sector', array: true })
   sectors: PilotSector[];
 
-  @Field(() => [PilotTheme])
+  @Field(() => [PilotTheme], { description: 'Its themes.' })
   @Column({ type: 'enum', enum: PilotTheme, enumName: 'pilot_theme', array: true })
   themes: PilotTheme[];
 
-  @Field(() => PilotStatus)
+  @Field(() => PilotStatus, { description: 'Planned, active, completed or discontinued.' })
   @Index('idx_pilot_status')
   @Column({ type: 'enum', enum: PilotStatus, enumName: 'pilot_status' })
   status: PilotStatus;
 
-  @Field(() => LocalDateResolver, { nullable: true })
+  @Field(() => LocalDateResolver, { nullable: true, description: 'When it was announced.' })
   @Column({ type: 'date', nullable: true })
   announcedOn: string | null;
 
-  @Field(() => LocalDateResolver, { nullable: true })
+  @Field(() => LocalDateResolver, { nullable: true, description: 'Its first day.' })
   @Index('idx_pilot_starts_on')
   @Column({ type: 'date', nullable: true })
   startsOn: string | null;
 
-  @Field(() => LocalDateResolver, { nullable: true })
+  @Field(() => LocalDateResolver, { nullable: true, description: 'Its last day; null while it goes on.' })
   @Column({ type: 'date', nullable: true })
   endsOn: string | null;
 

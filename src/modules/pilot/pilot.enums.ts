@@ -44,6 +44,7 @@ export enum ParticipantRole {
 
 registerEnumType(PilotSector, {
   name: 'PilotSector',
+  description: 'The welfare sector a pilot works in.',
   valuesMap: {
     HEALTH_CARE: { description: 'Hälso- och sjukvård.' },
     SOCIAL_CARE: { description: 'Socialtjänst och omsorg.' },
@@ -64,7 +65,16 @@ registerEnumType(PilotTheme, {
     COMPENSATION_MODELS: { description: 'Ersättningsmodeller.' },
   },
 });
-registerEnumType(PilotStatus, { name: 'PilotStatus' });
+registerEnumType(PilotStatus, {
+  name: 'PilotStatus',
+  description: 'Where a pilot stands.',
+  valuesMap: {
+    PLANNED: { description: 'Planned, not started.' },
+    ACTIVE: { description: 'Running.' },
+    COMPLETED: { description: 'Finished as planned.' },
+    DISCONTINUED: { description: 'Stopped early.' },
+  },
+});
 registerEnumType(SteeringLevel, {
   name: 'SteeringLevel',
   description: 'Level in the steering chain (styrkedjan).',
@@ -77,4 +87,13 @@ registerEnumType(SteeringLevel, {
     FRONT_LINE: { description: 'Medarbetare som möter brukaren.' },
   },
 });
-registerEnumType(ParticipantRole, { name: 'ParticipantRole' });
+registerEnumType(ParticipantRole, {
+  name: 'ParticipantRole',
+  description: 'An organisation’s part in a pilot.',
+  valuesMap: {
+    LEAD: { description: 'Leads the pilot.' },
+    PARTICIPANT: { description: 'Takes part.' },
+    SUPERVISORY: { description: 'Supervises (e.g. an inspectorate in a supervision pilot).' },
+    SUPPORT: { description: 'Supports it (e.g. SKR, a research body).' },
+  },
+});

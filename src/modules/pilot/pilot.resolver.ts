@@ -37,7 +37,7 @@ export class PilotResolver {
     return this.pilotService.list(actor, args);
   }
 
-  @Query(() => PilotEntity)
+  @Query(() => PilotEntity, { description: 'One pilot by id, if you may see it; NOT_FOUND otherwise.' })
   pilot(@CurrentUser() actor: AuthUser, @Args() { id }: IdArgs) {
     return this.pilotService.get(actor, id);
   }
@@ -49,13 +49,13 @@ export class PilotResolver {
   }
 
   @Allow('pilots.manage')
-  @Mutation(() => PilotEntity)
+  @Mutation(() => PilotEntity, { description: 'Corrects a pilot, with a reason (admins).' })
   updatePilot(@CurrentUser() actor: AuthUser, @Args('input') input: UpdatePilotInput) {
     return this.pilotService.update(actor, input);
   }
 
   @Allow('pilots.manage')
-  @Mutation(() => PilotParticipantEntity)
+  @Mutation(() => PilotParticipantEntity, { description: 'Adds an organisation to a pilot at a steering-chain level (admins).' })
   addPilotParticipant(@CurrentUser() actor: AuthUser, @Args('input') input: AddPilotParticipantInput) {
     return this.pilotService.addParticipant(actor, input);
   }
@@ -67,7 +67,7 @@ export class PilotResolver {
   }
 
   @Allow('pilots.manage')
-  @Mutation(() => PilotResearcherEntity)
+  @Mutation(() => PilotResearcherEntity, { description: 'Lets a researcher follow a pilot (admins).' })
   addPilotResearcher(@CurrentUser() actor: AuthUser, @Args('input') input: AddPilotResearcherInput) {
     return this.pilotService.addResearcher(actor, input);
   }
@@ -88,7 +88,7 @@ export class PilotResolver {
     return this.organisationLoaders.linkedThrough(ctx, 'pilot_participant', 'pilot_id').load(pilot.id);
   }
 
-  @ResolveField(() => [PilotResearcherEntity])
+  @ResolveField(() => [PilotResearcherEntity], { description: 'The researchers who follow or followed it.' })
   researchers(@Parent() pilot: PilotEntity, @Context() ctx: GqlContext) {
     return this.loaders.researchersByPilotId(ctx).load(pilot.id);
   }
@@ -98,7 +98,7 @@ export class PilotResolver {
 export class PilotParticipantResolver {
   constructor(private readonly organisationLoaders: OrganisationLoaders) {}
 
-  @ResolveField(() => OrganisationEntity)
+  @ResolveField(() => OrganisationEntity, { description: 'The organisation taking part.' })
   organisation(@Parent() p: PilotParticipantEntity, @Context() ctx: GqlContext) {
     return this.organisationLoaders.byId(ctx).load(p.organisationId);
   }
@@ -108,7 +108,7 @@ export class PilotParticipantResolver {
 export class PilotResearcherResolver {
   constructor(private readonly userLoaders: UserLoaders) {}
 
-  @ResolveField(() => UserEntity)
+  @ResolveField(() => UserEntity, { description: 'The researcher.' })
   user(@Parent() r: PilotResearcherEntity, @Context() ctx: GqlContext) {
     return this.userLoaders.byId(ctx).load(r.userId);
   }

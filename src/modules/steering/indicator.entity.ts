@@ -12,11 +12,11 @@ import { AggregationLevel, MeasureType, ReportingFrequency } from './steering.en
 @Index('idx_indicator_in_force', ['introducedOn', 'retiredOn'])
 @Index('idx_indicator_name_id', ['name', 'id'])
 export class IndicatorEntity extends BaseRecord {
-  @Field()
+  @Field({ description: 'Its name.' })
   @Column({ type: 'varchar', length: 300 })
   name: string;
 
-  @Field()
+  @Field({ description: 'What is measured, and how.' })
   @Column({ type: 'text' })
   description: string;
 
@@ -28,16 +28,16 @@ export class IndicatorEntity extends BaseRecord {
   @JoinColumn({ name: 'instrument_id', foreignKeyConstraintName: 'fk_indicator_instrument' })
   instrument?: SteeringInstrumentEntity;
 
-  @Field(() => MeasureType)
+  @Field(() => MeasureType, { description: 'Structure, process or result measure.' })
   @Index('idx_indicator_measure_type')
   @Column({ type: 'enum', enum: MeasureType, enumName: 'measure_type' })
   measureType: MeasureType;
 
-  @Field(() => AggregationLevel)
+  @Field(() => AggregationLevel, { description: 'The level it is aggregated to.' })
   @Column({ type: 'enum', enum: AggregationLevel, enumName: 'aggregation_level' })
   aggregationLevel: AggregationLevel;
 
-  @Field(() => ReportingFrequency)
+  @Field(() => ReportingFrequency, { description: 'How often it is reported: the periods reportingObligations expects.' })
   @Column({ type: 'enum', enum: ReportingFrequency, enumName: 'reporting_frequency' })
   reportingFrequency: ReportingFrequency;
 

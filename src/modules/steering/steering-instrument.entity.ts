@@ -16,20 +16,20 @@ import { InstrumentKind } from './steering.enums';
 @Index('idx_steering_instrument_valid', ['validFrom', 'validTo'])
 @Index('idx_steering_instrument_name_id', ['name', 'id'])
 export class SteeringInstrumentEntity extends BaseRecord {
-  @Field()
+  @Field({ description: 'Its name.' })
   @Column({ type: 'varchar', length: 300 })
   name: string;
 
-  @Field()
+  @Field({ description: 'What it requires, in its own words.' })
   @Column({ type: 'text' })
   description: string;
 
-  @Field(() => InstrumentKind)
+  @Field(() => InstrumentKind, { description: 'Law or regulation, state–SKL agreement, targeted grant, compensation model, supervision, the principal’s follow-up, quality registry, other.' })
   @Index('idx_steering_instrument_kind')
   @Column({ type: 'enum', enum: InstrumentKind, enumName: 'instrument_kind' })
   kind: InstrumentKind;
 
-  @Field(() => GovernanceForm)
+  @Field(() => GovernanceForm, { description: 'The governance form it mainly belongs to.' })
   @Index('idx_steering_instrument_governance_form')
   @Column({ type: 'enum', enum: GovernanceForm, enumName: 'governance_form' })
   governanceForm: GovernanceForm;
@@ -46,7 +46,7 @@ export class SteeringInstrumentEntity extends BaseRecord {
   @JoinColumn({ name: 'imposed_by_id', foreignKeyConstraintName: 'fk_steering_instrument_imposed_by' })
   imposedBy?: OrganisationEntity;
 
-  @Field(() => LocalDateResolver)
+  @Field(() => LocalDateResolver, { description: 'The first day it is in force.' })
   @Column({ type: 'date' })
   validFrom: string;
 

@@ -51,6 +51,33 @@ registerEnumType(InstrumentKind, {
     OTHER: { description: 'Annat.' },
   },
 });
-registerEnumType(MeasureType, { name: 'MeasureType', description: 'Struktur-, process- eller resultatmått.' });
-registerEnumType(AggregationLevel, { name: 'AggregationLevel', description: 'The level a measure is aggregated to.' });
-registerEnumType(ReportingFrequency, { name: 'ReportingFrequency' });
+registerEnumType(MeasureType, {
+  name: 'MeasureType',
+  description: 'Struktur-, process- eller resultatmått.',
+  valuesMap: {
+    STRUCTURE: { description: 'Strukturmått: the conditions (staffing, premises, competence).' },
+    PROCESS: { description: 'Processmått: what is done and how.' },
+    RESULT: { description: 'Resultatmått: outcomes for users and patients.' },
+  },
+});
+registerEnumType(AggregationLevel, {
+  name: 'AggregationLevel',
+  description: 'The level a measure is aggregated to.',
+  valuesMap: {
+    INDIVIDUAL: { description: 'Per person (patient, user or employee).' },
+    UNIT: { description: 'Per unit.' },
+    ORGANISATION: { description: 'Per organisation (a municipality, a region, a provider).' },
+    COUNTY: { description: 'Per county.' },
+  },
+});
+registerEnumType(ReportingFrequency, {
+  name: 'ReportingFrequency',
+  description: 'How often an indicator is reported: the periods reportingObligations expects.',
+  valuesMap: {
+    CONTINUOUS: { description: 'Continuously (e.g. per visit); due monthly.' },
+    MONTHLY: { description: 'Every month.' },
+    QUARTERLY: { description: 'Every quarter.' },
+    TWICE_A_YEAR: { description: 'Every half-year.' },
+    YEARLY: { description: 'Every year.' },
+  },
+});

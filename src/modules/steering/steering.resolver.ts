@@ -39,7 +39,7 @@ export class SteeringInstrumentResolver {
     return this.steeringService.listInstruments(args);
   }
 
-  @Query(() => SteeringInstrumentEntity)
+  @Query(() => SteeringInstrumentEntity, { description: 'One steering instrument by id.' })
   steeringInstrument(@Args() { id }: IdArgs) {
     return this.steeringService.getInstrument(id);
   }
@@ -77,7 +77,7 @@ export class SteeringInstrumentResolver {
     return this.organisationLoaders.byId(ctx).load(si.imposedById);
   }
 
-  @ResolveField(() => [OrganisationEntity])
+  @ResolveField(() => [OrganisationEntity], { description: 'The organisations it applies to (and, through them, their units).' })
   appliesTo(@Parent() si: SteeringInstrumentEntity, @Context() ctx: GqlContext) {
     return this.organisationLoaders.linkedThrough(ctx, 'steering_instrument_target', 'instrument_id').load(si.id);
   }
@@ -102,7 +102,7 @@ export class IndicatorResolver {
   }
 
   @Allow('reports.write')
-  @Mutation(() => IndicatorEntity)
+  @Mutation(() => IndicatorEntity, { description: 'Defines an indicator of a steering instrument, for those who report for every organisation it applies to, and admins.' })
   defineIndicator(@CurrentUser() actor: AuthUser, @Args('input') input: DefineIndicatorInput) {
     return this.steeringService.defineIndicator(actor, input);
   }
@@ -120,7 +120,7 @@ export class IndicatorResolver {
     return this.auditLoaders.history(ctx, AuditEntity.INDICATOR).load(i.id);
   }
 
-  @ResolveField(() => SteeringInstrumentEntity)
+  @ResolveField(() => SteeringInstrumentEntity, { description: 'The instrument that requires it.' })
   instrument(@Parent() i: IndicatorEntity, @Context() ctx: GqlContext) {
     return this.loaders.instrumentById(ctx).load(i.instrumentId);
   }

@@ -9,15 +9,15 @@ import { ScaleKind, SurveyDimension } from './survey.enums';
 @Entity('survey_instrument')
 @Unique('uq_survey_instrument_name_version', ['name', 'version'])
 export class SurveyInstrumentEntity extends BaseRecord {
-  @Field()
+  @Field({ description: 'Its name; a new version keeps the name.' })
   @Column({ type: 'varchar', length: 300 })
   name: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Its version: instruments never change, a new one gets the next number.' })
   @Column({ type: 'integer' })
   version: number;
 
-  @Field()
+  @Field({ description: 'What it measures and how.' })
   @Column({ type: 'text' })
   description: string;
 
@@ -26,13 +26,13 @@ export class SurveyInstrumentEntity extends BaseRecord {
   createdBy: string | null;
 }
 
-@ObjectType('SurveyItem')
+@ObjectType('SurveyItem', { description: 'One question of an instrument.' })
 @Entity('survey_item')
 @Unique('uq_survey_item_position', ['instrumentId', 'position'])
 @Unique('uq_survey_item_code', ['instrumentId', 'code'])
 @Check('chk_survey_item_scale', `("scale" = 'LIKERT_5' AND cardinality("labels_sv") = 5 AND cardinality("labels_en") = 5) OR ("scale" = 'NUMBER' AND "min" IS NOT NULL AND "max" > "min")`)
 export class SurveyItemEntity {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The item’s id.' })
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
@@ -52,19 +52,19 @@ export class SurveyItemEntity {
   @Column({ type: 'varchar', length: 20 })
   code: string;
 
-  @Field()
+  @Field({ description: 'The question in Swedish.' })
   @Column({ type: 'text' })
   textSv: string;
 
-  @Field()
+  @Field({ description: 'The question in English.' })
   @Column({ type: 'text' })
   textEn: string;
 
-  @Field(() => SurveyDimension)
+  @Field(() => SurveyDimension, { description: 'What it measures.' })
   @Column({ type: 'enum', enum: SurveyDimension, enumName: 'survey_dimension' })
   dimension: SurveyDimension;
 
-  @Field(() => ScaleKind)
+  @Field(() => ScaleKind, { description: 'How it is answered.' })
   @Column({ type: 'enum', enum: ScaleKind, enumName: 'scale_kind' })
   scale: ScaleKind;
 
@@ -72,15 +72,15 @@ export class SurveyItemEntity {
   @Column({ type: 'varchar', array: true })
   labelsSv: string[];
 
-  @Field(() => [String])
+  @Field(() => [String], { description: 'The answer labels in English (Likert items).' })
   @Column({ type: 'varchar', array: true })
   labelsEn: string[];
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { nullable: true, description: 'The lowest answer (number items).' })
   @Column({ type: 'numeric', nullable: true, transformer: numericColumn })
   min: number | null;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { nullable: true, description: 'The highest answer (number items).' })
   @Column({ type: 'numeric', nullable: true, transformer: numericColumn })
   max: number | null;
 

@@ -31,11 +31,11 @@ export class SurveyWaveEntity extends BaseRecord {
   @Column({ type: 'varchar', length: 100 })
   label: string;
 
-  @Field(() => LocalDateResolver)
+  @Field(() => LocalDateResolver, { description: 'The first day answers are taken.' })
   @Column({ type: 'date' })
   opensOn: string;
 
-  @Field(() => LocalDateResolver)
+  @Field(() => LocalDateResolver, { description: 'The last day answers are taken.' })
   @Column({ type: 'date' })
   closesOn: string;
 

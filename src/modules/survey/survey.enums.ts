@@ -42,10 +42,35 @@ export enum TenureBand {
   OVER_10_YEARS = 'OVER_10_YEARS',
 }
 
-registerEnumType(SurveyDimension, { name: 'SurveyDimension', description: 'What a survey item measures.' });
-registerEnumType(ScaleKind, { name: 'ScaleKind' });
+registerEnumType(SurveyDimension, {
+  name: 'SurveyDimension',
+  description: 'What a survey item measures.',
+  valuesMap: {
+    DECISION_AUTHORITY: { description: 'Say over how one’s own work is done (handlingsutrymme).' },
+    SKILL_DISCRETION: { description: 'Room to use and develop one’s competence.' },
+    TIME_FOR_CORE_WORK: { description: 'Share of working time spent with the people the service is for.' },
+    INFLUENCE_ON_FOLLOW_UP: { description: 'Influence over how one’s work is followed up.' },
+    ADMINISTRATIVE_BURDEN: { description: 'Time and effort spent on documentation and reporting.' },
+    TRUST_PRINCIPAL_AND_OPERATIONS: { description: 'Trust between the political principal and the operations.' },
+    TRUST_BETWEEN_DECISION_LEVELS: { description: 'Trust between decision levels within the operation.' },
+    TRUST_BETWEEN_RELATED_OPERATIONS: { description: 'Trust between related operations.' },
+    TRUST_AUDITOR_AND_AUDITED: { description: 'Trust between the auditing and the audited operation.' },
+    PRINCIPAL_ABILITY: { description: 'The management’s ability (förmåga), as staff see it.' },
+    PRINCIPAL_INTEGRITY: { description: 'The management’s integrity, as staff see it.' },
+    PRINCIPAL_BENEVOLENCE: { description: 'The management’s benevolence (välvilja), as staff see it.' },
+  },
+});
+registerEnumType(ScaleKind, {
+  name: 'ScaleKind',
+  description: 'How an item is answered.',
+  valuesMap: {
+    LIKERT_5: { description: 'Integers 1–5, with a label per step.' },
+    NUMBER: { description: 'A number between the item’s min and max (e.g. percent of working time).' },
+  },
+});
 registerEnumType(RespondentCategory, {
   name: 'RespondentCategory',
+  description: 'The respondent’s position: the only thing a response says about who answered, with the tenure band.',
   valuesMap: {
     FRONT_LINE_STAFF: { description: 'Medarbetare som möter brukaren.' },
     FIRST_LINE_MANAGER: { description: 'Första linjens chef.' },
@@ -54,7 +79,16 @@ registerEnumType(RespondentCategory, {
     POLITICIAN: { description: 'Politiker.' },
   },
 });
-registerEnumType(TenureBand, { name: 'TenureBand', description: 'Years in the current kind of work.' });
+registerEnumType(TenureBand, {
+  name: 'TenureBand',
+  description: 'Years in the current kind of work.',
+  valuesMap: {
+    UNDER_1_YEAR: { description: 'Under a year.' },
+    YEARS_1_TO_3: { description: 'One to three years.' },
+    YEARS_3_TO_10: { description: 'Three to ten years.' },
+    OVER_10_YEARS: { description: 'More than ten years.' },
+  },
+});
 
 /** How a person names a category or band, Swedish first: what forms show and CSV files may use. */
 export interface Label {

@@ -110,12 +110,12 @@ export class SurveyWaveResolver {
     return this.surveyService.submit(actor, input);
   }
 
-  @ResolveField(() => PilotEntity)
+  @ResolveField(() => PilotEntity, { description: 'The pilot whose staff answer it.' })
   pilot(@Parent() w: SurveyWaveEntity, @Context() ctx: GqlContext) {
     return this.pilotLoaders.byId(ctx).load(w.pilotId);
   }
 
-  @ResolveField(() => SurveyInstrumentEntity)
+  @ResolveField(() => SurveyInstrumentEntity, { description: 'The instrument (a fixed version) it uses.' })
   instrument(@Parent() w: SurveyWaveEntity, @Context() ctx: GqlContext) {
     return this.loaders.instrumentById(ctx).load(w.instrumentId);
   }

@@ -50,15 +50,15 @@ export class TimeThiefEntity extends BaseRecord {
   @Column({ type: 'integer' })
   minutesPerWeek: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'How many staff it takes time from.' })
   @Column({ type: 'integer' })
   staffAffected: number;
 
-  @Field()
+  @Field({ description: 'What would remove or ease it.' })
   @Column({ type: 'text' })
   proposedRemedy: string;
 
-  @Field(() => TimeThiefStatus)
+  @Field(() => TimeThiefStatus, { description: 'Where it stands now: its latest status change.' })
   @Index('idx_time_thief_status')
   @Column({ type: 'enum', enum: TimeThiefStatus, enumName: 'time_thief_status' })
   status: TimeThiefStatus;
@@ -83,10 +83,10 @@ export class TimeThiefEntity extends BaseRecord {
   withdrawReason: string | null;
 }
 
-@ObjectType('TimeThiefStatusChange')
+@ObjectType('TimeThiefStatusChange', { description: 'A dated change of a time thief’s status.' })
 @Entity('time_thief_status_change')
 export class TimeThiefStatusChangeEntity {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The change’s id.' })
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
@@ -98,11 +98,11 @@ export class TimeThiefStatusChangeEntity {
   @JoinColumn({ name: 'time_thief_id', foreignKeyConstraintName: 'fk_time_thief_status_change_time_thief' })
   timeThief?: TimeThiefEntity;
 
-  @Field(() => TimeThiefStatus)
+  @Field(() => TimeThiefStatus, { description: 'The new status.' })
   @Column({ type: 'enum', enum: TimeThiefStatus, enumName: 'time_thief_status' })
   status: TimeThiefStatus;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Why (required when kept).' })
   @Column({ type: 'text', nullable: true })
   reason: string | null;
 

@@ -17,6 +17,7 @@ export const TRANSITIONS: Record<TimeThiefStatus, TimeThiefStatus[]> = {
 
 registerEnumType(TimeThiefStatus, {
   name: 'TimeThiefStatus',
+  description: 'Where a time thief stands: reported, under review, removed, or kept with a reason.',
   valuesMap: {
     REPORTED: { description: 'Rapporterad.' },
     UNDER_REVIEW: { description: 'Under prövning.' },

@@ -42,7 +42,7 @@ export class TimeThiefResolver {
   }
 
   @Allow('reports.write')
-  @Mutation(() => TimeThiefEntity)
+  @Mutation(() => TimeThiefEntity, { description: 'Reports a time thief for an organisation you report for.' })
   reportTimeThief(@CurrentUser() actor: AuthUser, @Args('input') input: ReportTimeThiefInput) {
     return this.timeThiefService.report(actor, input);
   }
@@ -71,17 +71,17 @@ export class TimeThiefResolver {
     return this.timeThiefService.restore(actor, input);
   }
 
-  @ResolveField(() => OrganisationEntity)
+  @ResolveField(() => OrganisationEntity, { description: 'Where it takes time.' })
   organisation(@Parent() tt: TimeThiefEntity, @Context() ctx: GqlContext) {
     return this.organisationLoaders.byId(ctx).load(tt.organisationId);
   }
 
-  @ResolveField(() => SteeringInstrumentEntity, { nullable: true })
+  @ResolveField(() => SteeringInstrumentEntity, { nullable: true, description: 'The steering instrument that imposes the task, if known.' })
   imposedByInstrument(@Parent() tt: TimeThiefEntity, @Context() ctx: GqlContext) {
     return tt.imposedByInstrumentId ? this.steeringLoaders.instrumentById(ctx).load(tt.imposedByInstrumentId) : null;
   }
 
-  @ResolveField(() => OrganisationEntity, { nullable: true })
+  @ResolveField(() => OrganisationEntity, { nullable: true, description: 'The organisation that imposes the task, if known.' })
   imposedByOrganisation(@Parent() tt: TimeThiefEntity, @Context() ctx: GqlContext) {
     return tt.imposedByOrganisationId ? this.organisationLoaders.byId(ctx).load(tt.imposedByOrganisationId) : null;
   }

@@ -11,7 +11,7 @@ import { BaseRecord } from '../../database/base-record';
 import { Role } from '../../common/auth/role.enum';
 import { OrganisationEntity } from '../organisation/organisation.entity';
 
-@ObjectType('User')
+@ObjectType('User', { description: 'A person who signs in: an admin, analyst, researcher or organisation reporter.' })
 @Entity('app_user')
 @Check('chk_app_user_email_lower', `"email" = lower("email")`)
 @Check('chk_app_user_reporter_organisation', `("role" = 'ORG_REPORTER') = ("organisation_id" IS NOT NULL)`)
@@ -23,11 +23,11 @@ export class UserEntity extends BaseRecord {
   @Column({ type: 'varchar', length: 320 })
   email: string;
 
-  @Field()
+  @Field({ description: 'The name others see.' })
   @Column({ type: 'varchar', length: 200 })
   displayName: string;
 
-  @Field(() => Role)
+  @Field(() => Role, { description: 'What they may do (see the role’s description).' })
   @Index('idx_app_user_role')
   @Column({ type: 'enum', enum: Role, enumName: 'user_role' })
   role: Role;

@@ -30,25 +30,25 @@ export class UserResolver {
   }
 
   @Allow('users.manage')
-  @Query(() => UserConnection)
+  @Query(() => UserConnection, { description: 'Users, by name (admins).' })
   users(@Args() args: UsersArgs) {
     return this.userService.list(args);
   }
 
   @Allow('users.manage')
-  @Query(() => UserEntity)
+  @Query(() => UserEntity, { description: 'One user by id (admins).' })
   user(@Args() { id }: IdArgs) {
     return this.userService.get(id);
   }
 
   @Allow('users.manage')
-  @Mutation(() => UserEntity)
+  @Mutation(() => UserEntity, { description: 'Creates an account (admins).' })
   createUser(@CurrentUser() actor: AuthUser, @Args('input') input: CreateUserInput) {
     return this.userService.create(actor, input);
   }
 
   @Allow('users.manage')
-  @Mutation(() => UserEntity)
+  @Mutation(() => UserEntity, { description: 'Corrects or deactivates an account, with a reason (admins).' })
   updateUser(@CurrentUser() actor: AuthUser, @Args('input') input: UpdateUserInput) {
     return this.userService.update(actor, input);
   }

@@ -15,41 +15,60 @@ export enum CodeDimension {
   ORIENTATION = 'ORIENTATION',
   EFFECT_ON_TRUST = 'EFFECT_ON_TRUST',
 }
-registerEnumType(CodeDimension, { name: 'CodeDimension' });
+registerEnumType(CodeDimension, {
+  name: 'CodeDimension',
+  description: 'A dimension of the coding framework.',
+  valuesMap: {
+    FORM: { description: 'Governance forms.' },
+    PHASE: { description: 'The time dimension.' },
+    RELATION: { description: 'Trust relations.' },
+    METHOD: { description: 'Trust-based methods.' },
+    TRUSTWORTHINESS: { description: 'Ability, integrity, benevolence.' },
+    ORIENTATION: { description: 'Controlling, enabling or mixed steering.' },
+    EFFECT_ON_TRUST: { description: 'What it did to trust.' },
+  },
+});
 
 export enum CodedUnit {
   OBSERVATIONS = 'OBSERVATIONS',
   SEGMENTS = 'SEGMENTS',
 }
-registerEnumType(CodedUnit, { name: 'CodedUnit', description: 'Count coded observations, or coded segments of their text.' });
+registerEnumType(CodedUnit, {
+  name: 'CodedUnit',
+  description: 'Count coded observations, or coded segments of their text.',
+  valuesMap: {
+    OBSERVATIONS: { description: 'Count observations carrying the code.' },
+    SEGMENTS: { description: 'Count coded segments carrying the code.' },
+  },
+});
 
 @InputType({ description: 'Which observations to count (as for `observations`); segments count by their observation.' })
 export class CodeCountFilter {
-  @Field(() => [ID], { nullable: true }) @IsOptional() @ArrayMaxSize(100) @IsUUID('all', { each: true })
+  @Field(() => [ID], { nullable: true, description: 'Of any of these pilots.' }) @IsOptional() @ArrayMaxSize(100) @IsUUID('all', { each: true })
   pilotId?: string[];
 
   @Field(() => ID, { nullable: true, description: 'Made at this organisation or its units.' }) @IsOptional() @IsUUID('all')
   organisationId?: string;
 
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('all')
+  @Field(() => ID, { nullable: true, description: 'Logged by this researcher.' }) @IsOptional() @IsUUID('all')
   authorId?: string;
 
-  @Field(() => [ObservationKind], { nullable: true }) @IsOptional() @IsEnum(ObservationKind, { each: true })
+  @Field(() => [ObservationKind], { nullable: true, description: 'Any of these kinds of observation.' }) @IsOptional() @IsEnum(ObservationKind, { each: true })
   kind?: ObservationKind[];
 
-  @Field(() => LocalDateResolver, { nullable: true }) @IsOptional() @IsISO8601({ strict: true })
+  @Field(() => LocalDateResolver, { nullable: true, description: 'Observations on or after this day.' }) @IsOptional() @IsISO8601({ strict: true })
   from?: string;
 
-  @Field(() => LocalDateResolver, { nullable: true }) @IsOptional() @IsISO8601({ strict: true })
+  @Field(() => LocalDateResolver, { nullable: true, description: 'Observations on or before this day.' }) @IsOptional() @IsISO8601({ strict: true })
   to?: string;
 
-  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(100)
+  @Field({ nullable: true, description: 'Carrying this tag.' }) @IsOptional() @IsString() @MaxLength(100)
   tag?: string;
 }
 
-@InputType()
+@InputType({ description: 'How often each framework code was used.' })
 export class CodeFrequenciesInput {
-  @Field(() => CodedUnit, { defaultValue: CodedUnit.OBSERVATIONS }) @IsEnum(CodedUnit)
+  @Field(() => CodedUnit, { defaultValue: CodedUnit.OBSERVATIONS, description: 'Count observations or coded segments.' }) @IsEnum(CodedUnit)
   unit: CodedUnit;
 
   @Field(() => [CodeDimension], { nullable: true, description: 'Default: every dimension.' })
@@ -59,39 +78,39 @@ export class CodeFrequenciesInput {
   @Field(() => Bucket, { nullable: true, description: 'Count per month, quarter or year of occurredOn.' }) @IsOptional() @IsEnum(Bucket)
   bucket?: Bucket;
 
-  @Field(() => CodeCountFilter, { nullable: true }) @IsOptional() @ValidateNested() @Type(() => CodeCountFilter)
+  @Field(() => CodeCountFilter, { nullable: true, description: 'Which observations count.' }) @IsOptional() @ValidateNested() @Type(() => CodeCountFilter)
   filter?: CodeCountFilter;
 }
 
-@InputType()
+@InputType({ description: 'How often codes of two dimensions were used together.' })
 export class CodeCooccurrenceInput {
-  @Field(() => CodedUnit, { defaultValue: CodedUnit.OBSERVATIONS }) @IsEnum(CodedUnit)
+  @Field(() => CodedUnit, { defaultValue: CodedUnit.OBSERVATIONS, description: 'Count observations or coded segments.' }) @IsEnum(CodedUnit)
   unit: CodedUnit;
 
-  @Field(() => CodeDimension) @IsEnum(CodeDimension)
+  @Field(() => CodeDimension, { description: 'The dimension of the rows.' }) @IsEnum(CodeDimension)
   rows: CodeDimension;
 
-  @Field(() => CodeDimension) @IsEnum(CodeDimension)
+  @Field(() => CodeDimension, { description: 'The dimension of the columns.' }) @IsEnum(CodeDimension)
   columns: CodeDimension;
 
-  @Field(() => CodeCountFilter, { nullable: true }) @IsOptional() @ValidateNested() @Type(() => CodeCountFilter)
+  @Field(() => CodeCountFilter, { nullable: true, description: 'Which observations count.' }) @IsOptional() @ValidateNested() @Type(() => CodeCountFilter)
   filter?: CodeCountFilter;
 }
 
 @ArgsType() export class CodeFrequenciesArgs { @Field(() => CodeFrequenciesInput) @ValidateNested() @Type(() => CodeFrequenciesInput) input: CodeFrequenciesInput; }
 @ArgsType() export class CodeCooccurrenceArgs { @Field(() => CodeCooccurrenceInput) @ValidateNested() @Type(() => CodeCooccurrenceInput) input: CodeCooccurrenceInput; }
 
-@ObjectType()
+@ObjectType({ description: 'How often one code was used (in one bucket, when asked).' })
 export class CodeFrequencyRow {
   @Field(() => LocalDateResolver, { nullable: true, description: 'Start of the bucket, when bucketed.' }) bucketStart: string | null;
-  @Field(() => CodeDimension) dimension: CodeDimension;
+  @Field(() => CodeDimension, { description: 'The code’s dimension.' }) dimension: CodeDimension;
   @Field({ description: 'The framework code (enum value of that dimension).' }) code: string;
   @Field(() => Int, { description: 'Observations (or segments) coded with it.' }) count: number;
 }
 
-@ObjectType()
+@ObjectType({ description: 'How often a row code and a column code were used together.' })
 export class CodeCooccurrenceCell {
-  @Field() rowCode: string;
-  @Field() columnCode: string;
+  @Field({ description: 'The code of the rows’ dimension.' }) rowCode: string;
+  @Field({ description: 'The code of the columns’ dimension.' }) columnCode: string;
   @Field(() => Int, { description: 'Observations (or segments) coded with both.' }) count: number;
 }

@@ -39,7 +39,7 @@ registerEnumType(MeasureKind, {
 /** What discretionResults and waveChange share: pilots, instrument, measures, grouping. */
 @InputType({ isAbstract: true })
 export abstract class DiscretionBaseInput {
-  @Field(() => [ID]) @ArrayMinSize(1) @ArrayMaxSize(100) @ArrayUnique() @IsUUID('all', { each: true })
+  @Field(() => [ID], { description: 'The pilots whose waves to include.' }) @ArrayMinSize(1) @ArrayMaxSize(100) @ArrayUnique() @IsUUID('all', { each: true })
   pilotIds: string[];
 
   @Field(() => ID, { description: 'The instrument version whose waves to use.' }) @IsUUID('all')
@@ -53,7 +53,7 @@ export abstract class DiscretionBaseInput {
   @IsOptional() @ArrayMaxSize(200) @IsString({ each: true }) @MaxLength(20, { each: true })
   itemCodes?: string[];
 
-  @Field(() => [DiscretionGroupBy], { defaultValue: [] }) @ArrayUnique() @IsEnum(DiscretionGroupBy, { each: true })
+  @Field(() => [DiscretionGroupBy], { defaultValue: [], description: 'How to break results down (always per wave).' }) @ArrayUnique() @IsEnum(DiscretionGroupBy, { each: true })
   groupBy: DiscretionGroupBy[];
 
   @Field(() => Int, { nullable: true, description: 'With UNIT: count each unit as its ancestor at this depth (0 = the top organisation).' })
@@ -61,7 +61,7 @@ export abstract class DiscretionBaseInput {
   unitDepth?: number;
 }
 
-@InputType()
+@InputType({ description: 'Which discretion results to publish, and how to break them down.' })
 export class DiscretionResultsInput extends DiscretionBaseInput {
   @Field(() => [ID], { nullable: true, description: 'Only these waves (default: every wave of the pilots with this instrument).' })
   @IsOptional() @ArrayMaxSize(100) @IsUUID('all', { each: true })
@@ -97,18 +97,18 @@ export class DiscretionResultRow {
   suppressed: boolean;
 }
 
-@InputType()
+@InputType({ description: 'Which access-log entries to list.' })
 export class AnalyticsAccessFilter {
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('all')
+  @Field(() => ID, { nullable: true, description: 'By this analyst.' }) @IsOptional() @IsUUID('all')
   userId?: string;
 
-  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(100)
+  @Field({ nullable: true, description: 'This operation.' }) @IsOptional() @IsString() @MaxLength(100)
   operation?: string;
 
-  @Field(() => GraphQLISODateTime, { nullable: true }) @IsOptional() @IsDate()
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'On or after this time.' }) @IsOptional() @IsDate()
   from?: Date;
 
-  @Field(() => GraphQLISODateTime, { nullable: true }) @IsOptional() @IsDate()
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'Before this time.' }) @IsOptional() @IsDate()
   to?: Date;
 }
 
@@ -119,7 +119,7 @@ export class AnalyticsAccessArgs extends PageArgs {
   filter?: AnalyticsAccessFilter;
 }
 
-@InputType()
+@InputType({ description: 'Change between two waves of the same pilots and instrument.' })
 export class WaveChangeInput extends DiscretionBaseInput {
   @Field(() => ID, { description: 'The earlier wave (e.g. the baseline).' }) @IsUUID('all')
   fromWaveId: string;

@@ -6,27 +6,27 @@ import { SurveyDimension } from '../../survey/survey.enums';
 import { CodeDimension } from './codes.input';
 import { Bucket } from './series.input';
 
-@InputType()
+@InputType({ description: 'One framework code: its dimension and value.' })
 export class CodeRefInput {
-  @Field(() => CodeDimension) @IsEnum(CodeDimension)
+  @Field(() => CodeDimension, { description: 'The code’s dimension.' }) @IsEnum(CodeDimension)
   dimension: CodeDimension;
 
   @Field({ description: 'The code, e.g. LESS_DETAIL_STEERING or STRENGTHENS.' }) @IsString() @MaxLength(60)
   code: string;
 }
 
-@InputType()
+@InputType({ description: 'One pilot, one period, cut into buckets.' })
 export class PilotSignalsInput {
-  @Field(() => ID) @IsUUID('all')
+  @Field(() => ID, { description: 'The pilot.' }) @IsUUID('all')
   pilotId: string;
 
-  @Field(() => LocalDateResolver) @IsISO8601({ strict: true })
+  @Field(() => LocalDateResolver, { description: 'The first day (the first bucket is clipped to it).' }) @IsISO8601({ strict: true })
   from: string;
 
-  @Field(() => LocalDateResolver) @IsISO8601({ strict: true })
+  @Field(() => LocalDateResolver, { description: 'The last day (the last bucket is clipped to it).' }) @IsISO8601({ strict: true })
   to: string;
 
-  @Field(() => Bucket, { defaultValue: Bucket.QUARTER }) @IsEnum(Bucket)
+  @Field(() => Bucket, { defaultValue: Bucket.QUARTER, description: 'Calendar months, quarters or years.' }) @IsEnum(Bucket)
   bucket: Bucket;
 
   @Field(() => [CodeRefInput], { defaultValue: [], description: 'Observation codes to count per bucket.' })
@@ -47,32 +47,32 @@ export class PilotSignalsArgs {
   input: PilotSignalsInput;
 }
 
-@ObjectType()
+@ObjectType({ description: 'How many observations carry one code.' })
 export class CodeCount {
-  @Field(() => CodeDimension) dimension: CodeDimension;
-  @Field() code: string;
-  @Field(() => Int) count: number;
+  @Field(() => CodeDimension, { description: 'The code’s dimension.' }) dimension: CodeDimension;
+  @Field({ description: 'The code.' }) code: string;
+  @Field(() => Int, { description: 'Observations carrying it.' }) count: number;
 }
 
 @ObjectType({ description: 'A wave that opened in the bucket: its scores (suppressed groups have no mean).' })
 export class DiscretionPoint {
-  @Field() waveLabel: string;
-  @Field(() => SurveyDimension) dimension: SurveyDimension;
-  @Field(() => Int, { nullable: true }) n: number | null;
-  @Field(() => Float, { nullable: true }) mean: number | null;
-  @Field() suppressed: boolean;
+  @Field({ description: 'The wave that opened in the bucket.' }) waveLabel: string;
+  @Field(() => SurveyDimension, { description: 'The dimension scored.' }) dimension: SurveyDimension;
+  @Field(() => Int, { nullable: true, description: 'Respondents (perturbed); null when suppressed.' }) n: number | null;
+  @Field(() => Float, { nullable: true, description: 'Mean score 0–100 (perturbed); null when suppressed.' }) mean: number | null;
+  @Field({ description: 'Too few respondents to publish.' }) suppressed: boolean;
 }
 
 @ObjectType({ description: 'One time bucket of a pilot, every signal side by side.' })
 export class PilotSignalsBucket {
-  @Field(() => LocalDateResolver) bucketStart: string;
-  @Field(() => LocalDateResolver) bucketEnd: string;
+  @Field(() => LocalDateResolver, { description: 'The bucket’s first day.' }) bucketStart: string;
+  @Field(() => LocalDateResolver, { description: 'The bucket’s last day.' }) bucketEnd: string;
   @Field(() => Int, { description: 'Observations logged for the pilot that the caller may count (org reporters: those in their own organisation and units).', nullable: true })
   observations: number | null;
   @Field(() => [CodeCount], { description: 'Observations carrying each requested code.' }) codeCounts: CodeCount[];
   @Field(() => Float, { description: 'Staff hours on indicator reporting in the pilot’s organisations (pro rata).' }) burdenHours: number;
   @Field(() => Int, { description: 'Distinct indicators in force for the pilot’s organisations.' }) indicatorsInForce: number;
-  @Field(() => Int) timeThievesRemoved: number;
-  @Field(() => Float) hoursFreedPerWeek: number;
+  @Field(() => Int, { description: 'Time thieves removed in the pilot’s organisations in the bucket.' }) timeThievesRemoved: number;
+  @Field(() => Float, { description: 'Staff hours per week those removals freed.' }) hoursFreedPerWeek: number;
   @Field(() => [DiscretionPoint], { description: 'Survey waves of the pilot that opened in the bucket.' }) discretion: DiscretionPoint[];
 }

@@ -16,7 +16,23 @@ export enum TimelineEventType {
   INSTRUMENT_IN_FORCE = 'INSTRUMENT_IN_FORCE',
   INSTRUMENT_EXPIRED = 'INSTRUMENT_EXPIRED',
 }
-registerEnumType(TimelineEventType, { name: 'TimelineEventType' });
+registerEnumType(TimelineEventType, {
+  name: 'TimelineEventType',
+  description: 'What happened, in a pilot’s timeline.',
+  valuesMap: {
+    OBSERVATION: { description: 'A researcher’s observation.' },
+    WAVE_OPENED: { description: 'A survey wave opened.' },
+    WAVE_CLOSED: { description: 'A survey wave closed.' },
+    TIME_THIEF_REPORTED: { description: 'A time thief was reported.' },
+    TIME_THIEF_UNDER_REVIEW: { description: 'A time thief came under review.' },
+    TIME_THIEF_REMOVED: { description: 'A time thief was removed.' },
+    TIME_THIEF_KEPT: { description: 'A time thief was kept, with a reason.' },
+    INDICATOR_INTRODUCED: { description: 'An indicator was introduced.' },
+    INDICATOR_RETIRED: { description: 'An indicator was retired.' },
+    INSTRUMENT_IN_FORCE: { description: 'A steering instrument came into force.' },
+    INSTRUMENT_EXPIRED: { description: 'A steering instrument expired.' },
+  },
+});
 
 @ArgsType()
 export class PilotTimelineArgs {
@@ -32,9 +48,9 @@ export class PilotTimelineArgs {
 
 @ObjectType({ description: 'Something that happened in or around a pilot, with a link to its record.' })
 export class TimelineEvent {
-  @Field(() => LocalDateResolver) date: string;
-  @Field(() => TimelineEventType) type: TimelineEventType;
+  @Field(() => LocalDateResolver, { description: 'When it happened.' }) date: string;
+  @Field(() => TimelineEventType, { description: 'What happened.' }) type: TimelineEventType;
   @Field({ description: 'Title, label, task or name of the record.' }) title: string;
   @Field(() => AuditEntity, { description: 'The kind of record (query it by entityId).' }) entity: AuditEntity;
-  @Field(() => ID) entityId: string;
+  @Field(() => ID, { description: 'The record it is about.' }) entityId: string;
 }

@@ -4,9 +4,9 @@ import { IsDate, IsEnum, IsOptional, IsUUID, ValidateNested } from 'class-valida
 import { PageArgs } from '../../../common/pagination/connection';
 import { AuditEntity } from '../audit.enums';
 
-@InputType()
+@InputType({ description: 'Which audit entries to list (all conditions must hold).' })
 export class AuditLogFilter {
-  @Field(() => [AuditEntity], { nullable: true })
+  @Field(() => [AuditEntity], { nullable: true, description: 'Any of these kinds of record.' })
   @IsOptional() @IsEnum(AuditEntity, { each: true })
   entity?: AuditEntity[];
 

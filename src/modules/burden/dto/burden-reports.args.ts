@@ -5,18 +5,18 @@ import { LocalDateResolver } from 'graphql-scalars';
 import { PageArgs } from '../../../common/pagination/connection';
 import { PeriodKind } from '../burden.enums';
 
-@InputType()
+@InputType({ description: 'Which burden reports to list (all conditions must hold).' })
 export class BurdenReportFilter {
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('all')
+  @Field(() => ID, { nullable: true, description: 'Of this indicator.' }) @IsOptional() @IsUUID('all')
   indicatorId?: string;
 
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('all')
+  @Field(() => ID, { nullable: true, description: 'Of this instrument’s indicators.' }) @IsOptional() @IsUUID('all')
   instrumentId?: string;
 
   @Field(() => ID, { nullable: true, description: 'This organisation and its units.' }) @IsOptional() @IsUUID('all')
   organisationId?: string;
 
-  @Field(() => [PeriodKind], { nullable: true }) @IsOptional() @IsEnum(PeriodKind, { each: true })
+  @Field(() => [PeriodKind], { nullable: true, description: 'Any of these period kinds.' }) @IsOptional() @IsEnum(PeriodKind, { each: true })
   periodKind?: PeriodKind[];
 
   @Field(() => LocalDateResolver, { nullable: true, description: 'Periods ending on or after.' }) @IsOptional() @IsISO8601({ strict: true })

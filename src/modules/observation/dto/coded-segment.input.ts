@@ -5,12 +5,12 @@ import { FrameworkCodesInput } from '../framework-codes';
 import { ClientIdField } from '../../client-request/retryable.input';
 import { ReasonField } from '../../../common/corrections/correction.input';
 
-@InputType()
+@InputType({ description: 'Codes a passage of an observation’s text, by code points.' })
 export class AddCodedSegmentInput {
   @ClientIdField()
   clientId?: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The observation.' })
   @IsUUID('all')
   observationId: string;
 
@@ -24,13 +24,13 @@ export class AddCodedSegmentInput {
   @Min(1)
   end: number;
 
-  @Field(() => FrameworkCodesInput, { nullable: true })
+  @Field(() => FrameworkCodesInput, { nullable: true, description: 'The framework codes of the passage.' })
   @IsOptional()
   @ValidateNested()
   @Type(() => FrameworkCodesInput)
   codes?: FrameworkCodesInput;
 
-  @Field({ defaultValue: '' })
+  @Field({ defaultValue: '', description: 'A note on the coding.' })
   @IsString()
   @MaxLength(20_000)
   memo: string = '';
@@ -38,29 +38,29 @@ export class AddCodedSegmentInput {
 
 @InputType({ description: 'Re-codes a segment, or moves it (which also clears `stale`).' })
 export class UpdateCodedSegmentInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The segment.' })
   @IsUUID('all')
   id: string;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'New first code point (moves the segment).' })
   @IsOptional()
   @IsInt()
   @Min(0)
   start?: number;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'New end code point (exclusive).' })
   @IsOptional()
   @IsInt()
   @Min(1)
   end?: number;
 
-  @Field(() => FrameworkCodesInput, { nullable: true })
+  @Field(() => FrameworkCodesInput, { nullable: true, description: 'New codes (replace the old ones).' })
   @IsOptional()
   @ValidateNested()
   @Type(() => FrameworkCodesInput)
   codes?: FrameworkCodesInput;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'New note.' })
   @IsOptional()
   @IsString()
   @MaxLength(20_000)

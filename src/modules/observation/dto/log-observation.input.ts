@@ -19,14 +19,14 @@ import { SteeringLevel } from '../../pilot/pilot.enums';
 import { FrameworkCodesInput } from '../framework-codes';
 import { ObservationKind, RespondentRole } from '../observation.enums';
 
-@InputType()
+@InputType({ description: 'A new field observation in a pilot the researcher follows, on a date they follow it.' })
 export class LogObservationInput {
   @Field(() => ID, { nullable: true, description: 'Your own UUID for this observation: sending the same request again returns the same observation.' })
   @IsOptional()
   @IsUUID('all')
   clientId?: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The pilot it belongs to.' })
   @IsUUID('all')
   pilotId: string;
 
@@ -34,29 +34,29 @@ export class LogObservationInput {
   @IsUUID('all')
   organisationId: string;
 
-  @Field(() => SteeringLevel)
+  @Field(() => SteeringLevel, { description: 'Where in the steering chain it was made.' })
   @IsEnum(SteeringLevel)
   level: SteeringLevel;
 
-  @Field(() => LocalDateResolver)
+  @Field(() => LocalDateResolver, { description: 'When it happened, within the pilot’s dates and the researcher’s.' })
   @IsISO8601({ strict: true })
   occurredOn: string;
 
-  @Field(() => LocalTimeResolver, { nullable: true })
+  @Field(() => LocalTimeResolver, { nullable: true, description: 'Time of day, when it matters (HH:MM).' })
   @IsOptional()
   @Matches(/^\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?$/)
   occurredTime?: string | null;
 
-  @Field(() => ObservationKind)
+  @Field(() => ObservationKind, { description: 'Interview, meeting, document study, field visit and so on.' })
   @IsEnum(ObservationKind)
   kind: ObservationKind;
 
-  @Field(() => RespondentRole, { nullable: true })
+  @Field(() => RespondentRole, { nullable: true, description: 'Who spoke, for interviews and conversations.' })
   @IsOptional()
   @IsEnum(RespondentRole)
   respondentRole?: RespondentRole | null;
 
-  @Field()
+  @Field({ description: 'A short heading, at most 300 characters.' })
   @IsString()
   @IsNotEmpty()
   @MaxLength(300)
@@ -66,7 +66,7 @@ export class LogObservationInput {
   @IsString()
   text: string;
 
-  @Field(() => FrameworkCodesInput, { nullable: true })
+  @Field(() => FrameworkCodesInput, { nullable: true, description: 'The framework codes of the whole observation (leave out: none yet).' })
   @IsOptional()
   @ValidateNested()
   @Type(() => FrameworkCodesInput)

@@ -5,7 +5,7 @@ import { ReasonField } from '../../../common/corrections/correction.input';
 
 @InputType({ description: 'Fields left out stay as they are. The pilot and author do not change.' })
 export class UpdateObservationInput extends PartialType(OmitType(LogObservationInput, ['clientId', 'pilotId'] as const), { omitDefaultValues: true }) {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The observation.' })
   @IsUUID('all')
   id: string;
 

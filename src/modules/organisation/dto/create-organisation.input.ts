@@ -3,18 +3,18 @@ import { IsEnum, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLe
 import { County, OperatingForm, OrganisationKind, SkrMunicipalityGroup } from '../organisation.enums';
 import { ClientIdField } from '../../client-request/retryable.input';
 
-@InputType()
+@InputType({ description: 'A new organisation, or a part of one (admins).' })
 export class CreateOrganisationInput {
   @ClientIdField()
   clientId?: string;
 
-  @Field()
+  @Field({ description: 'Its name.' })
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
   name: string;
 
-  @Field(() => OrganisationKind)
+  @Field(() => OrganisationKind, { description: 'Municipality, region, state agency, private provider and so on.' })
   @IsEnum(OrganisationKind)
   kind: OrganisationKind;
 
@@ -28,23 +28,23 @@ export class CreateOrganisationInput {
   @Matches(/^(\d{2}|\d{4}|\d{6}-\d{4})$/, { message: 'officialCode must be 2 or 4 digits, or an organisation number NNNNNN-NNNN' })
   officialCode?: string | null;
 
-  @Field(() => County, { nullable: true })
+  @Field(() => County, { nullable: true, description: 'The county (län) it lies in.' })
   @IsOptional()
   @IsEnum(County)
   county?: County | null;
 
-  @Field(() => OperatingForm, { nullable: true })
+  @Field(() => OperatingForm, { nullable: true, description: 'Own management (egen regi), private or non-profit.' })
   @IsOptional()
   @IsEnum(OperatingForm)
   operatingForm?: OperatingForm | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'Inhabitants, for municipalities and regions.' })
   @IsOptional()
   @IsInt()
   @Min(0)
   population?: number | null;
 
-  @Field(() => SkrMunicipalityGroup, { nullable: true })
+  @Field(() => SkrMunicipalityGroup, { nullable: true, description: 'SKR’s municipality group, for municipalities.' })
   @IsOptional()
   @IsEnum(SkrMunicipalityGroup)
   skrGroup?: SkrMunicipalityGroup | null;

@@ -4,7 +4,7 @@ import { IsBoolean, IsEnum, IsOptional, IsString, IsUUID, MaxLength, ValidateNes
 import { PageArgs } from '../../../common/pagination/connection';
 import { County, OrganisationKind } from '../organisation.enums';
 
-@InputType()
+@InputType({ description: 'Which organisations to list (all conditions must hold).' })
 export class OrganisationFilter {
   @Field(() => [OrganisationKind], { nullable: true, description: 'Any of these kinds.' })
   @IsOptional()

@@ -5,7 +5,7 @@ import { ReasonField } from '../../../common/corrections/correction.input';
 
 @InputType({ description: 'Fields left out stay as they are; null clears an optional field.' })
 export class UpdateOrganisationInput extends PartialType(OmitType(CreateOrganisationInput, ['clientId'] as const), { omitDefaultValues: true }) {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The organisation.' })
   @IsUUID('all')
   id: string;
 

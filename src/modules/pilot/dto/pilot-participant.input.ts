@@ -6,15 +6,15 @@ import { ClientIdField } from '../../client-request/retryable.input';
 
 @InputType({ description: 'An organisation taking part at one steering-chain level.' })
 export class PilotParticipantInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The organisation taking part.' })
   @IsUUID('all')
   organisationId: string;
 
-  @Field(() => SteeringLevel)
+  @Field(() => SteeringLevel, { description: 'Its level in the steering chain, from the state to the front line.' })
   @IsEnum(SteeringLevel)
   level: SteeringLevel;
 
-  @Field(() => ParticipantRole, { defaultValue: ParticipantRole.PARTICIPANT })
+  @Field(() => ParticipantRole, { defaultValue: ParticipantRole.PARTICIPANT, description: 'Lead, participant, support or supervisory.' })
   @IsEnum(ParticipantRole)
   role: ParticipantRole = ParticipantRole.PARTICIPANT;
 
@@ -23,18 +23,18 @@ export class PilotParticipantInput {
   @IsISO8601({ strict: true })
   fromDate?: string;
 
-  @Field(() => LocalDateResolver, { nullable: true })
+  @Field(() => LocalDateResolver, { nullable: true, description: 'Its last day in the pilot; leave out while it takes part.' })
   @IsOptional()
   @IsISO8601({ strict: true })
   toDate?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'Adds an organisation to a pilot at one steering-chain level (admins).' })
 export class AddPilotParticipantInput extends PilotParticipantInput {
   @ClientIdField()
   clientId?: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The pilot.' })
   @IsUUID('all')
   pilotId: string;
 }

@@ -5,7 +5,7 @@ import { ClientIdField } from '../../client-request/retryable.input';
 
 @InputType({ description: 'A researcher (a user with role RESEARCHER) who follows the pilot.' })
 export class PilotResearcherInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The researcher (a user with role RESEARCHER).' })
   @IsUUID('all')
   userId: string;
 
@@ -14,18 +14,18 @@ export class PilotResearcherInput {
   @IsISO8601({ strict: true })
   fromDate?: string;
 
-  @Field(() => LocalDateResolver, { nullable: true })
+  @Field(() => LocalDateResolver, { nullable: true, description: 'Their last day following it; leave out while they do.' })
   @IsOptional()
   @IsISO8601({ strict: true })
   toDate?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'Lets a researcher follow a pilot from a date (admins).' })
 export class AddPilotResearcherInput extends PilotResearcherInput {
   @ClientIdField()
   clientId?: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The pilot.' })
   @IsUUID('all')
   pilotId: string;
 }

@@ -4,7 +4,7 @@ import { IsEnum, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 
 import { PageArgs } from '../../../common/pagination/connection';
 import { PilotSector, PilotStatus, PilotTheme } from '../pilot.enums';
 
-@InputType()
+@InputType({ description: 'Which pilots to list (all conditions must hold).' })
 export class PilotFilter {
   @Field(() => [PilotStatus], { nullable: true, description: 'Any of these statuses.' })
   @IsOptional() @IsEnum(PilotStatus, { each: true })

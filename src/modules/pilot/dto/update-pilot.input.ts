@@ -5,7 +5,7 @@ import { ReasonField } from '../../../common/corrections/correction.input';
 
 @InputType({ description: 'Fields left out stay as they are. Participants and researchers have their own mutations.' })
 export class UpdatePilotInput extends PartialType(OmitType(CreatePilotInput, ['participants', 'researchers', 'clientId'] as const), { omitDefaultValues: true }) {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The pilot.' })
   @IsUUID('all')
   id: string;
 

@@ -18,21 +18,21 @@ import { CompensationPrinciple, GovernanceForm } from '../../framework/framework
 import { InstrumentKind } from '../steering.enums';
 import { ClientIdField } from '../../client-request/retryable.input';
 
-@InputType()
+@InputType({ description: 'A new steering instrument and the organisations it applies to.' })
 export class CreateSteeringInstrumentInput {
   @ClientIdField()
   clientId?: string;
 
-  @Field() @IsString() @IsNotEmpty() @MaxLength(300)
+  @Field({ description: 'Its name.' }) @IsString() @IsNotEmpty() @MaxLength(300)
   name: string;
 
-  @Field({ defaultValue: '' }) @IsString() @MaxLength(20_000)
+  @Field({ defaultValue: '', description: 'What it requires.' }) @IsString() @MaxLength(20_000)
   description: string;
 
-  @Field(() => InstrumentKind) @IsEnum(InstrumentKind)
+  @Field(() => InstrumentKind, { description: 'Law or regulation, state–SKL agreement, targeted grant, compensation model, supervision, the principal’s follow-up, quality registry, other.' }) @IsEnum(InstrumentKind)
   kind: InstrumentKind;
 
-  @Field(() => GovernanceForm) @IsEnum(GovernanceForm)
+  @Field(() => GovernanceForm, { description: 'The governance form it mainly belongs to.' }) @IsEnum(GovernanceForm)
   governanceForm: GovernanceForm;
 
   @Field(() => CompensationPrinciple, { nullable: true, description: 'Only for COMPENSATION_MODEL.' })
@@ -47,10 +47,10 @@ export class CreateSteeringInstrumentInput {
   @ArrayMinSize(1) @ArrayMaxSize(5000) @ArrayUnique() @IsUUID('all', { each: true })
   appliesToIds: string[];
 
-  @Field(() => LocalDateResolver) @IsISO8601({ strict: true })
+  @Field(() => LocalDateResolver, { description: 'The first day it is in force.' }) @IsISO8601({ strict: true })
   validFrom: string;
 
-  @Field(() => LocalDateResolver, { nullable: true }) @IsOptional() @IsISO8601({ strict: true })
+  @Field(() => LocalDateResolver, { nullable: true, description: 'The last day it is in force; leave out while it is.' }) @IsOptional() @IsISO8601({ strict: true })
   validTo?: string | null;
 
   @Field(() => Float, { nullable: true, description: 'SEK; only for agreements and targeted grants.' })

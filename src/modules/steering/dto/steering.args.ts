@@ -6,15 +6,15 @@ import { PageArgs } from '../../../common/pagination/connection';
 import { GovernanceForm } from '../../framework/framework.enums';
 import { InstrumentKind, MeasureType } from '../steering.enums';
 
-@InputType()
+@InputType({ description: 'Which instruments to list (all conditions must hold).' })
 export class SteeringInstrumentFilter {
-  @Field(() => [InstrumentKind], { nullable: true }) @IsOptional() @IsEnum(InstrumentKind, { each: true })
+  @Field(() => [InstrumentKind], { nullable: true, description: 'Any of these kinds.' }) @IsOptional() @IsEnum(InstrumentKind, { each: true })
   kind?: InstrumentKind[];
 
-  @Field(() => [GovernanceForm], { nullable: true }) @IsOptional() @IsEnum(GovernanceForm, { each: true })
+  @Field(() => [GovernanceForm], { nullable: true, description: 'Any of these governance forms.' }) @IsOptional() @IsEnum(GovernanceForm, { each: true })
   governanceForm?: GovernanceForm[];
 
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('all')
+  @Field(() => ID, { nullable: true, description: 'Imposed by this organisation.' }) @IsOptional() @IsUUID('all')
   imposedById?: string;
 
   @Field(() => ID, { nullable: true, description: 'Applies to this organisation: directly, or through an organisation above it.' }) @IsOptional() @IsUUID('all')
@@ -24,7 +24,7 @@ export class SteeringInstrumentFilter {
   @IsOptional() @IsISO8601({ strict: true })
   validOn?: string;
 
-  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(200)
+  @Field({ nullable: true, description: 'Case-insensitive substring of the name or description.' }) @IsOptional() @IsString() @MaxLength(200)
   text?: string;
 }
 
@@ -35,15 +35,15 @@ export class SteeringInstrumentsArgs extends PageArgs {
   filter?: SteeringInstrumentFilter;
 }
 
-@InputType()
+@InputType({ description: 'Which indicators to list (all conditions must hold).' })
 export class IndicatorFilter {
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('all')
+  @Field(() => ID, { nullable: true, description: 'Of this instrument.' }) @IsOptional() @IsUUID('all')
   instrumentId?: string;
 
-  @Field(() => [MeasureType], { nullable: true }) @IsOptional() @IsEnum(MeasureType, { each: true })
+  @Field(() => [MeasureType], { nullable: true, description: 'Any of these measure types.' }) @IsOptional() @IsEnum(MeasureType, { each: true })
   measureType?: MeasureType[];
 
-  @Field({ nullable: true }) @IsOptional() @IsBoolean()
+  @Field({ nullable: true, description: 'Only those payment depends on (true) or not (false).' }) @IsOptional() @IsBoolean()
   paymentDependent?: boolean;
 
   @Field(() => LocalDateResolver, { nullable: true, description: 'In force on this date (introduced, not yet retired).' })

@@ -25,29 +25,29 @@ import { CorrectionInput } from '../../../common/corrections/correction.input';
 
 export const MAX_BATCH = 10_000;
 
-@InputType()
+@InputType({ description: 'One question of a new instrument.' })
 export class SurveyItemInput {
   @Field({ description: 'Short stable key, e.g. "D1" (letters, digits, _).' })
   @Matches(/^[A-Za-z][A-Za-z0-9_]{0,19}$/, { message: 'code must be 1–20 letters, digits or _, starting with a letter' })
   code: string;
 
-  @Field() @IsString() @IsNotEmpty() @MaxLength(2000)
+  @Field({ description: 'The question in Swedish.' }) @IsString() @IsNotEmpty() @MaxLength(2000)
   textSv: string;
 
-  @Field() @IsString() @IsNotEmpty() @MaxLength(2000)
+  @Field({ description: 'The question in English.' }) @IsString() @IsNotEmpty() @MaxLength(2000)
   textEn: string;
 
-  @Field(() => SurveyDimension) @IsEnum(SurveyDimension)
+  @Field(() => SurveyDimension, { description: 'What it measures.' }) @IsEnum(SurveyDimension)
   dimension: SurveyDimension;
 
-  @Field(() => ScaleKind) @IsEnum(ScaleKind)
+  @Field(() => ScaleKind, { description: 'How it is answered.' }) @IsEnum(ScaleKind)
   scale: ScaleKind;
 
   @Field(() => [String], { nullable: true, description: 'LIKERT_5: five labels, for 1 to 5.' })
   @IsOptional() @IsArray() @ArrayMinSize(5) @ArrayMaxSize(5) @IsString({ each: true }) @MaxLength(200, { each: true })
   labelsSv?: string[];
 
-  @Field(() => [String], { nullable: true })
+  @Field(() => [String], { nullable: true, description: 'The five answer labels in English (Likert items).' })
   @IsOptional() @IsArray() @ArrayMinSize(5) @ArrayMaxSize(5) @IsString({ each: true }) @MaxLength(200, { each: true })
   labelsEn?: string[];
 
@@ -57,7 +57,7 @@ export class SurveyItemInput {
   @Field(() => Float, { nullable: true, description: 'NUMBER: largest allowed answer.' }) @IsOptional() @IsNumber()
   max?: number;
 
-  @Field({ defaultValue: false }) @IsBoolean()
+  @Field({ defaultValue: false, description: 'Whether agreeing means less of the dimension (scored 100 − x).' }) @IsBoolean()
   reverseScored: boolean;
 }
 
@@ -66,23 +66,23 @@ export class CreateSurveyInstrumentInput {
   @ClientIdField()
   clientId?: string;
 
-  @Field() @IsString() @IsNotEmpty() @MaxLength(300)
+  @Field({ description: 'Its name; an existing name makes a new version.' }) @IsString() @IsNotEmpty() @MaxLength(300)
   name: string;
 
-  @Field({ defaultValue: '' }) @IsString() @MaxLength(20_000)
+  @Field({ defaultValue: '', description: 'What it measures and how.' }) @IsString() @MaxLength(20_000)
   description: string;
 
-  @Field(() => [SurveyItemInput])
+  @Field(() => [SurveyItemInput], { description: 'Its questions, in order.' })
   @IsArray() @ArrayMinSize(1) @ArrayMaxSize(200) @ValidateNested({ each: true }) @Type(() => SurveyItemInput)
   items: SurveyItemInput[];
 }
 
-@InputType()
+@InputType({ description: 'A new survey wave: a pilot’s staff answer an instrument between two dates.' })
 export class OpenSurveyWaveInput {
   @ClientIdField()
   clientId?: string;
 
-  @Field(() => ID) @IsUUID('all')
+  @Field(() => ID, { description: 'The pilot.' }) @IsUUID('all')
   pilotId: string;
 
   @Field(() => ID, { description: 'The instrument version to use.' }) @IsUUID('all')
@@ -91,10 +91,10 @@ export class OpenSurveyWaveInput {
   @Field({ description: 'e.g. "Baseline", "Follow-up 1".' }) @IsString() @IsNotEmpty() @MaxLength(100)
   label: string;
 
-  @Field(() => LocalDateResolver) @IsISO8601({ strict: true })
+  @Field(() => LocalDateResolver, { description: 'The first day answers are taken.' }) @IsISO8601({ strict: true })
   opensOn: string;
 
-  @Field(() => LocalDateResolver) @IsISO8601({ strict: true })
+  @Field(() => LocalDateResolver, { description: 'The last day answers are taken.' }) @IsISO8601({ strict: true })
   closesOn: string;
 
   @Field(() => [ID], { description: 'The units whose staff answer: organisations in the pilot, or their units.' })
@@ -124,13 +124,13 @@ export class SurveyResponseInput {
   @IsOptional() @IsUUID('all')
   clientId?: string;
 
-  @Field(() => ID) @IsUUID('all')
+  @Field(() => ID, { description: 'The respondent’s unit: one the wave targets.' }) @IsUUID('all')
   unitId: string;
 
-  @Field(() => RespondentCategory) @IsEnum(RespondentCategory)
+  @Field(() => RespondentCategory, { description: 'The respondent’s position.' }) @IsEnum(RespondentCategory)
   category: RespondentCategory;
 
-  @Field(() => TenureBand, { nullable: true }) @IsOptional() @IsEnum(TenureBand)
+  @Field(() => TenureBand, { nullable: true, description: 'Years in the current kind of work, if asked.' }) @IsOptional() @IsEnum(TenureBand)
   tenureBand?: TenureBand | null;
 
   @Field(() => String, { nullable: true, description: 'Optional key to follow the same person across waves; stored only as a keyed hash.' })
@@ -142,9 +142,9 @@ export class SurveyResponseInput {
   answers: (number | null)[];
 }
 
-@InputType()
+@InputType({ description: 'A batch of anonymous responses to one wave.' })
 export class SubmitSurveyResponsesInput {
-  @Field(() => ID) @IsUUID('all')
+  @Field(() => ID, { description: 'The wave, open today.' }) @IsUUID('all')
   waveId: string;
 
   @Field(() => [SurveyResponseInput], { description: `1 to ${MAX_BATCH} responses, stored all or none.` })
@@ -159,12 +159,12 @@ export class SubmitSurveyResponsesInput {
 @InputType({ description: 'Withdraws or restores a whole batch of responses (admins), with a reason.' })
 export class CorrectSurveyBatchInput extends CorrectionInput {}
 
-@InputType()
+@InputType({ description: 'Which waves to list (all conditions must hold).' })
 export class SurveyWaveFilter {
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('all')
+  @Field(() => ID, { nullable: true, description: 'Of this pilot.' }) @IsOptional() @IsUUID('all')
   pilotId?: string;
 
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('all')
+  @Field(() => ID, { nullable: true, description: 'Using this instrument.' }) @IsOptional() @IsUUID('all')
   instrumentId?: string;
 }
 

@@ -7,7 +7,7 @@ import { TimeThiefStatus } from '../time-thief.enums';
 import { ClientIdField } from '../../client-request/retryable.input';
 import { CorrectionInput, VersionedCorrectionInput } from '../../../common/corrections/correction.input';
 
-@InputType()
+@InputType({ description: 'A task that takes time from the core work without good reason (tidstjuv).' })
 export class ReportTimeThiefInput {
   @ClientIdField()
   clientId?: string;
@@ -15,10 +15,10 @@ export class ReportTimeThiefInput {
   @Field(() => ID, { description: 'Where the time is lost.' }) @IsUUID('all')
   organisationId: string;
 
-  @Field() @IsString() @IsNotEmpty() @MaxLength(500)
+  @Field({ description: 'The task, e.g. a deviation report when a visit runs two minutes over.' }) @IsString() @IsNotEmpty() @MaxLength(500)
   task: string;
 
-  @Field({ defaultValue: '' }) @IsString() @MaxLength(300)
+  @Field({ defaultValue: '', description: 'The work process it belongs to.' }) @IsString() @MaxLength(300)
   process: string;
 
   @Field(() => ID, { nullable: true, description: 'The steering instrument that imposes it, if known.' }) @IsOptional() @IsUUID('all')
@@ -27,25 +27,25 @@ export class ReportTimeThiefInput {
   @Field(() => ID, { nullable: true, description: 'The organisation that imposes it, if known.' }) @IsOptional() @IsUUID('all')
   imposedByOrganisationId?: string | null;
 
-  @Field(() => Int) @IsInt() @Min(0) @Max(60 * 24 * 7)
+  @Field(() => Int, { description: 'Minutes per week it takes for each affected staff member.' }) @IsInt() @Min(0) @Max(60 * 24 * 7)
   minutesPerWeek: number;
 
-  @Field(() => Int) @IsInt() @Min(0) @Max(1_000_000)
+  @Field(() => Int, { description: 'How many staff it takes time from.' }) @IsInt() @Min(0) @Max(1_000_000)
   staffAffected: number;
 
-  @Field({ defaultValue: '' }) @IsString() @MaxLength(20_000)
+  @Field({ defaultValue: '', description: 'What would remove or ease it.' }) @IsString() @MaxLength(20_000)
   proposedRemedy: string;
 
-  @Field(() => LocalDateResolver) @IsISO8601({ strict: true })
+  @Field(() => LocalDateResolver, { description: 'When it was reported.' }) @IsISO8601({ strict: true })
   reportedOn: string;
 }
 
-@InputType()
+@InputType({ description: 'A dated status change of a time thief.' })
 export class UpdateTimeThiefStatusInput {
-  @Field(() => ID) @IsUUID('all')
+  @Field(() => ID, { description: 'The time thief.' }) @IsUUID('all')
   id: string;
 
-  @Field(() => TimeThiefStatus) @IsEnum(TimeThiefStatus)
+  @Field(() => TimeThiefStatus, { description: 'The new status.' }) @IsEnum(TimeThiefStatus)
   status: TimeThiefStatus;
 
   @Field(() => String, { nullable: true, description: 'Required for KEPT.' }) @IsOptional() @IsString() @MaxLength(20_000)
@@ -70,15 +70,15 @@ export class WithdrawTimeThiefInput extends CorrectionInput {}
 @InputType({ description: 'Brings a withdrawn time thief back, with a reason.' })
 export class RestoreTimeThiefInput extends CorrectionInput {}
 
-@InputType()
+@InputType({ description: 'Which time thieves to list (all conditions must hold).' })
 export class TimeThiefFilter {
   @Field(() => ID, { nullable: true, description: 'This organisation and its units.' }) @IsOptional() @IsUUID('all')
   organisationId?: string;
 
-  @Field(() => [TimeThiefStatus], { nullable: true }) @IsOptional() @IsEnum(TimeThiefStatus, { each: true })
+  @Field(() => [TimeThiefStatus], { nullable: true, description: 'Any of these statuses.' }) @IsOptional() @IsEnum(TimeThiefStatus, { each: true })
   status?: TimeThiefStatus[];
 
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('all')
+  @Field(() => ID, { nullable: true, description: 'Imposed by this instrument.' }) @IsOptional() @IsUUID('all')
   instrumentId?: string;
 
   @Field({ nullable: true, defaultValue: false, description: 'Only withdrawn ones (admins, and those who report for the organisation).' })

@@ -5,7 +5,7 @@ import { ClientIdField } from '../../client-request/retryable.input';
 
 export const PASSWORD_MIN = 12;
 
-@InputType()
+@InputType({ description: 'A new account (admins); the password is set here and never shown again.' })
 export class CreateUserInput {
   @ClientIdField()
   clientId?: string;
@@ -15,13 +15,13 @@ export class CreateUserInput {
   @MaxLength(320)
   email: string;
 
-  @Field()
+  @Field({ description: 'The name others see.' })
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
   displayName: string;
 
-  @Field(() => Role)
+  @Field(() => Role, { description: 'What the user may do.' })
   @IsEnum(Role)
   role: Role;
 

@@ -5,7 +5,7 @@ import { ReasonField } from '../../../common/corrections/correction.input';
 
 @InputType({ description: 'Fields left out stay as they are.' })
 export class UpdateUserInput extends PartialType(OmitType(CreateUserInput, ['clientId'] as const), { omitDefaultValues: true }) {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The user.' })
   @IsUUID('all')
   id: string;
 

@@ -4,19 +4,19 @@ import { IsBoolean, IsEnum, IsOptional, IsString, IsUUID, MaxLength, ValidateNes
 import { Role } from '../../../common/auth/role.enum';
 import { PageArgs } from '../../../common/pagination/connection';
 
-@InputType()
+@InputType({ description: 'Which users to list (all conditions must hold).' })
 export class UserFilter {
-  @Field(() => [Role], { nullable: true })
+  @Field(() => [Role], { nullable: true, description: 'Any of these roles.' })
   @IsOptional()
   @IsEnum(Role, { each: true })
   role?: Role[];
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'Only active (true) or deactivated (false) users.' })
   @IsOptional()
   @IsBoolean()
   active?: boolean;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'Reporters of this organisation.' })
   @IsOptional()
   @IsUUID('all')
   organisationId?: string;
