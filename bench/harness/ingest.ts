@@ -37,11 +37,15 @@ export async function bulkIngest(ingestRows: number, api: ServerProcess, pg: Cli
       const t0 = performance.now();
       if (path === 'copy') {
         const [{ id: admin }] = (await pg.query(`SELECT id FROM app_user WHERE email = 'admin@bench.tillit.invalid'`)).rows;
-        const stream = pg.query(copyFrom('COPY survey_response (wave_id, unit_id, category, answers, scores, record_key, submitted_by) FROM STDIN'));
+        // Every response belongs to a batch (how responses are corrected): one for the whole COPY.
+        const [{ id: batchId }] = (
+          await pg.query(`INSERT INTO survey_batch (wave_id, source, response_count, submitted_by) VALUES ($1, 'API', $2, $3) RETURNING id`, [wave, ingestRows, admin])
+        ).rows;
+        const stream = pg.query(copyFrom('COPY survey_response (wave_id, unit_id, category, answers, scores, record_key, submitted_by, batch_id) FROM STDIN'));
         await pipeline(Readable.from((function* () {
           for (let i = 0; i < ingestRows; i++) {
             const r = row(i);
-            yield `${wave}\t${r.unitId}\t${r.category}\t${numberArrayLiteral(r.answers)}\t${numberArrayLiteral(score(r.answers))}\t${newRecordKey()}\t${admin}\n`;
+            yield `${wave}\t${r.unitId}\t${r.category}\t${numberArrayLiteral(r.answers)}\t${numberArrayLiteral(score(r.answers))}\t${newRecordKey()}\t${admin}\t${batchId}\n`;
           }
         })()), stream);
       } else {
@@ -67,10 +71,11 @@ export async function bulkIngest(ingestRows: number, api: ServerProcess, pg: Cli
   } finally {
     // The benchmark database stays as generated: the ingested rows go again.
     await pg.query('DELETE FROM survey_response WHERE wave_id = ANY($1)', [waves]);
+    await pg.query('DELETE FROM survey_batch WHERE wave_id = ANY($1)', [waves]);
     await pg.query('DELETE FROM survey_wave_unit WHERE wave_id = ANY($1)', [waves]);
     await pg.query('DELETE FROM survey_wave WHERE id = ANY($1)', [waves]);
     // Now, not by autovacuum in the middle of the scenarios that follow.
-    await pg.query('VACUUM ANALYZE survey_response, survey_wave, survey_wave_unit');
+    await pg.query('VACUUM ANALYZE survey_response, survey_batch, survey_wave, survey_wave_unit');
   }
   const results = Object.fromEntries(
     Object.entries(runs).map(([path, rs]) => [path, { rows: ingestRows, seconds: median(rs.map((r) => r.seconds)), rowsPerSecond: median(rs.map((r) => r.rowsPerSecond)), rowsPerSecondRuns: rs.map((r) => Math.round(r.rowsPerSecond)), rssAfterBatchMiB: rs.at(-1)!.rssAfterBatchMiB }]),
