@@ -19,6 +19,7 @@ import { AccessModule } from './modules/access/access.module';
 import { ClientRequestModule } from './modules/client-request/client-request.module';
 import { StaffSizeModule } from './modules/staff-size/staff-size.module';
 import { ObligationModule } from './modules/obligation/obligation.module';
+import { SurveyLinkModule } from './modules/survey-link/survey-link.module';
 import { AnalyticsModule } from './modules/analytics/analytics.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
@@ -35,7 +36,7 @@ import { TimeThiefModule } from './modules/time-thief/time-thief.module';
 import { UserModule } from './modules/user/user.module';
 
 /** Feature modules: a new capability is a new folder here (docs/adding-a-feature.md). */
-export const FEATURE_MODULES: Type[] = [AccessModule, ClientRequestModule, AuditModule, FrameworkModule, OrganisationModule, UserModule, AuthModule, PilotModule, ObservationModule, SteeringModule, BurdenModule, StaffSizeModule, ObligationModule, TimeThiefModule, SurveyModule, AnalyticsModule, ExportModule, HealthModule];
+export const FEATURE_MODULES: Type[] = [AccessModule, ClientRequestModule, AuditModule, FrameworkModule, OrganisationModule, UserModule, AuthModule, PilotModule, ObservationModule, SteeringModule, BurdenModule, StaffSizeModule, ObligationModule, TimeThiefModule, SurveyModule, SurveyLinkModule, AnalyticsModule, ExportModule, HealthModule];
 
 const REQUEST_ID = /^[A-Za-z0-9_.:-]{1,64}$/;
 

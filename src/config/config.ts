@@ -118,6 +118,9 @@ export class EnvSchema {
 
   @Transform(toNumber) @IsInt() @Min(0) @Max(366)
   REPORTING_GRACE_DAYS = 30;
+
+  @IsOptional() @Matches(/^https?:\/\/[^/\s]+(\/[^\s]*)?$/, { message: 'PUBLIC_URL must be an http(s) address, e.g. https://tillit.example.se' })
+  PUBLIC_URL?: string;
 }
 
 export interface AppConfig {
@@ -151,6 +154,8 @@ export interface AppConfig {
    * 1982:673, 5 §: at most 40) and the days after a period's end before its report is late.
    */
   reporting: { workingHoursPerWeek: number; graceDays: number };
+  /** The address people reach the app at: survey links are made from it. */
+  publicUrl: string;
   graphql: {
     maxDepth: number;
     maxAliases: number;
@@ -207,6 +212,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     log: { level: parsed.LOG_LEVEL },
     privacy: { minGroupSize: parsed.MIN_GROUP_SIZE },
     reporting: { workingHoursPerWeek: parsed.WORKING_HOURS_PER_WEEK, graceDays: parsed.REPORTING_GRACE_DAYS },
+    publicUrl: (parsed.PUBLIC_URL ?? `http://${parsed.HOST}:${parsed.PORT}`).replace(/\/+$/, ''),
     graphql: {
       maxDepth: parsed.GRAPHQL_MAX_DEPTH,
       maxAliases: parsed.GRAPHQL_MAX_ALIASES,

@@ -2,6 +2,7 @@ import { AnalyticsAccessEntity } from '../modules/analytics/access-log.entity';
 import { AuditEntryEntity } from '../modules/audit/audit.entity';
 import { RateLimitCounterEntity } from '../modules/auth/rate-limit.entity';
 import { ClientRequestEntity } from '../modules/client-request/client-request.entity';
+import { SurveyLinkEntity } from '../modules/survey-link/survey-link.entity';
 import { StaffSizeEntity } from '../modules/staff-size/staff-size.entity';
 import { BurdenPeriodTotalEntity } from '../modules/burden/burden-period-total.entity';
 import { BurdenReportEntity, BurdenReportRevisionEntity } from '../modules/burden/burden-report.entity';
@@ -50,4 +51,5 @@ export const ENTITIES = [
   RateLimitCounterEntity,
   ClientRequestEntity,
   StaffSizeEntity,
+  SurveyLinkEntity,
 ];

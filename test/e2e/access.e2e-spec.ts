@@ -99,7 +99,7 @@ describe('access control', () => {
   ];
   /** Survey design (admins, researchers) and submission (admins, org reporters). */
   const SURVEY_DESIGN = ['createSurveyInstrument', 'openSurveyWave', 'closeSurveyWave', 'reopenSurveyWave', 'deleteSurveyWave'];
-  const SURVEY_SUBMIT = ['submitSurveyResponses'];
+  const SURVEY_SUBMIT = ['submitSurveyResponses', 'createSurveyLink', 'setSurveyLinkInvited', 'revokeSurveyLink'];
 
   it('only ADMIN manages users, organisations and pilots', async () => {
     const schema = t.app.get(GraphQLSchemaHost).schema;

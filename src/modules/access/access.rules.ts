@@ -107,6 +107,16 @@ export function surveyResultPilots(actor: AuthUser, pilotColumn: string): SqlFra
   return NONE;
 }
 
+/**
+ * Survey links (each a capability to answer a wave for a unit): admins see all, org reporters
+ * those for units of their own subtree, nobody else any.
+ */
+export function visibleSurveyLinks(actor: AuthUser, unitColumn: string): SqlFragment {
+  if (actor.role === Role.ADMIN) return ALL;
+  if (actor.role === Role.ORG_REPORTER) return fragment(`${unitColumn} IN (${subtreeIdsSql(ROOT)})`, root(actor));
+  return NONE;
+}
+
 /** The units whose responses make up the caller's survey results: an org reporter's own subtree; everyone else all. */
 export function surveyResultUnits(actor: AuthUser, unitColumn: string): SqlFragment {
   return actor.role === Role.ORG_REPORTER ? fragment(`${unitColumn} IN (${subtreeIdsSql(ROOT)})`, root(actor)) : ALL;

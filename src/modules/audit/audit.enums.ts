@@ -24,6 +24,7 @@ export enum AuditEntity {
   SURVEY_WAVE = 'SURVEY_WAVE',
   SURVEY_BATCH = 'SURVEY_BATCH',
   STAFF_SIZE = 'STAFF_SIZE',
+  SURVEY_LINK = 'SURVEY_LINK',
 }
 
 registerEnumType(AuditAction, {
@@ -55,5 +56,6 @@ registerEnumType(AuditEntity, {
     SURVEY_WAVE: { description: 'A survey wave.' },
     SURVEY_BATCH: { description: 'A batch of survey responses (counted, never the answers).' },
     STAFF_SIZE: { description: 'A unit’s staff size.' },
+    SURVEY_LINK: { description: 'A survey link (its token is never in the trail).' },
   },
 });

@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import { OrganisationEntity } from '../organisation/organisation.entity';
 import { SurveyBatchEntity } from './survey-batch.entity';
 import { SurveyWaveEntity } from './survey-wave.entity';
@@ -77,6 +77,7 @@ export class SurveyResponseEntity {
   @Column({ type: 'uuid' })
   submittedBy: string;
 
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt: Date;
+  /** The day it was stored, never the time: a response carries nothing finer that could date it to a person. */
+  @Column({ type: 'date', default: () => 'CURRENT_DATE' })
+  submittedOn: string;
 }

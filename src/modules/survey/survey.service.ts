@@ -50,6 +50,9 @@ export interface SubmitOptions {
 
 export const sha256 = (text: string | Buffer) => createHash('sha256').update(text).digest('hex');
 
+/** What a respondent gives through a survey link: everything but the unit (the link's) and the client id (the form's). */
+export type LinkAnswer = Omit<SurveyResponseInput, 'unitId' | 'clientId'>;
+
 @Injectable()
 export class SurveyService {
   private readonly panelSecret: string;
@@ -148,14 +151,8 @@ export class SurveyService {
       if (!allowedUnits.size) throw notFound('Survey wave', input.waveId);
       const earlier = uploadKey ? await this.batchByKey(em, wave.id, uploadKey) : null;
       if (earlier) return { received, stored: 0, duplicates: received, batchId: earlier, alreadySubmitted: true };
-      const [{ open }] = await em.query(
-        `SELECT (opens_on <= d AND d <= closes_on AND closed_at IS NULL) AS open
-           FROM survey_wave, coalesce($2::date, current_date) AS d WHERE id = $1`,
-        [wave.id, opts.asOf ?? null],
-      );
-      if (!open) throw SurveyErrors.waveClosed(wave.label, wave.opensOn, wave.closesOn, wave.closedAt);
-
-      const items = await em.getRepository(SurveyItemEntity).find({ where: { instrumentId: wave.instrumentId }, order: { position: 'ASC' } });
+      await this.assertOpen(em, wave, opts.asOf);
+      const items = await this.itemsOf(em, wave);
       const problems = input.responses.flatMap((r, i) => this.rowProblems(r, i, opts.firstLine ?? 1, items, allowedUnits));
       if (problems.length) throw invalid(problems, received);
 
@@ -168,34 +165,7 @@ export class SurveyService {
       );
       if (!batch) return { received, stored: 0, duplicates: received, batchId: await this.batchByKey(em, wave.id, uploadKey!), alreadySubmitted: true };
 
-      const rs = input.responses;
-      const score = responseScorer(items);
-      // One statement for the whole batch (docs/architecture.md): a column per parameter, unnested
-      // together; the answers and scores of a row travel as array literals ("{4,NULL,2}").
-      const inserted: { n: number }[] = await em.query(
-        `WITH ins AS (
-           INSERT INTO survey_response (wave_id, batch_id, unit_id, category, tenure_band, panel_hash, client_id, answers, scores, record_key, submitted_by)
-           SELECT $1, $11, r.unit_id, r.category, r.tenure_band, r.panel_hash, r.client_id, r.answers::real[], r.scores::float8[], r.record_key, $2
-             FROM unnest($3::uuid[], $4::respondent_category[], $5::tenure_band[], $6::varchar[], $7::uuid[], $8::text[], $9::text[], $10::int[])
-                  AS r(unit_id, category, tenure_band, panel_hash, client_id, answers, scores, record_key)
-           ON CONFLICT ON CONSTRAINT uq_survey_response_client_id DO NOTHING
-           RETURNING 1)
-         SELECT count(*)::int AS n FROM ins`,
-        [
-          wave.id,
-          actor.id,
-          rs.map((r) => r.unitId),
-          rs.map((r) => r.category),
-          rs.map((r) => r.tenureBand ?? null),
-          rs.map((r) => (r.panelKey ? panelHash(this.panelSecret, wave.pilotId, r.panelKey) : null)),
-          rs.map((r) => r.clientId ?? null),
-          rs.map((r) => numberArrayLiteral(r.answers)),
-          rs.map((r) => numberArrayLiteral(score(r.answers))),
-          rs.map(() => newRecordKey()),
-          batch.id,
-        ],
-      );
-      const stored = inserted[0].n;
+      const stored = await this.insertResponses(em, wave, batch.id, actor.id, items, input.responses);
       if (!stored) {
         // Every response was a retry of one stored before: no batch of nothing.
         await em.query('DELETE FROM survey_batch WHERE id = $1', [batch.id]);
@@ -212,6 +182,89 @@ export class SurveyService {
       );
       return { received, stored, duplicates: received - stored, batchId: batch.id, alreadySubmitted: false };
     });
+  }
+
+  /**
+   * One response through a survey link (the public form): validated and scored like any other,
+   * stored in the link's batch of the day, for the link's unit. A retried form (the same formId)
+   * stores nothing again. Not audited one by one: an audit entry is timed to the second, and one
+   * per response would date each answer; the day's batch holds the count.
+   */
+  async submitThroughLink(link: { id: string; waveId: string; unitId: string; createdBy: string }, formId: string, response: LinkAnswer): Promise<{ stored: boolean }> {
+    return this.ds.transaction(async (em) => {
+      const wave = await em.getRepository(SurveyWaveEntity).findOne({ where: { id: link.waveId }, lock: { mode: 'pessimistic_read' } });
+      if (!wave) throw notFound('Survey wave', link.waveId);
+      await this.assertOpen(em, wave);
+      const items = await this.itemsOf(em, wave);
+      const row = { ...response, unitId: link.unitId, clientId: formId };
+      const problems = this.rowProblems(row, 0, 1, items, new Set([link.unitId]));
+      if (problems.length) throw invalid(problems, 1);
+      // The link's batch of today (UTC), made by the first answer of the day.
+      const [batch]: { id: string }[] = await em.query(
+        `INSERT INTO survey_batch (wave_id, source, response_count, submitted_by, link_id, created_at)
+         VALUES ($1, 'LINK', 0, $2, $3, date_trunc('day', now() AT TIME ZONE 'UTC') AT TIME ZONE 'UTC')
+         ON CONFLICT (link_id, created_at) WHERE link_id IS NOT NULL AND withdrawn_at IS NULL
+         DO UPDATE SET response_count = survey_batch.response_count RETURNING id`,
+        [wave.id, link.createdBy, link.id],
+      );
+      const stored = await this.insertResponses(em, wave, batch.id, link.createdBy, items, [row]);
+      if (stored) await em.query('UPDATE survey_batch SET response_count = response_count + $2 WHERE id = $1', [batch.id, stored]);
+      return { stored: stored > 0 };
+    });
+  }
+
+  /** Refuses a wave that is not open on `asOf` (today unless given), naming its dates. */
+  private async assertOpen(em: EntityManager, wave: SurveyWaveEntity, asOf?: string): Promise<void> {
+    const [{ open }] = await em.query(
+      `SELECT (opens_on <= d AND d <= closes_on AND closed_at IS NULL) AS open
+         FROM survey_wave, coalesce($2::date, current_date) AS d WHERE id = $1`,
+      [wave.id, asOf ?? null],
+    );
+    if (!open) throw SurveyErrors.waveClosed(wave.label, wave.opensOn, wave.closesOn, wave.closedAt);
+  }
+
+  private itemsOf(em: EntityManager, wave: SurveyWaveEntity): Promise<SurveyItemEntity[]> {
+    return em.getRepository(SurveyItemEntity).find({ where: { instrumentId: wave.instrumentId }, order: { position: 'ASC' } });
+  }
+
+  /**
+   * Inserts validated responses into a batch in one statement (docs/architecture.md): a column per
+   * parameter, unnested together; answers and scores travel as array literals ("{4,NULL,2}").
+   * A response whose clientId the wave already holds is skipped. Returns how many were stored.
+   */
+  private async insertResponses(
+    em: EntityManager,
+    wave: SurveyWaveEntity,
+    batchId: string,
+    submittedBy: string,
+    items: SurveyItemEntity[],
+    rs: SurveyResponseInput[],
+  ): Promise<number> {
+    const score = responseScorer(items);
+    const inserted: { n: number }[] = await em.query(
+      `WITH ins AS (
+         INSERT INTO survey_response (wave_id, batch_id, unit_id, category, tenure_band, panel_hash, client_id, answers, scores, record_key, submitted_by)
+         SELECT $1, $11, r.unit_id, r.category, r.tenure_band, r.panel_hash, r.client_id, r.answers::real[], r.scores::float8[], r.record_key, $2
+           FROM unnest($3::uuid[], $4::respondent_category[], $5::tenure_band[], $6::varchar[], $7::uuid[], $8::text[], $9::text[], $10::int[])
+                AS r(unit_id, category, tenure_band, panel_hash, client_id, answers, scores, record_key)
+         ON CONFLICT ON CONSTRAINT uq_survey_response_client_id DO NOTHING
+         RETURNING 1)
+       SELECT count(*)::int AS n FROM ins`,
+      [
+        wave.id,
+        submittedBy,
+        rs.map((r) => r.unitId),
+        rs.map((r) => r.category),
+        rs.map((r) => r.tenureBand ?? null),
+        rs.map((r) => (r.panelKey ? panelHash(this.panelSecret, wave.pilotId, r.panelKey) : null)),
+        rs.map((r) => r.clientId ?? null),
+        rs.map((r) => numberArrayLiteral(r.answers)),
+        rs.map((r) => numberArrayLiteral(score(r.answers))),
+        rs.map(() => newRecordKey()),
+        batchId,
+      ],
+    );
+    return inserted[0].n;
   }
 
   private async batchByKey(em: EntityManager, waveId: string, uploadKey: string): Promise<string | null> {
