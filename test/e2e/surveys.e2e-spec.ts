@@ -215,7 +215,7 @@ describe('discretion surveys', () => {
     it('refuses a file that is not UTF-8, or holds a NUL, naming the line, and stores nothing', async () => {
       const before = await stored();
       const send = async (body: Buffer) => {
-        const res = await fetch(`${t.url}/surveys/waves/${waveId}/responses.csv`, { method: 'POST', headers: { 'content-type': 'text/csv', authorization: `Bearer ${reporter}` }, body });
+        const res = await fetch(`${t.url}/surveys/waves/${waveId}/responses.csv`, { method: 'POST', headers: { 'content-type': 'text/csv', authorization: `Bearer ${reporter}` }, body: new Uint8Array(body) });
         return { status: res.status, body: (await res.json()) as any };
       };
       const head = Buffer.from(`${await header()}\n${line(answers(1))}\n`, 'utf8');

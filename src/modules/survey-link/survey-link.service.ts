@@ -11,10 +11,13 @@ import { applyTo } from '../access/sql-fragment';
 import { AuditAction, AuditEntity } from '../audit/audit.enums';
 import { AuditService } from '../audit/audit.service';
 import { ClientRequests } from '../client-request/client-requests.service';
+import { SurveyInstrumentEntity, SurveyItemEntity } from '../survey/survey-instrument.entity';
 import { SurveyWaveEntity } from '../survey/survey-wave.entity';
 import { LinkAnswer, SurveyService } from '../survey/survey.service';
 import { CreateSurveyLinkInput, RevokeSurveyLinkInput, SetSurveyLinkInvitedInput } from './dto/survey-link.input';
 import { SurveyLinkEntity } from './survey-link.entity';
+
+export type LinkState = 'OPEN' | 'NOT_YET_OPEN' | 'CLOSED' | 'REVOKED';
 
 /** What the audit trail keeps of a link: never its token, which is the capability itself. */
 const audited = ({ token: _token, ...rest }: SurveyLinkEntity) => rest;
@@ -95,6 +98,22 @@ export class SurveyLinkService {
     if (!link) throw notFound('Survey link');
     if (link.revokedAt) throw conflict('This survey link has been revoked; ask whoever sent it for a new one');
     return this.surveys.submitThroughLink(link, formId, response);
+  }
+
+  /** Whether a link takes answers today (UTC), and if not why. */
+  stateOf(link: SurveyLinkEntity, today = new Date().toISOString().slice(0, 10)): LinkState {
+    if (link.revokedAt) return 'REVOKED';
+    const wave = link.wave!;
+    if (wave.closedAt || wave.closesOn < today) return 'CLOSED';
+    if (wave.opensOn > today) return 'NOT_YET_OPEN';
+    return 'OPEN';
+  }
+
+  /** What the form asks: the wave's instrument, its introduction and its items in order. */
+  async questionsOf(link: SurveyLinkEntity): Promise<{ introduction: string; items: SurveyItemEntity[] }> {
+    const instrument = await this.ds.getRepository(SurveyInstrumentEntity).findOneByOrFail({ id: link.wave!.instrumentId });
+    const items = await this.ds.getRepository(SurveyItemEntity).find({ where: { instrumentId: instrument.id }, order: { position: 'ASC' } });
+    return { introduction: instrument.description, items };
   }
 
   /** The link a token names, with its wave; null when there is none (a mistyped or made-up token). */
