@@ -90,6 +90,22 @@ describe('survey links', () => {
     expect(rows[0].day).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
 
+  it('gives the wave its staff invited and response rate, over the links that say how many they went to', async () => {
+    const q = '{ surveyWaves { edges { node { id invited responseRate } } } }';
+    const wave = async (token: string) => (await t.gql(q, {}, token)).data!.surveyWaves.edges.map((e: any) => e.node).find((w: any) => w.id === waveId);
+    // Links A (12 invited, no answer yet) and B (8 invited, 2 answers): 2 of 20.
+    expect(await wave(reporter)).toEqual({ id: waveId, invited: 20, responseRate: 0.1 });
+    expect(await wave(analyst)).toEqual({ id: waveId, invited: 20, responseRate: 0.1 });
+    // Fewer invited than MIN_GROUP_SIZE: the rate would tell who did not answer, so it is not shown.
+    const small = (await t.gql('mutation($input: OpenSurveyWaveInput!) { openSurveyWave(input: $input) { id pilot { id } } }', {
+      input: { pilotId: (await t.asSuperuser('SELECT pilot_id FROM survey_wave WHERE id = $1', [waveId]))[0].pilot_id, instrumentId: DEFAULT_SURVEY_INSTRUMENT_ID, label: 'Liten', opensOn: day(-1), closesOn: day(5), unitIds: [unit.a] },
+    }, admin)).data!.openSurveyWave.id;
+    const tiny = (await t.gql(CREATE, { input: { waveId: small, unitId: unit.a, invited: 3 } }, reporter)).data!.createSurveyLink;
+    await answer(tokenOf(tiny.url));
+    const smallWave = (await t.gql(q, {}, reporter)).data!.surveyWaves.edges.map((e: any) => e.node).find((w: any) => w.id === small);
+    expect(smallWave).toEqual({ id: small, invited: 3, responseRate: null });
+  });
+
   it('is listed on the wave for admins and reporters of the unit, and for nobody else', async () => {
     const names = async (token: string) => (await waveAs(token)).links.map((l: any) => l.unit.name).sort();
     expect(await names(admin)).toEqual(['Hemtjänst A', 'Hemtjänst B']);

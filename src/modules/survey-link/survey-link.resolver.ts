@@ -75,6 +75,27 @@ export class SurveyLinkResolver {
 export class SurveyWaveLinksResolver {
   constructor(private readonly service: SurveyLinkService) {}
 
+  @ResolveField(() => Int, { nullable: true, description: 'Staff invited through its links, where the links say how many; null when none does.' })
+  async invited(@Parent() wave: SurveyWaveEntity, @Context() ctx: GqlContext) {
+    return (await this.invitations(ctx).load(wave.id))?.invited ?? null;
+  }
+
+  @ResolveField(() => Float, {
+    nullable: true,
+    description: 'Responses through links whose invited count is known ÷ staff invited through them; null when unknown or fewer than MIN_GROUP_SIZE were invited.',
+  })
+  async responseRate(@Parent() wave: SurveyWaveEntity, @Context() ctx: GqlContext) {
+    const i = await this.invitations(ctx).load(wave.id);
+    return i && this.service.rateShown(i.invited) ? i.responses / i.invited : null;
+  }
+
+  private invitations(ctx: GqlContext) {
+    return requestLoader<string, { invited: number; responses: number } | null>(ctx, 'surveyLink.invitations', async (ids) => {
+      const byWave = await this.service.invitations(ids);
+      return ids.map((id) => byWave.get(id) ?? null);
+    });
+  }
+
   @ResolveField(() => [SurveyLinkEntity], { description: 'Its survey links, oldest first: for admins, and org reporters for their own units; empty for others.' })
   links(@Parent() wave: SurveyWaveEntity, @Context() ctx: GqlContext, @CurrentUser() actor: AuthUser) {
     return requestLoader<string, SurveyLinkEntity[]>(ctx, 'surveyLink.byWave', async (ids) => manyByKey(ids, await this.service.forWaves(actor, ids), (l) => l.waveId)).load(wave.id);

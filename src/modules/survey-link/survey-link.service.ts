@@ -80,6 +80,28 @@ export class SurveyLinkService {
     return applyTo(qb, visibleSurveyLinks(actor, 'l.unit_id')).getMany();
   }
 
+  /**
+   * Per wave, over its links whose invited count is known: staff invited, and the responses that
+   * came through those links (withdrawn batches left out).
+   */
+  async invitations(waveIds: readonly string[]): Promise<Map<string, { invited: number; responses: number }>> {
+    const rows: { wave_id: string; invited: number; responses: number }[] = await this.ds.query(
+      `SELECT l.wave_id, sum(l.invited)::int AS invited, coalesce(sum(b.n), 0)::int AS responses
+         FROM survey_link l
+         LEFT JOIN (SELECT link_id, sum(response_count) AS n FROM survey_batch
+                     WHERE link_id IS NOT NULL AND withdrawn_at IS NULL GROUP BY link_id) b ON b.link_id = l.id
+        WHERE l.wave_id = ANY($1::uuid[]) AND l.invited IS NOT NULL
+        GROUP BY l.wave_id`,
+      [waveIds],
+    );
+    return new Map(rows.map((r) => [r.wave_id, { invited: r.invited, responses: r.responses }]));
+  }
+
+  /** Whether a rate over this many invited may be shown: not below MIN_GROUP_SIZE, like every survey figure. */
+  rateShown(invited: number): boolean {
+    return invited >= this.config.privacy.minGroupSize;
+  }
+
   /** Responses that came through each link, withdrawn batches left out. */
   async responseCounts(linkIds: readonly string[]): Promise<Map<string, number>> {
     const rows: { link_id: string; n: number }[] = await this.ds.query(
