@@ -40,7 +40,6 @@ export async function phonePage(browser: Browser, opts: { javaScriptEnabled?: bo
 export async function axeViolations(page: Page): Promise<string[]> {
   await page.evaluate(fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
   const result = await page.evaluate(() =>
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
     (globalThis as any).axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }),
   );
   return result.violations.flatMap((v: { id: string; nodes: { target: string[] }[] }) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
