@@ -6,6 +6,7 @@
 import 'reflect-metadata';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import * as prettier from 'prettier';
 import { MIGRATIONS_DIR } from '../src/database/data-source';
 import { withScratchDatabase } from '../src/database/database-url';
 import { pendingSchemaChanges, SchemaDiff } from '../src/database/schema-diff';
@@ -39,7 +40,8 @@ ${diff.down.map(q).join('\n')}
 `;
   fs.mkdirSync(MIGRATIONS_DIR, { recursive: true });
   const file = path.join(MIGRATIONS_DIR, `${timestamp}-${name}.ts`);
-  fs.writeFileSync(file, source);
+  // In the tree's one format (Prettier), so that `npm run lint` passes on what was generated.
+  fs.writeFileSync(file, await prettier.format(source, { ...(await prettier.resolveConfig(file)), filepath: file }));
   console.log(`wrote ${path.relative(process.cwd(), file)} (${diff.up.length} statements)`);
   return 0;
 }
