@@ -19,7 +19,10 @@ export default tseslint.config(
     // Pages escape every text and attribute; raw HTML would bypass that (docs/adr/0006).
     files: ['**/*.tsx'],
     rules: {
-      'no-restricted-syntax': ['error', { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Raw HTML in a page: render text and elements instead.' }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Raw HTML in a page: render text and elements instead.' },
+      ],
     },
   },
   {

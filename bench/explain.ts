@@ -28,7 +28,11 @@ async function main(): Promise<number> {
   try {
     const token = await login(url, 'analyst@bench.tillit.invalid');
     const ctx = await benchContext(app.get(DataSource));
-    const [{ responses, burden, observations }] = (await pg.query(`SELECT (SELECT count(*) FROM survey_response)::int AS responses, (SELECT count(*) FROM burden_report)::int AS burden, (SELECT count(*) FROM observation)::int AS observations`)).rows;
+    const [{ responses, burden, observations }] = (
+      await pg.query(
+        `SELECT (SELECT count(*) FROM survey_response)::int AS responses, (SELECT count(*) FROM burden_report)::int AS burden, (SELECT count(*) FROM observation)::int AS observations`,
+      )
+    ).rows;
     const [{ version }] = (await pg.query('SHOW server_version')).rows.map((r) => ({ version: r.server_version }));
     const out: string[] = [
       `# Analytics query plans, scale ${scale}`,

@@ -37,8 +37,22 @@ async function main() {
   const pg = new Client({ connectionString: db.url });
   await pg.connect();
   fs.rmSync('bench-profile', { recursive: true, force: true });
-  const env = { DATABASE_URL: db.url, NODE_ENV: 'production', LOG_LEVEL: 'warn', LOGIN_MAX_PER_ACCOUNT: '1000', LOGIN_MAX_PER_ADDRESS: '100000', JWT_SECRET: randomBytes(32).toString('hex'), PANEL_KEY_SECRET: randomBytes(32).toString('hex') };
-  const api = await ServerProcess.start('api', [...(values['no-profile'] ? [] : ['--cpu-prof', '--cpu-prof-dir=bench-profile']), values.entry!], env, await freePort(), '/health/live');
+  const env = {
+    DATABASE_URL: db.url,
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'warn',
+    LOGIN_MAX_PER_ACCOUNT: '1000',
+    LOGIN_MAX_PER_ADDRESS: '100000',
+    JWT_SECRET: randomBytes(32).toString('hex'),
+    PANEL_KEY_SECRET: randomBytes(32).toString('hex'),
+  };
+  const api = await ServerProcess.start(
+    'api',
+    [...(values['no-profile'] ? [] : ['--cpu-prof', '--cpu-prof-dir=bench-profile']), values.entry!],
+    env,
+    await freePort(),
+    '/health/live',
+  );
   try {
     if (values.scenario === 'ingest') {
       const admin = await login(api.url, 'admin@bench.tillit.invalid');
@@ -50,8 +64,16 @@ async function main() {
       const ids: string[] = (await pg.query('SELECT id FROM observation ORDER BY id LIMIT 1000')).rows.map((r) => r.id);
       const ctx = await benchContextFrom((sql, params) => pg.query(sql, params).then((r) => r.rows));
       let k = 0;
-      const body = values.scenario === 'nested' ? () => JSON.stringify({ query: NESTED_READ, variables: { p: ctx.pilotId, first: 50 } }) : () => JSON.stringify({ query: THIN_READ, variables: { id: ids[k++ % ids.length] } });
-      const r = await load(api.url, { method: 'POST', path: '/graphql', headers: { authorization: `Bearer ${token}` }, body }, Number(values.connections), Number(values.seconds));
+      const body =
+        values.scenario === 'nested'
+          ? () => JSON.stringify({ query: NESTED_READ, variables: { p: ctx.pilotId, first: 50 } })
+          : () => JSON.stringify({ query: THIN_READ, variables: { id: ids[k++ % ids.length] } });
+      const r = await load(
+        api.url,
+        { method: 'POST', path: '/graphql', headers: { authorization: `Bearer ${token}` }, body },
+        Number(values.connections),
+        Number(values.seconds),
+      );
       console.log(`${r.rps.toFixed(0)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, errors ${r.errors + r.non2xx}`);
     }
   } finally {

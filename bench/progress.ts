@@ -15,7 +15,10 @@ export class Progress {
     private readonly total: number,
   ) {
     this.bar = process.stdout.isTTY
-      ? new SingleBar({ format: `${phase.padEnd(28)} [{bar}] {percentage}% {value}/{total} {rate}/s ETA {eta_formatted}`, hideCursor: true }, Presets.shades_classic)
+      ? new SingleBar(
+          { format: `${phase.padEnd(28)} [{bar}] {percentage}% {value}/{total} {rate}/s ETA {eta_formatted}`, hideCursor: true },
+          Presets.shades_classic,
+        )
       : null;
     this.bar?.start(total, 0, { rate: '0' });
   }
@@ -39,7 +42,9 @@ export class Progress {
   done(): number {
     this.bar?.stop();
     const seconds = (Date.now() - this.started) / 1000;
-    console.log(`✓ ${this.phase}: ${this.value.toLocaleString('en')} in ${seconds.toFixed(1)} s (${Math.round(this.value / Math.max(seconds, 0.001)).toLocaleString('en')}/s)`);
+    console.log(
+      `✓ ${this.phase}: ${this.value.toLocaleString('en')} in ${seconds.toFixed(1)} s (${Math.round(this.value / Math.max(seconds, 0.001)).toLocaleString('en')}/s)`,
+    );
     return seconds;
   }
 }

@@ -32,7 +32,6 @@ interface Options {
   ingestRows: number;
 }
 
-
 interface Comparison {
   scenario: string;
   connections: number;
@@ -43,12 +42,41 @@ interface Comparison {
 
 function summarise(c: Comparison) {
   const m = (rs: LoadResult[], k: keyof LoadResult) => median(rs.map((r) => r[k]));
-  const api = { rps: m(c.api, 'rps'), p50: m(c.api, 'p50'), p95: m(c.api, 'p95'), p99: m(c.api, 'p99'), errors: c.api.reduce((s, r) => s + r.errors + r.non2xx, 0) };
-  const ref = { rps: m(c.reference, 'rps'), p50: m(c.reference, 'p50'), p95: m(c.reference, 'p95'), p99: m(c.reference, 'p99'), errors: c.reference.reduce((s, r) => s + r.errors + r.non2xx, 0) };
-  return { scenario: c.scenario, connections: c.connections, api, reference: ref, throughputRatio: api.rps / ref.rps, p95Ratio: api.p95 / ref.p95, p99Ratio: api.p99 / ref.p99, apiPeakRssMiB: c.apiPeakRssMiB };
+  const api = {
+    rps: m(c.api, 'rps'),
+    p50: m(c.api, 'p50'),
+    p95: m(c.api, 'p95'),
+    p99: m(c.api, 'p99'),
+    errors: c.api.reduce((s, r) => s + r.errors + r.non2xx, 0),
+  };
+  const ref = {
+    rps: m(c.reference, 'rps'),
+    p50: m(c.reference, 'p50'),
+    p95: m(c.reference, 'p95'),
+    p99: m(c.reference, 'p99'),
+    errors: c.reference.reduce((s, r) => s + r.errors + r.non2xx, 0),
+  };
+  return {
+    scenario: c.scenario,
+    connections: c.connections,
+    api,
+    reference: ref,
+    throughputRatio: api.rps / ref.rps,
+    p95Ratio: api.p95 / ref.p95,
+    p99Ratio: api.p99 / ref.p99,
+    apiPeakRssMiB: c.apiPeakRssMiB,
+  };
 }
 
-async function compare(o: Options, name: string, connections: number, api: ServerProcess, apiReq: LoadRequest, ref: ServerProcess, refReq: LoadRequest): Promise<Comparison> {
+async function compare(
+  o: Options,
+  name: string,
+  connections: number,
+  api: ServerProcess,
+  apiReq: LoadRequest,
+  ref: ServerProcess,
+  refReq: LoadRequest,
+): Promise<Comparison> {
   await load(api.url, apiReq, connections, o.warmup);
   await load(ref.url, refReq, connections, o.warmup);
   api.takePeakRss();
@@ -59,16 +87,23 @@ async function compare(o: Options, name: string, connections: number, api: Serve
   }
   c.apiPeakRssMiB = api.takePeakRss();
   const s = summarise(c);
-  console.log(`  ${name} @${connections}: API ${s.api.rps.toFixed(0)} req/s p95 ${s.api.p95} ms p99 ${s.api.p99} ms | reference ${s.reference.rps.toFixed(0)} req/s p95 ${s.reference.p95} ms | throughput ×${s.throughputRatio.toFixed(2)}, p95 ×${s.p95Ratio.toFixed(2)}`);
+  console.log(
+    `  ${name} @${connections}: API ${s.api.rps.toFixed(0)} req/s p95 ${s.api.p95} ms p99 ${s.api.p99} ms | reference ${s.reference.rps.toFixed(0)} req/s p95 ${s.reference.p95} ms | throughput ×${s.throughputRatio.toFixed(2)}, p95 ×${s.p95Ratio.toFixed(2)}`,
+  );
   return c;
 }
 
-
 /** Large streamed exports: rows, time, and the API's memory before and at its peak while streaming. */
 async function exports(api: ServerProcess, token: string, pg: Client) {
-  const [{ pilot_id: pilotId }] = (await pg.query(`SELECT pilot_id FROM observation WHERE deleted_at IS NULL GROUP BY pilot_id ORDER BY count(*) DESC, pilot_id LIMIT 1`)).rows;
+  const [{ pilot_id: pilotId }] = (
+    await pg.query(`SELECT pilot_id FROM observation WHERE deleted_at IS NULL GROUP BY pilot_id ORDER BY count(*) DESC, pilot_id LIMIT 1`)
+  ).rows;
   const out: Record<string, { bytes: number; lines: number; seconds: number; rssBeforeMiB: number; peakRssMiB: number }> = {};
-  for (const [name, route] of [['observation-codes.csv', '/export/observation-codes.csv'], ['segments.csv', '/export/segments.csv'], ['largest pilot .qdpx', `/export/refi/${pilotId}.qdpx`]] as const) {
+  for (const [name, route] of [
+    ['observation-codes.csv', '/export/observation-codes.csv'],
+    ['segments.csv', '/export/segments.csv'],
+    ['largest pilot .qdpx', `/export/refi/${pilotId}.qdpx`],
+  ] as const) {
     const rssBefore = api.rss();
     api.takePeakRss();
     const t0 = performance.now();
@@ -82,13 +117,17 @@ async function exports(api: ServerProcess, token: string, pg: Client) {
     }
     const seconds = (performance.now() - t0) / 1000;
     out[name] = { bytes, lines, seconds, rssBeforeMiB: Math.round(rssBefore), peakRssMiB: Math.round(api.takePeakRss()) };
-    console.log(`  export ${name}: ${(bytes / 2 ** 20).toFixed(1)} MiB, ${lines.toLocaleString('en')} lines in ${seconds.toFixed(1)} s; API RSS ${Math.round(rssBefore)} → peak ${out[name].peakRssMiB} MiB`);
+    console.log(
+      `  export ${name}: ${(bytes / 2 ** 20).toFixed(1)} MiB, ${lines.toLocaleString('en')} lines in ${seconds.toFixed(1)} s; API RSS ${Math.round(rssBefore)} → peak ${out[name].peakRssMiB} MiB`,
+    );
   }
   return out;
 }
 
 async function main(): Promise<number> {
-  const { values } = parseArgs({ options: { scale: { type: 'string', default: 'S' }, quick: { type: 'boolean', default: false }, 'no-build': { type: 'boolean', default: false } } });
+  const { values } = parseArgs({
+    options: { scale: { type: 'string', default: 'S' }, quick: { type: 'boolean', default: false }, 'no-build': { type: 'boolean', default: false } },
+  });
   const scale = (values.scale ?? 'S').toUpperCase();
   const o: Options = values.quick
     ? { scale, runs: 1, seconds: 2, warmup: 1, ingestRows: 2_000 }
@@ -97,7 +136,10 @@ async function main(): Promise<number> {
   const db = await openBenchDatabase(scale, false);
   const check = new Client({ connectionString: db.url });
   await check.connect();
-  const hasData = await check.query(`SELECT EXISTS (SELECT 1 FROM observation) AS ok`).then((r) => r.rows[0].ok as boolean, () => false);
+  const hasData = await check.query(`SELECT EXISTS (SELECT 1 FROM observation) AS ok`).then(
+    (r) => r.rows[0].ok as boolean,
+    () => false,
+  );
   await check.end();
   if (!hasData) {
     if (scale !== 'S') throw new Error(`no data for scale ${scale}: run npm run bench:data -- --scale ${scale} first`);
@@ -115,10 +157,25 @@ async function main(): Promise<number> {
       if (build.status !== 0) throw new Error('the build failed');
     }
     const jwtSecret = randomBytes(32).toString('hex');
-    const env = { DATABASE_URL: db.url, NODE_ENV: 'production', LOG_LEVEL: 'warn', LOGIN_MAX_PER_ACCOUNT: '1000', LOGIN_MAX_PER_ADDRESS: '100000', JWT_SECRET: jwtSecret, PANEL_KEY_SECRET: randomBytes(32).toString('hex'), DB_POOL_SIZE: '10' };
+    const env = {
+      DATABASE_URL: db.url,
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'warn',
+      LOGIN_MAX_PER_ACCOUNT: '1000',
+      LOGIN_MAX_PER_ADDRESS: '100000',
+      JWT_SECRET: jwtSecret,
+      PANEL_KEY_SECRET: randomBytes(32).toString('hex'),
+      DB_POOL_SIZE: '10',
+    };
     const api = await ServerProcess.start('api', ['dist/src/main.js'], env, await freePort(), '/health/live');
     servers.push(api);
-    const ref = await ServerProcess.start('reference', ['-r', 'ts-node/register/transpile-only', 'bench/reference/server.ts'], { DATABASE_URL: db.url, DB_POOL_SIZE: '10' }, await freePort(), '/health');
+    const ref = await ServerProcess.start(
+      'reference',
+      ['-r', 'ts-node/register/transpile-only', 'bench/reference/server.ts'],
+      { DATABASE_URL: db.url, DB_POOL_SIZE: '10' },
+      await freePort(),
+      '/health',
+    );
     servers.push(ref);
     const analyst = await login(api.url, 'analyst@bench.tillit.invalid');
     const admin = await login(api.url, 'admin@bench.tillit.invalid');
@@ -131,23 +188,53 @@ async function main(): Promise<number> {
     let k = 0;
     const nextId = () => ids[k++ % ids.length];
     for (const connections of [1, 10]) {
-      comparisons.push(await compare(o, 'thin read', connections, api,
-        { method: 'POST', path: '/graphql', headers: auth, body: () => JSON.stringify({ query: THIN_READ, variables: { id: nextId() } }) },
-        ref, { method: 'POST', path: '/thin', body: () => JSON.stringify([nextId()]) }));
+      comparisons.push(
+        await compare(
+          o,
+          'thin read',
+          connections,
+          api,
+          { method: 'POST', path: '/graphql', headers: auth, body: () => JSON.stringify({ query: THIN_READ, variables: { id: nextId() } }) },
+          ref,
+          { method: 'POST', path: '/thin', body: () => JSON.stringify([nextId()]) },
+        ),
+      );
     }
     // Scenario 2 against PostGraphile v5 serving the same database (started only for this).
-    const postgraphile = await ServerProcess.start('postgraphile', ['bench/reference/postgraphile.mjs'], { DATABASE_URL: db.url, DB_POOL_SIZE: '10', GRAPHILE_ENV: 'production' }, await freePort(), '/health');
+    const postgraphile = await ServerProcess.start(
+      'postgraphile',
+      ['bench/reference/postgraphile.mjs'],
+      { DATABASE_URL: db.url, DB_POOL_SIZE: '10', GRAPHILE_ENV: 'production' },
+      await freePort(),
+      '/health',
+    );
     try {
-      comparisons.push(await compare(o, 'nested read (50 observations) vs PostGraphile', 10, api,
-        { method: 'POST', path: '/graphql', headers: auth, body: () => JSON.stringify({ query: NESTED_READ, variables: { p: ctx.pilotId, first: 50 } }) },
-        postgraphile, { method: 'POST', path: '/graphql', body: () => JSON.stringify({ query: NESTED_READ_POSTGRAPHILE, variables: { p: ctx.pilotId, first: 50 } }) }));
+      comparisons.push(
+        await compare(
+          o,
+          'nested read (50 observations) vs PostGraphile',
+          10,
+          api,
+          { method: 'POST', path: '/graphql', headers: auth, body: () => JSON.stringify({ query: NESTED_READ, variables: { p: ctx.pilotId, first: 50 } }) },
+          postgraphile,
+          { method: 'POST', path: '/graphql', body: () => JSON.stringify({ query: NESTED_READ_POSTGRAPHILE, variables: { p: ctx.pilotId, first: 50 } }) },
+        ),
+      );
     } finally {
       await postgraphile.stop();
     }
     for (const a of ANALYTICS_LOAD) {
-      comparisons.push(await compare(o, a.name, 4, api,
-        { method: 'POST', path: '/graphql', headers: auth, body: () => JSON.stringify({ query: a.query, variables: a.variables(ctx) }) },
-        ref, { method: 'POST', path: `/${a.reference}`, body: () => JSON.stringify(a.referenceParams(ctx)) }));
+      comparisons.push(
+        await compare(
+          o,
+          a.name,
+          4,
+          api,
+          { method: 'POST', path: '/graphql', headers: auth, body: () => JSON.stringify({ query: a.query, variables: a.variables(ctx) }) },
+          ref,
+          { method: 'POST', path: `/${a.reference}`, body: () => JSON.stringify(a.referenceParams(ctx)) },
+        ),
+      );
     }
     const ingest = await bulkIngest(o.ingestRows, api, pg, admin, ctx, o.runs);
     const streamed = await exports(api, analyst, pg);
@@ -159,16 +246,30 @@ async function main(): Promise<number> {
       ...Object.fromEntries(ANALYTICS_LOAD.map((a) => [a.name, { query: a.query, variables: a.variables(ctx) }])),
     });
     const dataset = Object.fromEntries(
-      (await pg.query(`SELECT 'organisations' AS k, count(*)::int AS n FROM organisation UNION ALL SELECT 'observations', count(*) FROM observation
+      (
+        await pg.query(`SELECT 'organisations' AS k, count(*)::int AS n FROM organisation UNION ALL SELECT 'observations', count(*) FROM observation
          UNION ALL SELECT 'coded segments', count(*) FROM coded_segment UNION ALL SELECT 'indicators', count(*) FROM indicator
-         UNION ALL SELECT 'burden reports', count(*) FROM burden_report UNION ALL SELECT 'survey responses', count(*) FROM survey_response`)).rows.map((r) => [r.k, r.n]),
+         UNION ALL SELECT 'burden reports', count(*) FROM burden_report UNION ALL SELECT 'survey responses', count(*) FROM survey_response`)
+      ).rows.map((r) => [r.k, r.n]),
     );
 
     const results = {
-      scale, date: new Date().toISOString(), quick: values.quick, seconds: (Date.now() - started) / 1000,
+      scale,
+      date: new Date().toISOString(),
+      quick: values.quick,
+      seconds: (Date.now() - started) / 1000,
       machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version },
       postgres: (await pg.query('SHOW server_version')).rows[0].server_version,
-      dataset, options: o, comparisons: comparisons.map((c) => ({ ...summarise(c), statements: statements[c.scenario] ?? (c.scenario.startsWith('nested read') ? statements['nested read, 50 observations'] : undefined) })), ingest, exports: streamed, nested: { statements10: statements['nested read, 10 observations'], statements50: statements['nested read, 50 observations'] }, mixed,
+      dataset,
+      options: o,
+      comparisons: comparisons.map((c) => ({
+        ...summarise(c),
+        statements: statements[c.scenario] ?? (c.scenario.startsWith('nested read') ? statements['nested read, 50 observations'] : undefined),
+      })),
+      ingest,
+      exports: streamed,
+      nested: { statements10: statements['nested read, 10 observations'], statements50: statements['nested read, 50 observations'] },
+      mixed,
     };
     const file = path.join('docs', 'benchmarks', `results-${scale.toLowerCase()}${values.quick ? '-quick' : ''}.json`);
     fs.mkdirSync(path.dirname(file), { recursive: true });

@@ -50,7 +50,9 @@ export const ANALYTICS: GraphqlScenario[] = [
   {
     name: 'waveChange first → last wave by unit',
     query: `query($i: WaveChangeInput!) { waveChange(input: $i) { measure unitId nFrom nTo change pairs pairedChange suppressed pairsSuppressed } }`,
-    variables: (c) => ({ i: { pilotIds: [c.pilotId], instrumentId: c.instrumentId, fromWaveId: c.waveIds[0], toWaveId: c.waveIds[c.waveIds.length - 1], groupBy: ['UNIT'] } }),
+    variables: (c) => ({
+      i: { pilotIds: [c.pilotId], instrumentId: c.instrumentId, fromWaveId: c.waveIds[0], toWaveId: c.waveIds[c.waveIds.length - 1], groupBy: ['UNIT'] },
+    }),
   },
   {
     name: 'burdenSeries quarter × governance form',
@@ -85,7 +87,19 @@ export const ANALYTICS: GraphqlScenario[] = [
   {
     name: 'pilotSignals per quarter',
     query: `query($i: PilotSignalsInput!) { pilotSignals(input: $i) { bucketStart observations codeCounts { code count } burdenHours indicatorsInForce timeThievesRemoved discretion { dimension n mean suppressed } } }`,
-    variables: (c) => ({ i: { pilotId: c.pilotId, from: c.from, to: c.to, bucket: 'QUARTER', instrumentId: c.instrumentId, codes: [{ dimension: 'METHOD', code: 'LESS_DETAIL_STEERING' }, { dimension: 'EFFECT_ON_TRUST', code: 'STRENGTHENS' }] } }),
+    variables: (c) => ({
+      i: {
+        pilotId: c.pilotId,
+        from: c.from,
+        to: c.to,
+        bucket: 'QUARTER',
+        instrumentId: c.instrumentId,
+        codes: [
+          { dimension: 'METHOD', code: 'LESS_DETAIL_STEERING' },
+          { dimension: 'EFFECT_ON_TRUST', code: 'STRENGTHENS' },
+        ],
+      },
+    }),
   },
   {
     name: 'reportingObligations, missing ones of the largest organisation',

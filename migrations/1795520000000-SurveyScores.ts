@@ -8,18 +8,27 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * service. The order is SurveyDimension's as of this migration (new dimensions are appended).
  */
 const DIMENSIONS = [
-    'DECISION_AUTHORITY', 'SKILL_DISCRETION', 'TIME_FOR_CORE_WORK', 'INFLUENCE_ON_FOLLOW_UP', 'ADMINISTRATIVE_BURDEN',
-    'TRUST_PRINCIPAL_AND_OPERATIONS', 'TRUST_BETWEEN_DECISION_LEVELS', 'TRUST_BETWEEN_RELATED_OPERATIONS', 'TRUST_AUDITOR_AND_AUDITED',
-    'PRINCIPAL_ABILITY', 'PRINCIPAL_INTEGRITY', 'PRINCIPAL_BENEVOLENCE',
+  'DECISION_AUTHORITY',
+  'SKILL_DISCRETION',
+  'TIME_FOR_CORE_WORK',
+  'INFLUENCE_ON_FOLLOW_UP',
+  'ADMINISTRATIVE_BURDEN',
+  'TRUST_PRINCIPAL_AND_OPERATIONS',
+  'TRUST_BETWEEN_DECISION_LEVELS',
+  'TRUST_BETWEEN_RELATED_OPERATIONS',
+  'TRUST_AUDITOR_AND_AUDITED',
+  'PRINCIPAL_ABILITY',
+  'PRINCIPAL_INTEGRITY',
+  'PRINCIPAL_BENEVOLENCE',
 ];
 
 export class SurveyScores1795520000000 implements MigrationInterface {
-    name = 'SurveyScores1795520000000';
+  name = 'SurveyScores1795520000000';
 
-    public async up(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`ALTER TABLE "survey_response" ADD "scores" double precision array`);
-        await queryRunner.query(
-            `UPDATE "survey_response" sr SET "scores" = (
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`ALTER TABLE "survey_response" ADD "scores" double precision array`);
+    await queryRunner.query(
+      `UPDATE "survey_response" sr SET "scores" = (
                SELECT array_agg(d.score ORDER BY d.k) FROM (
                  SELECT e.k,
                         CASE WHEN count(i.id) > 0 AND count(v.scaled) * 2 >= count(i.id)
@@ -33,12 +42,12 @@ export class SurveyScores1795520000000 implements MigrationInterface {
                    ) v ON true
                   GROUP BY e.k) d)
              FROM "survey_wave" w WHERE w.id = sr.wave_id`,
-            [DIMENSIONS],
-        );
-        await queryRunner.query(`ALTER TABLE "survey_response" ALTER COLUMN "scores" SET NOT NULL`);
-    }
+      [DIMENSIONS],
+    );
+    await queryRunner.query(`ALTER TABLE "survey_response" ALTER COLUMN "scores" SET NOT NULL`);
+  }
 
-    public async down(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`ALTER TABLE "survey_response" DROP COLUMN "scores"`);
-    }
+  public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`ALTER TABLE "survey_response" DROP COLUMN "scores"`);
+  }
 }

@@ -7,16 +7,16 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * strong random source), masked to 31 bits.
  */
 export class SurveyRecordKeys1796223803905 implements MigrationInterface {
-    name = 'SurveyRecordKeys1796223803905';
+  name = 'SurveyRecordKeys1796223803905';
 
-    public async up(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`ALTER TABLE "survey_response" ADD "record_key" integer`);
-        await queryRunner.query(`UPDATE "survey_response"
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`ALTER TABLE "survey_response" ADD "record_key" integer`);
+    await queryRunner.query(`UPDATE "survey_response"
             SET "record_key" = (('x' || substr(replace(gen_random_uuid()::text, '-', ''), 1, 8))::bit(32)::int) & 2147483647`);
-        await queryRunner.query(`ALTER TABLE "survey_response" ALTER COLUMN "record_key" SET NOT NULL`);
-    }
+    await queryRunner.query(`ALTER TABLE "survey_response" ALTER COLUMN "record_key" SET NOT NULL`);
+  }
 
-    public async down(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`ALTER TABLE "survey_response" DROP COLUMN "record_key"`);
-    }
+  public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`ALTER TABLE "survey_response" DROP COLUMN "record_key"`);
+  }
 }

@@ -73,4 +73,10 @@ function dedupeEnumTypes(diff: SchemaDiff): SchemaDiff {
   return { up, down };
 }
 
-main().then((c) => process.exit(c), (e) => { console.error(e); process.exit(1); });
+main().then(
+  (c) => process.exit(c),
+  (e) => {
+    console.error(e);
+    process.exit(1);
+  },
+);

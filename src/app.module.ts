@@ -37,7 +37,28 @@ import { TimeThiefModule } from './modules/time-thief/time-thief.module';
 import { UserModule } from './modules/user/user.module';
 
 /** Feature modules: a new capability is a new folder here (docs/adding-a-feature.md). */
-export const FEATURE_MODULES: Type[] = [AccessModule, ClientRequestModule, AuditModule, FrameworkModule, OrganisationModule, UserModule, AuthModule, PilotModule, ObservationModule, SteeringModule, BurdenModule, StaffSizeModule, ObligationModule, TimeThiefModule, SurveyModule, SurveyLinkModule, AnalyticsModule, ExportModule, HealthModule, WebModule];
+export const FEATURE_MODULES: Type[] = [
+  AccessModule,
+  ClientRequestModule,
+  AuditModule,
+  FrameworkModule,
+  OrganisationModule,
+  UserModule,
+  AuthModule,
+  PilotModule,
+  ObservationModule,
+  SteeringModule,
+  BurdenModule,
+  StaffSizeModule,
+  ObligationModule,
+  TimeThiefModule,
+  SurveyModule,
+  SurveyLinkModule,
+  AnalyticsModule,
+  ExportModule,
+  HealthModule,
+  WebModule,
+];
 
 const REQUEST_ID = /^[A-Za-z0-9_.:-]{1,64}$/;
 

@@ -14,10 +14,12 @@ const DATABASE = 'tillit';
 class StartupError extends Error {}
 
 /** On a failed start: stop the embedded server we started, then fail. */
-const stopAnd = (embedded: EmbeddedPostgresHandle | undefined) => async (err: unknown): Promise<never> => {
-  await embedded?.stop();
-  throw err;
-};
+const stopAnd =
+  (embedded: EmbeddedPostgresHandle | undefined) =>
+  async (err: unknown): Promise<never> => {
+    await embedded?.stop();
+    throw err;
+  };
 
 /**
  * The API should not be able to rewrite history: when its role is a superuser, owns the tables

@@ -102,13 +102,23 @@ export async function generate(app: INestApplicationContext, scale: Scale, seed:
     const c = counties[plan.length % counties.length];
     plan.push({ kind: OrganisationKind.MUNICIPALITY, code: `${COUNTIES[c].code}${90 + plan.length}`, name: `${placeName(r, names)} kommun` });
   }
-  counties.slice(0, scale.regions).forEach((c) => plan.push({ kind: OrganisationKind.REGION, code: COUNTIES[c].code, name: `Region ${COUNTIES[c].name.replace(/s? län$/, '')}` }));
+  counties
+    .slice(0, scale.regions)
+    .forEach((c) => plan.push({ kind: OrganisationKind.REGION, code: COUNTIES[c].code, name: `Region ${COUNTIES[c].name.replace(/s? län$/, '')}` }));
   const roots: Root[] = [];
   const p1 = progress('organisations', plan.length);
   // One at a time, so that the random draws (and so the data) are the same on every run.
   for (const o of plan) {
-    const root = await orgs.create(admin, { name: o.name, kind: o.kind, officialCode: o.code, population: o.kind === OrganisationKind.MUNICIPALITY ? Math.round(lognormal(r, 16_000, 1)) : null });
-    const admNames = o.kind === OrganisationKind.REGION ? ['Hälso- och sjukvårdsförvaltningen', 'Regionstyrelsens förvaltning'] : ['Socialförvaltningen', 'Omsorgsförvaltningen'];
+    const root = await orgs.create(admin, {
+      name: o.name,
+      kind: o.kind,
+      officialCode: o.code,
+      population: o.kind === OrganisationKind.MUNICIPALITY ? Math.round(lognormal(r, 16_000, 1)) : null,
+    });
+    const admNames =
+      o.kind === OrganisationKind.REGION
+        ? ['Hälso- och sjukvårdsförvaltningen', 'Regionstyrelsens förvaltning']
+        : ['Socialförvaltningen', 'Omsorgsförvaltningen'];
     const administrations = [];
     for (const a of admNames) {
       const adm = await orgs.create(admin, { name: `${a}, ${o.name}`, kind: o.kind, parentId: root.id });
@@ -116,7 +126,12 @@ export async function generate(app: INestApplicationContext, scale: Scale, seed:
       const units: Unit[] = [];
       for (let u = 0; u < k; u++) {
         const label = o.kind === OrganisationKind.REGION ? 'Vårdcentral' : r.pick(['Hemtjänst', 'Särskilt boende', 'Hemsjukvård', 'Dagverksamhet']);
-        const unit = await orgs.create(admin, { name: `${label} ${placeName(r, names)}`, kind: o.kind, parentId: adm.id, operatingForm: OperatingForm.OWN_MANAGEMENT });
+        const unit = await orgs.create(admin, {
+          name: `${label} ${placeName(r, names)}`,
+          kind: o.kind,
+          parentId: adm.id,
+          operatingForm: OperatingForm.OWN_MANAGEMENT,
+        });
         units.push({ id: unit.id, weight: lognormal(r, 1, 0.8) });
       }
       administrations.push({ id: adm.id, units });
@@ -131,7 +146,12 @@ export async function generate(app: INestApplicationContext, scale: Scale, seed:
   // ------------------------------------------------------------ researchers and pilots
   const researchers: AuthUser[] = [];
   for (let i = 1; i <= scale.researchers; i++) {
-    const u = await users.create(admin, { email: `forskare${i}@bench.tillit.invalid`, displayName: `Forskare ${i}`, role: Role.RESEARCHER, password: BENCH_PASSWORD });
+    const u = await users.create(admin, {
+      email: `forskare${i}@bench.tillit.invalid`,
+      displayName: `Forskare ${i}`,
+      role: Role.RESEARCHER,
+      password: BENCH_PASSWORD,
+    });
     researchers.push({ id: u.id, role: Role.RESEARCHER, organisationId: null });
   }
   const pilotPlans: { id: string; units: Unit[]; orgIds: string[]; researchers: AuthUser[] }[] = [];
@@ -166,7 +186,11 @@ export async function generate(app: INestApplicationContext, scale: Scale, seed:
 
   // ------------------------------------------------------------ observations and segments
   const p3 = progress('observations', scale.observations);
-  const obsPlan = Array.from({ length: scale.observations }, (_, i) => ({ pilot: pilotPlans[Math.floor(lognormal(r, 1, 1) * 7919 + i) % pilotPlans.length], day: r.int(0, spanDays), seed: r.int(1, 2 ** 31) }));
+  const obsPlan = Array.from({ length: scale.observations }, (_, i) => ({
+    pilot: pilotPlans[Math.floor(lognormal(r, 1, 1) * 7919 + i) % pilotPlans.length],
+    day: r.int(0, spanDays),
+    seed: r.int(1, 2 ** 31),
+  }));
   await pool(obsPlan, p3, async (o) => {
     const q = rng(o.seed);
     const actor = q.pick(o.pilot.researchers);
@@ -193,8 +217,17 @@ export async function generate(app: INestApplicationContext, scale: Scale, seed:
         const endAt = (stops[s + 1] ?? cps.length + 1) - 1;
         if (endAt <= startAt) continue;
         await observations.addSegment(actor, {
-          observationId: created.id, start: startAt, end: endAt, memo: '',
-          codes: { forms: [], relations: q.some(Object.values(TrustRelation), 1), methods: q.some(Object.values(TrustMethod), 1), trustworthiness: [], effectOnTrust: q.pick(Object.values(TrustEffect)) },
+          observationId: created.id,
+          start: startAt,
+          end: endAt,
+          memo: '',
+          codes: {
+            forms: [],
+            relations: q.some(Object.values(TrustRelation), 1),
+            methods: q.some(Object.values(TrustMethod), 1),
+            trustworthiness: [],
+            effectOnTrust: q.pick(Object.values(TrustEffect)),
+          },
         });
       }
     }
@@ -210,15 +243,26 @@ export async function generate(app: INestApplicationContext, scale: Scale, seed:
     const units = allUnits.slice(start, start + scale.unitsPerInstrument).map((u) => u.id);
     const kind = kinds[i % kinds.length];
     const inst = await steering.createInstrument(admin, {
-      name: `Styrmedel ${i + 1} (syntetiskt)`, description: sentence(r), kind,
-      governanceForm: kind === InstrumentKind.COMPENSATION_MODEL ? GovernanceForm.EKONOMI : r.pick([GovernanceForm.PRESTATION, GovernanceForm.REGEL, GovernanceForm.EKONOMI]),
-      imposedById: i % 3 === 0 ? state.id : roots[i % roots.length].id, appliesToIds: units, validFrom: addMonths(scale.start, -24),
+      name: `Styrmedel ${i + 1} (syntetiskt)`,
+      description: sentence(r),
+      kind,
+      governanceForm:
+        kind === InstrumentKind.COMPENSATION_MODEL ? GovernanceForm.EKONOMI : r.pick([GovernanceForm.PRESTATION, GovernanceForm.REGEL, GovernanceForm.EKONOMI]),
+      imposedById: i % 3 === 0 ? state.id : roots[i % roots.length].id,
+      appliesToIds: units,
+      validFrom: addMonths(scale.start, -24),
     });
     for (let k = 0; k < scale.indicatorsPerInstrument; k++) {
       const introducedOn = k < scale.indicatorsPerInstrument * 0.8 ? addMonths(scale.start, -12) : addMonths(scale.start, r.int(0, scale.months - 1));
       const ind = await steering.defineIndicator(admin, {
-        name: `Indikator ${i + 1}.${k + 1}`, description: '', instrumentId: inst.id, measureType: r.pick(Object.values(MeasureType)),
-        aggregationLevel: AggregationLevel.UNIT, reportingFrequency: ReportingFrequency.MONTHLY, paymentDependent: kind === InstrumentKind.COMPENSATION_MODEL, introducedOn,
+        name: `Indikator ${i + 1}.${k + 1}`,
+        description: '',
+        instrumentId: inst.id,
+        measureType: r.pick(Object.values(MeasureType)),
+        aggregationLevel: AggregationLevel.UNIT,
+        reportingFrequency: ReportingFrequency.MONTHLY,
+        paymentDependent: kind === InstrumentKind.COMPENSATION_MODEL,
+        introducedOn,
       });
       indicatorPlans.push({ id: ind.id, units, introducedOn });
     }
@@ -239,43 +283,76 @@ export async function generate(app: INestApplicationContext, scale: Scale, seed:
   await pool(reports, p5, async (b) => {
     const q = rng(seed + b.seq);
     await burden.report(admin, {
-      indicatorId: b.indicatorId, organisationId: b.organisationId, periodKind: PeriodKind.MONTH, periodStart: b.periodStart, periodEnd: periodEnd(PeriodKind.MONTH, b.periodStart)!,
+      indicatorId: b.indicatorId,
+      organisationId: b.organisationId,
+      periodKind: PeriodKind.MONTH,
+      periodStart: b.periodStart,
+      periodEnd: periodEnd(PeriodKind.MONTH, b.periodStart)!,
       // Never more than the staff could work in a month (the plausibility rule at 40 h a week).
-      staffHours: Math.min(Math.round(lognormal(q, 8, 0.8) * 4) / 4, 100), staffCount: q.int(1, 15), recordCount: q.int(10, 900), doubleRegistration: q.next() < 0.25,
-      usedForImprovement: q.pick(Object.values(ImprovementUse)), perceivedUsefulness: q.int(1, 5), comment: '',
+      staffHours: Math.min(Math.round(lognormal(q, 8, 0.8) * 4) / 4, 100),
+      staffCount: q.int(1, 15),
+      recordCount: q.int(10, 900),
+      doubleRegistration: q.next() < 0.25,
+      usedForImprovement: q.pick(Object.values(ImprovementUse)),
+      perceivedUsefulness: q.int(1, 5),
+      comment: '',
     });
   });
   p5.done();
 
   // ------------------------------------------------------------ time thieves
   const p6 = progress('time thieves', scale.timeThieves);
-  await pool(Array.from({ length: scale.timeThieves }, (_, i) => i), p6, async (i) => {
-    const q = rng(seed * 7 + i);
-    const reportedOn = addDays(scale.start, q.int(0, Math.floor(spanDays * 0.7)));
-    const thief = await thieves.report(admin, {
-      organisationId: q.pick(allUnits).id, task: `${q.pick(['Dubbelregistrering', 'Manuell sammanställning', 'Signering av varje insats', 'Månadsrapport', 'Avvikelserapport'])} (${i + 1})`,
-      process: 'Dokumentation', imposedByOrganisationId: q.pick(roots).id, minutesPerWeek: q.int(10, 300), staffAffected: q.int(1, 60), proposedRemedy: 'Ta bort eller förenkla kravet.', reportedOn,
-    });
-    if (q.next() < 0.7) {
-      const reviewOn = addDays(reportedOn, q.int(7, 60));
-      await thieves.updateStatus(admin, { id: thief.id, status: TimeThiefStatus.UNDER_REVIEW, changedOn: reviewOn });
+  await pool(
+    Array.from({ length: scale.timeThieves }, (_, i) => i),
+    p6,
+    async (i) => {
+      const q = rng(seed * 7 + i);
+      const reportedOn = addDays(scale.start, q.int(0, Math.floor(spanDays * 0.7)));
+      const thief = await thieves.report(admin, {
+        organisationId: q.pick(allUnits).id,
+        task: `${q.pick(['Dubbelregistrering', 'Manuell sammanställning', 'Signering av varje insats', 'Månadsrapport', 'Avvikelserapport'])} (${i + 1})`,
+        process: 'Dokumentation',
+        imposedByOrganisationId: q.pick(roots).id,
+        minutesPerWeek: q.int(10, 300),
+        staffAffected: q.int(1, 60),
+        proposedRemedy: 'Ta bort eller förenkla kravet.',
+        reportedOn,
+      });
       if (q.next() < 0.7) {
-        const kept = q.next() < 0.3;
-        await thieves.updateStatus(admin, { id: thief.id, status: kept ? TimeThiefStatus.KEPT : TimeThiefStatus.REMOVED, reason: kept ? 'Krävs enligt lag.' : null, changedOn: addDays(reviewOn, q.int(7, 60)) });
+        const reviewOn = addDays(reportedOn, q.int(7, 60));
+        await thieves.updateStatus(admin, { id: thief.id, status: TimeThiefStatus.UNDER_REVIEW, changedOn: reviewOn });
+        if (q.next() < 0.7) {
+          const kept = q.next() < 0.3;
+          await thieves.updateStatus(admin, {
+            id: thief.id,
+            status: kept ? TimeThiefStatus.KEPT : TimeThiefStatus.REMOVED,
+            reason: kept ? 'Krävs enligt lag.' : null,
+            changedOn: addDays(reviewOn, q.int(7, 60)),
+          });
+        }
       }
-    }
-  });
+    },
+  );
   p6.done();
 
   // ------------------------------------------------------------ survey waves and responses
   const surveyPilots = pilotPlans.slice(0, scale.surveyPilots);
   const perWave = Math.round(scale.responses / (surveyPilots.length * scale.waves));
   const p7 = progress('survey responses', perWave * surveyPilots.length * scale.waves);
-  const jobs: { pilot: (typeof pilotPlans)[number]; w: number }[] = surveyPilots.flatMap((pilot) => Array.from({ length: scale.waves }, (_, w) => ({ pilot, w })));
+  const jobs: { pilot: (typeof pilotPlans)[number]; w: number }[] = surveyPilots.flatMap((pilot) =>
+    Array.from({ length: scale.waves }, (_, w) => ({ pilot, w })),
+  );
   await pool(jobs, p7, async ({ pilot, w }, j) => {
     const q = rng(seed * 13 + j);
     const opensOn = addDays(scale.start, Math.floor((w / Math.max(1, scale.waves - 1)) * (spanDays - 30)));
-    const wave = await waves.open(admin, { pilotId: pilot.id, instrumentId: DEFAULT_SURVEY_INSTRUMENT_ID, label: `Våg ${w + 1}`, opensOn, closesOn: addDays(opensOn, 21), unitIds: pilot.units.map((u) => u.id) });
+    const wave = await waves.open(admin, {
+      pilotId: pilot.id,
+      instrumentId: DEFAULT_SURVEY_INSTRUMENT_ID,
+      label: `Våg ${w + 1}`,
+      opensOn,
+      closesOn: addDays(opensOn, 21),
+      unitIds: pilot.units.map((u) => u.id),
+    });
     const totalWeight = pilot.units.reduce((s, u) => s + u.weight, 0);
     const lift = w / Math.max(1, scale.waves - 1) / 2;
     const responses = [];
@@ -288,8 +365,24 @@ export async function generate(app: INestApplicationContext, scale: Scale, seed:
           category: q.next() < 0.85 ? RespondentCategory.FRONT_LINE_STAFF : RespondentCategory.FIRST_LINE_MANAGER,
           tenureBand: q.pick([...Object.values(TenureBand), null]),
           panelKey: i % 2 === 0 ? `bench-${unit.id}-${i}` : null,
-          answers: [likert(3), likert(3, -1), likert(3.2), likert(2.8), Math.min(100, q.int(30, 70) + Math.round(lift * 16)), Math.max(5, q.int(15, 45) - Math.round(lift * 16)),
-            likert(3.4, -1), likert(2.5), likert(2.8), likert(2.9), likert(3.6), likert(3), likert(2.7), likert(3), likert(3.1), likert(3)],
+          answers: [
+            likert(3),
+            likert(3, -1),
+            likert(3.2),
+            likert(2.8),
+            Math.min(100, q.int(30, 70) + Math.round(lift * 16)),
+            Math.max(5, q.int(15, 45) - Math.round(lift * 16)),
+            likert(3.4, -1),
+            likert(2.5),
+            likert(2.8),
+            likert(2.9),
+            likert(3.6),
+            likert(3),
+            likert(2.7),
+            likert(3),
+            likert(3.1),
+            likert(3),
+          ],
         });
       }
     }
@@ -303,7 +396,20 @@ export async function generate(app: INestApplicationContext, scale: Scale, seed:
   p7.done();
 
   const counts: Record<string, number> = {};
-  for (const table of ['organisation', 'app_user', 'pilot', 'observation', 'coded_segment', 'steering_instrument', 'indicator', 'burden_report', 'time_thief', 'survey_wave', 'survey_response', 'audit_log']) {
+  for (const table of [
+    'organisation',
+    'app_user',
+    'pilot',
+    'observation',
+    'coded_segment',
+    'steering_instrument',
+    'indicator',
+    'burden_report',
+    'time_thief',
+    'survey_wave',
+    'survey_response',
+    'audit_log',
+  ]) {
     const [{ n: c }] = await ds.query(`SELECT count(*)::int AS n FROM ${table}`);
     counts[table] = c;
   }

@@ -18,7 +18,12 @@ given and it already holds data. Same seed, same data.`;
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
-    options: { scale: { type: 'string', default: 'S' }, seed: { type: 'string', default: '2017' }, keep: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      scale: { type: 'string', default: 'S' },
+      seed: { type: 'string', default: '2017' },
+      keep: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h' },
+    },
   });
   if (values.help) {
     console.log(USAGE);

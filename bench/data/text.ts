@@ -6,8 +6,18 @@ import { lognormal, Rng } from '../../src/cli/random';
  * Swedish stemmer see varied, real words. Nothing here is a quotation.
  */
 const WHO = [
-  'Enhetschefen', 'En undersköterska', 'Biståndshandläggaren', 'Förvaltningschefen', 'En sjuksköterska', 'Personalgruppen',
-  'Verksamhetschefen', 'En distriktsläkare', 'Det fackliga ombudet', 'Nämndens ordförande', 'En kvalitetsutvecklare', 'Första linjens chef',
+  'Enhetschefen',
+  'En undersköterska',
+  'Biståndshandläggaren',
+  'Förvaltningschefen',
+  'En sjuksköterska',
+  'Personalgruppen',
+  'Verksamhetschefen',
+  'En distriktsläkare',
+  'Det fackliga ombudet',
+  'Nämndens ordförande',
+  'En kvalitetsutvecklare',
+  'Första linjens chef',
 ];
 const SAYS = ['beskriver att', 'berättar att', 'menar att', 'upplever att', 'säger att', 'framhåller att', 'är tveksam till om', 'konstaterar att'];
 const WHAT = [
@@ -39,7 +49,32 @@ export function fieldNote(r: Rng): string {
   return Array.from({ length: n }, () => sentence(r)).join(' ');
 }
 
-const SYLLABLES = ['Al', 'Berg', 'by', 'Da', 'den', 'Ek', 'for', 'Gran', 'hult', 'Hå', 'ing', 'Kvarn', 'lid', 'Mo', 'näs', 'Ork', 'ryd', 'Sjö', 'stad', 'Tor', 'vik', 'Ås', 'älv', 'Ör'];
+const SYLLABLES = [
+  'Al',
+  'Berg',
+  'by',
+  'Da',
+  'den',
+  'Ek',
+  'for',
+  'Gran',
+  'hult',
+  'Hå',
+  'ing',
+  'Kvarn',
+  'lid',
+  'Mo',
+  'näs',
+  'Ork',
+  'ryd',
+  'Sjö',
+  'stad',
+  'Tor',
+  'vik',
+  'Ås',
+  'älv',
+  'Ör',
+];
 
 /** A made-up place name like "Sjöhult" or "Åsryd" (synthetic: no real municipality is meant). */
 export function placeName(r: Rng, taken: Set<string>): string {

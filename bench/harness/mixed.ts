@@ -53,7 +53,10 @@ function run(url: string, s: Stream, seconds: number): Promise<StreamResult> {
               ok,
               graphqlErrors,
               httpErrors: res.errors + res.timeouts + res.non2xx,
-              p50: pct(latencies.sort((a, b) => a - b), 50),
+              p50: pct(
+                latencies.sort((a, b) => a - b),
+                50,
+              ),
               p99: pct(latencies, 99),
             }),
     );
@@ -71,7 +74,11 @@ export function mixedLoadConsistent(
   burdenConnections: number,
 ): boolean {
   const within = (stored: number, acked: number, inFlight: number) => stored >= acked && stored <= acked + inFlight;
-  return c.observationDuplicates === 0 && within(c.observationsStored, c.observationsAcknowledged, writerConnections) && within(c.burdenStored, c.burdenAcknowledged, burdenConnections);
+  return (
+    c.observationDuplicates === 0 &&
+    within(c.observationsStored, c.observationsAcknowledged, writerConnections) &&
+    within(c.burdenStored, c.burdenAcknowledged, burdenConnections)
+  );
 }
 
 /**
@@ -109,24 +116,42 @@ export async function mixedLoad(url: string, pg: Client, adminToken: string, ctx
   const streams: Stream[] = researchers.map((t, n) => {
     let k = 0;
     return {
-      name: `researcher ${n + 1}`, connections: 1, headers: { authorization: `Bearer ${t.token}` },
+      name: `researcher ${n + 1}`,
+      connections: 1,
+      headers: { authorization: `Bearer ${t.token}` },
       body: () =>
         JSON.stringify({
           query: 'mutation($i: LogObservationInput!) { logObservation(input: $i) { id } }',
-          variables: { i: { clientId: randomUUID(), pilotId: t.pilot_id, organisationId: t.org_ids[k++ % t.org_ids.length], level: 'FRONT_LINE', occurredOn: t.starts_on, kind: 'FIELD_VISIT', title: `${tag} ${n}.${k}`, text: 'Enhetschefen beskriver att uppföljningen numera sker i dialog.', codes: { methods: ['LESS_DETAIL_STEERING'] } } },
+          variables: {
+            i: {
+              clientId: randomUUID(),
+              pilotId: t.pilot_id,
+              organisationId: t.org_ids[k++ % t.org_ids.length],
+              level: 'FRONT_LINE',
+              occurredOn: t.starts_on,
+              kind: 'FIELD_VISIT',
+              title: `${tag} ${n}.${k}`,
+              text: 'Enhetschefen beskriver att uppföljningen numera sker i dialog.',
+              codes: { methods: ['LESS_DETAIL_STEERING'] },
+            },
+          },
         }),
     };
   });
   streams.push(
     {
-      name: 'analysts running analytics', connections: 10, headers: { authorization: `Bearer ${analyst}` },
+      name: 'analysts running analytics',
+      connections: 10,
+      headers: { authorization: `Bearer ${analyst}` },
       body: () => {
         const q = ANALYTICS_LOAD[a++ % ANALYTICS_LOAD.length];
         return JSON.stringify({ query: q.query, variables: q.variables(ctx) });
       },
     },
     {
-      name: 'reporters submitting burden', connections: 5, headers: { authorization: `Bearer ${adminToken}` },
+      name: 'reporters submitting burden',
+      connections: 5,
+      headers: { authorization: `Bearer ${adminToken}` },
       body: () => {
         const k = b++;
         const target = targets[k % targets.length];
@@ -134,26 +159,47 @@ export async function mixedLoad(url: string, pg: Client, adminToken: string, ctx
         const end = new Date(Date.UTC(m.getUTCFullYear(), m.getUTCMonth() + 1, 0));
         return JSON.stringify({
           query: 'mutation($i: ReportIndicatorBurdenInput!) { reportIndicatorBurden(input: $i) { id } }',
-          variables: { i: { indicatorId: target.indicator_id, organisationId: target.organisation_id, periodKind: 'MONTH', periodStart: iso(m), periodEnd: iso(end), staffHours: 7.5, staffCount: 3, usedForImprovement: 'PARTLY' } },
+          variables: {
+            i: {
+              indicatorId: target.indicator_id,
+              organisationId: target.organisation_id,
+              periodKind: 'MONTH',
+              periodStart: iso(m),
+              periodEnd: iso(end),
+              staffHours: 7.5,
+              staffCount: 3,
+              usedForImprovement: 'PARTLY',
+            },
+          },
         });
       },
     },
   );
   const results = await Promise.all(streams.map((s) => run(url, s, seconds)));
-  const after = (await pg.query(
-    `SELECT (SELECT count(*) FROM observation WHERE title LIKE $1)::int AS observations,
+  const after = (
+    await pg.query(
+      `SELECT (SELECT count(*) FROM observation WHERE title LIKE $1)::int AS observations,
             (SELECT count(DISTINCT client_id) FROM observation WHERE title LIKE $1)::int AS distinct_observations,
             (SELECT count(*) FROM burden_report)::int AS burden`,
-    [`${tag} %`],
-  )).rows[0];
+      [`${tag} %`],
+    )
+  ).rows[0];
   const burden = results[results.length - 1];
   const analytics = results[results.length - 2];
   const writers = results.slice(0, researchers.length);
-  const all = (rs: StreamResult[]) => ({ requests: rs.reduce((n, x) => n + x.requests, 0), ok: rs.reduce((n, x) => n + x.ok, 0), graphqlErrors: rs.reduce((n, x) => n + x.graphqlErrors, 0), httpErrors: rs.reduce((n, x) => n + x.httpErrors, 0) });
+  const all = (rs: StreamResult[]) => ({
+    requests: rs.reduce((n, x) => n + x.requests, 0),
+    ok: rs.reduce((n, x) => n + x.ok, 0),
+    graphqlErrors: rs.reduce((n, x) => n + x.graphqlErrors, 0),
+    httpErrors: rs.reduce((n, x) => n + x.httpErrors, 0),
+  });
   const obs = { ...all(writers), p50: Math.max(...writers.map((x) => x.p50)), p99: Math.max(...writers.map((x) => x.p99)) };
   const check = {
-    observationsAcknowledged: obs.ok, observationsStored: after.observations, observationDuplicates: after.observations - after.distinct_observations,
-    burdenAcknowledged: burden.ok, burdenStored: after.burden - before.burden,
+    observationsAcknowledged: obs.ok,
+    observationsStored: after.observations,
+    observationDuplicates: after.observations - after.distinct_observations,
+    burdenAcknowledged: burden.ok,
+    burdenStored: after.burden - before.burden,
   };
   // Leave the benchmark data as generated.
   await pg.query(`DELETE FROM coded_segment WHERE observation_id IN (SELECT id FROM observation WHERE title LIKE $1)`, [`${tag} %`]);

@@ -11,7 +11,9 @@ export function renderResults(r: any): string {
   const lines = [
     `Run ${r.date.slice(0, 16).replace('T', ' ')} UTC${r.quick ? ' (quick smoke run: numbers not meaningful)' : ''}, ${f0(r.seconds)} s in all. ` +
       `Machine: ${r.machine.cpus} × ${r.machine.cpu}, ${r.machine.memoryGiB} GiB, Node ${r.machine.node}, PostgreSQL ${r.postgres}. ` +
-      `Dataset: ${Object.entries(r.dataset).map(([k, v]) => `${f0(v as number)} ${k}`).join(', ')}. ` +
+      `Dataset: ${Object.entries(r.dataset)
+        .map(([k, v]) => `${f0(v as number)} ${k}`)
+        .join(', ')}. ` +
       `${r.options.runs} runs of ${r.options.seconds} s per side after ${r.options.warmup} s warm-up, API and reference alternating; medians.`,
     '',
     '| scenario | conns | API req/s | API p50 / p95 / p99 ms | reference req/s | ref p50 / p95 / p99 ms | throughput ratio | p95 ratio | p99 ratio | API peak RSS MiB | SQL per request |',
@@ -29,25 +31,34 @@ export function renderResults(r: any): string {
     `Bulk ingest of ${f0(ing.mutation.rows)} survey responses${ing.rounds > 1 ? ` (median of ${ing.rounds} rounds, the three paths alternating)` : ''}: ` +
       `batch mutation ${f0(ing.mutation.rowsPerSecond)} rows/s (${ratio(ing.mutationVsCopy)} COPY), ` +
       `CSV upload ${f0(ing.csv.rowsPerSecond)} rows/s (${ratio(ing.csvVsCopy)} COPY), COPY ${f0(ing.copy.rowsPerSecond)} rows/s` +
-      (ing.rounds > 1 ? `; per round ${['mutation', 'csv', 'copy'].map((k) => `${k === 'csv' ? 'CSV' : k} ${ing[k].rowsPerSecondRuns.map(f0).join(' / ')}`).join(', ')}. ` : '. ') +
+      (ing.rounds > 1
+        ? `; per round ${['mutation', 'csv', 'copy'].map((k) => `${k === 'csv' ? 'CSV' : k} ${ing[k].rowsPerSecondRuns.map(f0).join(' / ')}`).join(', ')}. `
+        : '. ') +
       `API RSS after each 10,000-row batch of the last round (mutation): ${ing.mutation.rssAfterBatchMiB.join(', ')} MiB; (CSV): ${ing.csv.rssAfterBatchMiB.join(', ')} MiB.`,
     '',
     r.nested
       ? `Nested read: the API ran ${r.nested.statements10} SQL statements for 10 observations and ${r.nested.statements50} for 50 (constant: no N+1). ` +
-        'PostGraphile compiles the whole request into one statement; it runs with Promise.withResolvers polyfilled (it declares Node ≥ 22, this machine has Node 20).'
+          'PostGraphile compiles the whole request into one statement; it runs with Promise.withResolvers polyfilled (it declares Node ≥ 22, this machine has Node 20).'
       : '',
     '',
     r.mixed
       ? `Mixed load for ${r.mixed.seconds} s: ` +
-        Object.entries(r.mixed.streams).map(([k, v]: [string, any]) => `${k} (${v.connections} connections): ${f0(v.ok)} ok, ${v.graphqlErrors + v.httpErrors} errors, p50 / p99 ${f1(v.p50)} / ${f1(v.p99)} ms`).join('; ') +
-        `. Stored afterwards: ${r.mixed.check.observationsStored} observations for ${r.mixed.check.observationsAcknowledged} acknowledged (${r.mixed.check.observationDuplicates} duplicates), ` +
-        `${r.mixed.check.burdenStored} burden reports for ${r.mixed.check.burdenAcknowledged} acknowledged ` +
-        `(${r.mixed.check.consistent ? 'consistent: nothing lost or duplicated; a write in flight when the load stops is stored unacknowledged' : 'INCONSISTENT'}).`
+          Object.entries(r.mixed.streams)
+            .map(
+              ([k, v]: [string, any]) =>
+                `${k} (${v.connections} connections): ${f0(v.ok)} ok, ${v.graphqlErrors + v.httpErrors} errors, p50 / p99 ${f1(v.p50)} / ${f1(v.p99)} ms`,
+            )
+            .join('; ') +
+          `. Stored afterwards: ${r.mixed.check.observationsStored} observations for ${r.mixed.check.observationsAcknowledged} acknowledged (${r.mixed.check.observationDuplicates} duplicates), ` +
+          `${r.mixed.check.burdenStored} burden reports for ${r.mixed.check.burdenAcknowledged} acknowledged ` +
+          `(${r.mixed.check.consistent ? 'consistent: nothing lost or duplicated; a write in flight when the load stops is stored unacknowledged' : 'INCONSISTENT'}).`
       : '',
     '',
     '| streamed export | size | lines | seconds | API RSS before → peak MiB |',
     '|---|---:|---:|---:|---|',
-    ...Object.entries(r.exports).map(([name, e]: [string, any]) => `| ${name} | ${f1(e.bytes / 2 ** 20)} MiB | ${f0(e.lines)} | ${f1(e.seconds)} | ${e.rssBeforeMiB} → ${e.peakRssMiB} |`),
+    ...Object.entries(r.exports).map(
+      ([name, e]: [string, any]) => `| ${name} | ${f1(e.bytes / 2 ** 20)} MiB | ${f0(e.lines)} | ${f1(e.seconds)} | ${e.rssBeforeMiB} → ${e.peakRssMiB} |`,
+    ),
   );
   return lines.join('\n');
 }

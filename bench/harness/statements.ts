@@ -27,7 +27,12 @@ export async function recordingApp(databaseUrl: string, env: Record<string, stri
  * SQL statements per request, for each GraphQL request given: the app in this process with a
  * query recorder, each request sent once over HTTP (transaction control not counted).
  */
-export async function statementsPerRequest(databaseUrl: string, jwtSecret: string, token: string, requests: Record<string, { query: string; variables: Record<string, unknown> }>): Promise<Record<string, number>> {
+export async function statementsPerRequest(
+  databaseUrl: string,
+  jwtSecret: string,
+  token: string,
+  requests: Record<string, { query: string; variables: Record<string, unknown> }>,
+): Promise<Record<string, number>> {
   const { app, recorder, url } = await recordingApp(databaseUrl, { NODE_ENV: 'production', JWT_SECRET: jwtSecret });
   try {
     const out: Record<string, number> = {};

@@ -19,20 +19,24 @@ export async function readPassword(): Promise<string> {
   if (!process.stdin.isTTY) {
     const chunks: Buffer[] = [];
     for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-    return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+    return Buffer.concat(chunks)
+      .toString('utf8')
+      .replace(/\r?\n$/, '');
   }
   // At a terminal the typed password is not shown (the `read` package mutes the echo).
   return read({ prompt: 'Password for the new admin: ', silent: true, replace: '' });
 }
 
 /** Validates like the createUser mutation and creates the user with role ADMIN. */
-export async function createAdmin(
-  ds: DataSource,
-  fields: { email: string; displayName: string; password: string },
-): Promise<UserEntity> {
+export async function createAdmin(ds: DataSource, fields: { email: string; displayName: string; password: string }): Promise<UserEntity> {
   const input = plainToInstance(CreateUserInput, { ...fields, role: Role.ADMIN });
   const errors = await validate(input);
-  if (errors.length) throw new Error(fieldProblems(errors).map((p) => p.message).join('; '));
+  if (errors.length)
+    throw new Error(
+      fieldProblems(errors)
+        .map((p) => p.message)
+        .join('; '),
+    );
   try {
     return await new UserService(ds, new AuditService(ds), new ClientRequests()).create(null, input);
   } catch (err) {

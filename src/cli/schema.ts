@@ -9,8 +9,7 @@ import { describeRoots } from '../common/graphql/root-descriptions';
 
 /** Metadata keys @Resolver() sets (RESOLVER_NAME/TYPE_METADATA in @nestjs/graphql, not exported). */
 const RESOLVER_KEYS = ['graphql:resolver_name', 'graphql:resolver_type'];
-const isResolver = (p: unknown): p is Type =>
-  typeof p === 'function' && Reflect.getOwnMetadataKeys(p).some((k) => RESOLVER_KEYS.includes(String(k)));
+const isResolver = (p: unknown): p is Type => typeof p === 'function' && Reflect.getOwnMetadataKeys(p).some((k) => RESOLVER_KEYS.includes(String(k)));
 
 export const SCHEMA_FILE = path.resolve(__dirname, '..', '..', 'schema', 'schema.gql');
 
@@ -25,7 +24,12 @@ export function collectResolvers(modules: Type[], seen = new Set<Type>()): Type[
       if (isResolver(p)) found.push(p);
     }
     const imports: unknown[] = Reflect.getMetadata(MODULE_METADATA.IMPORTS, mod) ?? [];
-    found.push(...collectResolvers(imports.filter((i): i is Type => typeof i === 'function'), seen));
+    found.push(
+      ...collectResolvers(
+        imports.filter((i): i is Type => typeof i === 'function'),
+        seen,
+      ),
+    );
   }
   return [...new Set(found)];
 }

@@ -64,7 +64,15 @@ const SENTENCES = [
   'Det finns nu en återkommande fallgenomgång där svåra ärenden diskuteras.',
   'Fackliga ombud är tveksamma till om inflytandet är reellt eller en kuliss.',
 ];
-const TITLES = ['Arbetsplatsträff', 'Intervju med enhetschef', 'Ledningsgruppsmöte', 'Workshop om uppföljning', 'Studie av verksamhetsplan', 'Fältbesök i hemtjänsten', 'Samverkansmöte'];
+const TITLES = [
+  'Arbetsplatsträff',
+  'Intervju med enhetschef',
+  'Ledningsgruppsmöte',
+  'Workshop om uppföljning',
+  'Studie av verksamhetsplan',
+  'Fältbesök i hemtjänsten',
+  'Samverkansmöte',
+];
 
 export async function seedDemo(app: INestApplicationContext, options: { force: boolean; log: (line: string) => void }): Promise<SeedSummary> {
   const started = Date.now();
@@ -112,10 +120,27 @@ export async function seedDemo(app: INestApplicationContext, options: { force: b
     for (const u of unitNames) units.push(await org(u, kind, { parentId: adm.id, operatingForm: OperatingForm.OWN_MANAGEMENT }));
     return { root, adm, units };
   };
-  const halland = await tree('Region Halland', OrganisationKind.REGION, '13', {}, 'Hälso- och sjukvård Halland', ['Vårdcentral Falkenberg', 'Vårdcentral Kungsbacka', 'Vårdcentral Halmstad centrum']);
-  const sll = await tree('Stockholms läns landsting', OrganisationKind.REGION, '01', {}, 'Hälso- och sjukvårdsförvaltningen', ['Vårdcentral Hässelby', 'Vårdcentral Vällingby']);
-  const sthlm = await tree('Stockholms stad', OrganisationKind.MUNICIPALITY, '0180', { population: 960_000, skrGroup: SkrMunicipalityGroup.A1 }, 'Hässelby-Vällingby stadsdelsförvaltning', ['Hemtjänst Hässelby', 'Hemtjänst Vällingby', 'Kroninnovation']);
-  const varberg = await tree('Varbergs kommun', OrganisationKind.MUNICIPALITY, '1383', { population: 64_000 }, 'Socialförvaltningen Varberg', ['Hemtjänst Varberg centrum', 'Hemtjänst Trönninge']);
+  const halland = await tree('Region Halland', OrganisationKind.REGION, '13', {}, 'Hälso- och sjukvård Halland', [
+    'Vårdcentral Falkenberg',
+    'Vårdcentral Kungsbacka',
+    'Vårdcentral Halmstad centrum',
+  ]);
+  const sll = await tree('Stockholms läns landsting', OrganisationKind.REGION, '01', {}, 'Hälso- och sjukvårdsförvaltningen', [
+    'Vårdcentral Hässelby',
+    'Vårdcentral Vällingby',
+  ]);
+  const sthlm = await tree(
+    'Stockholms stad',
+    OrganisationKind.MUNICIPALITY,
+    '0180',
+    { population: 960_000, skrGroup: SkrMunicipalityGroup.A1 },
+    'Hässelby-Vällingby stadsdelsförvaltning',
+    ['Hemtjänst Hässelby', 'Hemtjänst Vällingby', 'Kroninnovation'],
+  );
+  const varberg = await tree('Varbergs kommun', OrganisationKind.MUNICIPALITY, '1383', { population: 64_000 }, 'Socialförvaltningen Varberg', [
+    'Hemtjänst Varberg centrum',
+    'Hemtjänst Trönninge',
+  ]);
   const others = [];
   for (const [name, code, pop] of [
     ['Alingsås kommun', '1489', 41_000],
@@ -126,12 +151,17 @@ export async function seedDemo(app: INestApplicationContext, options: { force: b
     ['Nacka kommun', '0182', 103_000],
     ['Norrköpings kommun', '0581', 141_000],
   ] as const) {
-    others.push(await tree(name, OrganisationKind.MUNICIPALITY, code, { population: pop }, `Omsorgsförvaltningen ${name.replace(/s? kommun$/, '')}`, [`Hemtjänst ${name.replace(/s? kommun$/, '')}`]));
+    others.push(
+      await tree(name, OrganisationKind.MUNICIPALITY, code, { population: pop }, `Omsorgsförvaltningen ${name.replace(/s? kommun$/, '')}`, [
+        `Hemtjänst ${name.replace(/s? kommun$/, '')}`,
+      ]),
+    );
   }
   const capio = await org('Vårdcentral Varberg AB (demo)', OrganisationKind.PRIVATE_PROVIDER, { operatingForm: OperatingForm.PRIVATE, county: County.HALLAND });
 
   const researcherUsers = [];
-  for (let i = 1; i <= 4; i++) researcherUsers.push(await users.create(admin, { email: mail(`forskare${i}`), displayName: `Forskare ${i} (demo)`, role: Role.RESEARCHER, password }));
+  for (let i = 1; i <= 4; i++)
+    researcherUsers.push(await users.create(admin, { email: mail(`forskare${i}`), displayName: `Forskare ${i} (demo)`, role: Role.RESEARCHER, password }));
   await users.create(admin, { email: mail('analytiker'), displayName: 'Analytiker (demo)', role: Role.ANALYST, password });
   const reporterFor = async (name: string, organisationId: string) => {
     const u = await users.create(admin, { email: mail(name), displayName: `Rapportör ${name} (demo)`, role: Role.ORG_REPORTER, organisationId, password });
@@ -150,7 +180,15 @@ export async function seedDemo(app: INestApplicationContext, options: { force: b
   const yearAgo = addDays(today, -365);
   const start = iso(yearAgo);
   const r1 = researcherUsers.map((u) => ({ userId: u.id, fromDate: start }));
-  const pilot = async (code: string, title: string, themes: PilotTheme[], sectors: PilotSector[], methods: TrustMethod[], participants: { organisationId: string; level: SteeringLevel; role?: ParticipantRole }[], researchers: typeof r1) => {
+  const pilot = async (
+    code: string,
+    title: string,
+    themes: PilotTheme[],
+    sectors: PilotSector[],
+    methods: TrustMethod[],
+    participants: { organisationId: string; level: SteeringLevel; role?: ParticipantRole }[],
+    researchers: typeof r1,
+  ) => {
     count('pilots');
     return pilots.create(admin, {
       code: `${code}${tag.toUpperCase()}`,
@@ -170,31 +208,65 @@ export async function seedDemo(app: INestApplicationContext, options: { force: b
     });
   };
   const lvl = SteeringLevel;
-  const homeCare = await pilot('DEMO-HEMTJANST', 'Tillitsbaserad hemtjänst', [PilotTheme.LEADERSHIP, PilotTheme.FOLLOW_UP], [PilotSector.SOCIAL_CARE],
-    [TrustMethod.LESS_DETAIL_STEERING, TrustMethod.ADMINISTRATIVE_TASKS_TO_ADMINISTRATION], [
+  const homeCare = await pilot(
+    'DEMO-HEMTJANST',
+    'Tillitsbaserad hemtjänst',
+    [PilotTheme.LEADERSHIP, PilotTheme.FOLLOW_UP],
+    [PilotSector.SOCIAL_CARE],
+    [TrustMethod.LESS_DETAIL_STEERING, TrustMethod.ADMINISTRATIVE_TASKS_TO_ADMINISTRATION],
+    [
       { organisationId: varberg.root.id, level: lvl.POLITICAL_PRINCIPAL, role: ParticipantRole.LEAD },
       { organisationId: varberg.adm.id, level: lvl.ADMINISTRATION_MANAGEMENT },
       ...varberg.units.map((u) => ({ organisationId: u.id, level: lvl.FRONT_LINE })),
       { organisationId: sthlm.adm.id, level: lvl.ADMINISTRATION_MANAGEMENT },
       ...sthlm.units.map((u) => ({ organisationId: u.id, level: lvl.FRONT_LINE })),
-    ], [r1[0], r1[1]]);
-  const primary = await pilot('DEMO-PRIMARVARD', 'Dialogbaserad uppföljning i primärvården', [PilotTheme.FOLLOW_UP, PilotTheme.COMPENSATION_MODELS], [PilotSector.HEALTH_CARE],
-    [TrustMethod.STAFF_ANCHORED_FOLLOW_UP, TrustMethod.KNOWLEDGE_DEVELOPMENT_STRUCTURES], [
+    ],
+    [r1[0], r1[1]],
+  );
+  const primary = await pilot(
+    'DEMO-PRIMARVARD',
+    'Dialogbaserad uppföljning i primärvården',
+    [PilotTheme.FOLLOW_UP, PilotTheme.COMPENSATION_MODELS],
+    [PilotSector.HEALTH_CARE],
+    [TrustMethod.STAFF_ANCHORED_FOLLOW_UP, TrustMethod.KNOWLEDGE_DEVELOPMENT_STRUCTURES],
+    [
       { organisationId: halland.root.id, level: lvl.COMMISSIONER, role: ParticipantRole.LEAD },
       ...halland.units.map((u) => ({ organisationId: u.id, level: lvl.UNIT_MANAGEMENT })),
       { organisationId: capio.id, level: lvl.UNIT_MANAGEMENT },
       { organisationId: sll.adm.id, level: lvl.ADMINISTRATION_MANAGEMENT },
       ...sll.units.map((u) => ({ organisationId: u.id, level: lvl.UNIT_MANAGEMENT })),
-    ], [r1[1], r1[2]]);
-  const supervision = await pilot('DEMO-TILLSYN', 'Lärande tillsyn', [PilotTheme.SUPERVISION], [PilotSector.SUPERVISION],
-    [TrustMethod.STAFF_ANCHORED_FOLLOW_UP], [
+    ],
+    [r1[1], r1[2]],
+  );
+  const supervision = await pilot(
+    'DEMO-TILLSYN',
+    'Lärande tillsyn',
+    [PilotTheme.SUPERVISION],
+    [PilotSector.SUPERVISION],
+    [TrustMethod.STAFF_ANCHORED_FOLLOW_UP],
+    [
       { organisationId: ivo.id, level: lvl.STATE, role: ParticipantRole.SUPERVISORY },
-      ...others.slice(2, 4).flatMap((o) => [{ organisationId: o.root.id, level: lvl.POLITICAL_PRINCIPAL }, { organisationId: o.units[0].id, level: lvl.FRONT_LINE }]),
-    ], [r1[3]]);
-  const cooperation = await pilot('DEMO-SAMVERKAN', 'Samverkan kring äldre med stora behov', [PilotTheme.COOPERATION, PilotTheme.INNOVATION], [PilotSector.SOCIAL_CARE, PilotSector.HEALTH_CARE],
-    [TrustMethod.ORGANISATIONAL_LEGAL_FINANCIAL_CONDITIONS, TrustMethod.PROFESSIONALS_IN_DECISIONS], [
-      ...[others[1], others[4], others[6]].flatMap((o) => [{ organisationId: o.adm.id, level: lvl.ADMINISTRATION_MANAGEMENT }, { organisationId: o.units[0].id, level: lvl.FRONT_LINE }]),
-    ], [r1[2], r1[3]]);
+      ...others.slice(2, 4).flatMap((o) => [
+        { organisationId: o.root.id, level: lvl.POLITICAL_PRINCIPAL },
+        { organisationId: o.units[0].id, level: lvl.FRONT_LINE },
+      ]),
+    ],
+    [r1[3]],
+  );
+  const cooperation = await pilot(
+    'DEMO-SAMVERKAN',
+    'Samverkan kring äldre med stora behov',
+    [PilotTheme.COOPERATION, PilotTheme.INNOVATION],
+    [PilotSector.SOCIAL_CARE, PilotSector.HEALTH_CARE],
+    [TrustMethod.ORGANISATIONAL_LEGAL_FINANCIAL_CONDITIONS, TrustMethod.PROFESSIONALS_IN_DECISIONS],
+    [
+      ...[others[1], others[4], others[6]].flatMap((o) => [
+        { organisationId: o.adm.id, level: lvl.ADMINISTRATION_MANAGEMENT },
+        { organisationId: o.units[0].id, level: lvl.FRONT_LINE },
+      ]),
+    ],
+    [r1[2], r1[3]],
+  );
 
   // ---------------------------------------------------------------- observations
   log('observations');
@@ -231,7 +303,13 @@ export async function seedDemo(app: INestApplicationContext, options: { force: b
           observationId: obs.id,
           start: Array.from('[Syntetiska demodata] ').length,
           end: Array.from('[Syntetiska demodata] ').length + Array.from(first).length,
-          codes: { forms: [], relations: [], methods: r.some(Object.values(TrustMethod), 1), trustworthiness: [], effectOnTrust: r.pick(Object.values(TrustEffect)) },
+          codes: {
+            forms: [],
+            relations: [],
+            methods: r.some(Object.values(TrustMethod), 1),
+            trustworthiness: [],
+            effectOnTrust: r.pick(Object.values(TrustEffect)),
+          },
           memo: 'Demo-kodning av första meningen.',
         });
         count('coded segments');
@@ -264,10 +342,35 @@ export async function seedDemo(app: INestApplicationContext, options: { force: b
   });
   count('steering instruments');
   const instruments = [
-    { name: 'Vårdval Halland: ersättningsmodell (demo)', kind: InstrumentKind.COMPENSATION_MODEL, form: GovernanceForm.EKONOMI, by: halland.root.id, to: [...halland.units, capio], principle: CompensationPrinciple.CAPITATION },
-    { name: 'Senior alert (demo)', kind: InstrumentKind.QUALITY_REGISTRY, form: GovernanceForm.PRESTATION, by: state.id, to: [...varberg.units, ...sthlm.units] },
-    { name: 'Tidsregistrering i hemtjänsten (demo)', kind: InstrumentKind.PRINCIPAL_FOLLOW_UP, form: GovernanceForm.PRESTATION, by: varberg.root.id, to: varberg.units },
-    { name: 'Stadens uppföljning av hemtjänsten (demo)', kind: InstrumentKind.PRINCIPAL_FOLLOW_UP, form: GovernanceForm.PRESTATION, by: sthlm.root.id, to: sthlm.units },
+    {
+      name: 'Vårdval Halland: ersättningsmodell (demo)',
+      kind: InstrumentKind.COMPENSATION_MODEL,
+      form: GovernanceForm.EKONOMI,
+      by: halland.root.id,
+      to: [...halland.units, capio],
+      principle: CompensationPrinciple.CAPITATION,
+    },
+    {
+      name: 'Senior alert (demo)',
+      kind: InstrumentKind.QUALITY_REGISTRY,
+      form: GovernanceForm.PRESTATION,
+      by: state.id,
+      to: [...varberg.units, ...sthlm.units],
+    },
+    {
+      name: 'Tidsregistrering i hemtjänsten (demo)',
+      kind: InstrumentKind.PRINCIPAL_FOLLOW_UP,
+      form: GovernanceForm.PRESTATION,
+      by: varberg.root.id,
+      to: varberg.units,
+    },
+    {
+      name: 'Stadens uppföljning av hemtjänsten (demo)',
+      kind: InstrumentKind.PRINCIPAL_FOLLOW_UP,
+      form: GovernanceForm.PRESTATION,
+      by: sthlm.root.id,
+      to: sthlm.units,
+    },
   ];
   const indicatorNames = [
     ['Andel besök inom planerad tid', MeasureType.PROCESS],
@@ -278,8 +381,14 @@ export async function seedDemo(app: INestApplicationContext, options: { force: b
   ] as const;
   for (const inst of instruments) {
     const created = await steering.createInstrument(admin, {
-      name: inst.name, description: 'Demo.', kind: inst.kind, governanceForm: inst.form, compensationPrinciple: inst.principle ?? null,
-      imposedById: inst.by, appliesToIds: inst.to.map((u) => u.id), validFrom: iso(addDays(yearAgo, -730)),
+      name: inst.name,
+      description: 'Demo.',
+      kind: inst.kind,
+      governanceForm: inst.form,
+      compensationPrinciple: inst.principle ?? null,
+      imposedById: inst.by,
+      appliesToIds: inst.to.map((u) => u.id),
+      validFrom: iso(addDays(yearAgo, -730)),
     });
     count('steering instruments');
     for (let k = 0; k < 3; k++) {
@@ -287,8 +396,14 @@ export async function seedDemo(app: INestApplicationContext, options: { force: b
       // Indicators pile up: introduced at different times during the year.
       const introducedOn = iso(firstOfMonth(today, 12 - k * 4));
       const indicator = await steering.defineIndicator(admin, {
-        name: `${name} (demo)`, description: 'Demo.', instrumentId: created.id, measureType,
-        aggregationLevel: AggregationLevel.UNIT, reportingFrequency: ReportingFrequency.MONTHLY, paymentDependent: inst.kind === InstrumentKind.COMPENSATION_MODEL, introducedOn,
+        name: `${name} (demo)`,
+        description: 'Demo.',
+        instrumentId: created.id,
+        measureType,
+        aggregationLevel: AggregationLevel.UNIT,
+        reportingFrequency: ReportingFrequency.MONTHLY,
+        paymentDependent: inst.kind === InstrumentKind.COMPENSATION_MODEL,
+        introducedOn,
       });
       count('indicators');
       for (const unit of inst.to) {
@@ -296,9 +411,18 @@ export async function seedDemo(app: INestApplicationContext, options: { force: b
           const periodStart = iso(firstOfMonth(today, m));
           if (periodStart < introducedOn) continue;
           const sent = await burden.report(admin, {
-            indicatorId: indicator.id, organisationId: unit.id, periodKind: PeriodKind.MONTH, periodStart, periodEnd: periodEnd(PeriodKind.MONTH, periodStart)!,
-            staffHours: Math.round((6 + r.next() * 30) * 4) / 4, staffCount: r.int(2, 14), recordCount: r.int(20, 600),
-            doubleRegistration: r.next() < 0.3, usedForImprovement: r.pick(Object.values(ImprovementUse)), perceivedUsefulness: r.int(1, 5), comment: '',
+            indicatorId: indicator.id,
+            organisationId: unit.id,
+            periodKind: PeriodKind.MONTH,
+            periodStart,
+            periodEnd: periodEnd(PeriodKind.MONTH, periodStart)!,
+            staffHours: Math.round((6 + r.next() * 30) * 4) / 4,
+            staffCount: r.int(2, 14),
+            recordCount: r.int(20, 600),
+            doubleRegistration: r.next() < 0.3,
+            usedForImprovement: r.pick(Object.values(ImprovementUse)),
+            perceivedUsefulness: r.int(1, 5),
+            comment: '',
           });
           // Received some days after the period (a quarter of them after the grace days), not on
           // the day the demo is loaded: reportingObligations then shows on-time and late reports.
@@ -324,24 +448,44 @@ export async function seedDemo(app: INestApplicationContext, options: { force: b
     [varberg.root.id],
   );
   await steering.updateIndicator(admin, {
-    id: retiring.id, expectedVersion: retiring.version, retiredOn: iso(addDays(firstOfMonth(today, 0), -1)),
+    id: retiring.id,
+    expectedVersion: retiring.version,
+    retiredOn: iso(addDays(firstOfMonth(today, 0), -1)),
     reason: 'Nämnden tar bort måttet: färre och mer samlade mått (demo).',
   });
   count('retired indicators');
 
   // ---------------------------------------------------------------- time thieves
   log('time thieves');
-  const tasks = ['Avvikelserapport vid besök som drar över två minuter', 'Dubbelregistrering av insatser i två system', 'Manuell sammanställning av kvalitetsindikatorer', 'Signering av varje utförd insats i mobilen', 'Månadsrapport till förvaltningen', 'Utskrift och inskanning av genomförandeplaner'];
+  const tasks = [
+    'Avvikelserapport vid besök som drar över två minuter',
+    'Dubbelregistrering av insatser i två system',
+    'Manuell sammanställning av kvalitetsindikatorer',
+    'Signering av varje utförd insats i mobilen',
+    'Månadsrapport till förvaltningen',
+    'Utskrift och inskanning av genomförandeplaner',
+  ];
   for (let i = 0; i < 15; i++) {
     const unit = r.pick([...varberg.units, ...sthlm.units, ...halland.units]);
     const reportedOn = iso(addDays(yearAgo, r.int(0, 200)));
     const thief = await thieves.report(admin, {
-      organisationId: unit.id, task: r.pick(tasks), process: 'Dokumentation', imposedByOrganisationId: r.pick([varberg.root, sthlm.root, halland.root]).id,
-      minutesPerWeek: r.int(15, 240), staffAffected: r.int(3, 40), proposedRemedy: 'Ta bort eller förenkla kravet.', reportedOn,
+      organisationId: unit.id,
+      task: r.pick(tasks),
+      process: 'Dokumentation',
+      imposedByOrganisationId: r.pick([varberg.root, sthlm.root, halland.root]).id,
+      minutesPerWeek: r.int(15, 240),
+      staffAffected: r.int(3, 40),
+      proposedRemedy: 'Ta bort eller förenkla kravet.',
+      reportedOn,
     });
     count('time thieves');
     if (i === 0) {
-      await thieves.update(admin, { id: thief.id, expectedVersion: thief.version, minutesPerWeek: thief.minutesPerWeek * 2, reason: 'Enheten räknade per halvvecka; rättat till minuter per vecka (demo).' });
+      await thieves.update(admin, {
+        id: thief.id,
+        expectedVersion: thief.version,
+        minutesPerWeek: thief.minutesPerWeek * 2,
+        reason: 'Enheten räknade per halvvecka; rättat till minuter per vecka (demo).',
+      });
       count('corrected time thieves');
     }
     if (r.next() < 0.7) {
@@ -350,7 +494,9 @@ export async function seedDemo(app: INestApplicationContext, options: { force: b
       if (r.next() < 0.7) {
         const kept = r.next() < 0.3;
         await thieves.updateStatus(admin, {
-          id: thief.id, status: kept ? TimeThiefStatus.KEPT : TimeThiefStatus.REMOVED, reason: kept ? 'Krävs enligt lag (demo).' : null,
+          id: thief.id,
+          status: kept ? TimeThiefStatus.KEPT : TimeThiefStatus.REMOVED,
+          reason: kept ? 'Krävs enligt lag (demo).' : null,
           changedOn: iso(addDays(new Date(reviewOn), r.int(10, 90))),
         });
       }
@@ -359,13 +505,23 @@ export async function seedDemo(app: INestApplicationContext, options: { force: b
 
   // ---------------------------------------------------------------- surveys
   log('survey waves and responses');
-  for (const [p, units] of [[homeCare, [...varberg.units, ...sthlm.units]], [primary, [...halland.units, ...sll.units]]] as const) {
+  for (const [p, units] of [
+    [homeCare, [...varberg.units, ...sthlm.units]],
+    [primary, [...halland.units, ...sll.units]],
+  ] as const) {
     const waves = [
       { label: 'Baseline (demo)', opensOn: iso(addDays(yearAgo, 14)), closesOn: iso(addDays(yearAgo, 35)), lift: 0 },
       { label: 'Uppföljning 1 (demo)', opensOn: iso(addDays(today, -40)), closesOn: iso(addDays(today, -19)), lift: 0.5 },
     ];
     for (const w of waves) {
-      const wave = await surveyWaves.open(admin, { pilotId: p.id, instrumentId: DEFAULT_SURVEY_INSTRUMENT_ID, label: w.label, opensOn: w.opensOn, closesOn: w.closesOn, unitIds: units.map((u) => u.id) });
+      const wave = await surveyWaves.open(admin, {
+        pilotId: p.id,
+        instrumentId: DEFAULT_SURVEY_INSTRUMENT_ID,
+        label: w.label,
+        opensOn: w.opensOn,
+        closesOn: w.closesOn,
+        unitIds: units.map((u) => u.id),
+      });
       count('survey waves');
       const responses = Array.from({ length: 150 }, (_, i) => {
         const unitBias = (units.indexOf(units[i % units.length]) % 3) * 0.3;
@@ -374,9 +530,22 @@ export async function seedDemo(app: INestApplicationContext, options: { force: b
         const likert = (base: number, dir = 1) =>
           r.next() < 0.04 ? null : Math.max(1, Math.min(5, Math.round(base + dir * (unitBias + w.lift) + (r.next() - 0.5) * 2)));
         const answers = [
-          likert(3), likert(3, -1), likert(3.2), likert(2.8),
-          Math.min(100, r.int(35, 70) + Math.round(w.lift * 16)), Math.max(5, r.int(15, 40) - Math.round(w.lift * 16)), likert(3.4, -1),
-          likert(2.5), likert(2.8), likert(2.9), likert(3.6), likert(3), likert(2.7), likert(3), likert(3.1), likert(3),
+          likert(3),
+          likert(3, -1),
+          likert(3.2),
+          likert(2.8),
+          Math.min(100, r.int(35, 70) + Math.round(w.lift * 16)),
+          Math.max(5, r.int(15, 40) - Math.round(w.lift * 16)),
+          likert(3.4, -1),
+          likert(2.5),
+          likert(2.8),
+          likert(2.9),
+          likert(3.6),
+          likert(3),
+          likert(2.7),
+          likert(3),
+          likert(3.1),
+          likert(3),
         ];
         return {
           unitId: units[i % units.length].id,

@@ -5,7 +5,11 @@ describe('configuration', () => {
   it('has working defaults: embedded PostgreSQL in .data, migrations at start, no JWT secret', () => {
     const c = loadConfig({});
     expect(c.database).toEqual({
-      url: undefined, dataDir: path.resolve('.data'), embeddedPort: 54329, migrationsRun: true, poolSize: 10,
+      url: undefined,
+      dataDir: path.resolve('.data'),
+      embeddedPort: 54329,
+      migrationsRun: true,
+      poolSize: 10,
       timeouts: { statementMs: 30_000, lockMs: 5_000, idleInTransactionMs: 30_000, exportMs: 600_000 },
     });
     expect(c.http).toEqual({ port: 3000, host: '127.0.0.1', bodyLimit: '5mb', trustProxy: false });

@@ -1,21 +1,8 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import {
-  IsBoolean,
-  IsIn,
-  IsInt,
-  IsNumber,
-  IsOptional,
-  IsString,
-  Matches,
-  Max,
-  Min,
-  MinLength,
-  validateSync,
-} from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 import * as path from 'node:path';
 
-const toNumber = ({ value }: { value: unknown }) =>
-  value === undefined || value === '' ? undefined : Number(value);
+const toNumber = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
 const toBool = ({ value }: { value: unknown }) => {
   if (value === undefined || value === '') return undefined;
   if (typeof value === 'boolean') return value;
@@ -33,99 +20,168 @@ export class EnvSchema {
   @IsIn(['development', 'production', 'test'])
   NODE_ENV: 'development' | 'production' | 'test' = 'development';
 
-  @Transform(toNumber) @IsInt() @Min(0) @Max(65535)
+  @Transform(toNumber)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
   PORT = 3000;
 
   @IsString()
   HOST = '127.0.0.1';
 
-  @IsOptional() @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must start with postgres:// or postgresql://' })
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must start with postgres:// or postgresql://' })
   DATABASE_URL?: string;
 
-  @IsOptional() @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_OWNER_URL must start with postgres:// or postgresql://' })
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_OWNER_URL must start with postgres:// or postgresql://' })
   DATABASE_OWNER_URL?: string;
 
   @IsString()
   DATA_DIR = '.data';
 
-  @Transform(toNumber) @IsInt() @Min(1024) @Max(65535)
+  @Transform(toNumber)
+  @IsInt()
+  @Min(1024)
+  @Max(65535)
   EMBEDDED_PG_PORT = 54329;
 
-  @Transform(toBool) @IsBoolean()
+  @Transform(toBool)
+  @IsBoolean()
   MIGRATIONS_RUN = true;
 
-  @Transform(toNumber) @IsInt() @Min(1) @Max(200)
+  @Transform(toNumber)
+  @IsInt()
+  @Min(1)
+  @Max(200)
   DB_POOL_SIZE = 10;
 
-  @Transform(toNumber) @IsInt() @Min(100) @Max(3_600_000)
+  @Transform(toNumber)
+  @IsInt()
+  @Min(100)
+  @Max(3_600_000)
   DB_STATEMENT_TIMEOUT_MS = 30_000;
 
-  @Transform(toNumber) @IsInt() @Min(50) @Max(600_000)
+  @Transform(toNumber)
+  @IsInt()
+  @Min(50)
+  @Max(600_000)
   DB_LOCK_TIMEOUT_MS = 5_000;
 
-  @Transform(toNumber) @IsInt() @Min(1_000) @Max(3_600_000)
+  @Transform(toNumber)
+  @IsInt()
+  @Min(1_000)
+  @Max(3_600_000)
   DB_IDLE_IN_TRANSACTION_TIMEOUT_MS = 30_000;
 
-  @Transform(toNumber) @IsInt() @Min(1_000) @Max(24 * 3_600_000)
+  @Transform(toNumber)
+  @IsInt()
+  @Min(1_000)
+  @Max(24 * 3_600_000)
   EXPORT_TIMEOUT_MS = 600_000;
 
-  @IsOptional() @IsString() @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
   JWT_SECRET?: string;
 
-  @Transform(toNumber) @IsInt() @Min(60) @Max(60 * 60 * 24 * 30)
+  @Transform(toNumber)
+  @IsInt()
+  @Min(60)
+  @Max(60 * 60 * 24 * 30)
   JWT_TTL_SECONDS = 8 * 60 * 60;
 
-  @IsOptional() @IsString() @MinLength(32, { message: 'PANEL_KEY_SECRET must be at least 32 characters' })
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'PANEL_KEY_SECRET must be at least 32 characters' })
   PANEL_KEY_SECRET?: string;
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
-  @Transform(toNumber) @IsInt() @Min(2) @Max(50)
+  @Transform(toNumber)
+  @IsInt()
+  @Min(2)
+  @Max(50)
   GRAPHQL_MAX_DEPTH = 10;
 
-  @Transform(toNumber) @IsInt() @Min(1) @Max(200)
+  @Transform(toNumber)
+  @IsInt()
+  @Min(1)
+  @Max(200)
   GRAPHQL_MAX_ALIASES = 30;
 
-  @Transform(toNumber) @IsInt() @Min(10) @Max(1_000_000)
+  @Transform(toNumber)
+  @IsInt()
+  @Min(10)
+  @Max(1_000_000)
   GRAPHQL_MAX_COMPLEXITY = 5000;
 
-  @Transform(toNumber) @IsInt() @Min(100) @Max(100_000)
+  @Transform(toNumber)
+  @IsInt()
+  @Min(100)
+  @Max(100_000)
   GRAPHQL_MAX_TOKENS = 5000;
 
-  @Transform(toNumber) @IsInt() @Min(1) @Max(1000)
+  @Transform(toNumber)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
   LOGIN_MAX_PER_ACCOUNT = 10;
 
-  @Transform(toNumber) @IsInt() @Min(1) @Max(100_000)
+  @Transform(toNumber)
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
   LOGIN_MAX_PER_ADDRESS = 100;
 
-  @Transform(toNumber) @IsInt() @Min(1) @Max(24 * 3600)
+  @Transform(toNumber)
+  @IsInt()
+  @Min(1)
+  @Max(24 * 3600)
   LOGIN_WINDOW_SECONDS = 900;
 
-  @IsString() @Matches(/^(false|loopback|linklocal|uniquelocal|\d{1,2}|[0-9a-fA-F.:/, ]+)$/, {
+  @IsString()
+  @Matches(/^(false|loopback|linklocal|uniquelocal|\d{1,2}|[0-9a-fA-F.:/, ]+)$/, {
     message: 'TRUST_PROXY must be false, loopback, linklocal, uniquelocal, a number of hops, or addresses/subnets separated by commas',
   })
   TRUST_PROXY = 'false';
 
-  @Transform(toNumber) @IsInt() @Min(5, { message: 'MIN_GROUP_SIZE can only be raised above 5, never lowered' }) @Max(1000)
+  @Transform(toNumber)
+  @IsInt()
+  @Min(5, { message: 'MIN_GROUP_SIZE can only be raised above 5, never lowered' })
+  @Max(1000)
   MIN_GROUP_SIZE = 5;
 
   @Matches(/^\d+(b|kb|mb)$/i, { message: 'BODY_LIMIT must look like 100kb or 1mb' })
   BODY_LIMIT = '5mb';
 
-  @Transform(toNumber) @IsNumber({ maxDecimalPlaces: 2 }) @Min(1) @Max(168)
+  @Transform(toNumber)
+  @IsNumber({ maxDecimalPlaces: 2 })
+  @Min(1)
+  @Max(168)
   WORKING_HOURS_PER_WEEK = 40;
 
-  @Transform(toNumber) @IsInt() @Min(0) @Max(366)
+  @Transform(toNumber)
+  @IsInt()
+  @Min(0)
+  @Max(366)
   REPORTING_GRACE_DAYS = 30;
 
-  @Transform(toNumber) @IsInt() @Min(1) @Max(100_000)
+  @Transform(toNumber)
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
   SURVEY_LINK_MAX_PER_WINDOW = 100;
 
-  @Transform(toNumber) @IsInt() @Min(1) @Max(86_400)
+  @Transform(toNumber)
+  @IsInt()
+  @Min(1)
+  @Max(86_400)
   SURVEY_LINK_WINDOW_SECONDS = 600;
 
-  @IsOptional() @Matches(/^https?:\/\/[^/\s]+(\/[^\s]*)?$/, { message: 'PUBLIC_URL must be an http(s) address, e.g. https://tillit.example.se' })
+  @IsOptional()
+  @Matches(/^https?:\/\/[^/\s]+(\/[^\s]*)?$/, { message: 'PUBLIC_URL must be an http(s) address, e.g. https://tillit.example.se' })
   PUBLIC_URL?: string;
 }
 
@@ -185,7 +241,9 @@ export class ConfigError extends Error {}
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const known = Object.keys(new EnvSchema());
   const raw = Object.fromEntries(
-    Object.entries(env).filter(([k, v]) => (known.includes(k) || ['DATABASE_URL', 'DATABASE_OWNER_URL', 'JWT_SECRET', 'PANEL_KEY_SECRET'].includes(k)) && v !== ''),
+    Object.entries(env).filter(
+      ([k, v]) => (known.includes(k) || ['DATABASE_URL', 'DATABASE_OWNER_URL', 'JWT_SECRET', 'PANEL_KEY_SECRET'].includes(k)) && v !== '',
+    ),
   );
   const parsed = plainToInstance(EnvSchema, raw, { exposeDefaultValues: true });
   const errors = validateSync(parsed, { whitelist: false });

@@ -15,10 +15,7 @@ export const APP_DATABASE = 'tillit';
  * the embedded server in the data folder (attaching to it if the API is already running on it).
  * Pending migrations are applied first unless MIGRATIONS_RUN is false.
  */
-export async function openAppDatabase(
-  config: AppConfig,
-  log?: (l: string) => void,
-): Promise<{ url: string; close: () => Promise<void> }> {
+export async function openAppDatabase(config: AppConfig, log?: (l: string) => void): Promise<{ url: string; close: () => Promise<void> }> {
   let url = config.database.ownerUrl ?? config.database.url;
   let close = async (): Promise<void> => undefined;
   if (!url) {
@@ -30,10 +27,12 @@ export async function openAppDatabase(
       log,
     });
     close = () => handle.stop();
-    url = (await prepareEmbeddedRoles(handle.url, config.database.dataDir).catch(async (err) => {
-      await close();
-      throw err;
-    })).ownerUrl;
+    url = (
+      await prepareEmbeddedRoles(handle.url, config.database.dataDir).catch(async (err) => {
+        await close();
+        throw err;
+      })
+    ).ownerUrl;
   }
   if (config.database.migrationsRun) {
     await runMigrations(url).catch(async (err) => {
@@ -43,7 +42,6 @@ export async function openAppDatabase(
   }
   return { url, close };
 }
-
 
 /**
  * A fresh, empty database for tooling (migration generation and checks): on the DATABASE_URL

@@ -117,9 +117,7 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
       ? ` Port ${opts.port} is taken: set EMBEDDED_PG_PORT to a free port.`
       : '';
     throw new EmbeddedPostgresStartError(
-      `Could not start the embedded PostgreSQL in ${clusterDir}.${hint}` +
-        (err instanceof Error ? ` ${err.message}` : '') +
-        (detail ? `\n  ${detail}` : ''),
+      `Could not start the embedded PostgreSQL in ${clusterDir}.${hint}` + (err instanceof Error ? ` ${err.message}` : '') + (detail ? `\n  ${detail}` : ''),
     );
   }
 
@@ -257,7 +255,10 @@ async function stopOrphan(clusterDir: string, pid: number): Promise<void> {
     }
     return false;
   };
-  for (const [signal, ms] of [['SIGINT', 20_000], ['SIGQUIT', 10_000]] as const) {
+  for (const [signal, ms] of [
+    ['SIGINT', 20_000],
+    ['SIGQUIT', 10_000],
+  ] as const) {
     try {
       process.kill(pid, signal);
     } catch {
@@ -321,8 +322,7 @@ function grantTraversal(target: string, ids: { uid: number; gid: number }, log: 
       return;
     }
     if (!st.isDirectory()) return;
-    const ok =
-      (st.uid === ids.uid && st.mode & 0o100) || (st.gid === ids.gid && st.mode & 0o010) || st.mode & 0o001;
+    const ok = (st.uid === ids.uid && st.mode & 0o100) || (st.gid === ids.gid && st.mode & 0o010) || st.mode & 0o001;
     if (!ok) {
       log(`adding search permission (o+x) to ${current} so the ${PG_USER} user can reach the database`);
       fs.chmodSync(current, st.mode | 0o001);
@@ -331,10 +331,7 @@ function grantTraversal(target: string, ids: { uid: number; gid: number }, log: 
 }
 
 /** A throwaway cluster in the OS temp folder, for tests and migration tooling. */
-export async function startScratchPostgres(
-  port: number,
-  log?: (l: string) => void,
-): Promise<EmbeddedPostgresHandle & { dir: string }> {
+export async function startScratchPostgres(port: number, log?: (l: string) => void): Promise<EmbeddedPostgresHandle & { dir: string }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tillit-pg-'));
   fs.chmodSync(dir, 0o755);
   const handle = await startEmbeddedPostgres({ dataDir: dir, port, database: 'postgres', log });

@@ -23,7 +23,6 @@ export interface RoleUrls {
   runtimeUrl: string;
 }
 
-
 /**
  * On the embedded server, as its superuser (`superuserUrl`, connected to the app's database):
  * creates the three roles when missing, sets the passwords kept in the data folder

@@ -20,12 +20,18 @@ export const WithdrawalCheck = (table: string) =>
   Check(`chk_${table}_withdrawn`, `("withdrawn_at" IS NULL) = ("withdraw_reason" IS NULL) AND ("withdrawn_at" IS NULL) = ("withdrawn_by" IS NULL)`);
 
 export const WithdrawnAtColumn = (description: string) =>
-  applyDecorators(Field(() => GraphQLISODateTime, { nullable: true, description }), Column({ type: 'timestamptz', nullable: true }));
+  applyDecorators(
+    Field(() => GraphQLISODateTime, { nullable: true, description }),
+    Column({ type: 'timestamptz', nullable: true }),
+  );
 
 export const WithdrawnByColumn = () => Column({ type: 'uuid', nullable: true });
 
 export const WithdrawReasonColumn = () =>
-  applyDecorators(Field(() => String, { nullable: true, description: 'Why it was withdrawn.' }), Column({ type: 'text', nullable: true }));
+  applyDecorators(
+    Field(() => String, { nullable: true, description: 'Why it was withdrawn.' }),
+    Column({ type: 'text', nullable: true }),
+  );
 
 /** The columns' values when a record is withdrawn (with the reason) or restored. */
 export const withdrawal = (withdraw: boolean, actorId: string, reason: string): Withdrawable =>

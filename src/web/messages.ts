@@ -9,7 +9,8 @@ const sv = {
   'app.name': 'Tillit Tracker',
   'lang.switch': 'In English',
   'survey.title': 'Enkät: {wave}',
-  'survey.intro': 'Dina svar är anonyma. Ingen inloggning, inga cookies, ingen tidpunkt: svaren sparas bara med din enhet ({unit}), dag, och de uppgifter du själv väljer att lämna nedan.',
+  'survey.intro':
+    'Dina svar är anonyma. Ingen inloggning, inga cookies, ingen tidpunkt: svaren sparas bara med din enhet ({unit}), dag, och de uppgifter du själv väljer att lämna nedan.',
   'survey.required': 'Obligatorisk',
   'survey.optional': 'Frivillig',
   'survey.category': 'Vilken är din roll?',
@@ -18,7 +19,8 @@ const sv = {
   'survey.number.hint': 'Ett tal från {min} till {max}',
   'survey.skip': 'Du kan hoppa över frågor du inte vill svara på.',
   'survey.panel.legend': 'Personlig kod (frivillig)',
-  'survey.panel.help': 'Om du svarar på samma sätt nästa gång kan vi jämföra dina svar mellan omgångarna, utan att veta vem du är. Koden sparas bara krypterad.',
+  'survey.panel.help':
+    'Om du svarar på samma sätt nästa gång kan vi jämföra dina svar mellan omgångarna, utan att veta vem du är. Koden sparas bara krypterad.',
   'survey.panel.q1': 'Första bokstaven i din mammas förnamn',
   'survey.panel.q2': 'Din födelsedag (dag i månaden, 1–31)',
   'survey.panel.q3': 'Sista siffran i ditt telefonnummer',
@@ -47,7 +49,8 @@ const en: Record<keyof typeof sv, string> = {
   'app.name': 'Tillit Tracker',
   'lang.switch': 'På svenska',
   'survey.title': 'Survey: {wave}',
-  'survey.intro': 'Your answers are anonymous. No sign-in, no cookies, no time of day: your answers are kept only with your unit ({unit}), the day, and what you choose to give below.',
+  'survey.intro':
+    'Your answers are anonymous. No sign-in, no cookies, no time of day: your answers are kept only with your unit ({unit}), the day, and what you choose to give below.',
   'survey.required': 'Required',
   'survey.optional': 'Optional',
   'survey.category': 'What is your role?',
@@ -56,7 +59,8 @@ const en: Record<keyof typeof sv, string> = {
   'survey.number.hint': 'A number from {min} to {max}',
   'survey.skip': 'You may skip any question you do not want to answer.',
   'survey.panel.legend': 'Personal code (optional)',
-  'survey.panel.help': 'If you answer these the same way next time, your answers can be compared between rounds without anyone knowing who you are. The code is kept only encrypted.',
+  'survey.panel.help':
+    'If you answer these the same way next time, your answers can be compared between rounds without anyone knowing who you are. The code is kept only encrypted.',
   'survey.panel.q1': 'The first letter of your mother’s first name',
   'survey.panel.q2': 'Your birthday (day of the month, 1–31)',
   'survey.panel.q3': 'The last digit of your phone number',

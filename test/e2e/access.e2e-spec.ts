@@ -25,12 +25,29 @@ describe('access control', () => {
       return res.data![m].id as string;
     };
 
-    const varberg = await mutate('createOrganisation', { name: 'Varbergs kommun', kind: 'MUNICIPALITY', officialCode: '1383', skrGroup: 'B4', population: 64000 });
+    const varberg = await mutate('createOrganisation', {
+      name: 'Varbergs kommun',
+      kind: 'MUNICIPALITY',
+      officialCode: '1383',
+      skrGroup: 'B4',
+      population: 64000,
+    });
     const social = await mutate('createOrganisation', { name: 'Socialförvaltningen', kind: 'MUNICIPALITY', parentId: varberg });
     const homeCare = await mutate('createOrganisation', { name: 'Hemtjänst Centrum', kind: 'MUNICIPALITY', parentId: social, operatingForm: 'OWN_MANAGEMENT' });
     const ostersund = await mutate('createOrganisation', { name: 'Östersunds kommun', kind: 'MUNICIPALITY', officialCode: '2380' });
-    const researcherId = await mutate('createUser', { email: 'forskare@example.se', displayName: 'Forskare', role: 'RESEARCHER', password: 'researcher-password' });
-    await mutate('createUser', { email: 'rapportor@ostersund.se', displayName: 'Rapportör', role: 'ORG_REPORTER', organisationId: ostersund, password: 'reporter-password' });
+    const researcherId = await mutate('createUser', {
+      email: 'forskare@example.se',
+      displayName: 'Forskare',
+      role: 'RESEARCHER',
+      password: 'researcher-password',
+    });
+    await mutate('createUser', {
+      email: 'rapportor@ostersund.se',
+      displayName: 'Rapportör',
+      role: 'ORG_REPORTER',
+      organisationId: ostersund,
+      password: 'reporter-password',
+    });
     await mutate('createUser', { email: 'analytiker@example.se', displayName: 'Analytiker', role: 'ANALYST', password: 'analyst-password1' });
     const pilotId = await mutate('createPilot', {
       code: 'TD-2017-01',
@@ -51,11 +68,7 @@ describe('access control', () => {
 
     const researcher = await login(t, 'forskare@example.se', 'researcher-password');
     const seen = await t.gql(PILOT, { id: pilotId }, researcher);
-    expect(seen.data!.pilot.participants.map((p: { level: string }) => p.level)).toEqual([
-      'POLITICAL_PRINCIPAL',
-      'ADMINISTRATION_MANAGEMENT',
-      'FRONT_LINE',
-    ]);
+    expect(seen.data!.pilot.participants.map((p: { level: string }) => p.level)).toEqual(['POLITICAL_PRINCIPAL', 'ADMINISTRATION_MANAGEMENT', 'FRONT_LINE']);
     expect((await t.gql(PILOT_CODES, {}, researcher)).data!.pilots.edges).toEqual([{ node: { code: 'TD-2017-01' } }]);
 
     const reporter = await login(t, 'rapportor@ostersund.se', 'reporter-password');
@@ -82,20 +95,46 @@ describe('access control', () => {
   });
 
   const ADMIN_ONLY = [
-    'createUser', 'updateUser', 'createOrganisation', 'updateOrganisation', 'createPilot', 'updatePilot',
-    'addPilotParticipant', 'removePilotParticipant', 'addPilotResearcher', 'removePilotResearcher',
-    'withdrawSurveyBatch', 'restoreSurveyBatch',
+    'createUser',
+    'updateUser',
+    'createOrganisation',
+    'updateOrganisation',
+    'createPilot',
+    'updatePilot',
+    'addPilotParticipant',
+    'removePilotParticipant',
+    'addPilotResearcher',
+    'removePilotResearcher',
+    'withdrawSurveyBatch',
+    'restoreSurveyBatch',
   ];
   const RESEARCH_WRITES = [
-    'logObservation', 'updateObservation', 'deleteObservation', 'restoreObservation',
-    'addCodedSegment', 'updateCodedSegment', 'removeCodedSegment',
+    'logObservation',
+    'updateObservation',
+    'deleteObservation',
+    'restoreObservation',
+    'addCodedSegment',
+    'updateCodedSegment',
+    'removeCodedSegment',
   ];
   /** Organisation reports: admins, researchers (for their pilots' organisations) and org reporters (their own). */
   const REPORT_WRITES = [
-    'createSteeringInstrument', 'updateSteeringInstrument', 'closeSteeringInstrument', 'defineIndicator', 'updateIndicator',
-    'reportIndicatorBurden', 'withdrawBurdenReport', 'restoreBurdenReport',
-    'reportTimeThief', 'updateTimeThiefStatus', 'updateTimeThief', 'withdrawTimeThief', 'restoreTimeThief',
-    'reportStaffSize', 'updateStaffSize', 'removeStaffSize',
+    'createSteeringInstrument',
+    'updateSteeringInstrument',
+    'closeSteeringInstrument',
+    'defineIndicator',
+    'updateIndicator',
+    'reportIndicatorBurden',
+    'withdrawBurdenReport',
+    'restoreBurdenReport',
+    'reportTimeThief',
+    'updateTimeThiefStatus',
+    'updateTimeThief',
+    'withdrawTimeThief',
+    'restoreTimeThief',
+    'reportStaffSize',
+    'updateStaffSize',
+    'removeStaffSize',
   ];
   /** Survey design (admins, researchers) and submission (admins, org reporters). */
   const SURVEY_DESIGN = ['createSurveyInstrument', 'openSurveyWave', 'closeSurveyWave', 'reopenSurveyWave', 'deleteSurveyWave'];
@@ -104,7 +143,12 @@ describe('access control', () => {
   it('only ADMIN manages users, organisations and pilots', async () => {
     const schema = t.app.get(GraphQLSchemaHost).schema;
     const all = sampleOperations(schema, 'mutation');
-    expect(all.map((m) => m.name).filter((n) => n !== 'login').sort()).toEqual([...ADMIN_ONLY, ...RESEARCH_WRITES, ...REPORT_WRITES, ...SURVEY_DESIGN, ...SURVEY_SUBMIT].sort());
+    expect(
+      all
+        .map((m) => m.name)
+        .filter((n) => n !== 'login')
+        .sort(),
+    ).toEqual([...ADMIN_ONLY, ...RESEARCH_WRITES, ...REPORT_WRITES, ...SURVEY_DESIGN, ...SURVEY_SUBMIT].sort());
     const org = await makeOrganisation(t.ds);
     for (const role of [Role.RESEARCHER, Role.ANALYST, Role.ORG_REPORTER]) {
       const { token } = await userWithToken(t, { role, organisationId: role === Role.ORG_REPORTER ? org.id : null });

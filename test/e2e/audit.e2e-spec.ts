@@ -55,16 +55,26 @@ describe('audit trail', () => {
   it('records a pilot with its participants and researchers, and a removal with what was removed', async () => {
     const org = await makeOrganisation(t.ds);
     const researcher = await makeUser(t.ds, { role: Role.RESEARCHER });
-    const pilot = await mutate('createPilot', {
-      code: 'AUD-1', title: 'Audit', startsOn: '2017-03-01',
-      participants: [{ organisationId: org.id, level: 'FRONT_LINE' }],
-      researchers: [{ userId: researcher.id }],
-    }, 'id participants { id }');
+    const pilot = await mutate(
+      'createPilot',
+      {
+        code: 'AUD-1',
+        title: 'Audit',
+        startsOn: '2017-03-01',
+        participants: [{ organisationId: org.id, level: 'FRONT_LINE' }],
+        researchers: [{ userId: researcher.id }],
+      },
+      'id participants { id }',
+    );
     const created = await entries({ entity: ['PILOT', 'PILOT_PARTICIPANT', 'PILOT_RESEARCHER'] });
     expect(created.map((e: any) => `${e.action} ${e.entity}`).sort()).toEqual(['CREATE PILOT', 'CREATE PILOT_PARTICIPANT', 'CREATE PILOT_RESEARCHER']);
 
     const participantId = pilot.participants[0].id;
-    const rm = await t.gql('mutation($input: RemoveByIdInput!) { removePilotParticipant(input: $input) }', { input: { id: participantId, reason: 'Deltog inte' } }, admin.token);
+    const rm = await t.gql(
+      'mutation($input: RemoveByIdInput!) { removePilotParticipant(input: $input) }',
+      { input: { id: participantId, reason: 'Deltog inte' } },
+      admin.token,
+    );
     expect(rm.errors).toBeUndefined();
     const [removal] = await entries({ entityId: participantId });
     expect(removal).toMatchObject({ action: 'DELETE', entity: 'PILOT_PARTICIPANT' });
@@ -73,9 +83,13 @@ describe('audit trail', () => {
 
   it('writes no entry for a write that fails', async () => {
     const before = (await t.gql(LOG, {}, admin.token)).data!.auditLog.totalCount;
-    const dup = await t.gql('mutation($input: CreatePilotInput!) { createPilot(input: $input) { id } }', {
-      input: { code: 'AUD-1', title: 'Again', startsOn: '2017-03-01' },
-    }, admin.token);
+    const dup = await t.gql(
+      'mutation($input: CreatePilotInput!) { createPilot(input: $input) { id } }',
+      {
+        input: { code: 'AUD-1', title: 'Again', startsOn: '2017-03-01' },
+      },
+      admin.token,
+    );
     expect(onlyError(dup).extensions!.code).toBe('CONFLICT');
     expect((await t.gql(LOG, {}, admin.token)).data!.auditLog.totalCount).toBe(before);
   });
@@ -84,7 +98,11 @@ describe('audit trail', () => {
     const other = await userWithToken(t, { role: Role.ADMIN });
     const since = new Date().toISOString();
     for (let i = 0; i < 5; i++) {
-      await t.gql('mutation($input: CreateOrganisationInput!) { createOrganisation(input: $input) { id } }', { input: { name: `Paged ${i}`, kind: 'OTHER' } }, other.token);
+      await t.gql(
+        'mutation($input: CreateOrganisationInput!) { createOrganisation(input: $input) { id } }',
+        { input: { name: `Paged ${i}`, kind: 'OTHER' } },
+        other.token,
+      );
     }
     const mine = await entries({ actorId: other.user.id, from: since });
     expect(mine.map((e: any) => e.changes.name.after)).toEqual(['Paged 4', 'Paged 3', 'Paged 2', 'Paged 1', 'Paged 0']);

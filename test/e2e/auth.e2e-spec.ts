@@ -96,9 +96,7 @@ describe('authentication', () => {
     const token = await login(t, 'first.admin@example.se', 'a-very-long-password');
     expect((await t.gql(ME, {}, token)).data!.me.role).toBe('ADMIN');
     await expect(createAdmin(t.ds, { email: 'weak@example.se', displayName: 'x', password: 'short' })).rejects.toThrow(/password/);
-    await expect(
-      createAdmin(t.ds, { email: 'first.admin@EXAMPLE.se', displayName: 'x', password: 'a-very-long-password' }),
-    ).rejects.toThrow(/already exists/);
+    await expect(createAdmin(t.ds, { email: 'first.admin@EXAMPLE.se', displayName: 'x', password: 'a-very-long-password' })).rejects.toThrow(/already exists/);
   });
 
   it('lets an admin list users by role, activity and text, a page at a time', async () => {
@@ -106,8 +104,9 @@ describe('authentication', () => {
     await makeUser(t.ds, { role: Role.RESEARCHER, displayName: 'Åsa Östlund', email: 'asa@uni.se' });
     await makeUser(t.ds, { role: Role.RESEARCHER, displayName: 'Bo Berg', email: 'bo@uni.se', active: false });
     const list = async (filter: Record<string, unknown>) =>
-      (await t.gql('query($f: UserFilter) { users(filter: $f, first: 100) { totalCount edges { node { displayName } } } }', { f: filter }, admin.token))
-        .data!.users.edges.map((e: any) => e.node.displayName);
+      (
+        await t.gql('query($f: UserFilter) { users(filter: $f, first: 100) { totalCount edges { node { displayName } } } }', { f: filter }, admin.token)
+      ).data!.users.edges.map((e: any) => e.node.displayName);
     expect(await list({ text: 'östlund' })).toEqual(['Åsa Östlund']);
     expect(await list({ text: 'UNI.SE', active: false })).toEqual(['Bo Berg']);
     expect(await list({ role: ['RESEARCHER'], text: 'uni.se' })).toHaveLength(2);

@@ -23,17 +23,33 @@ describe('code frequencies and co-occurrence', () => {
     const k = await makeOrganisation(t.ds, { name: 'K' });
     unitA = await makeOrganisation(t.ds, { name: 'A', parentId: k.id });
     const unitB = await makeOrganisation(t.ds, { name: 'B', parentId: k.id });
-    const pilotId = (await makePilot(t.ds, { code: 'CODES-1', startsOn: '2019-01-01', endsOn: null }, [{ organisationId: k.id, level: SteeringLevel.POLITICAL_PRINCIPAL }])).id;
+    const pilotId = (
+      await makePilot(t.ds, { code: 'CODES-1', startsOn: '2019-01-01', endsOn: null }, [{ organisationId: k.id, level: SteeringLevel.POLITICAL_PRINCIPAL }])
+    ).id;
     const log = async (organisationId: string, occurredOn: string, codes: Record<string, unknown>) => {
-      const res = await t.gql('mutation($input: LogObservationInput!) { logObservation(input: $input) { id } }', {
-        input: { pilotId, organisationId, level: 'FRONT_LINE', occurredOn, kind: 'MEETING', title: 't', text: 'Ett två tre fyra fem.', codes },
-      }, admin);
+      const res = await t.gql(
+        'mutation($input: LogObservationInput!) { logObservation(input: $input) { id } }',
+        {
+          input: { pilotId, organisationId, level: 'FRONT_LINE', occurredOn, kind: 'MEETING', title: 't', text: 'Ett två tre fyra fem.', codes },
+        },
+        admin,
+      );
       return res.data!.logObservation.id as string;
     };
     const segment = (observationId: string, codes: Record<string, unknown>) =>
       t.gql('mutation($input: AddCodedSegmentInput!) { addCodedSegment(input: $input) { id } }', { input: { observationId, start: 0, end: 3, codes } }, admin);
-    const o1 = await log(unitA.id, '2019-01-10', { forms: ['REGEL', 'NORM'], methods: ['LESS_DETAIL_STEERING'], relations: ['BETWEEN_DECISION_LEVELS'], effectOnTrust: 'STRENGTHENS' });
-    const o2 = await log(unitB.id, '2019-02-05', { forms: ['NORM'], methods: ['LESS_DETAIL_STEERING', 'VALUES_WORK'], relations: ['BETWEEN_DECISION_LEVELS', 'PRINCIPAL_AND_OPERATIONS'], effectOnTrust: 'STRENGTHENS' });
+    const o1 = await log(unitA.id, '2019-01-10', {
+      forms: ['REGEL', 'NORM'],
+      methods: ['LESS_DETAIL_STEERING'],
+      relations: ['BETWEEN_DECISION_LEVELS'],
+      effectOnTrust: 'STRENGTHENS',
+    });
+    const o2 = await log(unitB.id, '2019-02-05', {
+      forms: ['NORM'],
+      methods: ['LESS_DETAIL_STEERING', 'VALUES_WORK'],
+      relations: ['BETWEEN_DECISION_LEVELS', 'PRINCIPAL_AND_OPERATIONS'],
+      effectOnTrust: 'STRENGTHENS',
+    });
     await log(unitB.id, '2019-02-20', { forms: ['EKONOMI'], methods: ['VALUES_WORK'], effectOnTrust: 'WEAKENS' });
     const o4 = await log(unitB.id, '2019-02-21', { forms: ['REGEL'] });
     await segment(o1, { methods: ['VALUES_WORK'] });
@@ -77,7 +93,10 @@ describe('code frequencies and co-occurrence', () => {
   });
 
   it('crosses two dimensions: methods × trust relations', async () => {
-    const cells = await q('query($input: CodeCooccurrenceInput!) { codeCooccurrence(input: $input) { rowCode columnCode count } }', { rows: 'METHOD', columns: 'RELATION' });
+    const cells = await q('query($input: CodeCooccurrenceInput!) { codeCooccurrence(input: $input) { rowCode columnCode count } }', {
+      rows: 'METHOD',
+      columns: 'RELATION',
+    });
     expect(cells.map((c) => [c.rowCode, c.columnCode, c.count])).toEqual([
       ['LESS_DETAIL_STEERING', 'BETWEEN_DECISION_LEVELS', 2],
       ['LESS_DETAIL_STEERING', 'PRINCIPAL_AND_OPERATIONS', 1],
@@ -89,6 +108,9 @@ describe('code frequencies and co-occurrence', () => {
   it('gives org reporters the counts for their own units only', async () => {
     const reporter = (await userWithToken(t, { role: Role.ORG_REPORTER, organisationId: unitA.id })).token;
     const rows = await q(FREQ, { dimensions: ['FORM'] }, reporter);
-    expect(rows.map((r) => [r.code, r.count])).toEqual([['NORM', 1], ['REGEL', 1]]);
+    expect(rows.map((r) => [r.code, r.count])).toEqual([
+      ['NORM', 1],
+      ['REGEL', 1],
+    ]);
   });
 });

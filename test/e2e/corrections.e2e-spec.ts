@@ -29,20 +29,62 @@ describe('corrections', () => {
     const kommun = await makeOrganisation(t.ds, { name: 'Kommunen' });
     units = [(await makeOrganisation(t.ds, { name: 'U1', parentId: kommun.id })).id, (await makeOrganisation(t.ds, { name: 'U2', parentId: kommun.id })).id];
     reporter = (await userWithToken(t, { role: Role.ORG_REPORTER, organisationId: kommun.id })).token;
-    pilotId = (await makePilot(t.ds, { code: 'KORR-1', startsOn: '2018-01-01', endsOn: null }, [{ organisationId: kommun.id, level: SteeringLevel.POLITICAL_PRINCIPAL }])).id;
-    const instrument = await t.gql('mutation($input: CreateSteeringInstrumentInput!) { createSteeringInstrument(input: $input) { id } }', {
-      input: { name: 'Uppföljning', kind: 'PRINCIPAL_FOLLOW_UP', governanceForm: 'PRESTATION', imposedById: kommun.id, appliesToIds: units, validFrom: '2018-01-01' },
-    }, admin);
-    indicatorId = (await t.gql('mutation($input: DefineIndicatorInput!) { defineIndicator(input: $input) { id } }', {
-      input: { name: 'Mått', instrumentId: instrument.data!.createSteeringInstrument.id, measureType: 'PROCESS', aggregationLevel: 'UNIT', reportingFrequency: 'MONTHLY', paymentDependent: false, introducedOn: '2018-01-01' },
-    }, admin)).data!.defineIndicator.id;
+    pilotId = (
+      await makePilot(t.ds, { code: 'KORR-1', startsOn: '2018-01-01', endsOn: null }, [{ organisationId: kommun.id, level: SteeringLevel.POLITICAL_PRINCIPAL }])
+    ).id;
+    const instrument = await t.gql(
+      'mutation($input: CreateSteeringInstrumentInput!) { createSteeringInstrument(input: $input) { id } }',
+      {
+        input: {
+          name: 'Uppföljning',
+          kind: 'PRINCIPAL_FOLLOW_UP',
+          governanceForm: 'PRESTATION',
+          imposedById: kommun.id,
+          appliesToIds: units,
+          validFrom: '2018-01-01',
+        },
+      },
+      admin,
+    );
+    indicatorId = (
+      await t.gql(
+        'mutation($input: DefineIndicatorInput!) { defineIndicator(input: $input) { id } }',
+        {
+          input: {
+            name: 'Mått',
+            instrumentId: instrument.data!.createSteeringInstrument.id,
+            measureType: 'PROCESS',
+            aggregationLevel: 'UNIT',
+            reportingFrequency: 'MONTHLY',
+            paymentDependent: false,
+            introducedOn: '2018-01-01',
+          },
+        },
+        admin,
+      )
+    ).data!.defineIndicator.id;
   });
   afterAll(() => t.close());
 
   const report = async (unit: number, month: number, staffHours: number) => {
     const start = `2019-0${month}-01`;
     const end = new Date(Date.UTC(2019, month, 0)).toISOString().slice(0, 10);
-    const res = await t.gql(BURDEN, { input: { indicatorId, organisationId: units[unit], periodKind: 'MONTH', periodStart: start, periodEnd: end, staffHours, staffCount: 3, usedForImprovement: 'PARTLY' } }, reporter);
+    const res = await t.gql(
+      BURDEN,
+      {
+        input: {
+          indicatorId,
+          organisationId: units[unit],
+          periodKind: 'MONTH',
+          periodStart: start,
+          periodEnd: end,
+          staffHours,
+          staffCount: 3,
+          usedForImprovement: 'PARTLY',
+        },
+      },
+      reporter,
+    );
     if (res.errors) throw new Error(res.text);
     return res.data!.reportIndicatorBurden.id as string;
   };
@@ -64,8 +106,29 @@ describe('corrections', () => {
 
     it('is refused at the door when it cannot be true (4000 hours for 3 staff in a month)', async () => {
       const start = '2019-03-01';
-      const impossible = onlyError(await t.gql(BURDEN, { input: { indicatorId, organisationId: units[1], periodKind: 'MONTH', periodStart: start, periodEnd: '2019-03-31', staffHours: 4000, staffCount: 3, usedForImprovement: 'PARTLY', expectedRevision: 1, reason: 'x' } }, reporter));
-      expect(impossible.message).toBe('input.staffHours: 4000 hours is more than 3 staff can work in 31 days at 40 hours a week (WORKING_HOURS_PER_WEEK): at most 531.4');
+      const impossible = onlyError(
+        await t.gql(
+          BURDEN,
+          {
+            input: {
+              indicatorId,
+              organisationId: units[1],
+              periodKind: 'MONTH',
+              periodStart: start,
+              periodEnd: '2019-03-31',
+              staffHours: 4000,
+              staffCount: 3,
+              usedForImprovement: 'PARTLY',
+              expectedRevision: 1,
+              reason: 'x',
+            },
+          },
+          reporter,
+        ),
+      );
+      expect(impossible.message).toBe(
+        'input.staffHours: 4000 hours is more than 3 staff can work in 31 days at 40 hours a week (WORKING_HOURS_PER_WEEK): at most 531.4',
+      );
     });
 
     it('is taken out of every result and the rollup at once, restoring the quarter’s hours exactly', async () => {
@@ -97,16 +160,35 @@ describe('corrections', () => {
       expect((parse(csv, { columns: true }) as { report_id: string }[]).map((r) => r.report_id)).not.toContain(mistaken);
       const audit = await t.gql('query($id: ID) { auditLog(filter: { entityId: $id }) { edges { node { action reason changes } } } }', { id: mistaken }, admin);
       const [latest] = audit.data!.auditLog.edges.map((e: any) => e.node);
-      expect(latest).toMatchObject({ action: 'DELETE', reason: 'Skrivfel: 40 timmar, inte 400', changes: { withdrawReason: { before: null, after: 'Skrivfel: 40 timmar, inte 400' } } });
+      expect(latest).toMatchObject({
+        action: 'DELETE',
+        reason: 'Skrivfel: 40 timmar, inte 400',
+        changes: { withdrawReason: { before: null, after: 'Skrivfel: 40 timmar, inte 400' } },
+      });
     });
 
     it('can be restored with a reason, and replaced by the right value', async () => {
       const restored = await t.gql(RESTORE, { input: { id: mistaken, reason: 'Återställd för att rätta värdet' } }, reporter);
       expect(restored.data!.restoreBurdenReport).toMatchObject({ withdrawnAt: null, withdrawReason: null });
       expect(await quarter()).toEqual({ pilot: 530, national: 530, reports: 6 });
-      const fixed = await t.gql(BURDEN, {
-        input: { indicatorId, organisationId: units[1], periodKind: 'MONTH', periodStart: '2019-03-01', periodEnd: '2019-03-31', staffHours: 40, staffCount: 3, usedForImprovement: 'PARTLY', expectedRevision: 1, reason: 'Rätt värde: 40' },
-      }, reporter);
+      const fixed = await t.gql(
+        BURDEN,
+        {
+          input: {
+            indicatorId,
+            organisationId: units[1],
+            periodKind: 'MONTH',
+            periodStart: '2019-03-01',
+            periodEnd: '2019-03-31',
+            staffHours: 40,
+            staffCount: 3,
+            usedForImprovement: 'PARTLY',
+            expectedRevision: 1,
+            reason: 'Rätt värde: 40',
+          },
+        },
+        reporter,
+      );
       expect(fixed.data!.reportIndicatorBurden).toEqual({ id: mistaken, revision: 2 });
       expect(await quarter()).toEqual({ pilot: 170, national: 170, reports: 6 });
     });
@@ -126,34 +208,56 @@ describe('corrections', () => {
     let mistaken: string;
     const today = new Date().toISOString().slice(0, 10);
     const answers = (v: number) => Array.from({ length: 16 }, (_, i) => (i === 4 || i === 5 ? 50 : v));
-    const batch = (v: number, clientId?: string) => ({ waveId, clientId, responses: Array.from({ length: 6 }, () => ({ unitId: units[0], category: 'FRONT_LINE_STAFF', answers: answers(v) })) });
+    const batch = (v: number, clientId?: string) => ({
+      waveId,
+      clientId,
+      responses: Array.from({ length: 6 }, () => ({ unitId: units[0], category: 'FRONT_LINE_STAFF', answers: answers(v) })),
+    });
     const counted = async () => ({
-      responses: (await t.gql('query($p: ID) { surveyWaves(filter: { pilotId: $p }) { edges { node { responseCount } } } }', { p: pilotId }, admin)).data!.surveyWaves.edges[0].node.responseCount,
-      scored: (await exactTotals(t, { pilotIds: [pilotId], instrumentId: DEFAULT_SURVEY_INSTRUMENT_ID, dimensions: ['DECISION_AUTHORITY'] })).find((c) => c.src === 'cell')?.n ?? 0,
+      responses: (await t.gql('query($p: ID) { surveyWaves(filter: { pilotId: $p }) { edges { node { responseCount } } } }', { p: pilotId }, admin)).data!
+        .surveyWaves.edges[0].node.responseCount,
+      scored:
+        (await exactTotals(t, { pilotIds: [pilotId], instrumentId: DEFAULT_SURVEY_INSTRUMENT_ID, dimensions: ['DECISION_AUTHORITY'] })).find(
+          (c) => c.src === 'cell',
+        )?.n ?? 0,
     });
 
     beforeAll(async () => {
-      const wave = await t.gql('mutation($input: OpenSurveyWaveInput!) { openSurveyWave(input: $input) { id } }', {
-        input: { pilotId, instrumentId: DEFAULT_SURVEY_INSTRUMENT_ID, label: 'Baslinje', opensOn: today, closesOn: today, unitIds: units },
-      }, admin);
+      const wave = await t.gql(
+        'mutation($input: OpenSurveyWaveInput!) { openSurveyWave(input: $input) { id } }',
+        {
+          input: { pilotId, instrumentId: DEFAULT_SURVEY_INSTRUMENT_ID, label: 'Baslinje', opensOn: today, closesOn: today, unitIds: units },
+        },
+        admin,
+      );
       waveId = wave.data!.openSurveyWave.id;
       const clientId = randomUUID();
       good = (await t.gql(SUBMIT, { input: batch(4, clientId) }, reporter)).data!.submitSurveyResponses.batchId;
       // The same call retried (a lost answer): recognised by its clientId, nothing stored twice.
-      expect((await t.gql(SUBMIT, { input: batch(4, clientId) }, reporter)).data!.submitSurveyResponses).toEqual({ stored: 0, batchId: good, alreadySubmitted: true });
+      expect((await t.gql(SUBMIT, { input: batch(4, clientId) }, reporter)).data!.submitSurveyResponses).toEqual({
+        stored: 0,
+        batchId: good,
+        alreadySubmitted: true,
+      });
       mistaken = (await t.gql(SUBMIT, { input: batch(1) }, reporter)).data!.submitSurveyResponses.batchId; // typed into the wrong wave
     });
 
     it('is withdrawn by an admin with a reason, and leaves results and counts at once', async () => {
       expect(await counted()).toEqual({ responses: 12, scored: 12 });
-      expect(onlyError(await t.gql(CORRECT('withdrawSurveyBatch'), { input: { id: mistaken, reason: 'Fel våg' } }, reporter)).extensions!.code).toBe('FORBIDDEN');
+      expect(onlyError(await t.gql(CORRECT('withdrawSurveyBatch'), { input: { id: mistaken, reason: 'Fel våg' } }, reporter)).extensions!.code).toBe(
+        'FORBIDDEN',
+      );
       const withdrawn = await t.gql(CORRECT('withdrawSurveyBatch'), { input: { id: mistaken, reason: 'Fel våg: svaren hör till enhet U2:s enkät' } }, admin);
       expect(withdrawn.data!.withdrawSurveyBatch).toMatchObject({ id: mistaken, responseCount: 6, withdrawnAt: expect.any(String) });
       expect(await counted()).toEqual({ responses: 6, scored: 6 });
       const audit = await t.gql('query($id: ID) { auditLog(filter: { entityId: $id }) { edges { node { entity action reason } } } }', { id: mistaken }, admin);
       expect(audit.data!.auditLog.edges[0].node).toEqual({ entity: 'SURVEY_BATCH', action: 'DELETE', reason: 'Fel våg: svaren hör till enhet U2:s enkät' });
       // The reporter sees its own batches with the reason; the good one untouched.
-      const listed = await t.gql('query($p: ID) { surveyWaves(filter: { pilotId: $p }) { edges { node { batches { id source responseCount withdrawReason } } } } }', { p: pilotId }, reporter);
+      const listed = await t.gql(
+        'query($p: ID) { surveyWaves(filter: { pilotId: $p }) { edges { node { batches { id source responseCount withdrawReason } } } } }',
+        { p: pilotId },
+        reporter,
+      );
       expect(listed.data!.surveyWaves.edges[0].node.batches).toEqual([
         { id: mistaken, source: 'API', responseCount: 6, withdrawReason: 'Fel våg: svaren hör till enhet U2:s enkät' },
         { id: good, source: 'API', responseCount: 6, withdrawReason: null },

@@ -37,38 +37,74 @@ describe('disclosure control under attack', () => {
     analyst = (await userWithToken(t, { role: Role.ANALYST })).token;
     const kommun = await makeOrganisation(t.ds, { name: 'Kommunen' });
     for (const name of ['U1', 'U2', 'U3', 'Solo', 'A', 'B']) unit[name] = (await makeOrganisation(t.ds, { name, parentId: kommun.id })).id;
-    pilotId = (await makePilot(t.ds, { code: 'ATT-1', startsOn: day(-100), endsOn: null }, [{ organisationId: kommun.id, level: SteeringLevel.POLITICAL_PRINCIPAL }])).id;
-    otherPilotId = (await makePilot(t.ds, { code: 'ATT-2', startsOn: day(-100), endsOn: null }, [{ organisationId: kommun.id, level: SteeringLevel.POLITICAL_PRINCIPAL }])).id;
+    pilotId = (
+      await makePilot(t.ds, { code: 'ATT-1', startsOn: day(-100), endsOn: null }, [{ organisationId: kommun.id, level: SteeringLevel.POLITICAL_PRINCIPAL }])
+    ).id;
+    otherPilotId = (
+      await makePilot(t.ds, { code: 'ATT-2', startsOn: day(-100), endsOn: null }, [{ organisationId: kommun.id, level: SteeringLevel.POLITICAL_PRINCIPAL }])
+    ).id;
     const likert = { scale: 'LIKERT_5', labelsSv: ['1', '2', '3', '4', '5'], labelsEn: ['1', '2', '3', '4', '5'] };
-    instrumentId = (await t.gql('mutation($input: CreateSurveyInstrumentInput!) { createSurveyInstrument(input: $input) { id } }', {
-      input: { name: 'Ett påstående', items: [{ code: 'D1', textSv: 'a', textEn: 'a', dimension: 'DECISION_AUTHORITY', ...likert }] },
-    }, admin)).data!.createSurveyInstrument.id;
+    instrumentId = (
+      await t.gql(
+        'mutation($input: CreateSurveyInstrumentInput!) { createSurveyInstrument(input: $input) { id } }',
+        {
+          input: { name: 'Ett påstående', items: [{ code: 'D1', textSv: 'a', textEn: 'a', dimension: 'DECISION_AUTHORITY', ...likert }] },
+        },
+        admin,
+      )
+    ).data!.createSurveyInstrument.id;
     const open = async (key: string, units: string[]) => {
-      const res = await t.gql('mutation($input: OpenSurveyWaveInput!) { openSurveyWave(input: $input) { id } }', {
-        input: { pilotId, instrumentId, label: key, opensOn: day(-1), closesOn: day(10), unitIds: units.map((u) => unit[u]) },
-      }, admin);
+      const res = await t.gql(
+        'mutation($input: OpenSurveyWaveInput!) { openSurveyWave(input: $input) { id } }',
+        {
+          input: { pilotId, instrumentId, label: key, opensOn: day(-1), closesOn: day(10), unitIds: units.map((u) => unit[u]) },
+        },
+        admin,
+      );
       wave[key] = res.data!.openSurveyWave.id;
     };
     type Row = [unit: string, answer: number, category: string, panelKey?: string];
     const submit = async (key: string, rows: Row[]) => {
       const responses = rows.map(([u, answer, category, panelKey]) => ({ unitId: unit[u], category, answers: [answer], panelKey }));
-      const res = await t.gql('mutation($input: SubmitSurveyResponsesInput!) { submitSurveyResponses(input: $input) { stored } }', { input: { waveId: wave[key], responses } }, admin);
+      const res = await t.gql(
+        'mutation($input: SubmitSurveyResponsesInput!) { submitSurveyResponses(input: $input) { stored } }',
+        { input: { waveId: wave[key], responses } },
+        admin,
+      );
       expect(res.data!.submitSurveyResponses.stored).toBe(rows.length);
     };
-    const staff = (u: string, answers: number[], prefix?: string): Row[] => answers.map((a, i) => [u, a, 'FRONT_LINE_STAFF', prefix ? `${prefix}${i}` : undefined]);
+    const staff = (u: string, answers: number[], prefix?: string): Row[] =>
+      answers.map((a, i) => [u, a, 'FRONT_LINE_STAFF', prefix ? `${prefix}${i}` : undefined]);
 
     // Wave "lone": three units of 8, 7 and 6, and one respondent alone in unit Solo.
     await open('lone', ['U1', 'U2', 'U3', 'Solo']);
-    await submit('lone', [...staff('U1', [2, 3, 4, 3, 2, 5, 4, 3], 'a'), ...staff('U2', [1, 2, 2, 3, 4, 2, 3], 'b'), ...staff('U3', [5, 4, 4, 3, 5, 4], 'c'), ['Solo', 4, 'FRONT_LINE_STAFF', 'solo']]);
+    await submit('lone', [
+      ...staff('U1', [2, 3, 4, 3, 2, 5, 4, 3], 'a'),
+      ...staff('U2', [1, 2, 2, 3, 4, 2, 3], 'b'),
+      ...staff('U3', [5, 4, 4, 3, 5, 4], 'c'),
+      ['Solo', 4, 'FRONT_LINE_STAFF', 'solo'],
+    ]);
     truth.lone = score(4);
     // Its follow-up: everyone again, by panel key; the lone respondent one step lower.
     await open('loneAgain', ['U1', 'U2', 'U3', 'Solo']);
-    await submit('loneAgain', [...staff('U1', [3, 3, 4, 4, 2, 5, 5, 3], 'a'), ...staff('U2', [2, 2, 3, 3, 4, 3, 3], 'b'), ...staff('U3', [5, 5, 4, 4, 5, 4], 'c'), ['Solo', 3, 'FRONT_LINE_STAFF', 'solo']]);
+    await submit('loneAgain', [
+      ...staff('U1', [3, 3, 4, 4, 2, 5, 5, 3], 'a'),
+      ...staff('U2', [2, 2, 3, 3, 4, 3, 3], 'b'),
+      ...staff('U3', [5, 5, 4, 4, 5, 4], 'c'),
+      ['Solo', 3, 'FRONT_LINE_STAFF', 'solo'],
+    ]);
     truth.loneChange = score(3) - score(4);
     // Wave "pair": two hidden groups of two (first-line managers in units A and B), 4 < 5 together.
     await open('pair', ['U1', 'U2', 'U3', 'A', 'B']);
-    await submit('pair', [...staff('U1', [3, 3, 2, 4, 3, 3]), ...staff('U2', [2, 4, 4, 3, 2, 3]), ...staff('U3', [4, 4, 5, 3, 4]),
-      ['A', 5, 'FIRST_LINE_MANAGER'], ['A', 5, 'FIRST_LINE_MANAGER'], ['B', 4, 'FIRST_LINE_MANAGER'], ['B', 5, 'FIRST_LINE_MANAGER']]);
+    await submit('pair', [
+      ...staff('U1', [3, 3, 2, 4, 3, 3]),
+      ...staff('U2', [2, 4, 4, 3, 2, 3]),
+      ...staff('U3', [4, 4, 5, 3, 4]),
+      ['A', 5, 'FIRST_LINE_MANAGER'],
+      ['A', 5, 'FIRST_LINE_MANAGER'],
+      ['B', 4, 'FIRST_LINE_MANAGER'],
+      ['B', 5, 'FIRST_LINE_MANAGER'],
+    ]);
     truth.pair = [5, 5, 4, 5].map(score);
     // Wave "one": a single respondent, to be pooled with "lone".
     await open('one', ['U1']);
@@ -93,14 +129,20 @@ describe('disclosure control under attack', () => {
     expect(both.find((r) => r.waveId === wave.lone)).toEqual(alone[0]); // the same cell, the same numbers: the difference is nothing
 
     // pilotSignals over a period holding both waves: one entry per wave, the same cells.
-    const signals = await t.gql(`query($input: PilotSignalsInput!) { pilotSignals(input: $input) { discretion { waveLabel n mean suppressed } } }`, {
-      input: { pilotId, instrumentId, from: day(-30), to: day(30), bucket: 'YEAR', dimensions: ['DECISION_AUTHORITY'] },
-    }, analyst);
+    const signals = await t.gql(
+      `query($input: PilotSignalsInput!) { pilotSignals(input: $input) { discretion { waveLabel n mean suppressed } } }`,
+      {
+        input: { pilotId, instrumentId, from: day(-30), to: day(30), bucket: 'YEAR', dimensions: ['DECISION_AUTHORITY'] },
+      },
+      analyst,
+    );
     const entries = signals.data!.pilotSignals.flatMap((b: any) => b.discretion);
     expect(entries.find((e: any) => e.waveLabel === 'one')).toEqual({ waveLabel: 'one', n: null, mean: null, suppressed: true });
     expect(entries.find((e: any) => e.waveLabel === 'lone')).toEqual({ waveLabel: 'lone', n: alone[0].n, mean: alone[0].mean, suppressed: false });
     // discretion.csv: one line per wave too, the single respondent's suppressed.
-    const csv = await (await fetch(`${t.url}/export/discretion.csv?pilotId=${pilotId}&instrumentId=${instrumentId}`, { headers: { authorization: `Bearer ${analyst}` } })).text();
+    const csv = await (
+      await fetch(`${t.url}/export/discretion.csv?pilotId=${pilotId}&instrumentId=${instrumentId}`, { headers: { authorization: `Bearer ${analyst}` } })
+    ).text();
     const oneLine = csv.split('\n').find((l) => l.includes(wave.one) && l.startsWith('DECISION_AUTHORITY'))!;
     expect(oneLine.split(',').slice(7)).toEqual(['', '', '', '', '', 'true']);
   });
@@ -122,7 +164,11 @@ describe('disclosure control under attack', () => {
     const own = cellOf(await results({ waveIds: [wave.lone] }, reporter), () => true);
     expect([own.n, own.mean, own.suppressed]).toEqual([reference.n, reference.mean, false]);
     // The same cell through pilotSignals and discretion.csv: the same published numbers.
-    const csv = await (await fetch(`${t.url}/export/discretion.csv?pilotId=${pilotId}&instrumentId=${instrumentId}&groupBy=UNIT`, { headers: { authorization: `Bearer ${analyst}` } })).text();
+    const csv = await (
+      await fetch(`${t.url}/export/discretion.csv?pilotId=${pilotId}&instrumentId=${instrumentId}&groupBy=UNIT`, {
+        headers: { authorization: `Bearer ${analyst}` },
+      })
+    ).text();
     const line = csv.split('\n').find((l) => l.includes(unit.U1) && l.startsWith('DECISION_AUTHORITY') && l.includes(wave.lone))!;
     expect(line.split(',')[7]).toBe(String(reference.n));
     expect(Number(line.split(',')[8])).toBe(reference.mean);
@@ -139,7 +185,11 @@ describe('disclosure control under attack', () => {
       await rekey(draw);
       errors.push(await attack());
     }
-    return { rmse: Math.sqrt(errors.reduce((s, e) => s + e * e, 0) / errors.length), within: errors.filter((e) => Math.abs(e) < half).length / errors.length, exact: errors.some((e) => Math.abs(e) < 1e-9) };
+    return {
+      rmse: Math.sqrt(errors.reduce((s, e) => s + e * e, 0) / errors.length),
+      within: errors.filter((e) => Math.abs(e) < half).length / errors.length,
+      exact: errors.some((e) => Math.abs(e) < 1e-9),
+    };
   }
 
   it('keeps a lone respondent hidden from the total minus the visible units', async () => {

@@ -35,23 +35,33 @@ describe('discretion results', () => {
     const adm = await makeOrganisation(t.ds, { name: 'Förvaltningen', parentId: root.id });
     units = [];
     for (const name of ['U1', 'U2', 'U3']) units.push(await makeOrganisation(t.ds, { name, parentId: adm.id }));
-    pilotId = (await makePilot(t.ds, { code: 'DISC-1', startsOn: day(-100), endsOn: null }, [{ organisationId: root.id, level: SteeringLevel.POLITICAL_PRINCIPAL }])).id;
+    pilotId = (
+      await makePilot(t.ds, { code: 'DISC-1', startsOn: day(-100), endsOn: null }, [{ organisationId: root.id, level: SteeringLevel.POLITICAL_PRINCIPAL }])
+    ).id;
 
     const likert = { scale: 'LIKERT_5', labelsSv: ['1', '2', '3', '4', '5'], labelsEn: ['1', '2', '3', '4', '5'] };
-    const inst = await t.gql('mutation($input: CreateSurveyInstrumentInput!) { createSurveyInstrument(input: $input) { id } }', {
-      input: {
-        name: 'Hand-checked',
-        items: [
-          { code: 'D1', textSv: 'a', textEn: 'a', dimension: 'DECISION_AUTHORITY', ...likert },
-          { code: 'D2', textSv: 'b', textEn: 'b', dimension: 'DECISION_AUTHORITY', ...likert, reverseScored: true },
-          { code: 'T1', textSv: 'c', textEn: 'c', dimension: 'TIME_FOR_CORE_WORK', scale: 'NUMBER', min: 0, max: 100 },
-        ],
+    const inst = await t.gql(
+      'mutation($input: CreateSurveyInstrumentInput!) { createSurveyInstrument(input: $input) { id } }',
+      {
+        input: {
+          name: 'Hand-checked',
+          items: [
+            { code: 'D1', textSv: 'a', textEn: 'a', dimension: 'DECISION_AUTHORITY', ...likert },
+            { code: 'D2', textSv: 'b', textEn: 'b', dimension: 'DECISION_AUTHORITY', ...likert, reverseScored: true },
+            { code: 'T1', textSv: 'c', textEn: 'c', dimension: 'TIME_FOR_CORE_WORK', scale: 'NUMBER', min: 0, max: 100 },
+          ],
+        },
       },
-    }, admin);
+      admin,
+    );
     instrumentId = inst.data!.createSurveyInstrument.id;
-    const wave = await t.gql('mutation($input: OpenSurveyWaveInput!) { openSurveyWave(input: $input) { id } }', {
-      input: { pilotId, instrumentId, label: 'Baseline', opensOn: day(-1), closesOn: day(10), unitIds: units.map((u) => u.id) },
-    }, admin);
+    const wave = await t.gql(
+      'mutation($input: OpenSurveyWaveInput!) { openSurveyWave(input: $input) { id } }',
+      {
+        input: { pilotId, instrumentId, label: 'Baseline', opensOn: day(-1), closesOn: day(10), unitIds: units.map((u) => u.id) },
+      },
+      admin,
+    );
     const r = (unit: number, answers: (number | null)[], category = 'FRONT_LINE_STAFF') => ({ unitId: units[unit].id, category, answers });
     const responses = [
       ...[5, 4, 5, 4, 5, 4].map((d1, i) => r(0, [d1, 1, 60], i < 2 ? 'FIRST_LINE_MANAGER' : 'FRONT_LINE_STAFF')),
@@ -59,7 +69,11 @@ describe('discretion results', () => {
       r(1, [null, 3, null]),
       ...Array.from({ length: 3 }, () => r(2, [3, 3, 50])),
     ];
-    const sub = await t.gql('mutation($input: SubmitSurveyResponsesInput!) { submitSurveyResponses(input: $input) { stored } }', { input: { waveId: wave.data!.openSurveyWave.id, responses } }, admin);
+    const sub = await t.gql(
+      'mutation($input: SubmitSurveyResponsesInput!) { submitSurveyResponses(input: $input) { stored } }',
+      { input: { waveId: wave.data!.openSurveyWave.id, responses } },
+      admin,
+    );
     expect(sub.data!.submitSurveyResponses.stored).toBe(15);
   });
   afterAll(() => t.close());
@@ -107,10 +121,17 @@ describe('discretion results', () => {
 
   it('suppresses groups below the threshold, with no statistic at all', async () => {
     const byUnit = await results({ dimensions: ['DECISION_AUTHORITY'], groupBy: ['UNIT'] });
-    expect(byUnit.map((r) => [r.unit.name, r.suppressed])).toEqual([['U1', false], ['U2', false], ['U3', true]]);
+    expect(byUnit.map((r) => [r.unit.name, r.suppressed])).toEqual([
+      ['U1', false],
+      ['U2', false],
+      ['U3', true],
+    ]);
     expect(byUnit[2]).toMatchObject({ n: null, mean: null, sd: null, ciLow: null, ciHigh: null });
     const byCategory = await results({ dimensions: ['DECISION_AUTHORITY'], groupBy: ['RESPONDENT_CATEGORY'] });
-    expect(byCategory.map((r) => [r.category, r.suppressed])).toEqual([['FIRST_LINE_MANAGER', true], ['FRONT_LINE_STAFF', false]]);
+    expect(byCategory.map((r) => [r.category, r.suppressed])).toEqual([
+      ['FIRST_LINE_MANAGER', true],
+      ['FRONT_LINE_STAFF', false],
+    ]);
   });
 
   it('rolls units up the tree', async () => {
@@ -147,9 +168,17 @@ describe('discretion results', () => {
 
   it('logs analysts’ queries for admins to read', async () => {
     await results({ dimensions: ['TIME_FOR_CORE_WORK'], groupBy: ['WAVE'] }, analyst.token);
-    const log = await t.gql('query($u: ID) { analyticsAccessLog(filter: { userId: $u }) { totalCount edges { node { operation arguments user { id } } } } }', { u: analyst.user.id }, admin);
+    const log = await t.gql(
+      'query($u: ID) { analyticsAccessLog(filter: { userId: $u }) { totalCount edges { node { operation arguments user { id } } } } }',
+      { u: analyst.user.id },
+      admin,
+    );
     const [latest] = log.data!.analyticsAccessLog.edges.map((e: any) => e.node);
-    expect(latest).toMatchObject({ operation: 'discretionResults', user: { id: analyst.user.id }, arguments: { groupBy: ['WAVE'], dimensions: ['TIME_FOR_CORE_WORK'] } });
+    expect(latest).toMatchObject({
+      operation: 'discretionResults',
+      user: { id: analyst.user.id },
+      arguments: { groupBy: ['WAVE'], dimensions: ['TIME_FOR_CORE_WORK'] },
+    });
     expect(onlyError(await t.gql('{ analyticsAccessLog { totalCount } }', {}, analyst.token)).extensions!.code).toBe('FORBIDDEN');
   });
 });

@@ -2,11 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Client } from 'pg';
-import {
-  EmbeddedPostgresBusyError,
-  freePort,
-  startEmbeddedPostgres,
-} from '../../src/database/embedded-postgres';
+import { EmbeddedPostgresBusyError, freePort, startEmbeddedPostgres } from '../../src/database/embedded-postgres';
 
 /** The embedded server the app starts when DATABASE_URL is unset (here in a temp data folder). */
 describe('embedded PostgreSQL', () => {
@@ -31,9 +27,7 @@ describe('embedded PostgreSQL', () => {
       expect(first.owned).toBe(true);
       await query(first.url, 'CREATE TABLE kept (v text); INSERT INTO kept VALUES ($$tillit$$)');
 
-      await expect(startEmbeddedPostgres({ dataDir, port: await freePort(), database: 'tillit' })).rejects.toThrow(
-        EmbeddedPostgresBusyError,
-      );
+      await expect(startEmbeddedPostgres({ dataDir, port: await freePort(), database: 'tillit' })).rejects.toThrow(EmbeddedPostgresBusyError);
       await expect(startEmbeddedPostgres({ dataDir, port, database: 'tillit' })).rejects.toThrow(/already running/);
 
       const attached = await startEmbeddedPostgres({ dataDir, port: 1, database: 'tillit', attachIfRunning: true });

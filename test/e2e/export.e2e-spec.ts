@@ -22,26 +22,57 @@ describe('CSV exports', () => {
     const k = await makeOrganisation(t.ds, { name: 'Kommunen' });
     unit = await makeOrganisation(t.ds, { name: 'Enhet Å', parentId: k.id });
     other = await makeOrganisation(t.ds, { name: 'Annan' });
-    pilotId = (await makePilot(t.ds, { code: 'EXP-1', startsOn: '2019-01-01', endsOn: null }, [{ organisationId: k.id, level: SteeringLevel.POLITICAL_PRINCIPAL }])).id;
+    pilotId = (
+      await makePilot(t.ds, { code: 'EXP-1', startsOn: '2019-01-01', endsOn: null }, [{ organisationId: k.id, level: SteeringLevel.POLITICAL_PRINCIPAL }])
+    ).id;
     const m = async (q: string, input: Record<string, unknown>) => {
       const res = await t.gql(q, { input }, admin);
       if (res.errors) throw new Error(res.text);
       return Object.values(res.data!)[0] as any;
     };
     const obs = await m('mutation($input: LogObservationInput!) { logObservation(input: $input) { id } }', {
-      pilotId, organisationId: unit.id, level: 'FRONT_LINE', occurredOn: '2019-03-10', kind: 'INTERVIEW', title: 'Intervju, del 1', text: TEXT,
-      codes: { forms: ['NORM', 'PRESTATION'], methods: ['VALUES_WORK'], effectOnTrust: 'STRENGTHENS' }, tags: ['dialog'],
+      pilotId,
+      organisationId: unit.id,
+      level: 'FRONT_LINE',
+      occurredOn: '2019-03-10',
+      kind: 'INTERVIEW',
+      title: 'Intervju, del 1',
+      text: TEXT,
+      codes: { forms: ['NORM', 'PRESTATION'], methods: ['VALUES_WORK'], effectOnTrust: 'STRENGTHENS' },
+      tags: ['dialog'],
     });
-    await m('mutation($input: AddCodedSegmentInput!) { addCodedSegment(input: $input) { id } }', { observationId: obs.id, start: 11, end: 37, codes: { methods: ['VALUES_WORK'] } });
+    await m('mutation($input: AddCodedSegmentInput!) { addCodedSegment(input: $input) { id } }', {
+      observationId: obs.id,
+      start: 11,
+      end: 37,
+      codes: { methods: ['VALUES_WORK'] },
+    });
     const inst = await m('mutation($input: CreateSteeringInstrumentInput!) { createSteeringInstrument(input: $input) { id } }', {
-      name: 'Register', kind: 'QUALITY_REGISTRY', governanceForm: 'PRESTATION', imposedById: state.id, appliesToIds: [unit.id, other.id], validFrom: '2019-01-01',
+      name: 'Register',
+      kind: 'QUALITY_REGISTRY',
+      governanceForm: 'PRESTATION',
+      imposedById: state.id,
+      appliesToIds: [unit.id, other.id],
+      validFrom: '2019-01-01',
     });
     const ind = await m('mutation($input: DefineIndicatorInput!) { defineIndicator(input: $input) { id } }', {
-      name: 'Mått', instrumentId: inst.id, measureType: 'PROCESS', aggregationLevel: 'UNIT', reportingFrequency: 'MONTHLY', introducedOn: '2019-01-01',
+      name: 'Mått',
+      instrumentId: inst.id,
+      measureType: 'PROCESS',
+      aggregationLevel: 'UNIT',
+      reportingFrequency: 'MONTHLY',
+      introducedOn: '2019-01-01',
     });
     for (const organisationId of [unit.id, other.id]) {
       await m('mutation($input: ReportIndicatorBurdenInput!) { reportIndicatorBurden(input: $input) { id } }', {
-        indicatorId: ind.id, organisationId, periodKind: 'MONTH', periodStart: '2019-03-01', periodEnd: '2019-03-31', staffHours: 12.5, staffCount: 2, usedForImprovement: 'YES',
+        indicatorId: ind.id,
+        organisationId,
+        periodKind: 'MONTH',
+        periodStart: '2019-03-01',
+        periodEnd: '2019-03-31',
+        staffHours: 12.5,
+        staffCount: 2,
+        usedForImprovement: 'YES',
       });
     }
   });
@@ -58,15 +89,32 @@ describe('CSV exports', () => {
     expect(res.status).toBe(200);
     expect(res.type).toBe('text/csv; charset=utf-8');
     const [row] = rows(res.text);
-    expect(row).toMatchObject({ pilot_code: 'EXP-1', organisation: 'Enhet Å', occurred_on: '2019-03-10', kind: 'INTERVIEW', title: 'Intervju, del 1', forms: 'NORM;PRESTATION', methods: 'VALUES_WORK', effect_on_trust: 'STRENGTHENS', tags: 'dialog' });
+    expect(row).toMatchObject({
+      pilot_code: 'EXP-1',
+      organisation: 'Enhet Å',
+      occurred_on: '2019-03-10',
+      kind: 'INTERVIEW',
+      title: 'Intervju, del 1',
+      forms: 'NORM;PRESTATION',
+      methods: 'VALUES_WORK',
+      effect_on_trust: 'STRENGTHENS',
+      tags: 'dialog',
+    });
     expect(row.text).toBe(TEXT);
   });
 
   it('exports codes and segments in long (tidy) form', async () => {
     const codes = rows((await get('observation-codes.csv', analyst.token)).text);
-    expect(codes.map((r) => [r.dimension, r.code])).toEqual([['EFFECT_ON_TRUST', 'STRENGTHENS'], ['FORM', 'NORM'], ['FORM', 'PRESTATION'], ['METHOD', 'VALUES_WORK']]);
+    expect(codes.map((r) => [r.dimension, r.code])).toEqual([
+      ['EFFECT_ON_TRUST', 'STRENGTHENS'],
+      ['FORM', 'NORM'],
+      ['FORM', 'PRESTATION'],
+      ['METHOD', 'VALUES_WORK'],
+    ]);
     const segments = rows((await get('segments.csv', analyst.token)).text);
-    expect(segments).toEqual([expect.objectContaining({ start: '11', end: '37', quote: '"Dialogen, inte systemet."', dimension: 'METHOD', code: 'VALUES_WORK', stale: 'false' })]);
+    expect(segments).toEqual([
+      expect.objectContaining({ start: '11', end: '37', quote: '"Dialogen, inte systemet."', dimension: 'METHOD', code: 'VALUES_WORK', stale: 'false' }),
+    ]);
   });
 
   it('scopes burden reports like the GraphQL queries', async () => {
@@ -99,7 +147,11 @@ describe('CSV exports', () => {
 
   it('logs analysts’ exports', async () => {
     await get(`observations.csv?pilotId=${pilotId}`, analyst.token);
-    const log = await t.gql('query($u: ID) { analyticsAccessLog(filter: { userId: $u, operation: "export:observations" }) { totalCount edges { node { arguments } } } }', { u: analyst.user.id }, admin);
+    const log = await t.gql(
+      'query($u: ID) { analyticsAccessLog(filter: { userId: $u, operation: "export:observations" }) { totalCount edges { node { arguments } } } }',
+      { u: analyst.user.id },
+      admin,
+    );
     expect(log.data!.analyticsAccessLog.totalCount).toBeGreaterThan(0);
     expect(log.data!.analyticsAccessLog.edges[0].node.arguments).toEqual({ pilotId });
   });

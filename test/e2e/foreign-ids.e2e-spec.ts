@@ -36,31 +36,116 @@ describe('writes with other people’s ids', () => {
     token.researcherB = researcherB.token;
     token.reporterB = (await userWithToken(t, { role: Role.ORG_REPORTER, organisationId: kommunB.id })).token;
     token.analyst = (await userWithToken(t, { role: Role.ANALYST })).token;
-    id.pilotA = (await makePilot(t.ds, { code: 'F-A', startsOn: day(-400), endsOn: null }, [{ organisationId: kommunA.id, level: SteeringLevel.POLITICAL_PRINCIPAL }], [{ userId: researcherA.user.id, fromDate: day(-400) }])).id;
-    await makePilot(t.ds, { code: 'F-B', startsOn: day(-400), endsOn: null }, [{ organisationId: kommunB.id, level: SteeringLevel.POLITICAL_PRINCIPAL }], [{ userId: researcherB.user.id, fromDate: day(-400) }]);
+    id.pilotA = (
+      await makePilot(
+        t.ds,
+        { code: 'F-A', startsOn: day(-400), endsOn: null },
+        [{ organisationId: kommunA.id, level: SteeringLevel.POLITICAL_PRINCIPAL }],
+        [{ userId: researcherA.user.id, fromDate: day(-400) }],
+      )
+    ).id;
+    await makePilot(
+      t.ds,
+      { code: 'F-B', startsOn: day(-400), endsOn: null },
+      [{ organisationId: kommunB.id, level: SteeringLevel.POLITICAL_PRINCIPAL }],
+      [{ userId: researcherB.user.id, fromDate: day(-400) }],
+    );
 
-    id.observation = (await ok('mutation($input: LogObservationInput!) { logObservation(input: $input) { id } }', {
-      pilotId: id.pilotA, organisationId: id.unitA, level: 'FRONT_LINE', occurredOn: day(-10), kind: 'MEETING', title: 'Möte', text: 'Vi talade om tillit.', codes: {}, tags: [],
-    }, token.researcherA)).id;
-    id.segment = (await ok('mutation($input: AddCodedSegmentInput!) { addCodedSegment(input: $input) { id } }', { observationId: id.observation, start: 0, end: 2, codes: {} }, token.researcherA)).id;
-    id.thief = (await ok('mutation($input: ReportTimeThiefInput!) { reportTimeThief(input: $input) { id } }', {
-      organisationId: id.unitA, task: 'Dubbelregistrering', process: 'Dokumentation', minutesPerWeek: 30, staffAffected: 4, proposedRemedy: 'Ta bort', reportedOn: day(-5),
-    }, admin)).id;
-    id.instrument = (await ok('mutation($input: CreateSteeringInstrumentInput!) { createSteeringInstrument(input: $input) { id } }', {
-      name: 'A:s uppföljning', kind: 'PRINCIPAL_FOLLOW_UP', governanceForm: 'PRESTATION', imposedById: kommunA.id, appliesToIds: [id.unitA], validFrom: day(-400),
-    }, admin)).id;
-    id.indicator = (await ok('mutation($input: DefineIndicatorInput!) { defineIndicator(input: $input) { id } }', {
-      name: 'Mått', instrumentId: id.instrument, measureType: 'PROCESS', aggregationLevel: 'UNIT', reportingFrequency: 'MONTHLY', paymentDependent: false, introducedOn: day(-400),
-    }, admin)).id;
-    id.wave = (await ok('mutation($input: OpenSurveyWaveInput!) { openSurveyWave(input: $input) { id } }', {
-      pilotId: id.pilotA, instrumentId: DEFAULT_SURVEY_INSTRUMENT_ID, label: 'A-våg', opensOn: day(-1), closesOn: day(10), unitIds: [id.unitA],
-    }, admin)).id;
+    id.observation = (
+      await ok(
+        'mutation($input: LogObservationInput!) { logObservation(input: $input) { id } }',
+        {
+          pilotId: id.pilotA,
+          organisationId: id.unitA,
+          level: 'FRONT_LINE',
+          occurredOn: day(-10),
+          kind: 'MEETING',
+          title: 'Möte',
+          text: 'Vi talade om tillit.',
+          codes: {},
+          tags: [],
+        },
+        token.researcherA,
+      )
+    ).id;
+    id.segment = (
+      await ok(
+        'mutation($input: AddCodedSegmentInput!) { addCodedSegment(input: $input) { id } }',
+        { observationId: id.observation, start: 0, end: 2, codes: {} },
+        token.researcherA,
+      )
+    ).id;
+    id.thief = (
+      await ok(
+        'mutation($input: ReportTimeThiefInput!) { reportTimeThief(input: $input) { id } }',
+        {
+          organisationId: id.unitA,
+          task: 'Dubbelregistrering',
+          process: 'Dokumentation',
+          minutesPerWeek: 30,
+          staffAffected: 4,
+          proposedRemedy: 'Ta bort',
+          reportedOn: day(-5),
+        },
+        admin,
+      )
+    ).id;
+    id.instrument = (
+      await ok(
+        'mutation($input: CreateSteeringInstrumentInput!) { createSteeringInstrument(input: $input) { id } }',
+        {
+          name: 'A:s uppföljning',
+          kind: 'PRINCIPAL_FOLLOW_UP',
+          governanceForm: 'PRESTATION',
+          imposedById: kommunA.id,
+          appliesToIds: [id.unitA],
+          validFrom: day(-400),
+        },
+        admin,
+      )
+    ).id;
+    id.indicator = (
+      await ok(
+        'mutation($input: DefineIndicatorInput!) { defineIndicator(input: $input) { id } }',
+        {
+          name: 'Mått',
+          instrumentId: id.instrument,
+          measureType: 'PROCESS',
+          aggregationLevel: 'UNIT',
+          reportingFrequency: 'MONTHLY',
+          paymentDependent: false,
+          introducedOn: day(-400),
+        },
+        admin,
+      )
+    ).id;
+    id.wave = (
+      await ok(
+        'mutation($input: OpenSurveyWaveInput!) { openSurveyWave(input: $input) { id } }',
+        {
+          pilotId: id.pilotA,
+          instrumentId: DEFAULT_SURVEY_INSTRUMENT_ID,
+          label: 'A-våg',
+          opensOn: day(-1),
+          closesOn: day(10),
+          unitIds: [id.unitA],
+        },
+        admin,
+      )
+    ).id;
   });
   afterAll(() => t.close());
 
   /** [who, mutation, input with the foreign id, the foreign id, expected code] */
   const cases = (): [string, string, string, Record<string, unknown>, string, 'NOT_FOUND' | 'FORBIDDEN'][] => [
-    ['researcherB', 'updateObservation', 'UpdateObservationInput', { id: id.observation, expectedVersion: 1, title: 'Kapad', reason: 'Kapad' }, id.observation, 'NOT_FOUND'],
+    [
+      'researcherB',
+      'updateObservation',
+      'UpdateObservationInput',
+      { id: id.observation, expectedVersion: 1, title: 'Kapad', reason: 'Kapad' },
+      id.observation,
+      'NOT_FOUND',
+    ],
     ['researcherB', 'deleteObservation', 'DeleteObservationInput', { id: id.observation, reason: 'Kapad' }, id.observation, 'NOT_FOUND'],
     ['researcherB', 'restoreObservation', 'RestoreObservationInput', { id: id.observation, reason: 'Kapad' }, id.observation, 'NOT_FOUND'],
     ['researcherB', 'addCodedSegment', 'AddCodedSegmentInput', { observationId: id.observation, start: 0, end: 2, codes: {} }, id.observation, 'NOT_FOUND'],
@@ -68,25 +153,126 @@ describe('writes with other people’s ids', () => {
     ['researcherB', 'removeCodedSegment', 'RemoveByIdInput', { id: id.segment, reason: 'Kapad' }, id.segment, 'NOT_FOUND'],
     ['researcherB', 'updateTimeThiefStatus', 'UpdateTimeThiefStatusInput', { id: id.thief, status: 'REMOVED', changedOn: day(0) }, id.thief, 'NOT_FOUND'],
     ['reporterB', 'updateTimeThiefStatus', 'UpdateTimeThiefStatusInput', { id: id.thief, status: 'REMOVED', changedOn: day(0) }, id.thief, 'NOT_FOUND'],
-    ['reporterB', 'reportTimeThief', 'ReportTimeThiefInput', { organisationId: id.unitA, task: 'X', process: 'Y', minutesPerWeek: 1, staffAffected: 1, proposedRemedy: 'Z', reportedOn: day(0) }, id.unitA, 'NOT_FOUND'],
-    ['reporterB', 'reportIndicatorBurden', 'ReportIndicatorBurdenInput', {
-      indicatorId: id.indicator, organisationId: id.unitA, periodKind: 'MONTH', periodStart: '2026-01-01', periodEnd: '2026-01-31', staffHours: 1, staffCount: 1, doubleRegistration: false, usedForImprovement: 'NO',
-    }, id.unitA, 'NOT_FOUND'],
-    ['reporterB', 'createSteeringInstrument', 'CreateSteeringInstrumentInput', {
-      name: 'Kapad', kind: 'PRINCIPAL_FOLLOW_UP', governanceForm: 'PRESTATION', imposedById: id.unitB, appliesToIds: [id.unitA], validFrom: day(-1),
-    }, id.unitA, 'NOT_FOUND'],
-    ['reporterB', 'submitSurveyResponses', 'SubmitSurveyResponsesInput', { waveId: id.wave, responses: [{ unitId: id.unitA, category: 'FRONT_LINE_STAFF', answers: Array(16).fill(3) }] }, id.wave, 'NOT_FOUND'],
+    [
+      'reporterB',
+      'reportTimeThief',
+      'ReportTimeThiefInput',
+      { organisationId: id.unitA, task: 'X', process: 'Y', minutesPerWeek: 1, staffAffected: 1, proposedRemedy: 'Z', reportedOn: day(0) },
+      id.unitA,
+      'NOT_FOUND',
+    ],
+    [
+      'reporterB',
+      'reportIndicatorBurden',
+      'ReportIndicatorBurdenInput',
+      {
+        indicatorId: id.indicator,
+        organisationId: id.unitA,
+        periodKind: 'MONTH',
+        periodStart: '2026-01-01',
+        periodEnd: '2026-01-31',
+        staffHours: 1,
+        staffCount: 1,
+        doubleRegistration: false,
+        usedForImprovement: 'NO',
+      },
+      id.unitA,
+      'NOT_FOUND',
+    ],
+    [
+      'reporterB',
+      'createSteeringInstrument',
+      'CreateSteeringInstrumentInput',
+      {
+        name: 'Kapad',
+        kind: 'PRINCIPAL_FOLLOW_UP',
+        governanceForm: 'PRESTATION',
+        imposedById: id.unitB,
+        appliesToIds: [id.unitA],
+        validFrom: day(-1),
+      },
+      id.unitA,
+      'NOT_FOUND',
+    ],
+    [
+      'reporterB',
+      'submitSurveyResponses',
+      'SubmitSurveyResponsesInput',
+      { waveId: id.wave, responses: [{ unitId: id.unitA, category: 'FRONT_LINE_STAFF', answers: Array(16).fill(3) }] },
+      id.wave,
+      'NOT_FOUND',
+    ],
     // Visible to them, but not theirs to change:
-    ['reporterB', 'defineIndicator', 'DefineIndicatorInput', { name: 'Kapad', instrumentId: id.instrument, measureType: 'PROCESS', aggregationLevel: 'UNIT', reportingFrequency: 'MONTHLY', paymentDependent: false, introducedOn: day(-1) }, id.instrument, 'FORBIDDEN'],
-    ['researcherB', 'logObservation', 'LogObservationInput', { pilotId: id.pilotA, organisationId: id.unitA, level: 'FRONT_LINE', occurredOn: day(-1), kind: 'MEETING', title: 'Kapad', text: 'x', codes: {}, tags: [] }, id.pilotA, 'FORBIDDEN'],
-    ['researcherB', 'reportTimeThief', 'ReportTimeThiefInput', { organisationId: id.unitA, task: 'X', process: 'Y', minutesPerWeek: 1, staffAffected: 1, proposedRemedy: 'Z', reportedOn: day(0) }, id.unitA, 'FORBIDDEN'],
+    [
+      'reporterB',
+      'defineIndicator',
+      'DefineIndicatorInput',
+      {
+        name: 'Kapad',
+        instrumentId: id.instrument,
+        measureType: 'PROCESS',
+        aggregationLevel: 'UNIT',
+        reportingFrequency: 'MONTHLY',
+        paymentDependent: false,
+        introducedOn: day(-1),
+      },
+      id.instrument,
+      'FORBIDDEN',
+    ],
+    [
+      'researcherB',
+      'logObservation',
+      'LogObservationInput',
+      {
+        pilotId: id.pilotA,
+        organisationId: id.unitA,
+        level: 'FRONT_LINE',
+        occurredOn: day(-1),
+        kind: 'MEETING',
+        title: 'Kapad',
+        text: 'x',
+        codes: {},
+        tags: [],
+      },
+      id.pilotA,
+      'FORBIDDEN',
+    ],
+    [
+      'researcherB',
+      'reportTimeThief',
+      'ReportTimeThiefInput',
+      { organisationId: id.unitA, task: 'X', process: 'Y', minutesPerWeek: 1, staffAffected: 1, proposedRemedy: 'Z', reportedOn: day(0) },
+      id.unitA,
+      'FORBIDDEN',
+    ],
     ['researcherB', 'closeSurveyWave', 'CloseSurveyWaveInput', { id: id.wave, reason: 'x' }, id.wave, 'FORBIDDEN'],
     ['reporterB', 'updateTimeThief', 'UpdateTimeThiefInput', { id: id.thief, expectedVersion: 1, reason: 'Kapad', task: 'Kapad' }, id.thief, 'NOT_FOUND'],
     ['reporterB', 'withdrawTimeThief', 'WithdrawTimeThiefInput', { id: id.thief, reason: 'Kapad' }, id.thief, 'NOT_FOUND'],
     ['researcherB', 'restoreTimeThief', 'RestoreTimeThiefInput', { id: id.thief, reason: 'Kapad' }, id.thief, 'NOT_FOUND'],
-    ['reporterB', 'updateIndicator', 'UpdateIndicatorInput', { id: id.indicator, expectedVersion: 1, reason: 'Kapad', retiredOn: day(0) }, id.indicator, 'FORBIDDEN'],
-    ['researcherB', 'updateSteeringInstrument', 'UpdateSteeringInstrumentInput', { id: id.instrument, expectedVersion: 1, reason: 'Kapad', name: 'Kapad' }, id.instrument, 'FORBIDDEN'],
-    ['reporterB', 'closeSteeringInstrument', 'CloseSteeringInstrumentInput', { id: id.instrument, expectedVersion: 1, reason: 'Kapad', validTo: day(0) }, id.instrument, 'FORBIDDEN'],
+    [
+      'reporterB',
+      'updateIndicator',
+      'UpdateIndicatorInput',
+      { id: id.indicator, expectedVersion: 1, reason: 'Kapad', retiredOn: day(0) },
+      id.indicator,
+      'FORBIDDEN',
+    ],
+    [
+      'researcherB',
+      'updateSteeringInstrument',
+      'UpdateSteeringInstrumentInput',
+      { id: id.instrument, expectedVersion: 1, reason: 'Kapad', name: 'Kapad' },
+      id.instrument,
+      'FORBIDDEN',
+    ],
+    [
+      'reporterB',
+      'closeSteeringInstrument',
+      'CloseSteeringInstrumentInput',
+      { id: id.instrument, expectedVersion: 1, reason: 'Kapad', validTo: day(0) },
+      id.instrument,
+      'FORBIDDEN',
+    ],
     ['researcherB', 'reopenSurveyWave', 'ReopenSurveyWaveInput', { id: id.wave, reason: 'x' }, id.wave, 'FORBIDDEN'],
     ['researcherB', 'deleteSurveyWave', 'DeleteSurveyWaveInput', { id: id.wave, reason: 'x' }, id.wave, 'FORBIDDEN'],
     ['analyst', 'updateTimeThiefStatus', 'UpdateTimeThiefStatusInput', { id: id.thief, status: 'REMOVED', changedOn: day(0) }, id.thief, 'FORBIDDEN'],
@@ -102,7 +288,11 @@ describe('writes with other people’s ids', () => {
       if (code === 'NOT_FOUND') {
         const swapped = JSON.parse(JSON.stringify(input).split(foreign).join(MISSING));
         const missing = await t.gql(query, { input: swapped }, token[who]);
-        expect({ who, mutation, message: res.errors![0].message.split(foreign).join('ID') }).toEqual({ who, mutation, message: missing.errors![0].message.split(MISSING).join('ID') });
+        expect({ who, mutation, message: res.errors![0].message.split(foreign).join('ID') }).toEqual({
+          who,
+          mutation,
+          message: missing.errors![0].message.split(MISSING).join('ID'),
+        });
       }
     }
     const [{ after }] = await t.asSuperuser('SELECT count(*)::int AS after FROM audit_log');

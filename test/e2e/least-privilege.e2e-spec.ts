@@ -16,7 +16,11 @@ describe('the API’s database role', () => {
     t = await startTestApp();
     const admin = (await userWithToken(t, { role: Role.ADMIN })).token;
     // Something in every append-only table worth protecting: at least the audit trail.
-    await t.gql('mutation($input: CreateOrganisationInput!) { createOrganisation(input: $input) { id } }', { input: { name: 'Historik', kind: 'OTHER' } }, admin);
+    await t.gql(
+      'mutation($input: CreateOrganisationInput!) { createOrganisation(input: $input) { id } }',
+      { input: { name: 'Historik', kind: 'OTHER' } },
+      admin,
+    );
     db = new Client({ connectionString: withDatabase(process.env[ENV_RUNTIME_URL]!, t.databaseName) });
     await db.connect();
   });
@@ -35,7 +39,9 @@ describe('the API’s database role', () => {
   };
 
   it('is the role the API uses, and neither a superuser nor the owner of anything', async () => {
-    const [role] = (await db.query(`SELECT current_user AS name, rolsuper, rolcreaterole, rolcreatedb, rolbypassrls FROM pg_roles WHERE rolname = current_user`)).rows;
+    const [role] = (
+      await db.query(`SELECT current_user AS name, rolsuper, rolcreaterole, rolcreatedb, rolbypassrls FROM pg_roles WHERE rolname = current_user`)
+    ).rows;
     expect(role).toMatchObject({ rolsuper: false, rolcreaterole: false, rolcreatedb: false, rolbypassrls: false });
     const [{ app }] = await t.ds.query('SELECT current_user AS app');
     expect(app).toBe(role.name);
@@ -79,7 +85,8 @@ describe('the API’s database role', () => {
   it('leaves the trail intact and its triggers on', async () => {
     const [{ n }] = (await db.query('SELECT count(*)::int AS n FROM audit_log')).rows;
     expect(n).toBeGreaterThan(0);
-    const triggers = (await db.query(`SELECT tgname, tgenabled FROM pg_trigger WHERE tgrelid = 'audit_log'::regclass AND NOT tgisinternal ORDER BY tgname`)).rows;
+    const triggers = (await db.query(`SELECT tgname, tgenabled FROM pg_trigger WHERE tgrelid = 'audit_log'::regclass AND NOT tgisinternal ORDER BY tgname`))
+      .rows;
     expect(triggers).toEqual([
       { tgname: 'trg_audit_log_no_truncate', tgenabled: 'O' },
       { tgname: 'trg_audit_log_no_update_delete', tgenabled: 'O' },

@@ -101,7 +101,9 @@ describe('errors and limits', () => {
   });
 
   it('refuses a NUL character in any string as bad input, naming the field, also without a token', async () => {
-    const login = onlyError(await t.gql('mutation($input: LoginInput!) { login(input: $input) { token } }', { input: { email: 'a\u0000@b.se', password: 'x' } }));
+    const login = onlyError(
+      await t.gql('mutation($input: LoginInput!) { login(input: $input) { token } }', { input: { email: 'a\u0000@b.se', password: 'x' } }),
+    );
     expect(login.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'input.email' }] });
     const filter = onlyError(await t.gql('query($f: PilotFilter) { pilots(filter: $f) { totalCount } }', { f: { text: 'a\u0000b' } }, token));
     expect(filter.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'filter.text' }] });
@@ -123,15 +125,22 @@ describe('errors and limits', () => {
     expect(load.message).toMatch(/between 1900-01-01 and 2100-12-31/);
     const buckets = onlyError(await rejectedBeforeSql('{ burdenSeries(input: { from: "2000-01-01", to: "2012-12-31", bucket: MONTH }) { bucketStart } }'));
     expect(buckets.message).toMatch(/at most 120 buckets, not 156/);
-    const timeline = onlyError(await rejectedBeforeSql('query($p: ID!) { pilotTimeline(pilotId: $p, from: "1950-01-01", to: "2018-01-01") { date } }', { p: '00000000-0000-4000-8000-000000000000' }));
+    const timeline = onlyError(
+      await rejectedBeforeSql('query($p: ID!) { pilotTimeline(pilotId: $p, from: "1950-01-01", to: "2018-01-01") { date } }', {
+        p: '00000000-0000-4000-8000-000000000000',
+      }),
+    );
     expect(timeline.message).toMatch(/at most 30 years/);
-    const codes = onlyError(await rejectedBeforeSql('{ codeFrequencies(input: { unit: OBSERVATIONS, bucket: MONTH, filter: { from: "2001-01-01", to: "2017-01-01" } }) { count } }'));
+    const codes = onlyError(
+      await rejectedBeforeSql('{ codeFrequencies(input: { unit: OBSERVATIONS, bucket: MONTH, filter: { from: "2001-01-01", to: "2017-01-01" } }) { count } }'),
+    );
     expect(codes.extensions!.fields).toEqual([{ field: 'input.filter.from', message: expect.stringMatching(/at most 120 buckets/) }]);
   });
 
   it('counts every bucket of an analytics query in its cost', async () => {
     const sel = 'bucketStart organisation { name parent { name parent { name parent { name } } } } imposedBy { name } indicator { name }';
-    const query = (to: string) => `{ ${[1, 2, 3, 4].map((i) => `a${i}: burdenSeries(input: { from: "2010-01-01", to: "${to}", bucket: MONTH, groupBy: [ORGANISATION] }) { ${sel} }`).join(' ')} }`;
+    const query = (to: string) =>
+      `{ ${[1, 2, 3, 4].map((i) => `a${i}: burdenSeries(input: { from: "2010-01-01", to: "${to}", bucket: MONTH, groupBy: [ORGANISATION] }) { ${sel} }`).join(' ')} }`;
     expect((await t.gql(query('2010-12-31'), {}, token)).errors).toBeUndefined();
     expect(onlyError(await rejectedBeforeSql(query('2019-12-31'))).message).toMatch(/too complex/);
   });
@@ -170,9 +179,13 @@ describe('errors and limits', () => {
   });
 
   it('names every invalid field with its path', async () => {
-    const res = await t.gql('mutation($input: CreatePilotInput!) { createPilot(input: $input) { id } }', {
-      input: { code: 'bad code', title: '', participants: [{ organisationId: 'nope', level: 'STATE' }] },
-    }, token);
+    const res = await t.gql(
+      'mutation($input: CreatePilotInput!) { createPilot(input: $input) { id } }',
+      {
+        input: { code: 'bad code', title: '', participants: [{ organisationId: 'nope', level: 'STATE' }] },
+      },
+      token,
+    );
     const err = onlyError(res);
     expect(err.extensions!.code).toBe('BAD_USER_INPUT');
     expect(err.extensions!.fields!.map((f) => f.field).sort()).toEqual(['input.code', 'input.participants.0.organisationId', 'input.title']);

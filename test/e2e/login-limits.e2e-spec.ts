@@ -10,7 +10,10 @@ async function attempt(t: TestApp, email: string, password: string, headers: Rec
     headers: { 'content-type': 'application/json', ...headers },
     body: JSON.stringify({ query: LOGIN, variables: { input: { email, password } } }),
   });
-  const body = (await res.json()) as { data?: { login?: { token: string } }; errors?: { message: string; extensions: { code: string; retryAfter?: number } }[] };
+  const body = (await res.json()) as {
+    data?: { login?: { token: string } };
+    errors?: { message: string; extensions: { code: string; retryAfter?: number } }[];
+  };
   return { status: res.status, retryAfter: res.headers.get('retry-after'), code: body.errors?.[0]?.extensions.code, ok: !!body.data?.login?.token, body };
 }
 

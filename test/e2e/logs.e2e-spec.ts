@@ -18,10 +18,15 @@ describe('logs', () => {
     admin = (await userWithToken(t, { role: Role.ADMIN })).token;
     const kommun = await makeOrganisation(t.ds, { name: 'Kalmar kommun' });
     unitId = (await makeOrganisation(t.ds, { name: 'Hemtjänst Norr', parentId: kommun.id })).id;
-    const pilotId = (await makePilot(t.ds, { startsOn: day(-100), endsOn: null }, [{ organisationId: kommun.id, level: SteeringLevel.POLITICAL_PRINCIPAL }])).id;
-    const wave = await t.gql('mutation($input: OpenSurveyWaveInput!) { openSurveyWave(input: $input) { id } }', {
-      input: { pilotId, instrumentId: DEFAULT_SURVEY_INSTRUMENT_ID, label: 'Baseline', opensOn: day(-1), closesOn: day(30), unitIds: [unitId] },
-    }, admin);
+    const pilotId = (await makePilot(t.ds, { startsOn: day(-100), endsOn: null }, [{ organisationId: kommun.id, level: SteeringLevel.POLITICAL_PRINCIPAL }]))
+      .id;
+    const wave = await t.gql(
+      'mutation($input: OpenSurveyWaveInput!) { openSurveyWave(input: $input) { id } }',
+      {
+        input: { pilotId, instrumentId: DEFAULT_SURVEY_INSTRUMENT_ID, label: 'Baseline', opensOn: day(-1), closesOn: day(30), unitIds: [unitId] },
+      },
+      admin,
+    );
     waveId = wave.data!.openSurveyWave.id;
   });
   afterAll(() => t.close());
@@ -36,7 +41,11 @@ describe('logs', () => {
       const panelKey = 'min-hemliga-panelnyckel-4711';
       const responses = Array.from({ length: 3 }, () => ({ unitId, category: 'FIRST_LINE_MANAGER', tenureBand: 'OVER_10_YEARS', panelKey, answers }));
       t.logs.length = 0;
-      const res = await t.gql('mutation($input: SubmitSurveyResponsesInput!) { submitSurveyResponses(input: $input) { stored } }', { input: { waveId, responses } }, admin);
+      const res = await t.gql(
+        'mutation($input: SubmitSurveyResponsesInput!) { submitSurveyResponses(input: $input) { stored } }',
+        { input: { waveId, responses } },
+        admin,
+      );
       const err = onlyError(res);
       expect(err.extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR', requestId: expect.any(String) });
 
@@ -57,13 +66,21 @@ describe('logs', () => {
     expect(login.text).not.toContain('123456789012');
     expect(onlyError(login).message).toMatch(/input\.password/);
 
-    const res = await t.gql('mutation($input: SubmitSurveyResponsesInput!) { submitSurveyResponses(input: $input) { stored } }', {
-      input: { waveId, responses: [{ unitId, category: 'FRONT_LINE_STAFF', answers: ['fyra', 1] }] },
-    }, admin);
+    const res = await t.gql(
+      'mutation($input: SubmitSurveyResponsesInput!) { submitSurveyResponses(input: $input) { stored } }',
+      {
+        input: { waveId, responses: [{ unitId, category: 'FRONT_LINE_STAFF', answers: ['fyra', 1] }] },
+      },
+      admin,
+    );
     expect(res.text).not.toContain('fyra');
-    const range = await t.gql('mutation($input: SubmitSurveyResponsesInput!) { submitSurveyResponses(input: $input) { stored } }', {
-      input: { waveId, responses: [{ unitId, category: 'FRONT_LINE_STAFF', answers: [987654, ...Array(15).fill(null)] }] },
-    }, admin);
+    const range = await t.gql(
+      'mutation($input: SubmitSurveyResponsesInput!) { submitSurveyResponses(input: $input) { stored } }',
+      {
+        input: { waveId, responses: [{ unitId, category: 'FRONT_LINE_STAFF', answers: [987654, ...Array(15).fill(null)] }] },
+      },
+      admin,
+    );
     expect(onlyError(range).extensions!.code).toBe('BAD_USER_INPUT');
     expect(range.text).not.toContain('987654');
     expect(t.logs.join('')).not.toContain('987654');

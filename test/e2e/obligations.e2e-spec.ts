@@ -24,7 +24,11 @@ describe('reporting obligations and completeness', () => {
     return { periodKind: 'MONTH', periodStart: start, periodEnd: new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10) };
   };
   const report = async (indicatorId: string, organisationId: string, start: string, receivedOn?: string) => {
-    const res = await t.gql(BURDEN, { input: { indicatorId, organisationId, ...month(start), staffHours: 8, staffCount: 2, usedForImprovement: 'NO' } }, reporter);
+    const res = await t.gql(
+      BURDEN,
+      { input: { indicatorId, organisationId, ...month(start), staffHours: 8, staffCount: 2, usedForImprovement: 'NO' } },
+      reporter,
+    );
     if (res.errors) throw new Error(res.text);
     // When it arrived: set as if sent then (the API stamps the time of the call).
     if (receivedOn) await t.asSuperuser('UPDATE burden_report SET created_at = $2 WHERE id = $1', [res.data!.reportIndicatorBurden.id, receivedOn]);
@@ -42,13 +46,32 @@ describe('reporting obligations and completeness', () => {
     reporter = (await userWithToken(t, { role: Role.ORG_REPORTER, organisationId: org.kommun })).token;
     await makePilot(t.ds, { code: 'OBL-1', startsOn: '2019-01-01', endsOn: null }, [{ organisationId: org.kommun, level: SteeringLevel.POLITICAL_PRINCIPAL }]);
     // The instrument applies to the administration: its units owe the reports.
-    const instrumentId = (await t.gql('mutation($input: CreateSteeringInstrumentInput!) { createSteeringInstrument(input: $input) { id } }', {
-      input: { name: 'Nämndens plan', kind: 'PRINCIPAL_FOLLOW_UP', governanceForm: 'PRESTATION', imposedById: org.kommun, appliesToIds: [org.forv], validFrom: '2019-01-01' },
-    }, admin)).data!.createSteeringInstrument.id;
+    const instrumentId = (
+      await t.gql(
+        'mutation($input: CreateSteeringInstrumentInput!) { createSteeringInstrument(input: $input) { id } }',
+        {
+          input: {
+            name: 'Nämndens plan',
+            kind: 'PRINCIPAL_FOLLOW_UP',
+            governanceForm: 'PRESTATION',
+            imposedById: org.kommun,
+            appliesToIds: [org.forv],
+            validFrom: '2019-01-01',
+          },
+        },
+        admin,
+      )
+    ).data!.createSteeringInstrument.id;
     const define = async (name: string, reportingFrequency: string, retiredOn: string | null) =>
-      (await t.gql('mutation($input: DefineIndicatorInput!) { defineIndicator(input: $input) { id } }', {
-        input: { name, instrumentId, measureType: 'PROCESS', aggregationLevel: 'UNIT', reportingFrequency, introducedOn: '2019-01-01', retiredOn },
-      }, admin)).data!.defineIndicator.id;
+      (
+        await t.gql(
+          'mutation($input: DefineIndicatorInput!) { defineIndicator(input: $input) { id } }',
+          {
+            input: { name, instrumentId, measureType: 'PROCESS', aggregationLevel: 'UNIT', reportingFrequency, introducedOn: '2019-01-01', retiredOn },
+          },
+          admin,
+        )
+      ).data!.defineIndicator.id;
     ind.m = await define('Månadsmått', 'MONTHLY', null);
     ind.q = await define('Kvartalsmått', 'QUARTERLY', '2019-06-30');
 
@@ -59,11 +82,19 @@ describe('reporting obligations and completeness', () => {
   });
   afterAll(() => t.close());
 
-  const obligations = async (token: string, vars: Record<string, unknown>) => t.gql(OBLIGATIONS, { org: org.kommun, from: '2019-01-01', to: '2019-04-30', ...vars }, token);
+  const obligations = async (token: string, vars: Record<string, unknown>) =>
+    t.gql(OBLIGATIONS, { org: org.kommun, from: '2019-01-01', to: '2019-04-30', ...vars }, token);
 
   it('lists, for each unit, each indicator that applies from above, each period by its frequency, and where it stands', async () => {
     const res = await obligations(reporter, {});
-    const rows = res.data!.reportingObligations.map((o: any) => [o.organisation.name, o.indicator.name, o.periodStart, o.status, o.coveredDays, o.reportedBy?.name ?? null]);
+    const rows = res.data!.reportingObligations.map((o: any) => [
+      o.organisation.name,
+      o.indicator.name,
+      o.periodStart,
+      o.status,
+      o.coveredDays,
+      o.reportedBy?.name ?? null,
+    ]);
     expect(rows).toEqual([
       ['Enhet 1', 'Kvartalsmått', '2019-01-01', 'MISSING', 0, null],
       ['Enhet 1', 'Kvartalsmått', '2019-04-01', 'MISSING', 0, null],
@@ -114,7 +145,16 @@ describe('reporting obligations and completeness', () => {
   it('gives expected against received reports by pilot, organisation, indicator and period, for analysts and admins', async () => {
     const input = { from: '2019-01-01', to: '2019-04-30', groupBy: ['ORGANISATION', 'INDICATOR'] };
     const res = await t.gql(COMPLETENESS, { input }, analyst);
-    const rows = res.data!.reportingCompleteness.map((r: any) => [r.organisation.name, r.indicator.name, r.expected, r.received, r.onTime, r.late, r.partial, r.missing]);
+    const rows = res.data!.reportingCompleteness.map((r: any) => [
+      r.organisation.name,
+      r.indicator.name,
+      r.expected,
+      r.received,
+      r.onTime,
+      r.late,
+      r.partial,
+      r.missing,
+    ]);
     expect(rows).toEqual([
       ['Enhet 1', 'Kvartalsmått', 2, 0, 0, 0, 0, 2],
       ['Enhet 1', 'Månadsmått', 4, 4, 2, 2, 0, 0],
@@ -136,7 +176,10 @@ describe('reporting obligations and completeness', () => {
     await makePilot(t.ds, { code: 'OBL-2', startsOn: '2019-01-01', endsOn: null }, [{ organisationId: org.granne }], [{ userId: following.user.id }]);
     await makePilot(t.ds, { code: 'OBL-3', startsOn: '2019-01-01', endsOn: null }, [{ organisationId: org.kommun }], [{ userId: following.user.id }]);
     const rows = async (token: string) => (await t.gql(COMPLETENESS, { input }, token)).data!.reportingCompleteness.map((r: any) => [r.pilot.code, r.expected]);
-    expect(await rows(following.token)).toEqual([['OBL-1', 12], ['OBL-3', 12]]);
+    expect(await rows(following.token)).toEqual([
+      ['OBL-1', 12],
+      ['OBL-3', 12],
+    ]);
     expect(await rows(stranger)).toEqual([]);
   });
 });

@@ -9,7 +9,8 @@ const FIELDS = `id version title text occurredOn occurredTime kind level respond
   author { id } pilot { code } organisation { name }`;
 const LOG = `mutation($input: LogObservationInput!) { logObservation(input: $input) { ${FIELDS} } }`;
 const UPDATE = `mutation($input: UpdateObservationInput!) { updateObservation(input: $input) { ${FIELDS} segments { id stale quote } } }`;
-const SEGMENT = 'mutation($input: AddCodedSegmentInput!) { addCodedSegment(input: $input) { id start end quote stale memo codes { methods effectOnTrust } author { id } } }';
+const SEGMENT =
+  'mutation($input: AddCodedSegmentInput!) { addCodedSegment(input: $input) { id start end quote stale memo codes { methods effectOnTrust } author { id } } }';
 const GET = `query($id: ID!) { observation(id: $id) { ${FIELDS}
   segments { start end quote stale } versions { version change changedFields changedBy { id } snapshot } } }`;
 const LIST = `query($filter: ObservationFilter, $first: Int, $after: String) { observations(filter: $filter, first: $first, after: $after) {
@@ -53,7 +54,13 @@ describe('observations', () => {
     respondentRole: 'FRONT_LINE_STAFF',
     title: 'Minutjakten i hemtjänsten',
     text: 'Personalen beskriver "minutjakten": en avvikelserapport när ett besök drar över med två minuter.',
-    codes: { forms: ['PRESTATION'], methods: ['LESS_DETAIL_STEERING'], relations: ['BETWEEN_DECISION_LEVELS'], effectOnTrust: 'WEAKENS', orientation: 'CONTROLLING' },
+    codes: {
+      forms: ['PRESTATION'],
+      methods: ['LESS_DETAIL_STEERING'],
+      relations: ['BETWEEN_DECISION_LEVELS'],
+      effectOnTrust: 'WEAKENS',
+      orientation: 'CONTROLLING',
+    },
     tags: ['tidstjuv'],
     ...over,
   });
@@ -76,7 +83,11 @@ describe('observations', () => {
 
     const start = Array.from(text).indexOf('D');
     const end = start + Array.from('Dialogen är viktigare än själva systemet.').length;
-    const seg = await t.gql(SEGMENT, { input: { observationId: obs.id, start, end, codes: { methods: ['VALUES_WORK'], effectOnTrust: 'STRENGTHENS' }, memo: 'dialog' } }, researcher.token);
+    const seg = await t.gql(
+      SEGMENT,
+      { input: { observationId: obs.id, start, end, codes: { methods: ['VALUES_WORK'], effectOnTrust: 'STRENGTHENS' }, memo: 'dialog' } },
+      researcher.token,
+    );
     expect(seg.errors).toBeUndefined();
     expect(seg.data!.addCodedSegment).toMatchObject({ quote: 'Dialogen är viktigare än själva systemet.', stale: false, codes: { methods: ['VALUES_WORK'] } });
 
@@ -90,7 +101,9 @@ describe('observations', () => {
 
   it('stores 100,000 characters exactly as given, and refuses one more', async () => {
     const block = 'Å\r\nö 😀\t'; // 7 characters, 12 UTF-16 units, 14 UTF-8 bytes
-    const text = Array.from(block.repeat(Math.ceil(100_000 / 7))).slice(0, 100_000).join('');
+    const text = Array.from(block.repeat(Math.ceil(100_000 / 7)))
+      .slice(0, 100_000)
+      .join('');
     expect(Array.from(text)).toHaveLength(100_000);
     const res = await log({ text });
     expect(res.errors).toBeUndefined();
@@ -117,7 +130,11 @@ describe('observations', () => {
 
   it('keeps every version, and refuses a stale edit without changing anything', async () => {
     const obs = (await log({ title: 'Versioned' })).data!.logObservation;
-    const edit = await t.gql(UPDATE, { input: { id: obs.id, expectedVersion: 1, reason: 'Rättad', title: 'Versioned (rev)', codes: { methods: ['VALUES_WORK'] } } }, researcher.token);
+    const edit = await t.gql(
+      UPDATE,
+      { input: { id: obs.id, expectedVersion: 1, reason: 'Rättad', title: 'Versioned (rev)', codes: { methods: ['VALUES_WORK'] } } },
+      researcher.token,
+    );
     expect(edit.data!.updateObservation).toMatchObject({ version: 2, title: 'Versioned (rev)', codes: { methods: ['VALUES_WORK'], forms: [] } });
 
     const stale = onlyError(await t.gql(UPDATE, { input: { id: obs.id, expectedVersion: 1, reason: 'Rättad', title: 'Lost update' } }, researcher.token));
@@ -137,7 +154,11 @@ describe('observations', () => {
     const obs = (await log({ text: 'Första meningen. Andra meningen.' })).data!.logObservation;
     await t.gql(SEGMENT, { input: { observationId: obs.id, start: 0, end: 16 } }, researcher.token); // "Första meningen."
     await t.gql(SEGMENT, { input: { observationId: obs.id, start: 17, end: 32 } }, researcher.token); // "Andra meningen."
-    const edited = await t.gql(UPDATE, { input: { id: obs.id, expectedVersion: 1, reason: 'Rättad', text: 'Första meningen. Ändrad mening!' } }, researcher.token);
+    const edited = await t.gql(
+      UPDATE,
+      { input: { id: obs.id, expectedVersion: 1, reason: 'Rättad', text: 'Första meningen. Ändrad mening!' } },
+      researcher.token,
+    );
     expect(edited.data!.updateObservation.segments.map((s: any) => [s.quote, s.stale])).toEqual([
       ['Första meningen.', false],
       ['Andra meningen.', true],
@@ -146,14 +167,22 @@ describe('observations', () => {
 
   it('deletes softly with a reason, hides it, and lets the author restore it', async () => {
     const obs = (await log({ title: 'To delete' })).data!.logObservation;
-    const del = await t.gql('mutation($input: DeleteObservationInput!) { deleteObservation(input: $input) { deletedAt deleteReason version } }', { input: { id: obs.id, reason: 'Wrong pilot' } }, researcher.token);
+    const del = await t.gql(
+      'mutation($input: DeleteObservationInput!) { deleteObservation(input: $input) { deletedAt deleteReason version } }',
+      { input: { id: obs.id, reason: 'Wrong pilot' } },
+      researcher.token,
+    );
     expect(del.data!.deleteObservation).toMatchObject({ deleteReason: 'Wrong pilot', version: 2 });
     expect((await t.gql(LIST, { filter: { text: 'delete' } }, admin)).data!.observations.edges.map((e: any) => e.node.id)).not.toContain(obs.id);
     expect(onlyError(await t.gql(GET, { id: obs.id }, colleague.token)).extensions!.code).toBe('NOT_FOUND');
     const mine = await t.gql(LIST, { filter: { deleted: true } }, researcher.token);
     expect(mine.data!.observations.edges.map((e: any) => e.node.id)).toContain(obs.id);
 
-    const restored = await t.gql('mutation($input: RestoreObservationInput!) { restoreObservation(input: $input) { deletedAt version } }', { input: { id: obs.id, reason: 'Raderad av misstag' } }, researcher.token);
+    const restored = await t.gql(
+      'mutation($input: RestoreObservationInput!) { restoreObservation(input: $input) { deletedAt version } }',
+      { input: { id: obs.id, reason: 'Raderad av misstag' } },
+      researcher.token,
+    );
     expect(restored.data!.restoreObservation).toEqual({ deletedAt: null, version: 3 });
     const history = (await t.gql(GET, { id: obs.id }, admin)).data!.observation.versions.map((v: any) => v.change);
     expect(history).toEqual(['CREATE', 'DELETE', 'RESTORE']);
@@ -203,14 +232,27 @@ describe('observations', () => {
       const mk = async (key: string, over: Record<string, unknown>) => [key, (await log({ title: key, ...over })).data!.logObservation.id] as const;
       ids = Object.fromEntries(
         await Promise.all([
-          mk('S-styrning', { occurredOn: '2018-02-01', kind: 'MEETING', text: 'Om styrning och tillit i vården.', codes: { forms: ['NORM'], methods: ['VALUES_WORK'] }, tags: ['dialog'] }),
-          mk('S-both', { occurredOn: '2018-02-02', kind: 'MEETING', text: 'Inget särskilt.', codes: { forms: ['NORM', 'EKONOMI'], methods: ['VALUES_WORK', 'LESS_DETAIL_STEERING'] } }),
+          mk('S-styrning', {
+            occurredOn: '2018-02-01',
+            kind: 'MEETING',
+            text: 'Om styrning och tillit i vården.',
+            codes: { forms: ['NORM'], methods: ['VALUES_WORK'] },
+            tags: ['dialog'],
+          }),
+          mk('S-both', {
+            occurredOn: '2018-02-02',
+            kind: 'MEETING',
+            text: 'Inget särskilt.',
+            codes: { forms: ['NORM', 'EKONOMI'], methods: ['VALUES_WORK', 'LESS_DETAIL_STEERING'] },
+          }),
           mk('S-kommun', { occurredOn: '2018-02-03', kind: 'WORKSHOP', organisationId: kommun.id, text: 'Workshop.', codes: { forms: ['EKONOMI'] } }),
         ]),
       );
     });
     const titles = async (filter: Record<string, unknown>) =>
-      (await t.gql(LIST, { filter: { from: '2018-02-01', to: '2018-02-28', ...filter }, first: 50 }, admin)).data!.observations.edges.map((e: any) => e.node.title);
+      (await t.gql(LIST, { filter: { from: '2018-02-01', to: '2018-02-28', ...filter }, first: 50 }, admin)).data!.observations.edges.map(
+        (e: any) => e.node.title,
+      );
 
     it('finds inflected Swedish words ("styrningen" finds "styrning")', async () => {
       expect(await titles({ text: 'styrningen' })).toEqual(['S-styrning']);
@@ -228,7 +270,8 @@ describe('observations', () => {
       expect(await titles({ organisationId: unit.id })).toEqual(['S-both', 'S-styrning']);
       expect(await titles({ organisationId: kommun.id })).toEqual(['S-kommun', 'S-both', 'S-styrning']);
       const page1 = (await t.gql(LIST, { filter: { from: '2018-02-01', to: '2018-02-28' }, first: 2 }, admin)).data!.observations;
-      const page2 = (await t.gql(LIST, { filter: { from: '2018-02-01', to: '2018-02-28' }, first: 2, after: page1.pageInfo.endCursor }, admin)).data!.observations;
+      const page2 = (await t.gql(LIST, { filter: { from: '2018-02-01', to: '2018-02-28' }, first: 2, after: page1.pageInfo.endCursor }, admin)).data!
+        .observations;
       expect([...page1.edges, ...page2.edges].map((e: any) => e.node.id)).toEqual([ids['S-kommun'], ids['S-both'], ids['S-styrning']]);
       expect(page2.pageInfo.hasNextPage).toBe(false);
     });
@@ -255,7 +298,9 @@ describe('observations', () => {
     await t.gql(UPDATE, { input: { id: obs.id, expectedVersion: 1, reason: 'Rättad', tags: ['ny'] } }, researcher.token);
     const seg = (await t.gql(SEGMENT, { input: { observationId: obs.id, start: 0, end: 5 } }, researcher.token)).data!.addCodedSegment;
     const entries = async (entityId: string) =>
-      (await t.gql('query($f: AuditLogFilter) { auditLog(filter: $f) { edges { node { entity action changes } } } }', { f: { entityId } }, admin)).data!.auditLog.edges.map((e: any) => e.node);
+      (
+        await t.gql('query($f: AuditLogFilter) { auditLog(filter: $f) { edges { node { entity action changes } } } }', { f: { entityId } }, admin)
+      ).data!.auditLog.edges.map((e: any) => e.node);
     const obsLog = await entries(obs.id);
     expect(obsLog.map((e: any) => e.action)).toEqual(['UPDATE', 'CREATE']);
     expect(obsLog[0].changes).toEqual({ tags: { before: ['tidstjuv'], after: ['ny'] } });

@@ -24,19 +24,23 @@ describe('pilots', () => {
     const kommun = await makeOrganisation(t.ds, { name: 'Norrköpings kommun' });
     const unit = await makeOrganisation(t.ds, { name: 'Hemtjänst Norr', parentId: kommun.id });
     const researcher = await makeUser(t.ds, { role: Role.RESEARCHER, displayName: 'Dr Forskare' });
-    const res = await t.gql(CREATE, {
-      input: {
-        ...base,
-        code: 'TD-NKPG',
-        themes: ['FOLLOW_UP'],
-        participants: [
-          { organisationId: unit.id, level: 'FRONT_LINE' },
-          { organisationId: kommun.id, level: 'POLITICAL_PRINCIPAL', role: 'LEAD' },
-          { organisationId: kommun.id, level: 'COMMISSIONER', fromDate: '2017-06-01', toDate: '2017-12-31' },
-        ],
-        researchers: [{ userId: researcher.id }],
+    const res = await t.gql(
+      CREATE,
+      {
+        input: {
+          ...base,
+          code: 'TD-NKPG',
+          themes: ['FOLLOW_UP'],
+          participants: [
+            { organisationId: unit.id, level: 'FRONT_LINE' },
+            { organisationId: kommun.id, level: 'POLITICAL_PRINCIPAL', role: 'LEAD' },
+            { organisationId: kommun.id, level: 'COMMISSIONER', fromDate: '2017-06-01', toDate: '2017-12-31' },
+          ],
+          researchers: [{ userId: researcher.id }],
+        },
       },
-    }, admin);
+      admin,
+    );
     expect(res.errors).toBeUndefined();
     const p = res.data!.createPilot;
     expect(p).toMatchObject({ code: 'TD-NKPG', status: 'PLANNED', themes: ['FOLLOW_UP'] });
@@ -52,21 +56,33 @@ describe('pilots', () => {
   it('writes nothing when any part of a new pilot is wrong', async () => {
     const org = await makeOrganisation(t.ds);
     const analyst = await makeUser(t.ds, { role: Role.ANALYST });
-    const wrongResearcher = onlyError(await t.gql(CREATE, {
-      input: { ...base, code: 'TD-HALF', participants: [{ organisationId: org.id, level: 'FRONT_LINE' }], researchers: [{ userId: analyst.id }] },
-    }, admin));
+    const wrongResearcher = onlyError(
+      await t.gql(
+        CREATE,
+        {
+          input: { ...base, code: 'TD-HALF', participants: [{ organisationId: org.id, level: 'FRONT_LINE' }], researchers: [{ userId: analyst.id }] },
+        },
+        admin,
+      ),
+    );
     expect(wrongResearcher.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'input.researchers.0.userId' }] });
 
-    const overlap = onlyError(await t.gql(CREATE, {
-      input: {
-        ...base,
-        code: 'TD-HALF',
-        participants: [
-          { organisationId: org.id, level: 'FRONT_LINE' },
-          { organisationId: org.id, level: 'FRONT_LINE', fromDate: '2018-01-01' },
-        ],
-      },
-    }, admin));
+    const overlap = onlyError(
+      await t.gql(
+        CREATE,
+        {
+          input: {
+            ...base,
+            code: 'TD-HALF',
+            participants: [
+              { organisationId: org.id, level: 'FRONT_LINE' },
+              { organisationId: org.id, level: 'FRONT_LINE', fromDate: '2018-01-01' },
+            ],
+          },
+        },
+        admin,
+      ),
+    );
     expect(overlap.extensions).toMatchObject({ code: 'CONFLICT', fields: [{ field: 'input.participants' }] });
 
     const [{ count }] = await t.ds.query(`SELECT count(*)::int AS count FROM pilot WHERE code = 'TD-HALF'`);
@@ -77,25 +93,41 @@ describe('pilots', () => {
     const org = await makeOrganisation(t.ds);
     const bad = onlyError(await t.gql(CREATE, { input: { ...base, code: 'TD-DATES', endsOn: '2016-01-01' } }, admin));
     expect(bad.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'input.endsOn' }] });
-    const badPart = onlyError(await t.gql(CREATE, {
-      input: { ...base, code: 'TD-DATES', participants: [{ organisationId: org.id, level: 'STATE', fromDate: '2018-01-01', toDate: '2017-01-01' }] },
-    }, admin));
+    const badPart = onlyError(
+      await t.gql(
+        CREATE,
+        {
+          input: { ...base, code: 'TD-DATES', participants: [{ organisationId: org.id, level: 'STATE', fromDate: '2018-01-01', toDate: '2017-01-01' }] },
+        },
+        admin,
+      ),
+    );
     expect(badPart.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'input.participants.0.toDate' }] });
     const notADate = onlyError(await t.gql(CREATE, { input: { ...base, code: 'TD-DATES', startsOn: '2017-02-30' } }, admin));
     expect(notADate.extensions!.code).toBe('BAD_USER_INPUT');
 
     const pilot = await makePilot(t.ds, { code: 'TD-UPD' });
-    const upd = onlyError(await t.gql('mutation($input: UpdatePilotInput!) { updatePilot(input: $input) { id } }', {
-      input: { id: pilot.id, endsOn: '2010-01-01', reason: 'Rätt slutdatum' },
-    }, admin));
+    const upd = onlyError(
+      await t.gql(
+        'mutation($input: UpdatePilotInput!) { updatePilot(input: $input) { id } }',
+        {
+          input: { id: pilot.id, endsOn: '2010-01-01', reason: 'Rätt slutdatum' },
+        },
+        admin,
+      ),
+    );
     expect(upd.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'input.endsOn' }] });
   });
 
   it('changes only the fields an update names', async () => {
     const pilot = await makePilot(t.ds, { code: 'TD-KEEP', status: PilotStatus.ACTIVE, themes: [PilotTheme.LEADERSHIP], description: 'Kept' });
-    const res = await t.gql('mutation($input: UpdatePilotInput!) { updatePilot(input: $input) { title status themes description } }', {
-      input: { id: pilot.id, title: 'Renamed', reason: 'Nytt namn' },
-    }, admin);
+    const res = await t.gql(
+      'mutation($input: UpdatePilotInput!) { updatePilot(input: $input) { title status themes description } }',
+      {
+        input: { id: pilot.id, title: 'Renamed', reason: 'Nytt namn' },
+      },
+      admin,
+    );
     expect(res.data!.updatePilot).toEqual({ title: 'Renamed', status: 'ACTIVE', themes: ['LEADERSHIP'], description: 'Kept' });
   });
 
@@ -106,13 +138,27 @@ describe('pilots', () => {
     const first = await t.gql(add, { input: { pilotId: pilot.id, organisationId: org.id, level: 'UNIT_MANAGEMENT', toDate: '2017-12-31' } }, admin);
     expect(first.errors).toBeUndefined();
     expect((await t.gql(add, { input: { pilotId: pilot.id, organisationId: org.id, level: 'FRONT_LINE' } }, admin)).errors).toBeUndefined();
-    expect((await t.gql(add, { input: { pilotId: pilot.id, organisationId: org.id, level: 'UNIT_MANAGEMENT', fromDate: '2018-01-01' } }, admin)).errors).toBeUndefined();
-    const twice = onlyError(await t.gql(add, { input: { pilotId: pilot.id, organisationId: org.id, level: 'UNIT_MANAGEMENT', fromDate: '2017-06-01', toDate: '2017-07-01' } }, admin));
+    expect(
+      (await t.gql(add, { input: { pilotId: pilot.id, organisationId: org.id, level: 'UNIT_MANAGEMENT', fromDate: '2018-01-01' } }, admin)).errors,
+    ).toBeUndefined();
+    const twice = onlyError(
+      await t.gql(add, { input: { pilotId: pilot.id, organisationId: org.id, level: 'UNIT_MANAGEMENT', fromDate: '2017-06-01', toDate: '2017-07-01' } }, admin),
+    );
     expect(twice.extensions!.code).toBe('CONFLICT');
 
-    const removed = await t.gql('mutation($input: RemoveByIdInput!) { removePilotParticipant(input: $input) }', { input: { id: first.data!.addPilotParticipant.id, reason: 'Lades till av misstag' } }, admin);
+    const removed = await t.gql(
+      'mutation($input: RemoveByIdInput!) { removePilotParticipant(input: $input) }',
+      { input: { id: first.data!.addPilotParticipant.id, reason: 'Lades till av misstag' } },
+      admin,
+    );
     expect(removed.data!.removePilotParticipant).toBe(first.data!.addPilotParticipant.id);
-    const again = onlyError(await t.gql('mutation($input: RemoveByIdInput!) { removePilotParticipant(input: $input) }', { input: { id: first.data!.addPilotParticipant.id, reason: 'Lades till av misstag' } }, admin));
+    const again = onlyError(
+      await t.gql(
+        'mutation($input: RemoveByIdInput!) { removePilotParticipant(input: $input) }',
+        { input: { id: first.data!.addPilotParticipant.id, reason: 'Lades till av misstag' } },
+        admin,
+      ),
+    );
     expect(again.extensions!.code).toBe('NOT_FOUND');
   });
 
@@ -120,8 +166,19 @@ describe('pilots', () => {
     const kommun = await makeOrganisation(t.ds, { name: 'Lunds kommun' });
     const unit = await makeOrganisation(t.ds, { name: 'Lund skola', parentId: kommun.id });
     const researcher = await makeUser(t.ds, { role: Role.RESEARCHER });
-    await makePilot(t.ds, { code: 'F-SCHOOL', title: 'Skolans uppföljning', status: PilotStatus.ACTIVE, themes: [PilotTheme.FOLLOW_UP], sectors: [PilotSector.SCHOOL] }, [{ organisationId: unit.id, level: SteeringLevel.FRONT_LINE }], [{ userId: researcher.id }]);
-    await makePilot(t.ds, { code: 'F-CARE', title: 'Ersättning i vården', status: PilotStatus.COMPLETED, themes: [PilotTheme.COMPENSATION_MODELS], sectors: [PilotSector.HEALTH_CARE] });
+    await makePilot(
+      t.ds,
+      { code: 'F-SCHOOL', title: 'Skolans uppföljning', status: PilotStatus.ACTIVE, themes: [PilotTheme.FOLLOW_UP], sectors: [PilotSector.SCHOOL] },
+      [{ organisationId: unit.id, level: SteeringLevel.FRONT_LINE }],
+      [{ userId: researcher.id }],
+    );
+    await makePilot(t.ds, {
+      code: 'F-CARE',
+      title: 'Ersättning i vården',
+      status: PilotStatus.COMPLETED,
+      themes: [PilotTheme.COMPENSATION_MODELS],
+      sectors: [PilotSector.HEALTH_CARE],
+    });
 
     const codes = async (filter: Record<string, unknown>) =>
       (await t.gql(LIST, { filter, first: 100 }, admin)).data!.pilots.edges.map((e: any) => e.node.code).filter((c: string) => c.startsWith('F-'));
@@ -142,10 +199,15 @@ describe('pilots', () => {
         const parent = await makeOrganisation(t.ds);
         const org = await makeOrganisation(t.ds, { parentId: parent.id });
         const r = await makeUser(t.ds, { role: Role.RESEARCHER });
-        await makePilot(t.ds, { code: `NPLUS-${theme}-${i}`, themes: [theme] }, [
-          { organisationId: org.id, level: SteeringLevel.FRONT_LINE },
-          { organisationId: parent.id, level: SteeringLevel.POLITICAL_PRINCIPAL },
-        ], [{ userId: r.id }]);
+        await makePilot(
+          t.ds,
+          { code: `NPLUS-${theme}-${i}`, themes: [theme] },
+          [
+            { organisationId: org.id, level: SteeringLevel.FRONT_LINE },
+            { organisationId: parent.id, level: SteeringLevel.POLITICAL_PRINCIPAL },
+          ],
+          [{ userId: r.id }],
+        );
       }
       t.queries.reset();
       const res = await t.gql(q, { filter: { theme: [theme] } }, admin);

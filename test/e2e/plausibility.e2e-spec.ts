@@ -29,13 +29,33 @@ describe('plausibility of burden reports', () => {
     org.granne = (await makeOrganisation(t.ds, { name: 'Grannkommunen' })).id;
     reporter = (await userWithToken(t, { role: Role.ORG_REPORTER, organisationId: kommun.id })).token;
     const instrument = async (name: string, validFrom: string, validTo: string | null) =>
-      (await t.gql('mutation($input: CreateSteeringInstrumentInput!) { createSteeringInstrument(input: $input) { id } }', {
-        input: { name, kind: 'PRINCIPAL_FOLLOW_UP', governanceForm: 'PRESTATION', imposedById: org.kommun, appliesToIds: [org.forvaltning], validFrom, validTo },
-      }, admin)).data!.createSteeringInstrument.id;
+      (
+        await t.gql(
+          'mutation($input: CreateSteeringInstrumentInput!) { createSteeringInstrument(input: $input) { id } }',
+          {
+            input: {
+              name,
+              kind: 'PRINCIPAL_FOLLOW_UP',
+              governanceForm: 'PRESTATION',
+              imposedById: org.kommun,
+              appliesToIds: [org.forvaltning],
+              validFrom,
+              validTo,
+            },
+          },
+          admin,
+        )
+      ).data!.createSteeringInstrument.id;
     const define = async (name: string, instrumentId: string, introducedOn: string, retiredOn: string | null = null) =>
-      (await t.gql('mutation($input: DefineIndicatorInput!) { defineIndicator(input: $input) { id } }', {
-        input: { name, instrumentId, measureType: 'PROCESS', aggregationLevel: 'UNIT', reportingFrequency: 'MONTHLY', introducedOn, retiredOn },
-      }, admin)).data!.defineIndicator.id;
+      (
+        await t.gql(
+          'mutation($input: DefineIndicatorInput!) { defineIndicator(input: $input) { id } }',
+          {
+            input: { name, instrumentId, measureType: 'PROCESS', aggregationLevel: 'UNIT', reportingFrequency: 'MONTHLY', introducedOn, retiredOn },
+          },
+          admin,
+        )
+      ).data!.defineIndicator.id;
     const plan = await instrument('Nämndens uppföljningsplan', '2018-01-01', null);
     indicator.visits = await define('Dokumenterade besök', plan, '2018-01-01');
     indicator.retired = await define('Avvikelser per brukare', plan, '2018-01-01', '2019-06-30');
@@ -45,7 +65,17 @@ describe('plausibility of burden reports', () => {
 
   const input = (over: Record<string, unknown>) => {
     const periodStart = (over.periodStart as string) ?? '2019-01-01';
-    return { indicatorId: indicator.visits, organisationId: org.u1, periodKind: 'MONTH', periodStart, periodEnd: monthEnd(periodStart), staffHours: 10, staffCount: 3, usedForImprovement: 'NO', ...over };
+    return {
+      indicatorId: indicator.visits,
+      organisationId: org.u1,
+      periodKind: 'MONTH',
+      periodStart,
+      periodEnd: monthEnd(periodStart),
+      staffHours: 10,
+      staffCount: 3,
+      usedForImprovement: 'NO',
+      ...over,
+    };
   };
   const refused = async (over: Record<string, unknown>, token = reporter) => {
     const e = onlyError(await t.gql(BURDEN, { input: input(over) }, token));
@@ -78,9 +108,12 @@ describe('plausibility of burden reports', () => {
   it('refuses an indicator whose instrument applies neither to the unit nor above it', async () => {
     expect(await refused({ organisationId: org.granne }, admin)).toMatchObject({
       code: 'BAD_USER_INPUT',
-      message: 'input.indicatorId: the indicator\'s instrument "Nämndens uppföljningsplan" applies to "Socialförvaltningen" and their units, not to "Grannkommunen"',
+      message:
+        'input.indicatorId: the indicator\'s instrument "Nämndens uppföljningsplan" applies to "Socialförvaltningen" and their units, not to "Grannkommunen"',
     });
-    expect((await refused({ organisationId: org.kommun })).fields).toEqual([{ field: 'input.indicatorId', message: expect.stringContaining('not to "Kommunen"') }]);
+    expect((await refused({ organisationId: org.kommun })).fields).toEqual([
+      { field: 'input.indicatorId', message: expect.stringContaining('not to "Kommunen"') },
+    ]);
   });
 
   it('refuses more hours than the staff could work, at the configured norm, and lists every problem at once', async () => {
@@ -120,13 +153,26 @@ describe('plausibility of burden reports', () => {
     it('keeps one size per period, and corrects it with the version read and a reason', async () => {
       const overlap = onlyError(await t.gql(STAFF, { input: { organisationId: org.u2, validFrom: '2019-01-01', fte: 3 } }, reporter));
       expect(overlap.extensions!.code).toBe('CONFLICT');
-      expect(overlap.message).toBe('input.validFrom: the period overlaps another staff size of this organisation: correct that one (updateStaffSize), or end it first');
+      expect(overlap.message).toBe(
+        'input.validFrom: the period overlaps another staff size of this organisation: correct that one (updateStaffSize), or end it first',
+      );
       const sizes = await t.gql('query($id: ID!) { organisation(id: $id) { staffSizes { id fte headcount version } } }', { id: org.u2 }, reporter);
       const [size] = sizes.data!.organisation.staffSizes;
-      const fixed = await t.gql('mutation($input: UpdateStaffSizeInput!) { updateStaffSize(input: $input) { fte version history { action reason } } }', {
-        input: { id: size.id, expectedVersion: 1, fte: 2.75, reason: 'En halvtid till sedan januari' },
-      }, reporter);
-      expect(fixed.data!.updateStaffSize).toEqual({ fte: 2.75, version: 2, history: [{ action: 'CREATE', reason: null }, { action: 'UPDATE', reason: 'En halvtid till sedan januari' }] });
+      const fixed = await t.gql(
+        'mutation($input: UpdateStaffSizeInput!) { updateStaffSize(input: $input) { fte version history { action reason } } }',
+        {
+          input: { id: size.id, expectedVersion: 1, fte: 2.75, reason: 'En halvtid till sedan januari' },
+        },
+        reporter,
+      );
+      expect(fixed.data!.updateStaffSize).toEqual({
+        fte: 2.75,
+        version: 2,
+        history: [
+          { action: 'CREATE', reason: null },
+          { action: 'UPDATE', reason: 'En halvtid till sedan januari' },
+        ],
+      });
       const elsewhere = (await userWithToken(t, { role: Role.ORG_REPORTER, organisationId: org.granne })).token;
       const hidden = await t.gql('query($id: ID!) { organisation(id: $id) { staffSizes { id } } }', { id: org.u2 }, elsewhere);
       expect(hidden.data?.organisation?.staffSizes ?? []).toEqual([]);
@@ -135,14 +181,20 @@ describe('plausibility of burden reports', () => {
 
   it('refuses the same hours counted twice: a unit and the administration above it for overlapping periods', async () => {
     await reported({ organisationId: org.u1, periodStart: '2019-04-01' });
-    expect((await refused({ organisationId: org.forvaltning, periodKind: 'QUARTER', periodStart: '2019-04-01', periodEnd: '2019-06-30', staffCount: 10 })).message).toBe(
+    expect(
+      (await refused({ organisationId: org.forvaltning, periodKind: 'QUARTER', periodStart: '2019-04-01', periodEnd: '2019-06-30', staffCount: 10 })).message,
+    ).toBe(
       'input.organisationId: "Hemtjänst Norr" (below it) already reports this indicator for 2019-04-01 – 2019-04-30: a report here would count those hours twice; report for the units, or withdraw their reports first',
     );
     const above = await reported({ organisationId: org.forvaltning, periodStart: '2019-05-01', staffCount: 10 });
     expect((await refused({ organisationId: org.u2, periodStart: '2019-05-01' })).message).toBe(
       'input.organisationId: "Socialförvaltningen" (above it) already reports this indicator for 2019-05-01 – 2019-05-31: a report here would count those hours twice; leave it to "Socialförvaltningen", or withdraw that report first',
     );
-    await t.gql('mutation($input: WithdrawBurdenReportInput!) { withdrawBurdenReport(input: $input) { id } }', { input: { id: above.id, reason: 'Enheterna rapporterar själva' } }, reporter);
+    await t.gql(
+      'mutation($input: WithdrawBurdenReportInput!) { withdrawBurdenReport(input: $input) { id } }',
+      { input: { id: above.id, reason: 'Enheterna rapporterar själva' } },
+      reporter,
+    );
     await reported({ organisationId: org.u2, periodStart: '2019-05-01' });
   });
 });

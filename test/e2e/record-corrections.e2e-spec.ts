@@ -30,9 +30,12 @@ describe('record corrections', () => {
     const r = await userWithToken(t, { role: Role.RESEARCHER });
     researcher = r.token;
     pilotId = (
-      await makePilot(t.ds, { code: 'KORR-2', startsOn: '2018-01-01', endsOn: null }, [{ organisationId: kommun.id, level: SteeringLevel.POLITICAL_PRINCIPAL }], [
-        { userId: r.user.id, fromDate: '2018-01-01' },
-      ])
+      await makePilot(
+        t.ds,
+        { code: 'KORR-2', startsOn: '2018-01-01', endsOn: null },
+        [{ organisationId: kommun.id, level: SteeringLevel.POLITICAL_PRINCIPAL }],
+        [{ userId: r.user.id, fromDate: '2018-01-01' }],
+      )
     ).id;
   });
   afterAll(() => t.close());
@@ -47,9 +50,9 @@ describe('record corrections', () => {
     return { code: e.extensions!.code, message: e.message };
   };
   const audit = async (entityId: string) =>
-    (await t.gql('query($id: ID) { auditLog(filter: { entityId: $id }) { edges { node { action reason changes } } } }', { id: entityId }, admin)).data!.auditLog.edges.map(
-      (e: any) => e.node,
-    );
+    (
+      await t.gql('query($id: ID) { auditLog(filter: { entityId: $id }) { edges { node { action reason changes } } } }', { id: entityId }, admin)
+    ).data!.auditLog.edges.map((e: any) => e.node);
 
   describe('survey waves', () => {
     const OPEN = 'mutation($input: OpenSurveyWaveInput!) { openSurveyWave(input: $input) { id closesOn closedAt } }';
@@ -57,7 +60,14 @@ describe('record corrections', () => {
     const REOPEN = 'mutation($input: ReopenSurveyWaveInput!) { reopenSurveyWave(input: $input) { id closesOn closedAt } }';
     const DELETE = 'mutation($input: DeleteSurveyWaveInput!) { deleteSurveyWave(input: $input) }';
     const SUBMIT = 'mutation($input: SubmitSurveyResponsesInput!) { submitSurveyResponses(input: $input) { stored } }';
-    const wave = (label: string, unitIds: string[], opensOn = day(-3), closesOn = day(3)) => ({ pilotId, instrumentId: DEFAULT_SURVEY_INSTRUMENT_ID, label, opensOn, closesOn, unitIds });
+    const wave = (label: string, unitIds: string[], opensOn = day(-3), closesOn = day(3)) => ({
+      pilotId,
+      instrumentId: DEFAULT_SURVEY_INSTRUMENT_ID,
+      label,
+      opensOn,
+      closesOn,
+      unitIds,
+    });
     const response = { unitId: units?.[0], category: 'FRONT_LINE_STAFF', answers: Array(16).fill(3) };
 
     it('refuses a twin: same label, pilot, overlapping dates and a shared unit', async () => {
@@ -74,7 +84,10 @@ describe('record corrections', () => {
 
     it('deletes an empty wave with a reason, and keeps one with responses', async () => {
       const empty = await ok(OPEN, wave('Felstavad', [units[0]]), researcher);
-      expect(await fails(DELETE, { id: empty.id, reason: '   ' }, researcher)).toMatchObject({ code: 'BAD_USER_INPUT', message: expect.stringContaining('reason must say why') });
+      expect(await fails(DELETE, { id: empty.id, reason: '   ' }, researcher)).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        message: expect.stringContaining('reason must say why'),
+      });
       expect(await ok(DELETE, { id: empty.id, reason: 'Fel namn' }, researcher)).toBe(empty.id);
       expect(await audit(empty.id)).toContainEqual(expect.objectContaining({ action: 'DELETE', reason: 'Fel namn' }));
       expect((await fails(DELETE, { id: empty.id, reason: 'igen' }, researcher)).code).toBe('NOT_FOUND');
@@ -104,28 +117,74 @@ describe('record corrections', () => {
         code: 'BAD_USER_INPUT',
         message: `input.closesOn: is required: the wave's last day (${day(-10)}) has passed; give a new one, today (${day(0)}) or later`,
       });
-      expect((await fails(REOPEN, { id: past.id, reason: 'Förläng', closesOn: day(-1) }, researcher)).message).toBe(`input.closesOn: must be today (${day(0)}) or later to reopen the wave`);
-      expect(await ok(REOPEN, { id: past.id, reason: 'Förlängd två veckor', closesOn: day(14) }, researcher)).toEqual({ id: past.id, closesOn: day(14), closedAt: null });
+      expect((await fails(REOPEN, { id: past.id, reason: 'Förläng', closesOn: day(-1) }, researcher)).message).toBe(
+        `input.closesOn: must be today (${day(0)}) or later to reopen the wave`,
+      );
+      expect(await ok(REOPEN, { id: past.id, reason: 'Förlängd två veckor', closesOn: day(14) }, researcher)).toEqual({
+        id: past.id,
+        closesOn: day(14),
+        closedAt: null,
+      });
       expect((await fails(CLOSE, { id: past.id, reason: 'x' }, reporter)).code).toBe('FORBIDDEN');
     });
   });
 
   describe('indicators and steering instruments', () => {
     const INSTRUMENT = 'mutation($input: CreateSteeringInstrumentInput!) { createSteeringInstrument(input: $input) { id version } }';
-    const UPDATE_INSTRUMENT = 'mutation($input: UpdateSteeringInstrumentInput!) { updateSteeringInstrument(input: $input) { id name validTo version appliesTo { id } } }';
+    const UPDATE_INSTRUMENT =
+      'mutation($input: UpdateSteeringInstrumentInput!) { updateSteeringInstrument(input: $input) { id name validTo version appliesTo { id } } }';
     const CLOSE_INSTRUMENT = 'mutation($input: CloseSteeringInstrumentInput!) { closeSteeringInstrument(input: $input) { id validTo version } }';
     const DEFINE = 'mutation($input: DefineIndicatorInput!) { defineIndicator(input: $input) { id version } }';
-    const UPDATE = 'mutation($input: UpdateIndicatorInput!) { updateIndicator(input: $input) { id name retiredOn reportingFrequency version history { action reason changes } } }';
+    const UPDATE =
+      'mutation($input: UpdateIndicatorInput!) { updateIndicator(input: $input) { id name retiredOn reportingFrequency version history { action reason changes } } }';
     const BURDEN = 'mutation($input: ReportIndicatorBurdenInput!) { reportIndicatorBurden(input: $input) { id } }';
     let instrumentId: string;
     let indicatorId: string;
 
     beforeAll(async () => {
-      instrumentId = (await ok(INSTRUMENT, { name: 'Kvalitetsuppföljning', kind: 'PRINCIPAL_FOLLOW_UP', governanceForm: 'PRESTATION', imposedById: kommunId, appliesToIds: units, validFrom: '2018-01-01' }, reporter)).id;
-      indicatorId = (
-        await ok(DEFINE, { name: 'Antal avvikelser', instrumentId, measureType: 'PROCESS', aggregationLevel: 'UNIT', reportingFrequency: 'MONTHLY', paymentDependent: false, introducedOn: '2018-01-01' }, reporter)
+      instrumentId = (
+        await ok(
+          INSTRUMENT,
+          {
+            name: 'Kvalitetsuppföljning',
+            kind: 'PRINCIPAL_FOLLOW_UP',
+            governanceForm: 'PRESTATION',
+            imposedById: kommunId,
+            appliesToIds: units,
+            validFrom: '2018-01-01',
+          },
+          reporter,
+        )
       ).id;
-      await ok(BURDEN, { indicatorId, organisationId: units[0], periodKind: 'MONTH', periodStart: '2019-06-01', periodEnd: '2019-06-30', staffHours: 10, staffCount: 2, usedForImprovement: 'NO' }, reporter);
+      indicatorId = (
+        await ok(
+          DEFINE,
+          {
+            name: 'Antal avvikelser',
+            instrumentId,
+            measureType: 'PROCESS',
+            aggregationLevel: 'UNIT',
+            reportingFrequency: 'MONTHLY',
+            paymentDependent: false,
+            introducedOn: '2018-01-01',
+          },
+          reporter,
+        )
+      ).id;
+      await ok(
+        BURDEN,
+        {
+          indicatorId,
+          organisationId: units[0],
+          periodKind: 'MONTH',
+          periodStart: '2019-06-01',
+          periodEnd: '2019-06-30',
+          staffHours: 10,
+          staffCount: 2,
+          usedForImprovement: 'NO',
+        },
+        reporter,
+      );
     });
 
     it('retires an indicator with the version read and a reason; its history shows why', async () => {
@@ -136,13 +195,18 @@ describe('record corrections', () => {
       });
       expect(await fails(UPDATE, { id: indicatorId, expectedVersion: 1, reason: 'Färre mått', retiredOn: '2019-03-31' }, reporter)).toEqual({
         code: 'CONFLICT',
-        message: "1 report(s) cover periods outside the indicator's new dates (the first: 2019-06-01 – 2019-06-30); withdraw them first, or choose dates that hold them",
+        message:
+          "1 report(s) cover periods outside the indicator's new dates (the first: 2019-06-01 – 2019-06-30); withdraw them first, or choose dates that hold them",
       });
       expect(await fails(UPDATE, { id: indicatorId, expectedVersion: 1, reason: 'x', name: null }, reporter)).toEqual({
         code: 'BAD_USER_INPUT',
         message: 'input.name: cannot be null: leave it out to keep the current value',
       });
-      const retired = await ok(UPDATE, { id: indicatorId, expectedVersion: 1, reason: 'Färre och mer samlade mått (SOU 2017:56)', retiredOn: '2019-12-31' }, reporter);
+      const retired = await ok(
+        UPDATE,
+        { id: indicatorId, expectedVersion: 1, reason: 'Färre och mer samlade mått (SOU 2017:56)', retiredOn: '2019-12-31' },
+        reporter,
+      );
       expect(retired).toMatchObject({ retiredOn: '2019-12-31', version: 2 });
       expect(retired.history.map((h: any) => [h.action, h.reason])).toEqual([
         ['CREATE', null],
@@ -158,16 +222,24 @@ describe('record corrections', () => {
     });
 
     it('corrects and closes a steering instrument, versioned', async () => {
-      const renamed = await ok(UPDATE_INSTRUMENT, { id: instrumentId, expectedVersion: 1, reason: 'Stavfel', name: 'Kvalitetsuppföljningen', appliesToIds: [units[0]] }, admin);
+      const renamed = await ok(
+        UPDATE_INSTRUMENT,
+        { id: instrumentId, expectedVersion: 1, reason: 'Stavfel', name: 'Kvalitetsuppföljningen', appliesToIds: [units[0]] },
+        admin,
+      );
       expect(renamed).toEqual({ id: instrumentId, name: 'Kvalitetsuppföljningen', validTo: null, version: 2, appliesTo: [{ id: units[0] }] });
-      expect(await fails(CLOSE_INSTRUMENT, { id: instrumentId, expectedVersion: 2, reason: 'Upphör', validTo: '2019-05-31' }, admin)).toMatchObject({ code: 'CONFLICT' });
+      expect(await fails(CLOSE_INSTRUMENT, { id: instrumentId, expectedVersion: 2, reason: 'Upphör', validTo: '2019-05-31' }, admin)).toMatchObject({
+        code: 'CONFLICT',
+      });
       expect(await ok(CLOSE_INSTRUMENT, { id: instrumentId, expectedVersion: 2, reason: 'Ersatt av den nya modellen', validTo: '2019-12-31' }, admin)).toEqual({
         id: instrumentId,
         validTo: '2019-12-31',
         version: 3,
       });
       expect((await fails(CLOSE_INSTRUMENT, { id: instrumentId, expectedVersion: 2, reason: 'x', validTo: '2019-12-31' }, admin)).code).toBe('CONFLICT');
-      expect((await fails(UPDATE_INSTRUMENT, { id: instrumentId, expectedVersion: 3, reason: 'x', kind: 'LAW_OR_REGULATION', amountSek: 5 }, admin)).message).toMatch(/^input.amountSek: only agreements/);
+      expect(
+        (await fails(UPDATE_INSTRUMENT, { id: instrumentId, expectedVersion: 3, reason: 'x', kind: 'LAW_OR_REGULATION', amountSek: 5 }, admin)).message,
+      ).toMatch(/^input.amountSek: only agreements/);
       const trail = await audit(instrumentId);
       expect(trail[0]).toMatchObject({ action: 'UPDATE', reason: 'Ersatt av den nya modellen', changes: { validTo: { before: null, after: '2019-12-31' } } });
       expect(trail[1].changes.appliesToIds).toEqual({ before: units, after: [units[0]] });
@@ -181,22 +253,52 @@ describe('record corrections', () => {
     const RESTORE = 'mutation($input: RestoreTimeThiefInput!) { restoreTimeThief(input: $input) { id withdrawnAt } }';
     const STATUS = 'mutation($input: UpdateTimeThiefStatusInput!) { updateTimeThiefStatus(input: $input) { id status version } }';
     const listed = async (token: string, withdrawn = false) =>
-      (await t.gql('query($f: TimeThiefFilter) { timeThieves(filter: $f) { edges { node { id withdrawReason } } } }', { f: { organisationId: kommunId, withdrawn } }, token)).data!.timeThieves.edges.map(
-        (e: any) => e.node,
-      );
+      (
+        await t.gql(
+          'query($f: TimeThiefFilter) { timeThieves(filter: $f) { edges { node { id withdrawReason } } } }',
+          { f: { organisationId: kommunId, withdrawn } },
+          token,
+        )
+      ).data!.timeThieves.edges.map((e: any) => e.node);
     const summary = async () =>
-      (await t.gql('query($input: TimeThiefSummaryInput!) { timeThiefSummary(input: $input) { reported } }', { input: { pilotId, from: day(-30), to: day(0), bucket: 'YEAR' } }, admin)).data!
-        .timeThiefSummary.reduce((n: number, r: any) => n + r.reported, 0);
+      (
+        await t.gql(
+          'query($input: TimeThiefSummaryInput!) { timeThiefSummary(input: $input) { reported } }',
+          { input: { pilotId, from: day(-30), to: day(0), bucket: 'YEAR' } },
+          admin,
+        )
+      ).data!.timeThiefSummary.reduce((n: number, r: any) => n + r.reported, 0);
     let id: string;
 
     beforeAll(async () => {
-      id = (await ok(REPORT, { organisationId: units[0], task: 'Avvikelserapport vid två minuters försening', process: 'Hemtjänst', minutesPerWeek: 600, staffAffected: 12, proposedRemedy: 'Ta bort', reportedOn: day(-7) }, reporter)).id;
+      id = (
+        await ok(
+          REPORT,
+          {
+            organisationId: units[0],
+            task: 'Avvikelserapport vid två minuters försening',
+            process: 'Hemtjänst',
+            minutesPerWeek: 600,
+            staffAffected: 12,
+            proposedRemedy: 'Ta bort',
+            reportedOn: day(-7),
+          },
+          reporter,
+        )
+      ).id;
     });
 
     it('is corrected with the version read and a reason, and keeps its history', async () => {
       expect((await fails(UPDATE, { id, expectedVersion: 2, reason: 'Fel', minutesPerWeek: 60 }, reporter)).code).toBe('CONFLICT');
       const fixed = await ok(UPDATE, { id, expectedVersion: 1, reason: 'Tio minuter per dag, inte per timme', minutesPerWeek: 60 }, reporter);
-      expect(fixed).toMatchObject({ minutesPerWeek: 60, version: 2, history: [{ action: 'CREATE', reason: null }, { action: 'UPDATE', reason: 'Tio minuter per dag, inte per timme' }] });
+      expect(fixed).toMatchObject({
+        minutesPerWeek: 60,
+        version: 2,
+        history: [
+          { action: 'CREATE', reason: null },
+          { action: 'UPDATE', reason: 'Tio minuter per dag, inte per timme' },
+        ],
+      });
       expect((await ok(STATUS, { id, status: 'UNDER_REVIEW', changedOn: day(-1) }, reporter)).version).toBe(3);
     });
 

@@ -22,7 +22,13 @@ async function validate(xml: string, schema: 'Project.xsd' | 'Codebook.xsd') {
 }
 
 const REPEATED = new Set(['Code', 'User', 'Variable', 'Case', 'TextSource', 'PlainTextSelection', 'Coding', 'SourceRef', 'VariableValue']);
-const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', parseAttributeValue: false, parseTagValue: false, isArray: (name) => REPEATED.has(name) });
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '',
+  parseAttributeValue: false,
+  parseTagValue: false,
+  isArray: (name) => REPEATED.has(name),
+});
 
 /** Stored with Windows line endings, Swedish letters and a character outside the BMP. */
 const TEXT = 'Åsa säger:\r\n"Dialogen, inte systemet." Öl och äpple 😀 – ökad tillit på enheten.';
@@ -49,7 +55,11 @@ describe('REFI-QDA exports', () => {
     return Object.values(res.data!)[0] as any;
   };
   const log = (input: Record<string, unknown>, token = admin) =>
-    m('mutation($input: LogObservationInput!) { logObservation(input: $input) { id version } }', { level: 'FRONT_LINE', occurredOn: '2019-03-10', kind: 'INTERVIEW', ...input }, token);
+    m(
+      'mutation($input: LogObservationInput!) { logObservation(input: $input) { id version } }',
+      { level: 'FRONT_LINE', occurredOn: '2019-03-10', kind: 'INTERVIEW', ...input },
+      token,
+    );
   const segment = (observationId: string, r: { start: number; end: number }, codes: object, memo = '', token = admin) =>
     m('mutation($input: AddCodedSegmentInput!) { addCodedSegment(input: $input) { id quote } }', { observationId, ...r, codes, memo }, token);
 
@@ -60,20 +70,51 @@ describe('REFI-QDA exports', () => {
     researcher = (await userWithToken(t, { role: Role.RESEARCHER, displayName: 'Örjan Forskare' })) as typeof researcher;
     kommun = await makeOrganisation(t.ds, { name: 'Ängelholms kommun', officialCode: '1292', population: 41000 });
     unit = await makeOrganisation(t.ds, { name: 'Hemtjänst Öster', parentId: kommun.id });
-    pilot = await makePilot(t.ds, { code: 'REFI-1', title: 'Tillit i hemtjänsten', description: 'Försök med tillitsbaserad styrning.', endsOn: null },
-      [{ organisationId: kommun.id, level: SteeringLevel.POLITICAL_PRINCIPAL }], [{ userId: researcher.user.id }]);
+    pilot = await makePilot(
+      t.ds,
+      { code: 'REFI-1', title: 'Tillit i hemtjänsten', description: 'Försök med tillitsbaserad styrning.', endsOn: null },
+      [{ organisationId: kommun.id, level: SteeringLevel.POLITICAL_PRINCIPAL }],
+      [{ userId: researcher.user.id }],
+    );
     otherPilotId = (await makePilot(t.ds, { code: 'REFI-2' }, [{ organisationId: kommun.id }])).id;
 
-    const first = await log({ pilotId: pilot.id, organisationId: unit.id, title: 'Intervju med Åsa', text: TEXT,
-      codes: { methods: ['VALUES_WORK'], effectOnTrust: 'STRENGTHENS', orientation: 'MIXED' }, tags: ['dialog', 'hemtjänst'] }, researcher.token);
+    const first = await log(
+      {
+        pilotId: pilot.id,
+        organisationId: unit.id,
+        title: 'Intervju med Åsa',
+        text: TEXT,
+        codes: { methods: ['VALUES_WORK'], effectOnTrust: 'STRENGTHENS', orientation: 'MIXED' },
+        tags: ['dialog', 'hemtjänst'],
+      },
+      researcher.token,
+    );
     obs.first = first.id;
-    await segment(first.id, range(TEXT, '"Dialogen, inte systemet."'), { methods: ['VALUES_WORK'], relations: ['BETWEEN_DECISION_LEVELS'] }, 'Kärnan i intervjun', researcher.token);
+    await segment(
+      first.id,
+      range(TEXT, '"Dialogen, inte systemet."'),
+      { methods: ['VALUES_WORK'], relations: ['BETWEEN_DECISION_LEVELS'] },
+      'Kärnan i intervjun',
+      researcher.token,
+    );
     await segment(first.id, range(TEXT, 'ökad tillit'), { effectOnTrust: 'STRENGTHENS' }, '', researcher.token);
     // A segment that goes stale when the text is rewritten.
-    const second = await log({ pilotId: pilot.id, organisationId: kommun.id, occurredOn: '2019-04-02', kind: 'MEETING', title: 'Nämndmöte', text: 'Första versionen av texten.' });
+    const second = await log({
+      pilotId: pilot.id,
+      organisationId: kommun.id,
+      occurredOn: '2019-04-02',
+      kind: 'MEETING',
+      title: 'Nämndmöte',
+      text: 'Första versionen av texten.',
+    });
     obs.second = second.id;
     await segment(second.id, range('Första versionen av texten.', 'versionen'), { forms: ['REGEL'] });
-    await m('mutation($input: UpdateObservationInput!) { updateObservation(input: $input) { id } }', { id: second.id, expectedVersion: second.version, text: 'Helt ny text, utan segmentets citat.', reason: 'Omskriven' });
+    await m('mutation($input: UpdateObservationInput!) { updateObservation(input: $input) { id } }', {
+      id: second.id,
+      expectedVersion: second.version,
+      text: 'Helt ny text, utan segmentets citat.',
+      reason: 'Omskriven',
+    });
     obs.other = (await log({ pilotId: otherPilotId, organisationId: kommun.id, title: 'Annan pilot', text: 'Syns inte.' })).id;
     const deleted = await log({ pilotId: pilot.id, organisationId: kommun.id, title: 'Raderad', text: 'Raderad text.' });
     await m('mutation($input: DeleteObservationInput!) { deleteObservation(input: $input) { id } }', { id: deleted.id, reason: 'Fel pilot' });
@@ -112,18 +153,31 @@ describe('REFI-QDA exports', () => {
     const quoted = source.PlainTextSelection.map((s: any) => cps.slice(Number(s.startPosition), Number(s.endPosition)).join(''));
     expect(quoted).toEqual(['"Dialogen, inte systemet."', 'ökad tillit']);
     // Hand-checked: stored at [12, 38) and [56, 67); the \r\n before them becomes \n, so each moves back by one.
-    expect([range(TEXT, '"Dialogen, inte systemet."'), range(TEXT, 'ökad tillit')]).toEqual([{ start: 12, end: 38 }, { start: 56, end: 67 }]);
-    expect(source.PlainTextSelection.map((s: any) => [s.startPosition, s.endPosition])).toEqual([['11', '37'], ['55', '66']]);
+    expect([range(TEXT, '"Dialogen, inte systemet."'), range(TEXT, 'ökad tillit')]).toEqual([
+      { start: 12, end: 38 },
+      { start: 56, end: 67 },
+    ]);
+    expect(source.PlainTextSelection.map((s: any) => [s.startPosition, s.endPosition])).toEqual([
+      ['11', '37'],
+      ['55', '66'],
+    ]);
     expect(source.PlainTextSelection[0].Description).toBe('Kärnan i intervjun');
 
     const codes = new Map<string, string>();
     const walk = (list: any[] = [], parent = '') => list.forEach((c) => (codes.set(c.guid, `${parent}/${c.name}`), walk(c.Code, c.name)));
     walk(p.CodeBook.Codes.Code);
     const codeNames = (codings: any[] = []) => codings.map((c) => codes.get(c.CodeRef.targetGUID)).sort();
-    expect(codeNames(source.PlainTextSelection[0].Coding)).toEqual(['Metoder för tillitsbaserad styrning/Värdegrundsarbete', 'Tillitsrelationer/Tillit mellan beslutsnivåer inom verksamheten']);
+    expect(codeNames(source.PlainTextSelection[0].Coding)).toEqual([
+      'Metoder för tillitsbaserad styrning/Värdegrundsarbete',
+      'Tillitsrelationer/Tillit mellan beslutsnivåer inom verksamheten',
+    ]);
     expect(codeNames(source.PlainTextSelection[1].Coding)).toEqual(['Påverkan på tilliten/Stärker tilliten']);
     // The observation's own codes code the whole source.
-    expect(codeNames(source.Coding)).toEqual(['Kontrollerande och möjliggörande styrning/Blandad styrning', 'Metoder för tillitsbaserad styrning/Värdegrundsarbete', 'Påverkan på tilliten/Stärker tilliten']);
+    expect(codeNames(source.Coding)).toEqual([
+      'Kontrollerande och möjliggörande styrning/Blandad styrning',
+      'Metoder för tillitsbaserad styrning/Värdegrundsarbete',
+      'Påverkan på tilliten/Stärker tilliten',
+    ]);
   });
 
   it('holds only this pilot’s live observations, leaves stale segments out and says so', async () => {
@@ -153,7 +207,8 @@ describe('REFI-QDA exports', () => {
     expect(dims[3].Code[0].Description).toContain('Kod i Tillit Tracker: METHOD LESS_DETAIL_STEERING');
 
     const variables = new Map<string, string>(p.Variables.Variable.map((v: any) => [v.guid, v.name]));
-    const values = (c: any) => Object.fromEntries((c.VariableValue ?? []).map((v: any) => [variables.get(v.VariableRef.targetGUID), v.TextValue ?? v.IntegerValue ?? v.DateValue]));
+    const values = (c: any) =>
+      Object.fromEntries((c.VariableValue ?? []).map((v: any) => [variables.get(v.VariableRef.targetGUID), v.TextValue ?? v.IntegerValue ?? v.DateValue]));
     const cases = p.Cases.Case;
     expect(cases.map((c: any) => c.name).sort()).toEqual(['Hemtjänst Öster', 'Ängelholms kommun']);
     const k = cases.find((c: any) => c.guid === kommun.id);
@@ -163,7 +218,11 @@ describe('REFI-QDA exports', () => {
     const u = cases.find((c: any) => c.guid === unit.id);
     expect(values(u)).toMatchObject({ 'Överordnad organisation': 'Ängelholms kommun' });
     expect(u.SourceRef.map((r: any) => r.targetGUID)).toEqual([obs.first]);
-    expect(values(p.Sources.TextSource.find((s: any) => s.guid === obs.first))).toMatchObject({ Datum: '2019-03-10', Taggar: 'dialog; hemtjänst', 'Typ av observation': 'INTERVIEW' });
+    expect(values(p.Sources.TextSource.find((s: any) => s.guid === obs.first))).toMatchObject({
+      Datum: '2019-03-10',
+      Taggar: 'dialog; hemtjänst',
+      'Typ av observation': 'INTERVIEW',
+    });
 
     const users = p.Users.User.map((x: any) => x.guid);
     expect(users).toContain(researcher.user.id);
@@ -192,7 +251,16 @@ describe('REFI-QDA exports', () => {
     const runner = t.ds.createQueryRunner();
     try {
       const queries = refiQueries(pilot.id, analyst.user.id, ALL);
-      const summary = await writeRefiProject(runner, new ZipSink(out), { ...pilot, title: 'T', description: '' }, queries, analyst.user.id, 'test', new Date(), 1);
+      const summary = await writeRefiProject(
+        runner,
+        new ZipSink(out),
+        { ...pilot, title: 'T', description: '' },
+        queries,
+        analyst.user.id,
+        'test',
+        new Date(),
+        1,
+      );
       expect(summary).toEqual({ sources: 2, selections: 2, staleSelectionsLeftOut: 1, textsEmbedded: true });
     } finally {
       await runner.release();
@@ -205,7 +273,10 @@ describe('REFI-QDA exports', () => {
     expect(source.plainTextPath).toBeUndefined();
     expect(source.PlainTextContent).toBe(TEXT.replace('\r\n', '\n'));
     const cps = Array.from(source.PlainTextContent as string);
-    expect(source.PlainTextSelection.map((s: any) => cps.slice(Number(s.startPosition), Number(s.endPosition)).join(''))).toEqual(['"Dialogen, inte systemet."', 'ökad tillit']);
+    expect(source.PlainTextSelection.map((s: any) => cps.slice(Number(s.startPosition), Number(s.endPosition)).join(''))).toEqual([
+      '"Dialogen, inte systemet."',
+      'ökad tillit',
+    ]);
   });
 
   it('holds only the observations the caller may read, and logs analysts’ exports', async () => {
@@ -225,7 +296,11 @@ describe('REFI-QDA exports', () => {
     const bad = await get('nope.qdpx', admin);
     expect([bad.status, JSON.parse(strFromU8(bad.body)).errors[0].extensions.fields[0].field]).toEqual([400, 'pilotId']);
 
-    const entries = await t.gql('query($u: ID) { analyticsAccessLog(filter: { userId: $u, operation: "export:refi" }) { totalCount edges { node { arguments } } } }', { u: analyst.user.id }, admin);
+    const entries = await t.gql(
+      'query($u: ID) { analyticsAccessLog(filter: { userId: $u, operation: "export:refi" }) { totalCount edges { node { arguments } } } }',
+      { u: analyst.user.id },
+      admin,
+    );
     expect(entries.data!.analyticsAccessLog.totalCount).toBeGreaterThan(0);
     expect(entries.data!.analyticsAccessLog.edges[0].node.arguments).toEqual({ pilotId: pilot.id });
   });

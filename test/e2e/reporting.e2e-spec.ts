@@ -31,24 +31,40 @@ describe('steering instruments, indicators, burden and time thieves', () => {
     other = await makeOrganisation(t.ds, { name: 'Stockholms stad' });
     reporter = (await userWithToken(t, { role: Role.ORG_REPORTER, organisationId: halland.id })).token;
 
-    const inst = await t.gql(INSTRUMENT, {
-      input: {
-        name: 'Sammanhållen vård och omsorg om de mest sjuka äldre (2012)',
-        kind: 'STATE_SKL_AGREEMENT',
-        governanceForm: 'EKONOMI',
-        imposedById: state.id,
-        appliesToIds: [halland.id, other.id],
-        validFrom: '2012-01-01',
-        validTo: null, // still in force: the reports below are for 2016–2020
-        amountSek: 325_000_000,
-        conditions: '10 % minskning av olämpliga läkemedel, september 2011 till september 2012',
+    const inst = await t.gql(
+      INSTRUMENT,
+      {
+        input: {
+          name: 'Sammanhållen vård och omsorg om de mest sjuka äldre (2012)',
+          kind: 'STATE_SKL_AGREEMENT',
+          governanceForm: 'EKONOMI',
+          imposedById: state.id,
+          appliesToIds: [halland.id, other.id],
+          validFrom: '2012-01-01',
+          validTo: null, // still in force: the reports below are for 2016–2020
+          amountSek: 325_000_000,
+          conditions: '10 % minskning av olämpliga läkemedel, september 2011 till september 2012',
+        },
       },
-    }, admin);
+      admin,
+    );
     expect(inst.errors).toBeUndefined();
     instrumentId = inst.data!.createSteeringInstrument.id;
-    const ind = await t.gql(INDICATOR, {
-      input: { name: 'Riskbedömningar i Senior alert', instrumentId, measureType: 'PROCESS', aggregationLevel: 'UNIT', reportingFrequency: 'MONTHLY', paymentDependent: true, introducedOn: '2012-01-01' },
-    }, admin);
+    const ind = await t.gql(
+      INDICATOR,
+      {
+        input: {
+          name: 'Riskbedömningar i Senior alert',
+          instrumentId,
+          measureType: 'PROCESS',
+          aggregationLevel: 'UNIT',
+          reportingFrequency: 'MONTHLY',
+          paymentDependent: true,
+          introducedOn: '2012-01-01',
+        },
+      },
+      admin,
+    );
     expect(ind.errors).toBeUndefined();
     indicatorId = ind.data!.defineIndicator.id;
   });
@@ -63,29 +79,76 @@ describe('steering instruments, indicators, burden and time thieves', () => {
     });
     // The reporter for Halland sees the instrument, but of the organisations it applies to only its own.
     expect((await t.gql(query, { id: instrumentId }, reporter)).data!.steeringInstrument.appliesTo).toEqual([{ name: 'Region Halland' }]);
-    const law = onlyError(await t.gql(INSTRUMENT, {
-      input: { name: 'HSL', kind: 'LAW_OR_REGULATION', governanceForm: 'REGEL', imposedById: state.id, appliesToIds: [halland.id], validFrom: '2017-01-01', amountSek: 1 },
-    }, admin));
+    const law = onlyError(
+      await t.gql(
+        INSTRUMENT,
+        {
+          input: {
+            name: 'HSL',
+            kind: 'LAW_OR_REGULATION',
+            governanceForm: 'REGEL',
+            imposedById: state.id,
+            appliesToIds: [halland.id],
+            validFrom: '2017-01-01',
+            amountSek: 1,
+          },
+        },
+        admin,
+      ),
+    );
     expect(law.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'input.amountSek' }] });
     const inForce = await t.gql('query($d: LocalDate) { indicators(filter: { inForceOn: $d }) { totalCount } }', { d: '2013-06-01' }, reporter);
     expect(inForce.data!.indicators.totalCount).toBe(1);
   });
 
   it('lets a reporter register instruments only for its own organisation', async () => {
-    const own = await t.gql(INSTRUMENT, {
-      input: { name: 'Regionens uppföljningsplan', kind: 'PRINCIPAL_FOLLOW_UP', governanceForm: 'PRESTATION', imposedById: halland.id, appliesToIds: [unit.id], validFrom: '2017-01-01' },
-    }, reporter);
+    const own = await t.gql(
+      INSTRUMENT,
+      {
+        input: {
+          name: 'Regionens uppföljningsplan',
+          kind: 'PRINCIPAL_FOLLOW_UP',
+          governanceForm: 'PRESTATION',
+          imposedById: halland.id,
+          appliesToIds: [unit.id],
+          validFrom: '2017-01-01',
+        },
+      },
+      reporter,
+    );
     expect(own.errors).toBeUndefined();
-    const foreign = onlyError(await t.gql(INSTRUMENT, {
-      input: { name: 'Stadens plan', kind: 'PRINCIPAL_FOLLOW_UP', governanceForm: 'PRESTATION', imposedById: other.id, appliesToIds: [other.id], validFrom: '2017-01-01' },
-    }, reporter));
+    const foreign = onlyError(
+      await t.gql(
+        INSTRUMENT,
+        {
+          input: {
+            name: 'Stadens plan',
+            kind: 'PRINCIPAL_FOLLOW_UP',
+            governanceForm: 'PRESTATION',
+            imposedById: other.id,
+            appliesToIds: [other.id],
+            validFrom: '2017-01-01',
+          },
+        },
+        reporter,
+      ),
+    );
     expect(foreign.extensions!.code).toBe('NOT_FOUND');
   });
 
   describe('burden reports', () => {
     const base = (over: Record<string, unknown> = {}) => ({
-      indicatorId, organisationId: unit.id, periodKind: 'MONTH', periodStart: '2017-03-01', periodEnd: '2017-03-31',
-      staffHours: 12.5, staffCount: 4, doubleRegistration: true, usedForImprovement: 'PARTLY', perceivedUsefulness: 2, ...over,
+      indicatorId,
+      organisationId: unit.id,
+      periodKind: 'MONTH',
+      periodStart: '2017-03-01',
+      periodEnd: '2017-03-31',
+      staffHours: 12.5,
+      staffCount: 4,
+      doubleRegistration: true,
+      usedForImprovement: 'PARTLY',
+      perceivedUsefulness: 2,
+      ...over,
     });
 
     it('replaces a period only with the revision it replaces and a reason, keeping the earlier values', async () => {
@@ -96,12 +159,18 @@ describe('steering instruments, indicators, burden and time thieves', () => {
       expect(blind.message).toMatch(/exists \(revision 1\): to replace it, send expectedRevision: 1 and a reason/);
       const noReason = onlyError(await t.gql(BURDEN, { input: base({ staffHours: 14, expectedRevision: 1 }) }, reporter));
       expect(noReason.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'input.reason' }] });
-      const again = await t.gql(BURDEN, { input: base({ staffHours: 14, perceivedUsefulness: 1, expectedRevision: 1, reason: 'Räknade fel timmar' }) }, reporter);
+      const again = await t.gql(
+        BURDEN,
+        { input: base({ staffHours: 14, perceivedUsefulness: 1, expectedRevision: 1, reason: 'Räknade fel timmar' }) },
+        reporter,
+      );
       expect(again.errors).toBeUndefined();
       // Another reporter still holding revision 1 cannot overwrite it unseen.
       const stale = onlyError(await t.gql(BURDEN, { input: base({ staffHours: 3, expectedRevision: 1, reason: 'Min siffra' }) }, admin));
       expect([stale.extensions!.code, stale.message]).toEqual(['CONFLICT', expect.stringMatching(/at revision 2, not 1/)]);
-      const other = onlyError(await t.gql(BURDEN, { input: base({ periodStart: '2016-01-01', periodEnd: '2016-01-31', expectedRevision: 1, reason: 'x' }) }, reporter));
+      const other = onlyError(
+        await t.gql(BURDEN, { input: base({ periodStart: '2016-01-01', periodEnd: '2016-01-31', expectedRevision: 1, reason: 'x' }) }, reporter),
+      );
       expect([other.extensions!.code, other.message]).toEqual(['CONFLICT', expect.stringMatching(/no report .* to replace/)]);
       expect(again.data!.reportIndicatorBurden).toMatchObject({ id: first.id, revision: 2, staffHours: 14, perceivedUsefulness: 1 });
       expect(again.data!.reportIndicatorBurden.history).toEqual([
@@ -128,7 +197,9 @@ describe('steering instruments, indicators, burden and time thieves', () => {
     });
 
     it('lets a reporter write and read only for its own organisation', async () => {
-      const foreign = onlyError(await t.gql(BURDEN, { input: base({ organisationId: other.id, periodStart: '2017-07-01', periodEnd: '2017-07-31' }) }, reporter));
+      const foreign = onlyError(
+        await t.gql(BURDEN, { input: base({ organisationId: other.id, periodStart: '2017-07-01', periodEnd: '2017-07-31' }) }, reporter),
+      );
       expect(foreign.extensions!.code).toBe('NOT_FOUND');
       await t.gql(BURDEN, { input: base({ organisationId: other.id, periodStart: '2017-07-01', periodEnd: '2017-07-31' }) }, admin);
       const mine = await t.gql('{ burdenReports(first: 100) { edges { node { organisation { name } } } } }', {}, reporter);
@@ -141,7 +212,9 @@ describe('steering instruments, indicators, burden and time thieves', () => {
       const researcher = await userWithToken(t, { role: Role.RESEARCHER });
       await makePilot(t.ds, { code: 'REP-1' }, [{ organisationId: halland.id, level: SteeringLevel.POLITICAL_PRINCIPAL }], [{ userId: researcher.user.id }]);
       expect((await t.gql(BURDEN, { input: base({ periodStart: '2017-08-01', periodEnd: '2017-08-31' }) }, researcher.token)).errors).toBeUndefined();
-      const outside = onlyError(await t.gql(BURDEN, { input: base({ organisationId: other.id, periodStart: '2017-08-01', periodEnd: '2017-08-31' }) }, researcher.token));
+      const outside = onlyError(
+        await t.gql(BURDEN, { input: base({ organisationId: other.id, periodStart: '2017-08-01', periodEnd: '2017-08-31' }) }, researcher.token),
+      );
       expect(outside.extensions!.code).toBe('FORBIDDEN');
     });
 
@@ -149,7 +222,12 @@ describe('steering instruments, indicators, burden and time thieves', () => {
       const q = `query($f: BurdenReportFilter) { burdenReports(first: 100, filter: $f) { edges { node { periodStart
         indicator { name instrument { name appliesTo { name } } } organisation { name } history { revision } } } } }`;
       const measure = async (months: string[]) => {
-        for (const m of months) await t.gql(BURDEN, { input: base({ periodStart: `2019-${m}-01`, periodEnd: new Date(Date.UTC(2019, Number(m), 0)).toISOString().slice(0, 10) }) }, admin);
+        for (const m of months)
+          await t.gql(
+            BURDEN,
+            { input: base({ periodStart: `2019-${m}-01`, periodEnd: new Date(Date.UTC(2019, Number(m), 0)).toISOString().slice(0, 10) }) },
+            admin,
+          );
         t.queries.reset();
         const res = await t.gql(q, { f: { from: '2019-01-01', to: '2019-12-31' } }, admin);
         expect(res.errors).toBeUndefined();
@@ -162,12 +240,22 @@ describe('steering instruments, indicators, burden and time thieves', () => {
   describe('time thieves', () => {
     let id: string;
     beforeAll(async () => {
-      const res = await t.gql(THIEF, {
-        input: {
-          organisationId: unit.id, task: 'Avvikelserapport när ett besök drar över två minuter', process: 'Hemtjänstbesök',
-          imposedByOrganisationId: halland.id, minutesPerWeek: 45, staffAffected: 30, proposedRemedy: 'Ta bort kravet', reportedOn: '2017-04-03',
+      const res = await t.gql(
+        THIEF,
+        {
+          input: {
+            organisationId: unit.id,
+            task: 'Avvikelserapport när ett besök drar över två minuter',
+            process: 'Hemtjänstbesök',
+            imposedByOrganisationId: halland.id,
+            minutesPerWeek: 45,
+            staffAffected: 30,
+            proposedRemedy: 'Ta bort kravet',
+            reportedOn: '2017-04-03',
+          },
         },
-      }, reporter);
+        reporter,
+      );
       expect(res.errors).toBeUndefined();
       id = res.data!.reportTimeThief.id;
     });
@@ -196,9 +284,20 @@ describe('steering instruments, indicators, burden and time thieves', () => {
   });
 
   it('audits every write', async () => {
-    const log = await t.gql('query { auditLog(first: 100, filter: { entity: [STEERING_INSTRUMENT, INDICATOR, BURDEN_REPORT, TIME_THIEF] }) { edges { node { entity action } } } }', {}, admin);
+    const log = await t.gql(
+      'query { auditLog(first: 100, filter: { entity: [STEERING_INSTRUMENT, INDICATOR, BURDEN_REPORT, TIME_THIEF] }) { edges { node { entity action } } } }',
+      {},
+      admin,
+    );
     const seen = new Set(log.data!.auditLog.edges.map((e: any) => `${e.node.entity} ${e.node.action}`));
-    for (const s of ['STEERING_INSTRUMENT CREATE', 'INDICATOR CREATE', 'BURDEN_REPORT CREATE', 'BURDEN_REPORT UPDATE', 'TIME_THIEF CREATE', 'TIME_THIEF UPDATE']) {
+    for (const s of [
+      'STEERING_INSTRUMENT CREATE',
+      'INDICATOR CREATE',
+      'BURDEN_REPORT CREATE',
+      'BURDEN_REPORT UPDATE',
+      'TIME_THIEF CREATE',
+      'TIME_THIEF UPDATE',
+    ]) {
       expect([s, seen.has(s)]).toEqual([s, true]);
     }
   });

@@ -26,27 +26,67 @@ describe('retries', () => {
     researcherId = r.user.id;
     const kommun = await makeOrganisation(t.ds, { name: 'Kommunen' });
     const unit = await makeOrganisation(t.ds, { name: 'Enheten', parentId: kommun.id });
-    const pilot = await makePilot(t.ds, { code: 'RETRY-1', startsOn: '2018-01-01', endsOn: null }, [{ organisationId: kommun.id, level: SteeringLevel.POLITICAL_PRINCIPAL }], [
-      { userId: researcherId, fromDate: '2018-01-01' },
-    ]);
+    const pilot = await makePilot(
+      t.ds,
+      { code: 'RETRY-1', startsOn: '2018-01-01', endsOn: null },
+      [{ organisationId: kommun.id, level: SteeringLevel.POLITICAL_PRINCIPAL }],
+      [{ userId: researcherId, fromDate: '2018-01-01' }],
+    );
     ids = { kommun: kommun.id, unit: unit.id, pilot: pilot.id };
     const other = await makeUser(t.ds, { role: Role.RESEARCHER });
     ids.otherResearcher = other.id;
     ids.otherOrg = (await makeOrganisation(t.ds, { name: 'Grannkommunen' })).id;
     ids.instrument = (
-      await t.gql('mutation($input: CreateSteeringInstrumentInput!) { createSteeringInstrument(input: $input) { id } }', {
-        input: { name: 'Uppföljning', kind: 'PRINCIPAL_FOLLOW_UP', governanceForm: 'PRESTATION', imposedById: kommun.id, appliesToIds: [unit.id], validFrom: '2018-01-01' },
-      }, admin)
+      await t.gql(
+        'mutation($input: CreateSteeringInstrumentInput!) { createSteeringInstrument(input: $input) { id } }',
+        {
+          input: {
+            name: 'Uppföljning',
+            kind: 'PRINCIPAL_FOLLOW_UP',
+            governanceForm: 'PRESTATION',
+            imposedById: kommun.id,
+            appliesToIds: [unit.id],
+            validFrom: '2018-01-01',
+          },
+        },
+        admin,
+      )
     ).data!.createSteeringInstrument.id;
     ids.indicator = (
-      await t.gql('mutation($input: DefineIndicatorInput!) { defineIndicator(input: $input) { id } }', {
-        input: { name: 'Mått', instrumentId: ids.instrument, measureType: 'PROCESS', aggregationLevel: 'UNIT', reportingFrequency: 'MONTHLY', paymentDependent: false, introducedOn: '2018-01-01' },
-      }, admin)
+      await t.gql(
+        'mutation($input: DefineIndicatorInput!) { defineIndicator(input: $input) { id } }',
+        {
+          input: {
+            name: 'Mått',
+            instrumentId: ids.instrument,
+            measureType: 'PROCESS',
+            aggregationLevel: 'UNIT',
+            reportingFrequency: 'MONTHLY',
+            paymentDependent: false,
+            introducedOn: '2018-01-01',
+          },
+        },
+        admin,
+      )
     ).data!.defineIndicator.id;
     ids.observation = (
-      await t.gql('mutation($input: LogObservationInput!) { logObservation(input: $input) { id } }', {
-        input: { pilotId: pilot.id, organisationId: unit.id, level: 'FRONT_LINE', occurredOn: '2019-05-10', kind: 'MEETING', title: 'Möte', text: 'Vi talade om tillit.', codes: {}, tags: [] },
-      }, researcher)
+      await t.gql(
+        'mutation($input: LogObservationInput!) { logObservation(input: $input) { id } }',
+        {
+          input: {
+            pilotId: pilot.id,
+            organisationId: unit.id,
+            level: 'FRONT_LINE',
+            occurredOn: '2019-05-10',
+            kind: 'MEETING',
+            title: 'Möte',
+            text: 'Vi talade om tillit.',
+            codes: {},
+            tags: [],
+          },
+        },
+        researcher,
+      )
     ).data!.logObservation.id;
   });
   afterAll(() => t.close());
@@ -65,23 +105,95 @@ describe('retries', () => {
   /** [mutation, input type, the token, the input (without clientId), a field to change for "other content"] */
   const cases = (): [string, string, string, Record<string, unknown>, string][] => [
     ['createOrganisation', 'CreateOrganisationInput', admin, { name: 'Ny enhet', kind: 'OTHER', parentId: ids.kommun }, 'name'],
-    ['createPilot', 'CreatePilotInput', admin, { code: 'RETRY-2', title: 'Försök', participants: [{ organisationId: ids.kommun, level: 'POLITICAL_PRINCIPAL', fromDate: '2018-01-01' }] }, 'title'],
-    ['addPilotParticipant', 'AddPilotParticipantInput', admin, { pilotId: ids.pilot, organisationId: ids.otherOrg, level: 'ADMINISTRATION_MANAGEMENT', fromDate: '2018-01-01' }, 'level'],
+    [
+      'createPilot',
+      'CreatePilotInput',
+      admin,
+      { code: 'RETRY-2', title: 'Försök', participants: [{ organisationId: ids.kommun, level: 'POLITICAL_PRINCIPAL', fromDate: '2018-01-01' }] },
+      'title',
+    ],
+    [
+      'addPilotParticipant',
+      'AddPilotParticipantInput',
+      admin,
+      { pilotId: ids.pilot, organisationId: ids.otherOrg, level: 'ADMINISTRATION_MANAGEMENT', fromDate: '2018-01-01' },
+      'level',
+    ],
     ['addPilotResearcher', 'AddPilotResearcherInput', admin, { pilotId: ids.pilot, userId: ids.otherResearcher, fromDate: '2018-01-01' }, 'fromDate'],
     ['createUser', 'CreateUserInput', admin, { email: 'ny@example.se', displayName: 'Ny', role: 'ANALYST', password: 'ett långt lösenord' }, 'displayName'],
-    ['createSteeringInstrument', 'CreateSteeringInstrumentInput', admin, { name: 'Lag', kind: 'LAW_OR_REGULATION', governanceForm: 'REGEL', imposedById: ids.kommun, appliesToIds: [ids.unit], validFrom: '2018-01-01' }, 'name'],
-    ['defineIndicator', 'DefineIndicatorInput', admin, { name: 'Mått 2', instrumentId: ids.instrument, measureType: 'RESULT', aggregationLevel: 'UNIT', reportingFrequency: 'YEARLY', introducedOn: '2018-01-01' }, 'name'],
-    ['reportIndicatorBurden', 'ReportIndicatorBurdenInput', admin, {
-      indicatorId: ids.indicator, organisationId: ids.unit, periodKind: 'MONTH', periodStart: '2019-01-01', periodEnd: '2019-01-31', staffHours: 10, staffCount: 2, usedForImprovement: 'NO',
-    }, 'staffHours'],
-    ['reportTimeThief', 'ReportTimeThiefInput', admin, { organisationId: ids.unit, task: 'Dubbeldokumentation', minutesPerWeek: 30, staffAffected: 4, reportedOn: '2019-02-01' }, 'task'],
-    ['createSurveyInstrument', 'CreateSurveyInstrumentInput', admin, {
-      name: 'Kort enkät', items: [{ code: 'Q1', textSv: 'Fråga', textEn: 'Question', dimension: 'DECISION_AUTHORITY', scale: 'NUMBER', min: 0, max: 10 }],
-    }, 'description'],
-    ['openSurveyWave', 'OpenSurveyWaveInput', researcher, { pilotId: ids.pilot, instrumentId: DEFAULT_SURVEY_INSTRUMENT_ID, label: 'Baslinje', opensOn: '2019-03-01', closesOn: '2019-03-21', unitIds: [ids.unit] }, 'closesOn'],
+    [
+      'createSteeringInstrument',
+      'CreateSteeringInstrumentInput',
+      admin,
+      { name: 'Lag', kind: 'LAW_OR_REGULATION', governanceForm: 'REGEL', imposedById: ids.kommun, appliesToIds: [ids.unit], validFrom: '2018-01-01' },
+      'name',
+    ],
+    [
+      'defineIndicator',
+      'DefineIndicatorInput',
+      admin,
+      {
+        name: 'Mått 2',
+        instrumentId: ids.instrument,
+        measureType: 'RESULT',
+        aggregationLevel: 'UNIT',
+        reportingFrequency: 'YEARLY',
+        introducedOn: '2018-01-01',
+      },
+      'name',
+    ],
+    [
+      'reportIndicatorBurden',
+      'ReportIndicatorBurdenInput',
+      admin,
+      {
+        indicatorId: ids.indicator,
+        organisationId: ids.unit,
+        periodKind: 'MONTH',
+        periodStart: '2019-01-01',
+        periodEnd: '2019-01-31',
+        staffHours: 10,
+        staffCount: 2,
+        usedForImprovement: 'NO',
+      },
+      'staffHours',
+    ],
+    [
+      'reportTimeThief',
+      'ReportTimeThiefInput',
+      admin,
+      { organisationId: ids.unit, task: 'Dubbeldokumentation', minutesPerWeek: 30, staffAffected: 4, reportedOn: '2019-02-01' },
+      'task',
+    ],
+    [
+      'createSurveyInstrument',
+      'CreateSurveyInstrumentInput',
+      admin,
+      {
+        name: 'Kort enkät',
+        items: [{ code: 'Q1', textSv: 'Fråga', textEn: 'Question', dimension: 'DECISION_AUTHORITY', scale: 'NUMBER', min: 0, max: 10 }],
+      },
+      'description',
+    ],
+    [
+      'openSurveyWave',
+      'OpenSurveyWaveInput',
+      researcher,
+      { pilotId: ids.pilot, instrumentId: DEFAULT_SURVEY_INSTRUMENT_ID, label: 'Baslinje', opensOn: '2019-03-01', closesOn: '2019-03-21', unitIds: [ids.unit] },
+      'closesOn',
+    ],
     ['addCodedSegment', 'AddCodedSegmentInput', researcher, { observationId: ids.observation, start: 0, end: 2, memo: 'Vi' }, 'memo'],
   ];
-  const changed = (v: unknown) => (typeof v === 'number' ? v + 1 : v === 'ADMINISTRATION_MANAGEMENT' ? 'UNIT_MANAGEMENT' : v === '2018-01-01' ? '2018-02-01' : v === '2019-03-21' ? '2019-03-22' : `${v ?? ''} (ändrad)`);
+  const changed = (v: unknown) =>
+    typeof v === 'number'
+      ? v + 1
+      : v === 'ADMINISTRATION_MANAGEMENT'
+        ? 'UNIT_MANAGEMENT'
+        : v === '2018-01-01'
+          ? '2018-02-01'
+          : v === '2019-03-21'
+            ? '2019-03-22'
+            : `${v ?? ''} (ändrad)`;
 
   it('returns the first result for a retry, and refuses the same clientId with other content', async () => {
     for (const [mutation, type, token, input, field] of cases()) {

@@ -53,9 +53,12 @@ describe('seed-demo', () => {
           reporter,
         )
       ).data!.reportingObligations;
-    expect(await missing()).toEqual([{ organisation: { id: report.organisation.id }, indicator: { id: report.indicator.id }, periodStart: report.periodStart }]);
+    expect(await missing()).toEqual([
+      { organisation: { id: report.organisation.id }, indicator: { id: report.indicator.id }, periodStart: report.periodStart },
+    ]);
     const { id, revision, withdrawReason, indicator, organisation, ...values } = report;
-    void id; void withdrawReason;
+    void id;
+    void withdrawReason;
     const again = await t.gql(
       'mutation($input: ReportIndicatorBurdenInput!) { reportIndicatorBurden(input: $input) { id } }',
       { input: { ...values, indicatorId: indicator.id, organisationId: organisation.id, expectedRevision: revision, reason: 'Rätt enhet nu.' } },
@@ -67,7 +70,11 @@ describe('seed-demo', () => {
 
   it('takes the docs’ examples on its fixed year: an observation on 10 May 2017 in the home-care pilot', async () => {
     const researcher = await login(t, 'forskare1@demo.tillit.invalid', password);
-    const ids = await t.gql(`{ pilots(filter: { text: "DEMO-HEMTJANST" }) { edges { node { id participants { organisation { id name } } } } } }`, {}, researcher);
+    const ids = await t.gql(
+      `{ pilots(filter: { text: "DEMO-HEMTJANST" }) { edges { node { id participants { organisation { id name } } } } } }`,
+      {},
+      researcher,
+    );
     const pilot = ids.data!.pilots.edges[0].node;
     const unit = pilot.participants.find((p: any) => p.organisation.name === 'Hemtjänst Varberg centrum').organisation.id;
     const res = await t.gql(

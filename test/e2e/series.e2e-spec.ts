@@ -26,25 +26,64 @@ describe('burden, indicator load and time thieves over time', () => {
       if (res.errors) throw new Error(res.text);
       return res.data!;
     };
-    const inst = (await m('mutation($input: CreateSteeringInstrumentInput!) { createSteeringInstrument(input: $input) { id } }', {
-      name: 'Register', kind: 'QUALITY_REGISTRY', governanceForm: 'PRESTATION', imposedById: state.id, appliesToIds: [a.id, b.id], validFrom: '2018-01-01',
-    })).createSteeringInstrument.id;
+    const inst = (
+      await m('mutation($input: CreateSteeringInstrumentInput!) { createSteeringInstrument(input: $input) { id } }', {
+        name: 'Register',
+        kind: 'QUALITY_REGISTRY',
+        governanceForm: 'PRESTATION',
+        imposedById: state.id,
+        appliesToIds: [a.id, b.id],
+        validFrom: '2018-01-01',
+      })
+    ).createSteeringInstrument.id;
     const indicator = async (name: string, measureType: string, introducedOn: string, retiredOn?: string) =>
-      (await m('mutation($input: DefineIndicatorInput!) { defineIndicator(input: $input) { id } }', {
-        name, instrumentId: inst, measureType, aggregationLevel: 'UNIT', reportingFrequency: 'MONTHLY', introducedOn, retiredOn,
-      })).defineIndicator.id;
+      (
+        await m('mutation($input: DefineIndicatorInput!) { defineIndicator(input: $input) { id } }', {
+          name,
+          instrumentId: inst,
+          measureType,
+          aggregationLevel: 'UNIT',
+          reportingFrequency: 'MONTHLY',
+          introducedOn,
+          retiredOn,
+        })
+      ).defineIndicator.id;
     const x = await indicator('X', 'PROCESS', '2019-01-01');
     const y = await indicator('Y', 'RESULT', '2019-04-01', '2019-09-30');
-    const report = (indicatorId: string, organisationId: string, periodKind: string, periodStart: string, periodEnd: string, staffHours: number, staffCount: number, used: string) =>
+    const report = (
+      indicatorId: string,
+      organisationId: string,
+      periodKind: string,
+      periodStart: string,
+      periodEnd: string,
+      staffHours: number,
+      staffCount: number,
+      used: string,
+    ) =>
       m('mutation($input: ReportIndicatorBurdenInput!) { reportIndicatorBurden(input: $input) { id } }', {
-        indicatorId, organisationId, periodKind, periodStart, periodEnd, staffHours, staffCount, usedForImprovement: used,
+        indicatorId,
+        organisationId,
+        periodKind,
+        periodStart,
+        periodEnd,
+        staffHours,
+        staffCount,
+        usedForImprovement: used,
       });
     await report(x, a.id, 'QUARTER', '2019-01-01', '2019-03-31', 90, 3, 'YES');
     await report(x, a.id, 'MONTH', '2019-04-01', '2019-04-30', 30, 2, 'NO');
     await report(y, b.id, 'YEAR', '2019-01-01', '2019-12-31', 365, 5, 'PARTLY');
 
     const thief = async (organisationId: string, reportedOn: string, minutesPerWeek: number, staffAffected: number) =>
-      (await m('mutation($input: ReportTimeThiefInput!) { reportTimeThief(input: $input) { id } }', { organisationId, task: 'T', minutesPerWeek, staffAffected, reportedOn })).reportTimeThief.id;
+      (
+        await m('mutation($input: ReportTimeThiefInput!) { reportTimeThief(input: $input) { id } }', {
+          organisationId,
+          task: 'T',
+          minutesPerWeek,
+          staffAffected,
+          reportedOn,
+        })
+      ).reportTimeThief.id;
     const status = (id: string, s: string, changedOn: string, reason?: string) =>
       m('mutation($input: UpdateTimeThiefStatusInput!) { updateTimeThiefStatus(input: $input) { id } }', { id, status: s, changedOn, reason });
     const t1 = await thief(a.id, '2019-02-10', 30, 10);
@@ -82,9 +121,24 @@ describe('burden, indicator load and time thieves over time', () => {
   it('answers the same from the rollup as from the reports, also after a resubmission', async () => {
     const [k] = await t.ds.query(`SELECT id FROM organisation WHERE name = 'Kommunen'`);
     const [april] = await t.ds.query(`SELECT indicator_id, organisation_id FROM burden_report WHERE period_start = '2019-04-01'`);
-    const res = await t.gql('mutation($input: ReportIndicatorBurdenInput!) { reportIndicatorBurden(input: $input) { revision } }', {
-      input: { indicatorId: april.indicator_id, organisationId: april.organisation_id, periodKind: 'MONTH', periodStart: '2019-04-01', periodEnd: '2019-04-30', staffHours: 42.5, staffCount: 4, usedForImprovement: 'PARTLY', expectedRevision: 1, reason: 'Rättelse' },
-    }, admin);
+    const res = await t.gql(
+      'mutation($input: ReportIndicatorBurdenInput!) { reportIndicatorBurden(input: $input) { revision } }',
+      {
+        input: {
+          indicatorId: april.indicator_id,
+          organisationId: april.organisation_id,
+          periodKind: 'MONTH',
+          periodStart: '2019-04-01',
+          periodEnd: '2019-04-30',
+          staffHours: 42.5,
+          staffCount: 4,
+          usedForImprovement: 'PARTLY',
+          expectedRevision: 1,
+          reason: 'Rättelse',
+        },
+      },
+      admin,
+    );
     expect(res.data!.reportIndicatorBurden.revision).toBe(2);
     const input = { from: '2019-01-01', to: '2019-12-31', bucket: 'QUARTER' };
     const fromTotals = await q(BURDEN, input); // every organisation, nothing narrowed: the rollup
@@ -97,9 +151,24 @@ describe('burden, indicator load and time thieves over time', () => {
         USING (indicator_id, period_start, period_end) WHERE t.reports IS DISTINCT FROM r.reports OR t.staff_hours IS DISTINCT FROM r.staff_hours`);
     expect(drift).toEqual([]);
     // Put April back as the other tests expect it.
-    await t.gql('mutation($input: ReportIndicatorBurdenInput!) { reportIndicatorBurden(input: $input) { revision } }', {
-      input: { indicatorId: april.indicator_id, organisationId: april.organisation_id, periodKind: 'MONTH', periodStart: '2019-04-01', periodEnd: '2019-04-30', staffHours: 30, staffCount: 2, usedForImprovement: 'NO', expectedRevision: 2, reason: 'Tillbaka' },
-    }, admin);
+    await t.gql(
+      'mutation($input: ReportIndicatorBurdenInput!) { reportIndicatorBurden(input: $input) { revision } }',
+      {
+        input: {
+          indicatorId: april.indicator_id,
+          organisationId: april.organisation_id,
+          periodKind: 'MONTH',
+          periodStart: '2019-04-01',
+          periodEnd: '2019-04-30',
+          staffHours: 30,
+          staffCount: 2,
+          usedForImprovement: 'NO',
+          expectedRevision: 2,
+          reason: 'Tillbaka',
+        },
+      },
+      admin,
+    );
   });
 
   it('clips the first and last buckets to the range asked for', async () => {
@@ -112,21 +181,29 @@ describe('burden, indicator load and time thieves over time', () => {
 
   it('groups by quarter and organisation, or by measure type, and rolls organisations up', async () => {
     const byOrg = await q(BURDEN, { from: '2019-01-01', to: '2019-06-30', bucket: 'QUARTER', groupBy: ['ORGANISATION'] });
-    expect(byOrg.map((r) => [r.bucketStart, r.organisation.name, Math.round(r.staffHours * 1e6) / 1e6])).toEqual([
-      ['2019-01-01', 'A', 90],
-      ['2019-01-01', 'B', 90],
-      ['2019-04-01', 'A', 30],
-      ['2019-04-01', 'B', 91],
-    ].sort((x, y) => (x[0] === y[0] ? 0 : x[0] < y[0] ? -1 : 1)));
+    expect(byOrg.map((r) => [r.bucketStart, r.organisation.name, Math.round(r.staffHours * 1e6) / 1e6])).toEqual(
+      [
+        ['2019-01-01', 'A', 90],
+        ['2019-01-01', 'B', 90],
+        ['2019-04-01', 'A', 30],
+        ['2019-04-01', 'B', 91],
+      ].sort((x, y) => (x[0] === y[0] ? 0 : x[0] < y[0] ? -1 : 1)),
+    );
     const top = await q(BURDEN, { from: '2019-01-01', to: '2019-03-31', bucket: 'QUARTER', groupBy: ['ORGANISATION'], organisationDepth: 0 });
     expect(top.map((r) => [r.organisation.name, Math.round(r.staffHours)])).toEqual([['Kommunen', 180]]);
     const byType = await q(BURDEN, { from: '2019-01-01', to: '2019-12-31', bucket: 'YEAR', groupBy: ['MEASURE_TYPE'] });
-    expect(byType.map((r) => [r.measureType, Math.round(r.staffHours)])).toEqual([['PROCESS', 120], ['RESULT', 365]]);
+    expect(byType.map((r) => [r.measureType, Math.round(r.staffHours)])).toEqual([
+      ['PROCESS', 120],
+      ['RESULT', 365],
+    ]);
   });
 
   it('counts the indicators in force per organisation and quarter', async () => {
     const rows = await q('query($input: IndicatorLoadInput!) { indicatorLoad(input: $input) { bucketStart organisation { name } indicators } }', {
-      from: '2019-01-01', to: '2019-12-31', bucket: 'QUARTER', organisationId: a.id,
+      from: '2019-01-01',
+      to: '2019-12-31',
+      bucket: 'QUARTER',
+      organisationId: a.id,
     });
     expect(rows.map((r) => [r.bucketStart, r.organisation.name, r.indicators])).toEqual([
       ['2019-01-01', 'A', 1],
@@ -138,7 +215,9 @@ describe('burden, indicator load and time thieves over time', () => {
 
   it('summarises time thieves per quarter, with the hours freed by removals', async () => {
     const rows = await q('query($input: TimeThiefSummaryInput!) { timeThiefSummary(input: $input) { bucketStart reported removed kept hoursFreedPerWeek } }', {
-      from: '2019-01-01', to: '2019-12-31', bucket: 'QUARTER',
+      from: '2019-01-01',
+      to: '2019-12-31',
+      bucket: 'QUARTER',
     });
     expect(rows).toEqual([
       { bucketStart: '2019-01-01', reported: 2, removed: 0, kept: 0, hoursFreedPerWeek: 0 },

@@ -95,7 +95,10 @@ describe('the API process on the embedded PostgreSQL', () => {
       try {
         const users = (await su.query(`SELECT DISTINCT usename FROM pg_stat_activity WHERE application_name = 'tillit-tracker'`)).rows.map((r) => r.usename);
         const owners = (await su.query(`SELECT DISTINCT tableowner FROM pg_tables WHERE schemaname = 'public'`)).rows.map((r) => r.tableowner);
-        const update = await app.query(`UPDATE audit_log SET action = action`).then(() => 'allowed', (e: { code: string }) => e.code);
+        const update = await app.query(`UPDATE audit_log SET action = action`).then(
+          () => 'allowed',
+          (e: { code: string }) => e.code,
+        );
         return { users, owners, update };
       } finally {
         await su.end();

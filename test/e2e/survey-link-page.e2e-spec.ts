@@ -25,15 +25,21 @@ describe('survey link page', () => {
     const kommun = await makeOrganisation(t.ds, { name: 'Kommunen' });
     unitId = (await makeOrganisation(t.ds, { name: 'Hemtjänst Söder', parentId: kommun.id })).id;
     reporter = (await userWithToken(t, { role: Role.ORG_REPORTER, organisationId: kommun.id })).token;
-    pilotId = (await makePilot(t.ds, { code: 'SIDA-1', startsOn: day(-60), endsOn: null }, [{ organisationId: kommun.id, level: SteeringLevel.POLITICAL_PRINCIPAL }])).id;
+    pilotId = (
+      await makePilot(t.ds, { code: 'SIDA-1', startsOn: day(-60), endsOn: null }, [{ organisationId: kommun.id, level: SteeringLevel.POLITICAL_PRINCIPAL }])
+    ).id;
     waveId = await openWave('Hösten', day(-1), day(10));
   });
   afterAll(() => t.close());
 
   async function openWave(label: string, opensOn: string, closesOn: string): Promise<string> {
-    const res = await t.gql('mutation($input: OpenSurveyWaveInput!) { openSurveyWave(input: $input) { id } }', {
-      input: { pilotId, instrumentId: DEFAULT_SURVEY_INSTRUMENT_ID, label, opensOn, closesOn, unitIds: [unitId] },
-    }, admin);
+    const res = await t.gql(
+      'mutation($input: OpenSurveyWaveInput!) { openSurveyWave(input: $input) { id } }',
+      {
+        input: { pilotId, instrumentId: DEFAULT_SURVEY_INSTRUMENT_ID, label, opensOn, closesOn, unitIds: [unitId] },
+      },
+      admin,
+    );
     if (res.errors) throw new Error(res.text);
     return res.data!.openSurveyWave.id;
   }
@@ -44,9 +50,19 @@ describe('survey link page', () => {
   };
   const page = (path: string) => fetch(`${t.url}${path}`, { redirect: 'manual' });
   const send = (path: string, fields: Record<string, string>) =>
-    fetch(`${t.url}${path}`, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields).toString() });
+    fetch(`${t.url}${path}`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams(fields).toString(),
+    });
   const count = async () => (await t.asSuperuser<{ n: number }>('SELECT count(*)::int AS n FROM survey_response WHERE wave_id = $1', [waveId]))[0].n;
-  const full = (formId: string) => ({ formId, category: 'FRONT_LINE_STAFF', tenureBand: 'YEARS_1_TO_3', ...Object.fromEntries(ITEMS.map((c) => [`item.${c}`, c === 'T1' || c === 'A1' ? '40' : '4'])) });
+  const full = (formId: string) => ({
+    formId,
+    category: 'FRONT_LINE_STAFF',
+    tenureBand: 'YEARS_1_TO_3',
+    ...Object.fromEntries(ITEMS.map((c) => [`item.${c}`, c === 'T1' || c === 'A1' ? '40' : '4'])),
+  });
 
   it('shows the survey in Swedish, English on request, with nothing that identifies the visitor', async () => {
     const path = await link();
@@ -126,7 +142,10 @@ describe('survey link page', () => {
   it('writes no log line about the pages, and no audit entry per answer', async () => {
     // (The route table at start-up names the paths, with no token.)
     expect(t.logs.filter((l) => l.includes('/s/') && !l.includes('"context":"RouterExplorer"'))).toEqual([]);
-    const [{ n }] = await t.asSuperuser<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE entity = 'SURVEY_WAVE' AND changes::text LIKE '%responses%' AND entity_id = $1`, [waveId]);
+    const [{ n }] = await t.asSuperuser<{ n: number }>(
+      `SELECT count(*)::int AS n FROM audit_log WHERE entity = 'SURVEY_WAVE' AND changes::text LIKE '%responses%' AND entity_id = $1`,
+      [waveId],
+    );
     expect(n).toBe(0);
   });
 });

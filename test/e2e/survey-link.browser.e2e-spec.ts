@@ -25,7 +25,9 @@ describe('survey link in a browser', () => {
     const kommun = await makeOrganisation(t.ds, { name: 'Varbergs kommun' });
     unitId = (await makeOrganisation(t.ds, { name: 'Hemtjänst Trönninge', parentId: kommun.id })).id;
     reporter = (await userWithToken(t, { role: Role.ORG_REPORTER, organisationId: kommun.id })).token;
-    pilotId = (await makePilot(t.ds, { code: 'WEBB-1', startsOn: day(-30), endsOn: null }, [{ organisationId: kommun.id, level: SteeringLevel.POLITICAL_PRINCIPAL }])).id;
+    pilotId = (
+      await makePilot(t.ds, { code: 'WEBB-1', startsOn: day(-30), endsOn: null }, [{ organisationId: kommun.id, level: SteeringLevel.POLITICAL_PRINCIPAL }])
+    ).id;
     waveId = await openWave('Uppföljning 2');
   }, 60_000);
   afterAll(async () => {
@@ -34,21 +36,29 @@ describe('survey link in a browser', () => {
   });
 
   async function openWave(label: string): Promise<string> {
-    const res = await t.gql('mutation($input: OpenSurveyWaveInput!) { openSurveyWave(input: $input) { id } }', {
-      input: { pilotId, instrumentId: DEFAULT_SURVEY_INSTRUMENT_ID, label, opensOn: day(0), closesOn: day(14), unitIds: [unitId] },
-    }, admin);
+    const res = await t.gql(
+      'mutation($input: OpenSurveyWaveInput!) { openSurveyWave(input: $input) { id } }',
+      {
+        input: { pilotId, instrumentId: DEFAULT_SURVEY_INSTRUMENT_ID, label, opensOn: day(0), closesOn: day(14), unitIds: [unitId] },
+      },
+      admin,
+    );
     if (res.errors) throw new Error(res.text);
     return res.data!.openSurveyWave.id;
   }
   const linkUrl = async (wave = waveId) => {
-    const res = await t.gql('mutation($input: CreateSurveyLinkInput!) { createSurveyLink(input: $input) { url } }', { input: { waveId: wave, unitId, invited: 10 } }, reporter);
+    const res = await t.gql(
+      'mutation($input: CreateSurveyLinkInput!) { createSurveyLink(input: $input) { url } }',
+      { input: { waveId: wave, unitId, invited: 10 } },
+      reporter,
+    );
     if (res.errors) throw new Error(res.text);
     // The app's PUBLIC_URL names port 3000; the test app listens elsewhere.
     return `${t.url}${new URL(res.data!.createSurveyLink.url).pathname}`;
   };
   const responses = async () =>
-    (await t.gql('{ surveyWaves { edges { node { id responseCount links { responseCount responseRate } } } } }', {}, reporter)).data!.surveyWaves.edges
-      .map((e: any) => e.node)
+    (await t.gql('{ surveyWaves { edges { node { id responseCount links { responseCount responseRate } } } } }', {}, reporter))
+      .data!.surveyWaves.edges.map((e: any) => e.node)
       .find((w: any) => w.id === waveId);
 
   it('is answered by tapping on a phone-sized screen, without JavaScript, and the count rises', async () => {

@@ -8,7 +8,8 @@ import { onlyError, startTestApp, TestApp } from '../utils/test-app';
 
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 const ANSWERS = [3, 4, 3, 2, 50, 30, 3, 4, 4, 3, 3, 4, 3, 3, 4, 3];
-const CREATE = 'mutation($input: CreateSurveyLinkInput!) { createSurveyLink(input: $input) { id url invited responseCount responseRate unit { name } wave { label } } }';
+const CREATE =
+  'mutation($input: CreateSurveyLinkInput!) { createSurveyLink(input: $input) { id url invited responseCount responseRate unit { name } wave { label } } }';
 const REVOKE = 'mutation($input: RevokeSurveyLinkInput!) { revokeSurveyLink(input: $input) { id revokedAt revokeReason } }';
 const INVITED = 'mutation($input: SetSurveyLinkInvitedInput!) { setSurveyLinkInvited(input: $input) { invited responseCount responseRate } }';
 const LINKS = '{ surveyWaves { edges { node { id responseCount links { id unit { name } responseCount } } } } }';
@@ -35,10 +36,16 @@ describe('survey links', () => {
     const granne = await makeOrganisation(t.ds, { name: 'Grannkommunen' });
     reporter = (await userWithToken(t, { role: Role.ORG_REPORTER, organisationId: kommun.id })).token;
     otherReporter = (await userWithToken(t, { role: Role.ORG_REPORTER, organisationId: granne.id })).token;
-    const pilotId = (await makePilot(t.ds, { code: 'LANK-1', startsOn: day(-30), endsOn: null }, [{ organisationId: kommun.id, level: SteeringLevel.POLITICAL_PRINCIPAL }])).id;
-    const wave = await t.gql('mutation($input: OpenSurveyWaveInput!) { openSurveyWave(input: $input) { id } }', {
-      input: { pilotId, instrumentId: DEFAULT_SURVEY_INSTRUMENT_ID, label: 'Våren', opensOn: day(-1), closesOn: day(10), unitIds: [unit.a, unit.b] },
-    }, admin);
+    const pilotId = (
+      await makePilot(t.ds, { code: 'LANK-1', startsOn: day(-30), endsOn: null }, [{ organisationId: kommun.id, level: SteeringLevel.POLITICAL_PRINCIPAL }])
+    ).id;
+    const wave = await t.gql(
+      'mutation($input: OpenSurveyWaveInput!) { openSurveyWave(input: $input) { id } }',
+      {
+        input: { pilotId, instrumentId: DEFAULT_SURVEY_INSTRUMENT_ID, label: 'Våren', opensOn: day(-1), closesOn: day(10), unitIds: [unit.a, unit.b] },
+      },
+      admin,
+    );
     waveId = wave.data!.openSurveyWave.id;
   });
   afterAll(() => t.close());
@@ -97,9 +104,22 @@ describe('survey links', () => {
     expect(await wave(reporter)).toEqual({ id: waveId, invited: 20, responseRate: 0.1 });
     expect(await wave(analyst)).toEqual({ id: waveId, invited: 20, responseRate: 0.1 });
     // Fewer invited than MIN_GROUP_SIZE: the rate would tell who did not answer, so it is not shown.
-    const small = (await t.gql('mutation($input: OpenSurveyWaveInput!) { openSurveyWave(input: $input) { id pilot { id } } }', {
-      input: { pilotId: (await t.asSuperuser('SELECT pilot_id FROM survey_wave WHERE id = $1', [waveId]))[0].pilot_id, instrumentId: DEFAULT_SURVEY_INSTRUMENT_ID, label: 'Liten', opensOn: day(-1), closesOn: day(5), unitIds: [unit.a] },
-    }, admin)).data!.openSurveyWave.id;
+    const small = (
+      await t.gql(
+        'mutation($input: OpenSurveyWaveInput!) { openSurveyWave(input: $input) { id pilot { id } } }',
+        {
+          input: {
+            pilotId: (await t.asSuperuser('SELECT pilot_id FROM survey_wave WHERE id = $1', [waveId]))[0].pilot_id,
+            instrumentId: DEFAULT_SURVEY_INSTRUMENT_ID,
+            label: 'Liten',
+            opensOn: day(-1),
+            closesOn: day(5),
+            unitIds: [unit.a],
+          },
+        },
+        admin,
+      )
+    ).data!.openSurveyWave.id;
     const tiny = (await t.gql(CREATE, { input: { waveId: small, unitId: unit.a, invited: 3 } }, reporter)).data!.createSurveyLink;
     await answer(tokenOf(tiny.url));
     const smallWave = (await t.gql(q, {}, reporter)).data!.surveyWaves.edges.map((e: any) => e.node).find((w: any) => w.id === small);
@@ -119,8 +139,13 @@ describe('survey links', () => {
     expect(onlyError(await t.gql(REVOKE, { input: { id: link.id, reason: 'Delad i fel kanal' } }, otherReporter)).extensions!.code).toBe('NOT_FOUND');
     const revoked = (await t.gql(REVOKE, { input: { id: link.id, reason: 'Delad i fel kanal' } }, reporter)).data!.revokeSurveyLink;
     expect(revoked).toMatchObject({ revokeReason: 'Delad i fel kanal', revokedAt: expect.any(String) });
-    const [entry] = await t.ds.query(`SELECT action::text, reason FROM audit_log WHERE entity = 'SURVEY_LINK' AND entity_id = $1 AND reason IS NOT NULL`, [link.id]);
+    const [entry] = await t.ds.query(`SELECT action::text, reason FROM audit_log WHERE entity = 'SURVEY_LINK' AND entity_id = $1 AND reason IS NOT NULL`, [
+      link.id,
+    ]);
     expect(entry).toEqual({ action: 'DELETE', reason: 'Delad i fel kanal' });
-    await expect(answer(tokenOf(link.url))).rejects.toMatchObject({ code: 'CONFLICT', message: 'This survey link has been revoked; ask whoever sent it for a new one' });
+    await expect(answer(tokenOf(link.url))).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: 'This survey link has been revoked; ask whoever sent it for a new one',
+    });
   });
 });

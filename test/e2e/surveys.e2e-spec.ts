@@ -37,8 +37,28 @@ describe('discretion surveys', () => {
     unit = await makeOrganisation(t.ds, { name: 'Hemtjänst Lugnvik', parentId: kommun.id });
     otherUnit = await makeOrganisation(t.ds, { name: 'Hemtjänst Odenslund', parentId: kommun.id });
     reporter = (await userWithToken(t, { role: Role.ORG_REPORTER, organisationId: unit.id })).token;
-    pilotId = (await makePilot(t.ds, { code: 'SURV-1', startsOn: day(-400), endsOn: null }, [{ organisationId: kommun.id, level: SteeringLevel.POLITICAL_PRINCIPAL }], [{ userId: r.user.id, fromDate: day(-400) }])).id;
-    const wave = await t.gql(OPEN, { input: { pilotId, instrumentId: DEFAULT_SURVEY_INSTRUMENT_ID, label: 'Baseline', opensOn: day(-1), closesOn: day(30), unitIds: [unit.id, otherUnit.id] } }, researcher);
+    pilotId = (
+      await makePilot(
+        t.ds,
+        { code: 'SURV-1', startsOn: day(-400), endsOn: null },
+        [{ organisationId: kommun.id, level: SteeringLevel.POLITICAL_PRINCIPAL }],
+        [{ userId: r.user.id, fromDate: day(-400) }],
+      )
+    ).id;
+    const wave = await t.gql(
+      OPEN,
+      {
+        input: {
+          pilotId,
+          instrumentId: DEFAULT_SURVEY_INSTRUMENT_ID,
+          label: 'Baseline',
+          opensOn: day(-1),
+          closesOn: day(30),
+          unitIds: [unit.id, otherUnit.id],
+        },
+      },
+      researcher,
+    );
     expect(wave.errors).toBeUndefined();
     waveId = wave.data!.openSurveyWave.id;
   });
@@ -60,14 +80,37 @@ describe('discretion surveys', () => {
     expect(dflt.items.find((i: any) => i.code === 'T1')).toMatchObject({ scale: 'NUMBER', min: 0, max: 100 });
 
     const mk = (name: string) =>
-      t.gql('mutation($input: CreateSurveyInstrumentInput!) { createSurveyInstrument(input: $input) { name version items { code } } }', {
-        input: { name, items: [{ code: 'Q1', textSv: 'Fråga', textEn: 'Question', dimension: 'DECISION_AUTHORITY', scale: 'LIKERT_5', labelsSv: ['1', '2', '3', '4', '5'], labelsEn: ['1', '2', '3', '4', '5'] }] },
-      }, researcher);
+      t.gql(
+        'mutation($input: CreateSurveyInstrumentInput!) { createSurveyInstrument(input: $input) { name version items { code } } }',
+        {
+          input: {
+            name,
+            items: [
+              {
+                code: 'Q1',
+                textSv: 'Fråga',
+                textEn: 'Question',
+                dimension: 'DECISION_AUTHORITY',
+                scale: 'LIKERT_5',
+                labelsSv: ['1', '2', '3', '4', '5'],
+                labelsEn: ['1', '2', '3', '4', '5'],
+              },
+            ],
+          },
+        },
+        researcher,
+      );
     expect((await mk('Pilotenkät')).data!.createSurveyInstrument.version).toBe(1);
     expect((await mk('Pilotenkät')).data!.createSurveyInstrument.version).toBe(2);
-    const noLabels = onlyError(await t.gql('mutation($input: CreateSurveyInstrumentInput!) { createSurveyInstrument(input: $input) { id } }', {
-      input: { name: 'X', items: [{ code: 'Q1', textSv: 'F', textEn: 'Q', dimension: 'DECISION_AUTHORITY', scale: 'LIKERT_5' }] },
-    }, researcher));
+    const noLabels = onlyError(
+      await t.gql(
+        'mutation($input: CreateSurveyInstrumentInput!) { createSurveyInstrument(input: $input) { id } }',
+        {
+          input: { name: 'X', items: [{ code: 'Q1', textSv: 'F', textEn: 'Q', dimension: 'DECISION_AUTHORITY', scale: 'LIKERT_5' }] },
+        },
+        researcher,
+      ),
+    );
     expect(noLabels.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'input.items.0.labelsSv' }] });
   });
 
@@ -89,7 +132,9 @@ describe('discretion surveys', () => {
     rows[7776] = one({ answers: [9, ...answers().slice(1)] });
     const bad = onlyError(await submit(rows));
     expect(bad.extensions!.code).toBe('BAD_USER_INPUT');
-    expect(bad.extensions!.fields).toEqual([{ field: 'input.responses.7776.answers.0', message: 'line 7777: item D1 must be a whole number from 1 to 5 or null' }]);
+    expect(bad.extensions!.fields).toEqual([
+      { field: 'input.responses.7776.answers.0', message: 'line 7777: item D1 must be a whole number from 1 to 5 or null' },
+    ]);
     expect(bad.message).toMatch(/^1 of 10000 responses are invalid; nothing was stored/);
     expect(await stored()).toBe(before);
 
@@ -101,13 +146,15 @@ describe('discretion surveys', () => {
 
   it('lists every bad row: wrong length, out of range, a unit the wave does not target or that is not yours', async () => {
     const stranger = await makeOrganisation(t.ds, { name: 'Annan enhet' });
-    const bad = onlyError(await submit([
-      one(),
-      one({ answers: [1, 2, 3] }),
-      one({ answers: answers().map((a, i) => (i === 4 ? 101 : a)) }),
-      one({ unitId: stranger.id }),
-      one({ unitId: otherUnit.id }),
-    ]));
+    const bad = onlyError(
+      await submit([
+        one(),
+        one({ answers: [1, 2, 3] }),
+        one({ answers: answers().map((a, i) => (i === 4 ? 101 : a)) }),
+        one({ unitId: stranger.id }),
+        one({ unitId: otherUnit.id }),
+      ]),
+    );
     expect(bad.extensions!.fields!.map((f) => f.message)).toEqual([
       'line 2: 3 answers for 16 items',
       'line 3: item T1 must be a number from 0 to 100 or null',
@@ -119,7 +166,13 @@ describe('discretion surveys', () => {
   it('keeps panel keys out of the database: only a keyed hash, the same across waves', async () => {
     const key = 'anna.andersson-1975-hemlig';
     await submit([one({ panelKey: key })]);
-    const second = (await t.gql(OPEN, { input: { pilotId, instrumentId: DEFAULT_SURVEY_INSTRUMENT_ID, label: 'Follow-up 1', opensOn: day(-1), closesOn: day(10), unitIds: [unit.id] } }, admin)).data!.openSurveyWave.id;
+    const second = (
+      await t.gql(
+        OPEN,
+        { input: { pilotId, instrumentId: DEFAULT_SURVEY_INSTRUMENT_ID, label: 'Follow-up 1', opensOn: day(-1), closesOn: day(10), unitIds: [unit.id] } },
+        admin,
+      )
+    ).data!.openSurveyWave.id;
     await submit([one({ panelKey: key })], reporter, second);
     const [{ hits }] = await t.ds.query(`SELECT count(*)::int AS hits FROM survey_response r WHERE r::text LIKE $1`, [`%${key}%`]);
     expect(hits).toBe(0);
@@ -131,14 +184,26 @@ describe('discretion surveys', () => {
   });
 
   it('refuses responses to a closed wave', async () => {
-    const wave = (await t.gql(OPEN, { input: { pilotId, instrumentId: DEFAULT_SURVEY_INSTRUMENT_ID, label: 'Short', opensOn: day(-1), closesOn: day(5), unitIds: [unit.id] } }, admin)).data!.openSurveyWave.id;
+    const wave = (
+      await t.gql(
+        OPEN,
+        { input: { pilotId, instrumentId: DEFAULT_SURVEY_INSTRUMENT_ID, label: 'Short', opensOn: day(-1), closesOn: day(5), unitIds: [unit.id] } },
+        admin,
+      )
+    ).data!.openSurveyWave.id;
     expect((await submit([one()], reporter, wave)).errors).toBeUndefined();
     expect((await t.gql(CLOSE, { input: { id: wave, reason: 'Enkäten stängs i förtid' } }, researcher)).data!.closeSurveyWave.closedAt).toBeTruthy();
     const closed = onlyError(await submit([one()], reporter, wave));
     expect(closed.extensions).toMatchObject({ code: 'CONFLICT', fields: [{ field: 'input.waveId' }] });
     expect(closed.message).toMatch(/was closed on/);
 
-    const later = (await t.gql(OPEN, { input: { pilotId, instrumentId: DEFAULT_SURVEY_INSTRUMENT_ID, label: 'Later', opensOn: day(10), closesOn: day(20), unitIds: [unit.id] } }, admin)).data!.openSurveyWave.id;
+    const later = (
+      await t.gql(
+        OPEN,
+        { input: { pilotId, instrumentId: DEFAULT_SURVEY_INSTRUMENT_ID, label: 'Later', opensOn: day(10), closesOn: day(20), unitIds: [unit.id] } },
+        admin,
+      )
+    ).data!.openSurveyWave.id;
     expect(onlyError(await submit([one()], reporter, later)).message).toMatch(/takes responses from/);
   });
 
@@ -158,7 +223,8 @@ describe('discretion surveys', () => {
       });
       return { status: res.status, body: (await res.json()) as any };
     };
-    const header = async () => (await (await fetch(`${t.url}/surveys/waves/${waveId}/template.csv`, { headers: { authorization: `Bearer ${reporter}` } })).text()).trim();
+    const header = async () =>
+      (await (await fetch(`${t.url}/surveys/waves/${waveId}/template.csv`, { headers: { authorization: `Bearer ${reporter}` } })).text()).trim();
     const line = (a: (number | null)[], clientId = '') => `${clientId},${unit.id},FIRST_LINE_MANAGER,YEARS_1_TO_3,,${a.map((v) => v ?? '').join(',')}`;
 
     it('serves the header for a wave and stores an upload in that layout, once', async () => {
@@ -179,9 +245,13 @@ describe('discretion surveys', () => {
       expect(await stored()).toBe(before + 2);
       // A changed file is a new upload; an Idempotency-Key names an upload whatever its bytes.
       const keyed = async (body: string) =>
-        (await fetch(`${t.url}/surveys/waves/${waveId}/responses.csv`, {
-          method: 'POST', headers: { 'content-type': 'text/csv', authorization: `Bearer ${reporter}`, 'idempotency-key': 'upload-2026-12-02' }, body,
-        })).json() as Promise<any>;
+        (
+          await fetch(`${t.url}/surveys/waves/${waveId}/responses.csv`, {
+            method: 'POST',
+            headers: { 'content-type': 'text/csv', authorization: `Bearer ${reporter}`, 'idempotency-key': 'upload-2026-12-02' },
+            body,
+          })
+        ).json() as Promise<any>;
       expect(await keyed([await header(), line(answers(5))].join('\n'))).toMatchObject({ stored: 1, alreadySubmitted: false });
       expect(await keyed([await header(), line(answers(5)), ''].join('\n'))).toMatchObject({ stored: 0, alreadySubmitted: true });
       expect(await stored()).toBe(before + 3);
@@ -208,14 +278,21 @@ describe('discretion surveys', () => {
       expect(shape.body.errors[0].message).toMatch(/not valid CSV/);
       const bad = await upload([await header(), line(answers(1)), line([7, ...answers(1).slice(1)])].join('\n'), reporter);
       expect(bad.status).toBe(400);
-      expect(bad.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ message: 'line 3: item D1 must be a whole number from 1 to 5 or null' }] });
+      expect(bad.body.errors[0].extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        fields: [{ message: 'line 3: item D1 must be a whole number from 1 to 5 or null' }],
+      });
       expect(await stored()).toBe(before);
     });
 
     it('refuses a file that is not UTF-8, or holds a NUL, naming the line, and stores nothing', async () => {
       const before = await stored();
       const send = async (body: Buffer) => {
-        const res = await fetch(`${t.url}/surveys/waves/${waveId}/responses.csv`, { method: 'POST', headers: { 'content-type': 'text/csv', authorization: `Bearer ${reporter}` }, body: new Uint8Array(body) });
+        const res = await fetch(`${t.url}/surveys/waves/${waveId}/responses.csv`, {
+          method: 'POST',
+          headers: { 'content-type': 'text/csv', authorization: `Bearer ${reporter}` },
+          body: new Uint8Array(body),
+        });
         return { status: res.status, body: (await res.json()) as any };
       };
       const head = Buffer.from(`${await header()}\n${line(answers(1))}\n`, 'utf8');
@@ -263,8 +340,14 @@ describe('stored dimension scores', () => {
     const admin = (await userWithToken(t, { role: Role.ADMIN })).token;
     const kommun = await makeOrganisation(t.ds, { name: 'Kommun' });
     const unit = await makeOrganisation(t.ds, { name: 'Enhet', parentId: kommun.id });
-    const pilotId = (await makePilot(t.ds, { code: 'SCORE-1', startsOn: day(-400), endsOn: null }, [{ organisationId: kommun.id, level: SteeringLevel.POLITICAL_PRINCIPAL }])).id;
-    const wave = await t.gql(OPEN, { input: { pilotId, instrumentId: DEFAULT_SURVEY_INSTRUMENT_ID, label: 'Våg', opensOn: day(-1), closesOn: day(30), unitIds: [unit.id] } }, admin);
+    const pilotId = (
+      await makePilot(t.ds, { code: 'SCORE-1', startsOn: day(-400), endsOn: null }, [{ organisationId: kommun.id, level: SteeringLevel.POLITICAL_PRINCIPAL }])
+    ).id;
+    const wave = await t.gql(
+      OPEN,
+      { input: { pilotId, instrumentId: DEFAULT_SURVEY_INSTRUMENT_ID, label: 'Våg', opensOn: day(-1), closesOn: day(30), unitIds: [unit.id] } },
+      admin,
+    );
     // Full answers, scattered missing answers, and a response with nearly nothing answered.
     const responses = [0, 1, 2, 3].map((seed) => ({ unitId: unit.id, category: 'FRONT_LINE_STAFF', answers: answers(seed) }));
     responses[1].answers[1] = null;

@@ -18,28 +18,61 @@ describe('pilot timeline', () => {
     const state = await makeOrganisation(t.ds, { name: 'Staten' });
     const k = await makeOrganisation(t.ds, { name: 'K' });
     unit = await makeOrganisation(t.ds, { name: 'A', parentId: k.id });
-    pilotId = (await makePilot(t.ds, { code: 'TL-1', startsOn: '2019-01-01', endsOn: null }, [{ organisationId: k.id, level: SteeringLevel.POLITICAL_PRINCIPAL }])).id;
+    pilotId = (
+      await makePilot(t.ds, { code: 'TL-1', startsOn: '2019-01-01', endsOn: null }, [{ organisationId: k.id, level: SteeringLevel.POLITICAL_PRINCIPAL }])
+    ).id;
     const m = async (q: string, input: Record<string, unknown>) => {
       const res = await t.gql(q, { input }, admin);
       if (res.errors) throw new Error(res.text);
       return Object.values(res.data!)[0] as any;
     };
     const inst = await m('mutation($input: CreateSteeringInstrumentInput!) { createSteeringInstrument(input: $input) { id } }', {
-      name: 'Registret', kind: 'QUALITY_REGISTRY', governanceForm: 'PRESTATION', imposedById: state.id, appliesToIds: [unit.id], validFrom: '2019-01-01', validTo: '2019-12-31',
+      name: 'Registret',
+      kind: 'QUALITY_REGISTRY',
+      governanceForm: 'PRESTATION',
+      imposedById: state.id,
+      appliesToIds: [unit.id],
+      validFrom: '2019-01-01',
+      validTo: '2019-12-31',
     });
     await m('mutation($input: DefineIndicatorInput!) { defineIndicator(input: $input) { id } }', {
-      name: 'Mått', instrumentId: inst.id, measureType: 'PROCESS', aggregationLevel: 'UNIT', reportingFrequency: 'MONTHLY', introducedOn: '2019-02-01', retiredOn: '2019-06-30',
+      name: 'Mått',
+      instrumentId: inst.id,
+      measureType: 'PROCESS',
+      aggregationLevel: 'UNIT',
+      reportingFrequency: 'MONTHLY',
+      introducedOn: '2019-02-01',
+      retiredOn: '2019-06-30',
     });
     await m('mutation($input: LogObservationInput!) { logObservation(input: $input) { id } }', {
-      pilotId, organisationId: unit.id, level: 'FRONT_LINE', occurredOn: '2019-03-10', kind: 'MEETING', title: 'Möte om mått', text: 'x',
+      pilotId,
+      organisationId: unit.id,
+      level: 'FRONT_LINE',
+      occurredOn: '2019-03-10',
+      kind: 'MEETING',
+      title: 'Möte om mått',
+      text: 'x',
     });
     await m('mutation($input: OpenSurveyWaveInput!) { openSurveyWave(input: $input) { id } }', {
-      pilotId, instrumentId: DEFAULT_SURVEY_INSTRUMENT_ID, label: 'Baseline', opensOn: '2019-04-01', closesOn: '2019-04-30', unitIds: [unit.id],
+      pilotId,
+      instrumentId: DEFAULT_SURVEY_INSTRUMENT_ID,
+      label: 'Baseline',
+      opensOn: '2019-04-01',
+      closesOn: '2019-04-30',
+      unitIds: [unit.id],
     });
     const thief = await m('mutation($input: ReportTimeThiefInput!) { reportTimeThief(input: $input) { id } }', {
-      organisationId: unit.id, task: 'Dubbelregistrering', minutesPerWeek: 20, staffAffected: 5, reportedOn: '2019-05-05',
+      organisationId: unit.id,
+      task: 'Dubbelregistrering',
+      minutesPerWeek: 20,
+      staffAffected: 5,
+      reportedOn: '2019-05-05',
     });
-    await m('mutation($input: UpdateTimeThiefStatusInput!) { updateTimeThiefStatus(input: $input) { id } }', { id: thief.id, status: 'REMOVED', changedOn: '2019-06-01' });
+    await m('mutation($input: UpdateTimeThiefStatusInput!) { updateTimeThiefStatus(input: $input) { id } }', {
+      id: thief.id,
+      status: 'REMOVED',
+      changedOn: '2019-06-01',
+    });
   });
   afterAll(() => t.close());
 

@@ -58,16 +58,41 @@ describe('who sees what, on every path', () => {
     tokens.reporterInPilot = (await userWithToken(t, { role: Role.ORG_REPORTER, organisationId: org.kommunA })).token;
     tokens.reporterOutside = (await userWithToken(t, { role: Role.ORG_REPORTER, organisationId: org.kommunC })).token;
 
-    pilot.P1 = (await makePilot(t.ds, { code: 'VIS-1', startsOn: '2017-01-01', endsOn: null }, [
-      { organisationId: org.kommunA, level: SteeringLevel.POLITICAL_PRINCIPAL },
-      { organisationId: org.region, level: SteeringLevel.POLITICAL_PRINCIPAL },
-    ], [{ userId: following.user.id, fromDate: '2017-01-01' }])).id;
-    pilot.P2 = (await makePilot(t.ds, { code: 'VIS-2', startsOn: '2017-01-01', endsOn: null }, [{ organisationId: org.kommunB, level: SteeringLevel.POLITICAL_PRINCIPAL }])).id;
+    pilot.P1 = (
+      await makePilot(
+        t.ds,
+        { code: 'VIS-1', startsOn: '2017-01-01', endsOn: null },
+        [
+          { organisationId: org.kommunA, level: SteeringLevel.POLITICAL_PRINCIPAL },
+          { organisationId: org.region, level: SteeringLevel.POLITICAL_PRINCIPAL },
+        ],
+        [{ userId: following.user.id, fromDate: '2017-01-01' }],
+      )
+    ).id;
+    pilot.P2 = (
+      await makePilot(t.ds, { code: 'VIS-2', startsOn: '2017-01-01', endsOn: null }, [
+        { organisationId: org.kommunB, level: SteeringLevel.POLITICAL_PRINCIPAL },
+      ])
+    ).id;
 
     const observe = async (p: 'P1' | 'P2', organisationId: string, day: string) => {
-      const data = await ok('mutation($input: LogObservationInput!) { logObservation(input: $input) { id } }', {
-        input: { pilotId: pilot[p], organisationId, level: 'FRONT_LINE', occurredOn: `2017-${day}`, kind: 'MEETING', title: `Möte ${p} ${day}`, text: 'Dialog om uppföljning.', codes: { methods: ['LESS_DETAIL_STEERING'] }, tags: [] },
-      }, admin);
+      const data = await ok(
+        'mutation($input: LogObservationInput!) { logObservation(input: $input) { id } }',
+        {
+          input: {
+            pilotId: pilot[p],
+            organisationId,
+            level: 'FRONT_LINE',
+            occurredOn: `2017-${day}`,
+            kind: 'MEETING',
+            title: `Möte ${p} ${day}`,
+            text: 'Dialog om uppföljning.',
+            codes: { methods: ['LESS_DETAIL_STEERING'] },
+            tags: [],
+          },
+        },
+        admin,
+      );
       obs[p].push(data.logObservation.id);
     };
     await observe('P1', org.unitA1, '03-01');
@@ -77,37 +102,83 @@ describe('who sees what, on every path', () => {
     await observe('P2', org.unitB1, '07-01');
 
     const instrument = async (name: string, imposedById: string, appliesToIds: string[]) => {
-      const i = await ok('mutation($input: CreateSteeringInstrumentInput!) { createSteeringInstrument(input: $input) { id } }', {
-        input: { name, kind: 'PRINCIPAL_FOLLOW_UP', governanceForm: 'PRESTATION', imposedById, appliesToIds, validFrom: '2016-01-01' },
-      }, admin);
-      const ind = await ok('mutation($input: DefineIndicatorInput!) { defineIndicator(input: $input) { id } }', {
-        input: { name: `${name}: mått`, instrumentId: i.createSteeringInstrument.id, measureType: 'PROCESS', aggregationLevel: 'UNIT', reportingFrequency: 'MONTHLY', paymentDependent: false, introducedOn: '2016-01-01' },
-      }, admin);
+      const i = await ok(
+        'mutation($input: CreateSteeringInstrumentInput!) { createSteeringInstrument(input: $input) { id } }',
+        {
+          input: { name, kind: 'PRINCIPAL_FOLLOW_UP', governanceForm: 'PRESTATION', imposedById, appliesToIds, validFrom: '2016-01-01' },
+        },
+        admin,
+      );
+      const ind = await ok(
+        'mutation($input: DefineIndicatorInput!) { defineIndicator(input: $input) { id } }',
+        {
+          input: {
+            name: `${name}: mått`,
+            instrumentId: i.createSteeringInstrument.id,
+            measureType: 'PROCESS',
+            aggregationLevel: 'UNIT',
+            reportingFrequency: 'MONTHLY',
+            paymentDependent: false,
+            introducedOn: '2016-01-01',
+          },
+        },
+        admin,
+      );
       return ind.defineIndicator.id as string;
     };
     const indA = await instrument('Myndighetens uppföljning', org.agency, [org.unitA1]);
     const indB = await instrument('Regionens uppföljning', org.region, [org.unitB1]);
     const report = async (key: string, indicatorId: string, organisationId: string) => {
-      const data = await ok('mutation($input: ReportIndicatorBurdenInput!) { reportIndicatorBurden(input: $input) { id } }', {
-        input: { indicatorId, organisationId, periodKind: 'MONTH', periodStart: '2017-03-01', periodEnd: '2017-03-31', staffHours: 10, staffCount: 2, doubleRegistration: false, usedForImprovement: 'NO' },
-      }, admin);
+      const data = await ok(
+        'mutation($input: ReportIndicatorBurdenInput!) { reportIndicatorBurden(input: $input) { id } }',
+        {
+          input: {
+            indicatorId,
+            organisationId,
+            periodKind: 'MONTH',
+            periodStart: '2017-03-01',
+            periodEnd: '2017-03-31',
+            staffHours: 10,
+            staffCount: 2,
+            doubleRegistration: false,
+            usedForImprovement: 'NO',
+          },
+        },
+        admin,
+      );
       burden[key] = data.reportIndicatorBurden.id;
     };
     await report('A1', indA, org.unitA1);
     await report('B1', indB, org.unitB1);
     const timeThief = async (key: string, organisationId: string) => {
-      const data = await ok('mutation($input: ReportTimeThiefInput!) { reportTimeThief(input: $input) { id } }', {
-        input: { organisationId, task: `Dubbeldokumentation ${key}`, process: 'Dokumentation', minutesPerWeek: 30, staffAffected: 5, proposedRemedy: 'Ta bort', reportedOn: '2017-04-03' },
-      }, admin);
+      const data = await ok(
+        'mutation($input: ReportTimeThiefInput!) { reportTimeThief(input: $input) { id } }',
+        {
+          input: {
+            organisationId,
+            task: `Dubbeldokumentation ${key}`,
+            process: 'Dokumentation',
+            minutesPerWeek: 30,
+            staffAffected: 5,
+            proposedRemedy: 'Ta bort',
+            reportedOn: '2017-04-03',
+          },
+        },
+        admin,
+      );
       thief[key] = data.reportTimeThief.id;
     };
     await timeThief('A2', org.unitA2);
     await timeThief('B1', org.unitB1);
     await timeThief('R', org.region);
     const open = async (key: string, p: string, unitIds: string[]) => {
-      const data = await ok('mutation($input: OpenSurveyWaveInput!) { openSurveyWave(input: $input) { id } }', {
-        input: { pilotId: p, instrumentId: DEFAULT_SURVEY_INSTRUMENT_ID, label: `Våg ${key}`, opensOn: '2017-09-01', closesOn: '2017-09-30', unitIds },
-      }, admin);
+      const data = await ok(
+        'mutation($input: OpenSurveyWaveInput!) { openSurveyWave(input: $input) { id } }',
+        {
+          input: { pilotId: p, instrumentId: DEFAULT_SURVEY_INSTRUMENT_ID, label: `Våg ${key}`, opensOn: '2017-09-01', closesOn: '2017-09-30', unitIds },
+        },
+        admin,
+      );
       wave[key] = data.openSurveyWave.id;
     };
     await open('W1', pilot.P1, [org.unitA1, org.unitA2]);
@@ -167,14 +238,18 @@ describe('who sees what, on every path', () => {
       const ours = list.filter((id) => all(org).includes(id));
       expect(ours).toEqual(expected(role));
 
-      const nested = await ok(`{
+      const nested = await ok(
+        `{
         organisations(first: 100) { edges { node { parent { id } children { id } } } }
         pilots(first: 100) { edges { node { participants { organisation { id } } organisations { id } } } }
         steeringInstruments(first: 100) { edges { node { imposedBy { id } appliesTo { id } } } }
         burdenReports(first: 100) { edges { node { organisation { id } } } }
         timeThieves(first: 100) { edges { node { organisation { id } imposedByOrganisation { id } } } }
         surveyWaves(first: 100) { edges { node { units { id } } } }
-      }`, {}, token);
+      }`,
+        {},
+        token,
+      );
       const seen = new Set<string>();
       JSON.stringify(nested, (k, v) => (k === 'id' && typeof v === 'string' && seen.add(v), v));
       for (const id of seen) expect({ role, id, visible: list.includes(id) }).toEqual({ role, id, visible: true });
@@ -209,41 +284,52 @@ describe('who sees what, on every path', () => {
     /** Org reporters count (never read) the observations made in their own organisation and units. */
     const countable = (role: RoleName) => (role === 'reporterInPilot' ? obs.P1.slice(0, 2) : role === 'reporterOutside' ? [] : readable(role));
 
-    it.each(ROLES)('%s: list, single look-up, CSV, REFI and timeline show the readable ones; signals and code counts count the countable ones', async (role) => {
-      const token = tokens[role];
-      const reader = !role.startsWith('reporter');
-      const list = await listIds('{ edges { node { id } } }', 'observations', token);
-      expect(list).toEqual(reader ? sorted(readable(role)) : 'FORBIDDEN');
-      if (reader) {
-        expect(await csvColumn('observations.csv', 'observation_id', token)).toEqual(sorted(readable(role)));
-        expect(await csvColumn('observation-codes.csv', 'observation_id', token)).toEqual(sorted(readable(role)));
-        const missing = await t.gql('query($id: ID!) { observation(id: $id) { id } }', { id: MISSING }, token);
-        for (const id of [...obs.P1, ...obs.P2]) {
-          const one = await t.gql('query($id: ID!) { observation(id: $id) { id } }', { id }, token);
-          if (readable(role).includes(id)) expect(one.data!.observation.id).toBe(id);
-          else sameAsMissing(one, id, missing);
+    it.each(ROLES)(
+      '%s: list, single look-up, CSV, REFI and timeline show the readable ones; signals and code counts count the countable ones',
+      async (role) => {
+        const token = tokens[role];
+        const reader = !role.startsWith('reporter');
+        const list = await listIds('{ edges { node { id } } }', 'observations', token);
+        expect(list).toEqual(reader ? sorted(readable(role)) : 'FORBIDDEN');
+        if (reader) {
+          expect(await csvColumn('observations.csv', 'observation_id', token)).toEqual(sorted(readable(role)));
+          expect(await csvColumn('observation-codes.csv', 'observation_id', token)).toEqual(sorted(readable(role)));
+          const missing = await t.gql('query($id: ID!) { observation(id: $id) { id } }', { id: MISSING }, token);
+          for (const id of [...obs.P1, ...obs.P2]) {
+            const one = await t.gql('query($id: ID!) { observation(id: $id) { id } }', { id }, token);
+            if (readable(role).includes(id)) expect(one.data!.observation.id).toBe(id);
+            else sameAsMissing(one, id, missing);
+          }
+          for (const p of ['P1', 'P2'] as const) {
+            const res = await fetch(`${t.url}/export/refi/${pilot[p]}.qdpx`, { headers: { authorization: `Bearer ${token}` } });
+            expect(res.status).toBe(200);
+            const xml = strFromU8(unzipSync(new Uint8Array(await res.arrayBuffer()))['project.qde']);
+            const sources = sorted([...xml.matchAll(/<TextSource guid="([^"]+)"/g)].map((m) => m[1]));
+            expect({ p, sources }).toEqual({ p, sources: sorted(obs[p].filter((id) => readable(role).includes(id))) });
+          }
         }
+        const visiblePilots = (await listIds('{ edges { node { id } } }', 'pilots', token)) as Ids;
         for (const p of ['P1', 'P2'] as const) {
-          const res = await fetch(`${t.url}/export/refi/${pilot[p]}.qdpx`, { headers: { authorization: `Bearer ${token}` } });
-          expect(res.status).toBe(200);
-          const xml = strFromU8(unzipSync(new Uint8Array(await res.arrayBuffer()))['project.qde']);
-          const sources = sorted([...xml.matchAll(/<TextSource guid="([^"]+)"/g)].map((m) => m[1]));
-          expect({ p, sources }).toEqual({ p, sources: sorted(obs[p].filter((id) => readable(role).includes(id))) });
+          if (!visiblePilots.includes(pilot[p])) continue;
+          const events = (await timeline(pilot[p], token))!.filter((e) => e.type === 'OBSERVATION').map((e) => e.entityId);
+          expect({ p, events: sorted(events) }).toEqual({ p, events: sorted(obs[p].filter((id) => readable(role).includes(id))) });
+          const signals = await ok(
+            `query($p: ID!) { pilotSignals(input: { pilotId: $p, from: "2017-01-01", to: "2017-12-31", bucket: YEAR,
+            codes: [{ dimension: METHOD, code: "LESS_DETAIL_STEERING" }] }) { observations codeCounts { count } } }`,
+            { p: pilot[p] },
+            token,
+          );
+          const counted = obs[p].filter((id) => countable(role).includes(id)).length;
+          expect({ p, observations: signals.pilotSignals[0].observations, coded: signals.pilotSignals[0].codeCounts[0].count }).toEqual({
+            p,
+            observations: counted,
+            coded: counted,
+          });
         }
-      }
-      const visiblePilots = (await listIds('{ edges { node { id } } }', 'pilots', token)) as Ids;
-      for (const p of ['P1', 'P2'] as const) {
-        if (!visiblePilots.includes(pilot[p])) continue;
-        const events = (await timeline(pilot[p], token))!.filter((e) => e.type === 'OBSERVATION').map((e) => e.entityId);
-        expect({ p, events: sorted(events) }).toEqual({ p, events: sorted(obs[p].filter((id) => readable(role).includes(id))) });
-        const signals = await ok(`query($p: ID!) { pilotSignals(input: { pilotId: $p, from: "2017-01-01", to: "2017-12-31", bucket: YEAR,
-            codes: [{ dimension: METHOD, code: "LESS_DETAIL_STEERING" }] }) { observations codeCounts { count } } }`, { p: pilot[p] }, token);
-        const counted = obs[p].filter((id) => countable(role).includes(id)).length;
-        expect({ p, observations: signals.pilotSignals[0].observations, coded: signals.pilotSignals[0].codeCounts[0].count }).toEqual({ p, observations: counted, coded: counted });
-      }
-      const freq = await ok('{ codeFrequencies(input: { unit: OBSERVATIONS, dimensions: [METHOD] }) { code count } }', {}, token);
-      expect(freq.codeFrequencies.find((r: { code: string }) => r.code === 'LESS_DETAIL_STEERING')?.count ?? 0).toBe(countable(role).length);
-    });
+        const freq = await ok('{ codeFrequencies(input: { unit: OBSERVATIONS, dimensions: [METHOD] }) { code count } }', {}, token);
+        expect(freq.codeFrequencies.find((r: { code: string }) => r.code === 'LESS_DETAIL_STEERING')?.count ?? 0).toBe(countable(role).length);
+      },
+    );
   });
 
   describe('reports about organisations', () => {
@@ -295,7 +381,9 @@ describe('who sees what, on every path', () => {
         if (expected.includes(id)) expect(res.status).toBe(200);
         else {
           expect(res.status).toBe(404);
-          expect((await res.text()).replace(id, 'ID').replace(/"requestId":"[^"]+"/, '')).toBe((await missing.clone().text()).replace(MISSING, 'ID').replace(/"requestId":"[^"]+"/, ''));
+          expect((await res.text()).replace(id, 'ID').replace(/"requestId":"[^"]+"/, '')).toBe(
+            (await missing.clone().text()).replace(MISSING, 'ID').replace(/"requestId":"[^"]+"/, ''),
+          );
         }
       }
     });

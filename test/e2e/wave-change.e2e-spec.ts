@@ -30,26 +30,47 @@ describe('wave change', () => {
     const root = await makeOrganisation(t.ds, { name: 'Kommunen' });
     const u1 = await makeOrganisation(t.ds, { name: 'U1', parentId: root.id });
     const u2 = await makeOrganisation(t.ds, { name: 'U2', parentId: root.id });
-    const pilotId = (await makePilot(t.ds, { code: 'CHG-1', startsOn: day(-100), endsOn: null }, [{ organisationId: root.id, level: SteeringLevel.POLITICAL_PRINCIPAL }])).id;
+    const pilotId = (
+      await makePilot(t.ds, { code: 'CHG-1', startsOn: day(-100), endsOn: null }, [{ organisationId: root.id, level: SteeringLevel.POLITICAL_PRINCIPAL }])
+    ).id;
     const likert = { scale: 'LIKERT_5', labelsSv: ['1', '2', '3', '4', '5'], labelsEn: ['1', '2', '3', '4', '5'] };
-    const instrumentId = (await t.gql('mutation($input: CreateSurveyInstrumentInput!) { createSurveyInstrument(input: $input) { id } }', {
-      input: { name: 'One item', items: [{ code: 'D1', textSv: 'a', textEn: 'a', dimension: 'DECISION_AUTHORITY', ...likert }] },
-    }, admin)).data!.createSurveyInstrument.id;
+    const instrumentId = (
+      await t.gql(
+        'mutation($input: CreateSurveyInstrumentInput!) { createSurveyInstrument(input: $input) { id } }',
+        {
+          input: { name: 'One item', items: [{ code: 'D1', textSv: 'a', textEn: 'a', dimension: 'DECISION_AUTHORITY', ...likert }] },
+        },
+        admin,
+      )
+    ).data!.createSurveyInstrument.id;
     const open = async (label: string) =>
-      (await t.gql('mutation($input: OpenSurveyWaveInput!) { openSurveyWave(input: $input) { id } }', {
-        input: { pilotId, instrumentId, label, opensOn: day(-1), closesOn: day(10), unitIds: [u1.id, u2.id] },
-      }, admin)).data!.openSurveyWave.id;
+      (
+        await t.gql(
+          'mutation($input: OpenSurveyWaveInput!) { openSurveyWave(input: $input) { id } }',
+          {
+            input: { pilotId, instrumentId, label, opensOn: day(-1), closesOn: day(10), unitIds: [u1.id, u2.id] },
+          },
+          admin,
+        )
+      ).data!.openSurveyWave.id;
     const [w1, w2] = [await open('Baseline'), await open('Follow-up')];
     const submit = (waveId: string, rows: [string, number, string][]) =>
-      t.gql('mutation($input: SubmitSurveyResponsesInput!) { submitSurveyResponses(input: $input) { stored } }', {
-        input: { waveId, responses: rows.map(([unitId, d1, panelKey]) => ({ unitId, category: 'FRONT_LINE_STAFF', panelKey, answers: [d1] })) },
-      }, admin);
+      t.gql(
+        'mutation($input: SubmitSurveyResponsesInput!) { submitSurveyResponses(input: $input) { stored } }',
+        {
+          input: { waveId, responses: rows.map(([unitId, d1, panelKey]) => ({ unitId, category: 'FRONT_LINE_STAFF', panelKey, answers: [d1] })) },
+        },
+        admin,
+      );
     const base: [string, number, string][] = [
       ...[2, 2, 3, 3, 4, 4].map((v, i) => [u1.id, v, `p${i}`] as [string, number, string]),
       ...[1, 1, 1].map((v, i) => [u2.id, v, `q${i}`] as [string, number, string]),
     ];
     await submit(w1, base);
-    await submit(w2, base.map(([u, v, k]) => [u, v + 1, k]));
+    await submit(
+      w2,
+      base.map(([u, v, k]) => [u, v + 1, k]),
+    );
     input = { pilotIds: [pilotId], instrumentId, fromWaveId: w1, toWaveId: w2, dimensions: ['DECISION_AUTHORITY'] };
     scope = { pilotIds: [pilotId], instrumentId, dimensions: ['DECISION_AUTHORITY'] };
     waves = [w1, w2];
@@ -80,9 +101,13 @@ describe('wave change', () => {
     expect(all.pairs).toBeGreaterThanOrEqual(5);
     expect(all.pairedCiLow).toBeLessThanOrEqual(all.pairedChange);
     // The waves' numbers are the very cells discretionResults publishes.
-    const res = await t.gql('query($input: DiscretionResultsInput!) { discretionResults(input: $input) { waveId n mean } }', {
-      input: { pilotIds: input.pilotIds, instrumentId: input.instrumentId, dimensions: input.dimensions },
-    }, admin);
+    const res = await t.gql(
+      'query($input: DiscretionResultsInput!) { discretionResults(input: $input) { waveId n mean } }',
+      {
+        input: { pilotIds: input.pilotIds, instrumentId: input.instrumentId, dimensions: input.dimensions },
+      },
+      admin,
+    );
     const byWave = new Map(res.data!.discretionResults.map((r: any) => [r.waveId, r]));
     expect(byWave.get(waves[0])).toEqual({ waveId: waves[0], n: all.nFrom, mean: all.meanFrom });
     expect(byWave.get(waves[1])).toEqual({ waveId: waves[1], n: all.nTo, mean: all.meanTo });
@@ -98,7 +123,10 @@ describe('wave change', () => {
   });
 
   it('refuses WAVE as a grouping and the same wave twice', async () => {
-    expect(onlyError(await t.gql(CHANGE, { input: { ...input, groupBy: ['WAVE'] } }, admin)).extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'input.groupBy' }] });
+    expect(onlyError(await t.gql(CHANGE, { input: { ...input, groupBy: ['WAVE'] } }, admin)).extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: [{ field: 'input.groupBy' }],
+    });
     expect(onlyError(await t.gql(CHANGE, { input: { ...input, toWaveId: input.fromWaveId } }, admin)).extensions!.code).toBe('BAD_USER_INPUT');
   });
 });

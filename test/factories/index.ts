@@ -70,19 +70,18 @@ export async function makePilot(
     );
   }
   if (researchers.length) {
-    await ds.getRepository(PilotResearcherEntity).insert(
-      researchers.map((r) => ({ pilotId: pilot.id, userId: r.userId, fromDate: r.fromDate ?? pilot.startsOn ?? '2017-01-01', toDate: r.toDate ?? null })),
-    );
+    await ds
+      .getRepository(PilotResearcherEntity)
+      .insert(
+        researchers.map((r) => ({ pilotId: pilot.id, userId: r.userId, fromDate: r.fromDate ?? pilot.startsOn ?? '2017-01-01', toDate: r.toDate ?? null })),
+      );
   }
   return pilot;
 }
 
 /** Logs in over GraphQL and returns the token. */
 export async function login(t: TestApp, email: string, password = TEST_PASSWORD): Promise<string> {
-  const res = await t.gql<{ login: { token: string } }>(
-    'mutation($input: LoginInput!) { login(input: $input) { token } }',
-    { input: { email, password } },
-  );
+  const res = await t.gql<{ login: { token: string } }>('mutation($input: LoginInput!) { login(input: $input) { token } }', { input: { email, password } });
   if (!res.data) throw new Error(`login failed: ${res.text}`);
   return res.data.login.token;
 }

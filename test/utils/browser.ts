@@ -32,7 +32,15 @@ export async function launchChromium(): Promise<Browser> {
 
 /** A phone-sized page (iPhone SE), Swedish, with no JavaScript of ours needed. */
 export async function phonePage(browser: Browser, opts: { javaScriptEnabled?: boolean } = {}): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 375, height: 667 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'sv-SE', bypassCSP: true, ...opts });
+  const context = await browser.newContext({
+    viewport: { width: 375, height: 667 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    locale: 'sv-SE',
+    bypassCSP: true,
+    ...opts,
+  });
   return context.newPage();
 }
 

@@ -12,6 +12,9 @@ export function changesOf<T extends object>(fields: T, required: readonly (keyof
 /** The optimistic lock of a versioned record: a correction made from an older version is refused. */
 export function assertVersion(what: string, current: number, expected: number): void {
   if (current !== expected) {
-    throw conflict(`The ${what} is at version ${current}, not ${expected}: someone changed it since you read it; read it again and redo your correction`, 'input.expectedVersion');
+    throw conflict(
+      `The ${what} is at version ${current}, not ${expected}: someone changed it since you read it; read it again and redo your correction`,
+      'input.expectedVersion',
+    );
   }
 }

@@ -20,14 +20,11 @@ export class DomainError extends Error {
   }
 }
 
-export const badInput = (field: string, message: string) =>
-  new DomainError('BAD_USER_INPUT', `${field}: ${message}`, [{ field, message }]);
+export const badInput = (field: string, message: string) => new DomainError('BAD_USER_INPUT', `${field}: ${message}`, [{ field, message }]);
 
-export const notFound = (what: string, id?: string) =>
-  new DomainError('NOT_FOUND', id ? `${what} ${id} was not found` : `${what} was not found`);
+export const notFound = (what: string, id?: string) => new DomainError('NOT_FOUND', id ? `${what} ${id} was not found` : `${what} was not found`);
 
-export const conflict = (message: string, field?: string) =>
-  new DomainError('CONFLICT', message, field ? [{ field, message }] : []);
+export const conflict = (message: string, field?: string) => new DomainError('CONFLICT', message, field ? [{ field, message }] : []);
 
 export const forbidden = (message = 'You are not allowed to do this') => new DomainError('FORBIDDEN', message);
 
@@ -37,5 +34,4 @@ export const tooManyRequests = (message: string, retryAfterSeconds: number) =>
   new DomainError('TOO_MANY_REQUESTS', message, [], Math.max(1, Math.ceil(retryAfterSeconds)));
 
 /** Several problems at once (each with its field), so a form can show them all; one is like `badInput`. */
-export const badInputs = (problems: FieldProblem[]) =>
-  new DomainError('BAD_USER_INPUT', problems.map((p) => `${p.field}: ${p.message}`).join('; '), problems);
+export const badInputs = (problems: FieldProblem[]) => new DomainError('BAD_USER_INPUT', problems.map((p) => `${p.field}: ${p.message}`).join('; '), problems);

@@ -88,10 +88,9 @@ export function complexityPlugin(max: number): ApolloServerPlugin {
             });
           }
           if (cost > max) {
-            throw new GraphQLError(
-              `Query is too complex: estimated cost ${cost} exceeds the limit of ${max}. Ask for fewer fields or smaller pages.`,
-              { extensions: { code: 'BAD_USER_INPUT', cost, limit: max, http: { status: 400 } } },
-            );
+            throw new GraphQLError(`Query is too complex: estimated cost ${cost} exceeds the limit of ${max}. Ask for fewer fields or smaller pages.`, {
+              extensions: { code: 'BAD_USER_INPUT', cost, limit: max, http: { status: 400 } },
+            });
           }
         },
       };

@@ -3,7 +3,13 @@ import * as path from 'node:path';
 import { buildSchema, DocumentNode, Kind, parse, validate } from 'graphql';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
-const DOCS = ['README.md', ...fs.readdirSync(path.join(ROOT, 'docs')).filter((f) => f.endsWith('.md')).map((f) => path.join('docs', f))];
+const DOCS = [
+  'README.md',
+  ...fs
+    .readdirSync(path.join(ROOT, 'docs'))
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => path.join('docs', f)),
+];
 
 /** Every ```graphql block of a Markdown file, with the line it starts on. */
 function graphqlBlocks(file: string): { line: number; text: string }[] {

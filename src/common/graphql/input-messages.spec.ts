@@ -32,13 +32,19 @@ describe('withoutSubmittedValue', () => {
   it('finds the path even when the value itself looks like one', () => {
     const value = { text: 'a; b at "x.y"' };
     const reason = 'Expected type "[PilotStatus!]".';
-    expect(withoutSubmittedValue(graphqlMessage('f', value, 'f.status', reason), reason)).toBe('Variable "$f" got an invalid value at "f.status"; Expected type "[PilotStatus!]".');
-    expect(withoutSubmittedValue(graphqlMessage('f', 'q at "f.x"', null, reason), reason)).toBe('Variable "$f" got an invalid value; Expected type "[PilotStatus!]".');
+    expect(withoutSubmittedValue(graphqlMessage('f', value, 'f.status', reason), reason)).toBe(
+      'Variable "$f" got an invalid value at "f.status"; Expected type "[PilotStatus!]".',
+    );
+    expect(withoutSubmittedValue(graphqlMessage('f', 'q at "f.x"', null, reason), reason)).toBe(
+      'Variable "$f" got an invalid value; Expected type "[PilotStatus!]".',
+    );
   });
 
   it('keeps enum messages and messages that quote no value', () => {
     const reason = 'Value "NOPE" does not exist in "PilotStatus" enum.';
     expect(withoutSubmittedValue(graphqlMessage('f', 'NOPE', 'f.status[0]', reason), reason)).toContain('"NOPE" does not exist in "PilotStatus"');
-    expect(withoutSubmittedValue('Variable "$id" of required type "ID!" was not provided.', undefined)).toBe('Variable "$id" of required type "ID!" was not provided.');
+    expect(withoutSubmittedValue('Variable "$id" of required type "ID!" was not provided.', undefined)).toBe(
+      'Variable "$id" of required type "ID!" was not provided.',
+    );
   });
 });

@@ -5,11 +5,7 @@ import type { GqlContext } from '../graphql/gql-context';
  * The DataLoader `name` for this request, created on first use. Loaders live in the request's
  * GraphQL context, so batching and caching never cross requests (or users).
  */
-export function requestLoader<K, V>(
-  ctx: GqlContext,
-  name: string,
-  batch: (keys: readonly K[]) => Promise<V[]>,
-): DataLoader<K, V> {
+export function requestLoader<K, V>(ctx: GqlContext, name: string, batch: (keys: readonly K[]) => Promise<V[]>): DataLoader<K, V> {
   let loader = ctx.loaders.get(name) as DataLoader<K, V> | undefined;
   if (!loader) {
     loader = new DataLoader<K, V>(batch, { maxBatchSize: 1000 });

@@ -22,7 +22,8 @@ function isDatabaseError(err: object): err is DatabaseErrorLike & Record<string,
 const isErrorLike = (err: unknown): err is Error => typeof err === 'object' && err !== null && typeof (err as Error).message === 'string';
 
 /** The class name; for an error already turned into a plain object, its recorded type. */
-const typeOf = (err: Error) => (err.constructor && err.constructor !== Object ? err.constructor.name : String((err as { type?: unknown }).type ?? err.name ?? 'Error'));
+const typeOf = (err: Error) =>
+  err.constructor && err.constructor !== Object ? err.constructor.name : String((err as { type?: unknown }).type ?? err.name ?? 'Error');
 
 /** The stack's frames without its first line (which repeats the message). */
 const framesOf = (stack: string | undefined) => (stack ?? '').split('\n').slice(1).join('\n');

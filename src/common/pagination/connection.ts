@@ -92,11 +92,7 @@ export interface KeysetSort<T> {
  * Keyset pagination over (sort column, id). One query for the page (first + 1 rows to learn
  * hasNextPage); the count runs only if `totalCount` is selected.
  */
-export async function paginate<T extends { id: string }>(
-  qb: SelectQueryBuilder<T>,
-  args: PageArgs,
-  sort: KeysetSort<T>,
-): Promise<ConnectionShape<T>> {
+export async function paginate<T extends { id: string }>(qb: SelectQueryBuilder<T>, args: PageArgs, sort: KeysetSort<T>): Promise<ConnectionShape<T>> {
   const countQb = qb.clone();
   const idColumn = `${qb.alias}.id`;
   const direction = sort.direction ?? 'ASC';

@@ -60,7 +60,13 @@ export class AccessChecks {
   async mayReportForAny(actor: AuthUser, organisationIds: string[], em?: EntityManager): Promise<boolean> {
     if (actor.role === Role.ADMIN) return true;
     for (const id of organisationIds) {
-      if (await this.assertCanReportFor(actor, id, em).then(() => true, () => false)) return true;
+      if (
+        await this.assertCanReportFor(actor, id, em).then(
+          () => true,
+          () => false,
+        )
+      )
+        return true;
     }
     return false;
   }

@@ -63,7 +63,8 @@ export class WaveChangeResolver {
 
   @Allow('analytics.read')
   @Query(() => [WaveChangeRow], {
-    description: 'Change between two waves per group, with the paired change of respondents linked by panel key; through the same disclosure control as discretionResults.',
+    description:
+      'Change between two waves per group, with the paired change of respondents linked by panel key; through the same disclosure control as discretionResults.',
   })
   waveChange(@CurrentUser() actor: AuthUser, @Args() { input }: WaveChangeArgs) {
     return this.discretion.waveChange(actor, input);

@@ -55,9 +55,11 @@ export class CodesService {
     const sql = `WITH RECURSIVE src AS (SELECT s.*, ${bucket} AS bucket FROM (${source}) s)
       SELECT to_char(x.bucket, 'YYYY-MM-DD') AS bucket_start, x.dimension, x.code, x.count FROM (
         ${dims
-          .map((d) => `SELECT g.bucket, '${d}' AS dimension, c.code::text AS code, sum(g.n)::int AS count
+          .map(
+            (d) => `SELECT g.bucket, '${d}' AS dimension, c.code::text AS code, sum(g.n)::int AS count
              FROM (SELECT src.bucket, ${CODES[d]} AS codes, count(*) AS n FROM src GROUP BY 1, 2) g
-             CROSS JOIN LATERAL unnest(g.codes) AS c(code) GROUP BY g.bucket, c.code`)
+             CROSS JOIN LATERAL unnest(g.codes) AS c(code) GROUP BY g.bucket, c.code`,
+          )
           .join('\n        UNION ALL ')}
       ) x ORDER BY x.bucket, x.dimension, x.count DESC, x.code`;
     const rows: { bucket_start: string | null; dimension: CodeDimension; code: string; count: number }[] = await this.ds.query(sql, p.values);
@@ -88,7 +90,8 @@ export class CodesService {
     if (f?.from) where.push(`o.occurred_on >= ${add(f.from, '::date')}`);
     if (f?.to) where.push(`o.occurred_on <= ${add(f.to, '::date')}`);
     if (f?.tag) where.push(`o.tags @> ARRAY[${add(f.tag, '::varchar')}]`);
-    const cols = (a: string) => ['forms', 'phase', 'relations', 'methods', 'trustworthiness', 'orientation', 'effect_on_trust'].map((c) => `${a}.${c}`).join(', ');
+    const cols = (a: string) =>
+      ['forms', 'phase', 'relations', 'methods', 'trustworthiness', 'orientation', 'effect_on_trust'].map((c) => `${a}.${c}`).join(', ');
     return unit === CodedUnit.SEGMENTS
       ? `SELECT ${cols('s')}, o.occurred_on FROM coded_segment s JOIN observation o ON o.id = s.observation_id WHERE ${where.join(' AND ')}`
       : `SELECT ${cols('o')}, o.occurred_on FROM observation o WHERE ${where.join(' AND ')}`;

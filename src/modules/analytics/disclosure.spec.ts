@@ -85,7 +85,13 @@ describe('disclosure control: one cell', () => {
  * target's score (0–100 in steps of 25) stays far from recovered.
  */
 describe('disclosure control: a least-squares attack on a whole wave', () => {
-  interface Person { unit: number; cat: number; ten: number; x: number; key: number }
+  interface Person {
+    unit: number;
+    cat: number;
+    ten: number;
+    x: number;
+    key: number;
+  }
   const [UNITS, CATS, TENS] = [5, 2, 4];
 
   function population(rand: () => number, size: number): Person[] {
@@ -125,10 +131,12 @@ describe('disclosure control: a least-squares attack on a whole wave', () => {
     };
     people.forEach(groupOf);
     const cells = new Map<string, Person[]>();
-    for (let u = -1; u < UNITS; u++) for (let c = -1; c < CATS; c++) for (let t = -1; t < TENS; t++) {
-      const members = people.filter((p) => (u < 0 || p.unit === u) && (c < 0 || p.cat === c) && (t < 0 || p.ten === t));
-      if (members.length >= MIN) cells.set(members.map((p) => people.indexOf(p)).join(), members);
-    }
+    for (let u = -1; u < UNITS; u++)
+      for (let c = -1; c < CATS; c++)
+        for (let t = -1; t < TENS; t++) {
+          const members = people.filter((p) => (u < 0 || p.unit === u) && (c < 0 || p.cat === c) && (t < 0 || p.ten === t));
+          if (members.length >= MIN) cells.set(members.map((p) => people.indexOf(p)).join(), members);
+        }
     const rows: number[][] = [];
     const ys: number[] = [];
     for (const members of cells.values()) {

@@ -33,7 +33,6 @@ const groupColumns = (groupBy: DiscretionGroupBy[]) => groupBy.map((g) => GROUP_
 
 const DIMENSION_SCALE: Scale = { min: 0, max: 100 };
 
-
 const totals = (r: TotalsRow): CellTotals => ({ n: r.n, sum: r.sum, sumOfSquares: r.sumsq, keySum: r.keysum });
 const measureKey = (r: { kind: MeasureKind; measure: string }) => `${r.kind}:${r.measure}`;
 const groupKey = (r: TotalsRow) => JSON.stringify([r.kind, r.measure, r.unit_key, r.category, r.tenure_band]);
@@ -65,25 +64,25 @@ export class DiscretionService {
     const rows: TotalsRow[] = await this.ds.query(resultsSql(scope, groupColumns(input.groupBy), p), p.values);
     const spreads = this.pooledSpreads(rows, 'cell', scales);
     return rows.map((r) => {
-        const cell = this.publish(r, scales, 'group');
-        const spread = cell.suppressed ? null : (spreads.get(`${measureKey(r)}:${r.wave_id}`) ?? null);
-        const ci = publishedInterval(cell, spread, scales.get(measureKey(r))!);
-        return {
-          measure: r.measure,
-          measureKind: r.kind,
-          waveId: r.wave_id,
-          unitId: r.unit_key,
-          pilotId: r.pilot_id,
-          category: r.category,
-          tenureBand: r.tenure_band,
-          n: cell.n,
-          mean: cell.mean,
-          sd: spread,
-          ciLow: ci?.[0] ?? null,
-          ciHigh: ci?.[1] ?? null,
-          suppressed: cell.suppressed,
-        } as DiscretionResultRow;
-      });
+      const cell = this.publish(r, scales, 'group');
+      const spread = cell.suppressed ? null : (spreads.get(`${measureKey(r)}:${r.wave_id}`) ?? null);
+      const ci = publishedInterval(cell, spread, scales.get(measureKey(r))!);
+      return {
+        measure: r.measure,
+        measureKind: r.kind,
+        waveId: r.wave_id,
+        unitId: r.unit_key,
+        pilotId: r.pilot_id,
+        category: r.category,
+        tenureBand: r.tenure_band,
+        n: cell.n,
+        mean: cell.mean,
+        sd: spread,
+        ciLow: ci?.[0] ?? null,
+        ciHigh: ci?.[1] ?? null,
+        suppressed: cell.suppressed,
+      } as DiscretionResultRow;
+    });
   }
 
   /**
@@ -204,7 +203,9 @@ export class DiscretionService {
     const dimensions = input.dimensions ? input.dimensions.filter((d) => own.includes(d)) : chosen.length ? [] : own;
     const scales = new Map<string, Scale>([
       ...dimensions.map((d) => [`${MeasureKind.DIMENSION}:${d}`, DIMENSION_SCALE] as const),
-      ...chosen.map((i) => [`${MeasureKind.ITEM}:${i.code}`, i.scale === ScaleKind.LIKERT_5 ? { min: 1, max: 5 } : { min: Number(i.min), max: Number(i.max) }] as const),
+      ...chosen.map(
+        (i) => [`${MeasureKind.ITEM}:${i.code}`, i.scale === ScaleKind.LIKERT_5 ? { min: 1, max: 5 } : { min: Number(i.min), max: Number(i.max) }] as const,
+      ),
     ]);
     const scope: ScoringScope = {
       pilotIds: input.pilotIds,

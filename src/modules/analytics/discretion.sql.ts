@@ -50,7 +50,8 @@ const TOTALS = (alias: string, score = `${alias}.score`, key = `${alias}.record_
    coalesce(sum(${key}) FILTER (WHERE ${score} IS NOT NULL), 0)::text AS keysum`;
 
 /** The chosen group columns of `alias`, and NULL for the others, in one fixed order. */
-const keys = (alias: string, groups: GroupColumn[]) => ALL_GROUP_COLUMNS.map((c) => (groups.includes(c) ? `${alias}.${c}` : `${NULL_OF[c]} AS ${c}`)).join(', ');
+const keys = (alias: string, groups: GroupColumn[]) =>
+  ALL_GROUP_COLUMNS.map((c) => (groups.includes(c) ? `${alias}.${c}` : `${NULL_OF[c]} AS ${c}`)).join(', ');
 const by = (alias: string, groups: GroupColumn[]) => groups.map((c) => `, ${alias}.${c}`).join('');
 
 /**

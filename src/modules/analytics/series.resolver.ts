@@ -8,16 +8,8 @@ import { OrganisationEntity } from '../organisation/organisation.entity';
 import { OrganisationLoaders } from '../organisation/organisation.loaders';
 import { IndicatorEntity } from '../steering/indicator.entity';
 import { SteeringLoaders } from '../steering/steering.loaders';
-import {
-  BurdenSeriesArgs,
-  BurdenSeriesRow,
-  IndicatorLoadArgs,
-  IndicatorLoadRow,
-  TimeThiefSummaryArgs,
-  TimeThiefSummaryRow,
-} from './dto/series.input';
+import { BurdenSeriesArgs, BurdenSeriesRow, IndicatorLoadArgs, IndicatorLoadRow, TimeThiefSummaryArgs, TimeThiefSummaryRow } from './dto/series.input';
 import { SeriesService } from './series.service';
-
 
 @Resolver(() => BurdenSeriesRow)
 export class BurdenSeriesResolver {

@@ -38,7 +38,11 @@ const BURDEN_KEYS: Record<BurdenGroupBy, { expr: string; prop: keyof BurdenSerie
  */
 /** Where each burdenSeries breakdown key comes from, once reports are joined to indicator (i) and instrument (si). */
 const BURDEN_KEY_SOURCE: Record<string, string> = {
-  governance_form: 'si.governance_form', instrument_kind: 'si.kind', imposed_by_id: 'si.imposed_by_id', indicator_id: 'pre.indicator_id', measure_type: 'i.measure_type',
+  governance_form: 'si.governance_form',
+  instrument_kind: 'si.kind',
+  imposed_by_id: 'si.imposed_by_id',
+  indicator_id: 'pre.indicator_id',
+  measure_type: 'i.measure_type',
 };
 /** Enum keys, grouped raw and cast to text only in the output. */
 const ENUM_KEYS = new Set(['governance_form', 'instrument_kind', 'measure_type']);
@@ -113,7 +117,12 @@ export class SeriesService {
       const row: BurdenSeriesRow = {
         bucketStart: r.bucket_start as string,
         bucketEnd: r.bucket_end as string,
-        organisationId: null, governanceForm: null, instrumentKind: null, imposedById: null, indicatorId: null, measureType: null,
+        organisationId: null,
+        governanceForm: null,
+        instrumentKind: null,
+        imposedById: null,
+        indicatorId: null,
+        measureType: null,
         staffHours: r.staff_hours as number,
         staffCount: r.staff_count as number,
         hoursPerStaff: (r.staff_count as number) > 0 ? (r.staff_hours as number) / (r.staff_count as number) : null,

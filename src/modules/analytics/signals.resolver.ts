@@ -13,7 +13,8 @@ export class SignalsResolver {
   @Allow('analytics.read')
   @PeriodCost()
   @Query(() => [PilotSignalsBucket], {
-    description: 'For one pilot, per time bucket: observation codes, burden hours, indicators in force, time thieves removed and discretion scores, side by side.',
+    description:
+      'For one pilot, per time bucket: observation codes, burden hours, indicators in force, time thieves removed and discretion scores, side by side.',
   })
   pilotSignals(@CurrentUser() actor: AuthUser, @Args() { input }: PilotSignalsArgs) {
     return this.signalsService.signals(actor, input);

@@ -13,7 +13,8 @@ export class TimelineResolver {
   @Allow('analytics.read')
   @PeriodCost()
   @Query(() => [TimelineEvent], {
-    description: 'One chronological stream of a pilot: observations (not for org reporters), survey waves, time thief changes, indicators and instruments of its organisations.',
+    description:
+      'One chronological stream of a pilot: observations (not for org reporters), survey waves, time thief changes, indicators and instruments of its organisations.',
   })
   pilotTimeline(@CurrentUser() actor: AuthUser, @Args() args: PilotTimelineArgs) {
     return this.timelineService.timeline(actor, args);

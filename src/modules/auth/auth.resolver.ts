@@ -13,7 +13,8 @@ export class AuthResolver {
   @Public()
   @UseGuards(LoginThrottlerGuard)
   @Mutation(() => LoginPayload, {
-    description: 'Exchanges e-mail and password for a signed token (JWT). Public. Attempts are limited per account and per client address (TOO_MANY_REQUESTS, HTTP 429 with Retry-After).',
+    description:
+      'Exchanges e-mail and password for a signed token (JWT). Public. Attempts are limited per account and per client address (TOO_MANY_REQUESTS, HTTP 429 with Retry-After).',
   })
   async login(@Args('input') input: LoginInput, @Context() ctx: GqlContext) {
     const payload = await this.auth.login(input);

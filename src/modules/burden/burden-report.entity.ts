@@ -8,13 +8,9 @@ import { IndicatorEntity } from '../steering/indicator.entity';
 import { ImprovementUse, PeriodKind } from './burden.enums';
 import { WithdrawalCheck, WithdrawnAtColumn, WithdrawnByColumn, WithdrawReasonColumn } from '../../database/withdrawal-columns';
 
-
 @ObjectType('BurdenReport', { description: 'What reporting one indicator cost one unit in one period.' })
 @Entity('burden_report')
-@Exclusion(
-  'ex_burden_report_overlap',
-  `USING gist ("indicator_id" WITH =, "organisation_id" WITH =, daterange("period_start", "period_end", '[]') WITH &&)`,
-)
+@Exclusion('ex_burden_report_overlap', `USING gist ("indicator_id" WITH =, "organisation_id" WITH =, daterange("period_start", "period_end", '[]') WITH &&)`)
 @Check('chk_burden_report_period', `"period_end" >= "period_start"`)
 @Check('chk_burden_report_counts', `"staff_hours" >= 0 AND "staff_count" >= 0 AND ("record_count" IS NULL OR "record_count" >= 0)`)
 @Check('chk_burden_report_usefulness', `"perceived_usefulness" IS NULL OR "perceived_usefulness" BETWEEN 1 AND 5`)

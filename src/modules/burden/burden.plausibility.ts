@@ -62,24 +62,39 @@ export class BurdenPlausibility {
       problems.push({ field: 'input.periodEnd', message: `the period ends on ${input.periodEnd}, after today (${f.today}): report it once it has ended` });
     }
     if (input.periodEnd < f.introduced_on) {
-      problems.push({ field: 'input.periodStart', message: `the indicator "${f.indicator}" was introduced on ${f.introduced_on}: nothing is reported for a period before it` });
+      problems.push({
+        field: 'input.periodStart',
+        message: `the indicator "${f.indicator}" was introduced on ${f.introduced_on}: nothing is reported for a period before it`,
+      });
     }
     if (f.retired_on && input.periodStart > f.retired_on) {
-      problems.push({ field: 'input.periodStart', message: `the indicator "${f.indicator}" was retired on ${f.retired_on}: nothing is reported for a period after it` });
+      problems.push({
+        field: 'input.periodStart',
+        message: `the indicator "${f.indicator}" was retired on ${f.retired_on}: nothing is reported for a period after it`,
+      });
     }
     // The instrument's dates only when the indicator's hold: one reason per field.
     const indicatorDatesHold = problems.every((p) => p.field !== 'input.periodStart');
     if (indicatorDatesHold && (input.periodEnd < f.valid_from || (f.valid_to && input.periodStart > f.valid_to))) {
       const until = f.valid_to ? `to ${f.valid_to}` : 'on';
-      problems.push({ field: 'input.periodStart', message: `the indicator's instrument "${f.instrument}" is in force from ${f.valid_from} ${until}, not in this period` });
+      problems.push({
+        field: 'input.periodStart',
+        message: `the indicator's instrument "${f.instrument}" is in force from ${f.valid_from} ${until}, not in this period`,
+      });
     }
     return problems;
   }
 
   private scopeProblems(f: Facts): FieldProblem[] {
     if (f.applies) return [];
-    const names = f.targets.slice(0, 3).map((n) => `"${n}"`).join(', ') + (f.targets.length > 3 ? ` and ${f.targets.length - 3} more` : '');
-    return [{ field: 'input.indicatorId', message: `the indicator's instrument "${f.instrument}" applies to ${names} and their units, not to "${f.organisation}"` }];
+    const names =
+      f.targets
+        .slice(0, 3)
+        .map((n) => `"${n}"`)
+        .join(', ') + (f.targets.length > 3 ? ` and ${f.targets.length - 3} more` : '');
+    return [
+      { field: 'input.indicatorId', message: `the indicator's instrument "${f.instrument}" applies to ${names} and their units, not to "${f.organisation}"` },
+    ];
   }
 
   private sizeProblems(input: ReportIndicatorBurdenInput, f: Facts): FieldProblem[] {
@@ -99,7 +114,10 @@ export class BurdenPlausibility {
       });
     }
     if (f.headcount !== null && input.staffCount > f.headcount) {
-      problems.push({ field: 'input.staffCount', message: `${input.staffCount} staff is more than the ${f.headcount} people "${f.organisation}" has in this period (its staff size)` });
+      problems.push({
+        field: 'input.staffCount',
+        message: `${input.staffCount} staff is more than the ${f.headcount} people "${f.organisation}" has in this period (its staff size)`,
+      });
     }
     return problems;
   }

@@ -40,7 +40,9 @@ export class BurdenResolver {
   }
 
   @Allow('reports.write')
-  @Mutation(() => BurdenReportEntity, { description: 'Takes a mistaken report out of every result and the rollup at once; it stays in history, with the reason.' })
+  @Mutation(() => BurdenReportEntity, {
+    description: 'Takes a mistaken report out of every result and the rollup at once; it stays in history, with the reason.',
+  })
   withdrawBurdenReport(@CurrentUser() actor: AuthUser, @Args('input') input: WithdrawBurdenReportInput) {
     return this.burdenService.withdraw(actor, input);
   }
@@ -63,7 +65,8 @@ export class BurdenResolver {
 
   @ResolveField(() => Float, {
     nullable: true,
-    description: "The organisation's working hours in the period: its full-time equivalents (staffSizes) × WORKING_HOURS_PER_WEEK × weeks. Null unless staff sizes cover the whole period.",
+    description:
+      "The organisation's working hours in the period: its full-time equivalents (staffSizes) × WORKING_HOURS_PER_WEEK × weeks. Null unless staff sizes cover the whole period.",
   })
   async workingHours(@Parent() b: BurdenReportEntity, @Context() ctx: GqlContext) {
     return (await this.loaders.workingTime(ctx).load(b.id)).workingHours;

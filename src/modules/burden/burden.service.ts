@@ -21,15 +21,7 @@ import { ReportIndicatorBurdenInput, RestoreBurdenReportInput, WithdrawBurdenRep
 import { periodEnd } from './period';
 import { withdrawal } from '../../database/withdrawal-columns';
 
-const VALUE_FIELDS = [
-  'staffHours',
-  'staffCount',
-  'recordCount',
-  'doubleRegistration',
-  'usedForImprovement',
-  'perceivedUsefulness',
-  'comment',
-] as const;
+const VALUE_FIELDS = ['staffHours', 'staffCount', 'recordCount', 'doubleRegistration', 'usedForImprovement', 'perceivedUsefulness', 'comment'] as const;
 const valuesOf = (r: BurdenReportEntity) => Object.fromEntries(VALUE_FIELDS.map((k) => [k, r[k]]));
 
 @Injectable()
@@ -71,76 +63,83 @@ export class BurdenService {
     if (!end) throw BurdenErrors.notPeriodStart(input.periodKind);
     if (end !== input.periodEnd) throw BurdenErrors.wrongEnd(input.periodKind, input.periodStart, end);
     return this.ds.transaction(async (em) =>
-      this.requests.once(em, actor, 'reportIndicatorBurden', input, () => this.store(em, actor, input), (id) => em.getRepository(BurdenReportEntity).findOneBy({ id })),
+      this.requests.once(
+        em,
+        actor,
+        'reportIndicatorBurden',
+        input,
+        () => this.store(em, actor, input),
+        (id) => em.getRepository(BurdenReportEntity).findOneBy({ id }),
+      ),
     );
   }
 
   private async store(em: EntityManager, actor: AuthUser, input: ReportIndicatorBurdenInput): Promise<BurdenReportEntity> {
-      await this.access.assertCanReportFor(actor, input.organisationId, em);
-      if (!(await em.getRepository(IndicatorEntity).exists({ where: { id: input.indicatorId } }))) {
-        throw notFound('Indicator', input.indicatorId);
-      }
-      await this.plausibility.check(em, input);
-      const repo = em.getRepository(BurdenReportEntity);
-      const same = await repo.findOne({
-        where: { indicatorId: input.indicatorId, organisationId: input.organisationId, periodStart: input.periodStart, periodEnd: input.periodEnd },
-        lock: { mode: 'pessimistic_write' },
+    await this.access.assertCanReportFor(actor, input.organisationId, em);
+    if (!(await em.getRepository(IndicatorEntity).exists({ where: { id: input.indicatorId } }))) {
+      throw notFound('Indicator', input.indicatorId);
+    }
+    await this.plausibility.check(em, input);
+    const repo = em.getRepository(BurdenReportEntity);
+    const same = await repo.findOne({
+      where: { indicatorId: input.indicatorId, organisationId: input.organisationId, periodStart: input.periodStart, periodEnd: input.periodEnd },
+      lock: { mode: 'pessimistic_write' },
+    });
+    const values = {
+      staffHours: input.staffHours,
+      staffCount: input.staffCount,
+      recordCount: input.recordCount ?? null,
+      doubleRegistration: input.doubleRegistration,
+      usedForImprovement: input.usedForImprovement,
+      perceivedUsefulness: input.perceivedUsefulness ?? null,
+      comment: input.comment,
+    };
+
+    if (same) {
+      if (input.expectedRevision === undefined || input.expectedRevision === null) throw BurdenErrors.exists(same.revision);
+      if (input.expectedRevision !== same.revision) throw BurdenErrors.stale(same.revision, input.expectedRevision);
+      const reason = required(input.reason, 'input.reason', 'replacing a report');
+      const before = { ...same };
+      await em.getRepository(BurdenReportRevisionEntity).insert({
+        reportId: same.id,
+        revision: same.revision,
+        values: valuesOf(same),
+        reportedBy: same.reportedBy,
       });
-      const values = {
-        staffHours: input.staffHours,
-        staffCount: input.staffCount,
-        recordCount: input.recordCount ?? null,
-        doubleRegistration: input.doubleRegistration,
-        usedForImprovement: input.usedForImprovement,
-        perceivedUsefulness: input.perceivedUsefulness ?? null,
-        comment: input.comment,
-      };
+      // A replacement is a report again, also when the one it replaces was withdrawn.
+      Object.assign(same, values, { revision: same.revision + 1, reportedBy: actor.id }, withdrawal(false, actor.id, reason));
+      const saved = await repo.save(same);
+      await this.audit.record(em, actor, { entity: AuditEntity.BURDEN_REPORT, entityId: saved.id, action: AuditAction.UPDATE, before, after: saved, reason });
+      await this.shiftTotals(em, saved, before, saved);
+      return saved;
+    }
+    if (input.expectedRevision !== undefined && input.expectedRevision !== null) throw BurdenErrors.nothingToReplace();
 
-      if (same) {
-        if (input.expectedRevision === undefined || input.expectedRevision === null) throw BurdenErrors.exists(same.revision);
-        if (input.expectedRevision !== same.revision) throw BurdenErrors.stale(same.revision, input.expectedRevision);
-        const reason = required(input.reason, 'input.reason', 'replacing a report');
-        const before = { ...same };
-        await em.getRepository(BurdenReportRevisionEntity).insert({
-          reportId: same.id,
-          revision: same.revision,
-          values: valuesOf(same),
-          reportedBy: same.reportedBy,
-        });
-        // A replacement is a report again, also when the one it replaces was withdrawn.
-        Object.assign(same, values, { revision: same.revision + 1, reportedBy: actor.id }, withdrawal(false, actor.id, reason));
-        const saved = await repo.save(same);
-        await this.audit.record(em, actor, { entity: AuditEntity.BURDEN_REPORT, entityId: saved.id, action: AuditAction.UPDATE, before, after: saved, reason });
-        await this.shiftTotals(em, saved, before, saved);
-        return saved;
-      }
-      if (input.expectedRevision !== undefined && input.expectedRevision !== null) throw BurdenErrors.nothingToReplace();
+    const overlapping = await repo
+      .createQueryBuilder('b')
+      .where('b.indicatorId = :i AND b.organisationId = :o', { i: input.indicatorId, o: input.organisationId })
+      .andWhere(`daterange(b.periodStart, b.periodEnd, '[]') && daterange(:s, :e, '[]')`, { s: input.periodStart, e: input.periodEnd })
+      .getOne();
+    if (overlapping) throw BurdenErrors.overlap(overlapping.periodStart, overlapping.periodEnd);
 
-      const overlapping = await repo
-        .createQueryBuilder('b')
-        .where('b.indicatorId = :i AND b.organisationId = :o', { i: input.indicatorId, o: input.organisationId })
-        .andWhere(`daterange(b.periodStart, b.periodEnd, '[]') && daterange(:s, :e, '[]')`, { s: input.periodStart, e: input.periodEnd })
-        .getOne();
-      if (overlapping) throw BurdenErrors.overlap(overlapping.periodStart, overlapping.periodEnd);
-
-      const row = await repo.save(
-        repo.create({
-          indicatorId: input.indicatorId,
-          organisationId: input.organisationId,
-          periodKind: input.periodKind,
-          periodStart: input.periodStart,
-          periodEnd: input.periodEnd,
-          ...values,
-          reportedBy: actor.id,
-          revision: 1,
-          withdrawnAt: null,
-          withdrawnBy: null,
-          withdrawReason: null,
-        }),
-      );
-      await this.audit.record(em, actor, { entity: AuditEntity.BURDEN_REPORT, entityId: row.id, action: AuditAction.CREATE, before: null, after: row });
-      await this.shiftTotals(em, row, null, row);
-      return row;
+    const row = await repo.save(
+      repo.create({
+        indicatorId: input.indicatorId,
+        organisationId: input.organisationId,
+        periodKind: input.periodKind,
+        periodStart: input.periodStart,
+        periodEnd: input.periodEnd,
+        ...values,
+        reportedBy: actor.id,
+        revision: 1,
+        withdrawnAt: null,
+        withdrawnBy: null,
+        withdrawReason: null,
+      }),
+    );
+    await this.audit.record(em, actor, { entity: AuditEntity.BURDEN_REPORT, entityId: row.id, action: AuditAction.CREATE, before: null, after: row });
+    await this.shiftTotals(em, row, null, row);
+    return row;
   }
 
   /** Takes a report out of every result (it stays in history, with the reason); a repeated withdrawal changes nothing. */

@@ -46,5 +46,4 @@ export class ClientRequests {
   }
 }
 
-const reused = () =>
-  conflict('This clientId was already used for a request with different content; use a new UUID for a new request', 'input.clientId');
+const reused = () => conflict('This clientId was already used for a request with different content; use a new UUID for a new request', 'input.clientId');

@@ -56,12 +56,26 @@ function reportWhere(actor: AuthUser, q: ExportQuery, p: Params, column: string)
 }
 
 const OBSERVATION_COLUMNS: Column[] = [
-  ['observation_id', 'o.id'], ['pilot_code', 'pi.code'], ['organisation', 'org.name'], ['level', 'o.level'],
-  ['occurred_on', 'o.occurred_on::text'], ['occurred_time', 'o.occurred_time::text'], ['kind', 'o.kind'],
-  ['respondent_role', 'o.respondent_role'], ['author', 'u.display_name'], ['version', 'o.version'], ['title', 'o.title'],
-  ['forms', `array_to_string(o.forms, ';')`], ['phase', 'o.phase'], ['relations', `array_to_string(o.relations, ';')`],
-  ['methods', `array_to_string(o.methods, ';')`], ['trustworthiness', `array_to_string(o.trustworthiness, ';')`],
-  ['orientation', 'o.orientation'], ['effect_on_trust', 'o.effect_on_trust'], ['tags', `array_to_string(o.tags, ';')`], ['text', 'o.text'],
+  ['observation_id', 'o.id'],
+  ['pilot_code', 'pi.code'],
+  ['organisation', 'org.name'],
+  ['level', 'o.level'],
+  ['occurred_on', 'o.occurred_on::text'],
+  ['occurred_time', 'o.occurred_time::text'],
+  ['kind', 'o.kind'],
+  ['respondent_role', 'o.respondent_role'],
+  ['author', 'u.display_name'],
+  ['version', 'o.version'],
+  ['title', 'o.title'],
+  ['forms', `array_to_string(o.forms, ';')`],
+  ['phase', 'o.phase'],
+  ['relations', `array_to_string(o.relations, ';')`],
+  ['methods', `array_to_string(o.methods, ';')`],
+  ['trustworthiness', `array_to_string(o.trustworthiness, ';')`],
+  ['orientation', 'o.orientation'],
+  ['effect_on_trust', 'o.effect_on_trust'],
+  ['tags', `array_to_string(o.tags, ';')`],
+  ['text', 'o.text'],
 ];
 
 /** One row per observation, codes as ";"-separated lists, the text in full. */
@@ -80,8 +94,13 @@ const observations: Dataset = {
 };
 
 const CODE_COLUMNS: Column[] = [
-  ['observation_id', 'c.id'], ['pilot_code', 'pi.code'], ['organisation', 'org.name'], ['occurred_on', 'c.occurred_on::text'],
-  ['kind', 'c.kind'], ['dimension', 'c.dimension'], ['code', 'c.code'],
+  ['observation_id', 'c.id'],
+  ['pilot_code', 'pi.code'],
+  ['organisation', 'org.name'],
+  ['occurred_on', 'c.occurred_on::text'],
+  ['kind', 'c.kind'],
+  ['dimension', 'c.dimension'],
+  ['code', 'c.code'],
 ];
 
 /** Tidy: one row per observation and framework code. */
@@ -92,7 +111,8 @@ const observationCodes: Dataset = {
     const p = new Params();
     const where = observationWhere(actor, q, p);
     const unions = CODE_DIMENSIONS.map(
-      ([dim, expr]) => `SELECT o.id, o.pilot_id, o.organisation_id, o.occurred_on, o.kind, '${dim}' AS dimension, unnest(${expr}) AS code FROM observation o WHERE ${where}`,
+      ([dim, expr]) =>
+        `SELECT o.id, o.pilot_id, o.organisation_id, o.occurred_on, o.kind, '${dim}' AS dimension, unnest(${expr}) AS code FROM observation o WHERE ${where}`,
     );
     const sql = `SELECT ${select(CODE_COLUMNS)}
       FROM (${unions.join(' UNION ALL ')}) c JOIN pilot pi ON pi.id = c.pilot_id JOIN organisation org ON org.id = c.organisation_id
@@ -102,9 +122,17 @@ const observationCodes: Dataset = {
 };
 
 const SEGMENT_COLUMNS: Column[] = [
-  ['segment_id', 's.id'], ['observation_id', 's.observation_id'], ['pilot_code', 'pi.code'], ['occurred_on', 'o.occurred_on::text'],
-  ['start', 's.start_offset'], ['end', 's.end_offset'], ['quote', 's.quote'], ['stale', 's.stale'], ['memo', 's.memo'],
-  ['dimension', 'c.dimension'], ['code', 'c.code'],
+  ['segment_id', 's.id'],
+  ['observation_id', 's.observation_id'],
+  ['pilot_code', 'pi.code'],
+  ['occurred_on', 'o.occurred_on::text'],
+  ['start', 's.start_offset'],
+  ['end', 's.end_offset'],
+  ['quote', 's.quote'],
+  ['stale', 's.stale'],
+  ['memo', 's.memo'],
+  ['dimension', 'c.dimension'],
+  ['code', 'c.code'],
 ];
 
 /** Tidy: one row per coded segment and framework code (a segment without codes gets one row with empty code). */
@@ -125,13 +153,27 @@ const segments: Dataset = {
 };
 
 const BURDEN_COLUMNS: Column[] = [
-  ['report_id', 'b.id'], ['organisation', 'org.name'], ['organisation_id', 'b.organisation_id'], ['indicator', 'i.name'],
-  ['measure_type', 'i.measure_type'], ['instrument', 'si.name'], ['instrument_kind', 'si.kind'], ['governance_form', 'si.governance_form'],
-  ['period_kind', 'b.period_kind'], ['period_start', 'b.period_start::text'], ['period_end', 'b.period_end::text'],
-  ['staff_hours', 'b.staff_hours'], ['staff_count', 'b.staff_count'], ['record_count', 'b.record_count'],
-  ['double_registration', 'b.double_registration'], ['used_for_improvement', 'b.used_for_improvement'],
-  ['perceived_usefulness', 'b.perceived_usefulness'], ['revision', 'b.revision'], ['comment', 'b.comment'],
-  ['working_hours', 'round(wt.hours::numeric, 1)'], ['share_of_working_time', 'round((b.staff_hours / nullif(wt.hours, 0))::numeric, 4)'],
+  ['report_id', 'b.id'],
+  ['organisation', 'org.name'],
+  ['organisation_id', 'b.organisation_id'],
+  ['indicator', 'i.name'],
+  ['measure_type', 'i.measure_type'],
+  ['instrument', 'si.name'],
+  ['instrument_kind', 'si.kind'],
+  ['governance_form', 'si.governance_form'],
+  ['period_kind', 'b.period_kind'],
+  ['period_start', 'b.period_start::text'],
+  ['period_end', 'b.period_end::text'],
+  ['staff_hours', 'b.staff_hours'],
+  ['staff_count', 'b.staff_count'],
+  ['record_count', 'b.record_count'],
+  ['double_registration', 'b.double_registration'],
+  ['used_for_improvement', 'b.used_for_improvement'],
+  ['perceived_usefulness', 'b.perceived_usefulness'],
+  ['revision', 'b.revision'],
+  ['comment', 'b.comment'],
+  ['working_hours', 'round(wt.hours::numeric, 1)'],
+  ['share_of_working_time', 'round((b.staff_hours / nullif(wt.hours, 0))::numeric, 4)'],
 ];
 
 const burdenReports: Dataset = {
@@ -154,9 +196,16 @@ const burdenReports: Dataset = {
 };
 
 const TIME_THIEF_COLUMNS: Column[] = [
-  ['time_thief_id', 'tt.id'], ['organisation', 'org.name'], ['task', 'tt.task'], ['process', 'tt.process'],
-  ['minutes_per_week', 'tt.minutes_per_week'], ['staff_affected', 'tt.staff_affected'], ['proposed_remedy', 'tt.proposed_remedy'],
-  ['status', 'c.status'], ['changed_on', 'c.changed_on::text'], ['reason', 'c.reason'],
+  ['time_thief_id', 'tt.id'],
+  ['organisation', 'org.name'],
+  ['task', 'tt.task'],
+  ['process', 'tt.process'],
+  ['minutes_per_week', 'tt.minutes_per_week'],
+  ['staff_affected', 'tt.staff_affected'],
+  ['proposed_remedy', 'tt.proposed_remedy'],
+  ['status', 'c.status'],
+  ['changed_on', 'c.changed_on::text'],
+  ['reason', 'c.reason'],
 ];
 
 /** Tidy: one row per time thief and status change. */

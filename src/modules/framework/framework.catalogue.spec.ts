@@ -10,15 +10,7 @@ import {
   TRUST_RELATIONS,
   TRUSTWORTHINESS,
 } from './framework.catalogue';
-import {
-  CompensationPrinciple,
-  GovernanceForm,
-  GovernancePhase,
-  SteeringOrientation,
-  TrustMethod,
-  TrustRelation,
-  Trustworthiness,
-} from './framework.enums';
+import { CompensationPrinciple, GovernanceForm, GovernancePhase, SteeringOrientation, TrustMethod, TrustRelation, Trustworthiness } from './framework.enums';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const EXCERPTS = path.join(ROOT, 'test', 'fixtures', 'sou-2017-56-excerpts.txt');
@@ -85,5 +77,4 @@ describe('framework catalogue (SOU 2017:56)', () => {
       expect(text).toContain(normalise(`(${roman}) ${m.labelSv}`));
     });
   });
-
 });

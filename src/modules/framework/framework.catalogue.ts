@@ -1,13 +1,5 @@
 import { registerEnumType } from '@nestjs/graphql';
-import {
-  CompensationPrinciple,
-  GovernanceForm,
-  GovernancePhase,
-  SteeringOrientation,
-  TrustMethod,
-  TrustRelation,
-  Trustworthiness,
-} from './framework.enums';
+import { CompensationPrinciple, GovernanceForm, GovernancePhase, SteeringOrientation, TrustMethod, TrustRelation, Trustworthiness } from './framework.enums';
 
 /**
  * The framework of SOU 2017:56 "Jakten på den perfekta ersättningsmodellen" (Tillitsdelegationen),
@@ -43,8 +35,7 @@ export const GOVERNANCE_FORMS: CatalogueTerm<GovernanceForm>[] = [
     labelEn: 'Performance steering',
     definitionSv:
       'Styrning av bemötande och kvalitet vid produktionen av tjänster (resultat, utan hänsyn till ekonomi), med kvantitativa eller kvalitativa mått.',
-    definitionEn:
-      'Steering of how services are delivered and their quality (results, regardless of cost), by quantitative or qualitative measures.',
+    definitionEn: 'Steering of how services are delivered and their quality (results, regardless of cost), by quantitative or qualitative measures.',
     source: `${SOU} §2.2.2`,
   },
   {
@@ -53,8 +44,7 @@ export const GOVERNANCE_FORMS: CatalogueTerm<GovernanceForm>[] = [
     labelEn: 'Financial steering',
     definitionSv:
       'Ekonomisk budgetering och uppföljning: att tillföra, minska och fördela ekonomiska resurser, ofta med incitament att följa de styrandes mål.',
-    definitionEn:
-      'Budgeting and financial follow-up: adding, reducing and allocating money, often with incentives to follow the goals of those who steer.',
+    definitionEn: 'Budgeting and financial follow-up: adding, reducing and allocating money, often with incentives to follow the goals of those who steer.',
     source: `${SOU} §2.2.2`,
   },
   {
@@ -101,10 +91,8 @@ export const TRUST_RELATIONS: CatalogueTerm<TrustRelation>[] = [
     code: TrustRelation.PRINCIPAL_AND_OPERATIONS,
     labelSv: 'Tillit mellan den politiska huvudmannen och verksamheterna',
     labelEn: 'Trust between the political principal and the operations',
-    definitionSv:
-      'Kan ta sig uttryck i färre prestationsmått och i en dialog där verksamheten lämnar förslag till huvudmannen, t.ex. om regelförenklingar.',
-    definitionEn:
-      'Can show in fewer performance measures and in a dialogue where the operation brings proposals to the principal, e.g. on simpler rules.',
+    definitionSv: 'Kan ta sig uttryck i färre prestationsmått och i en dialog där verksamheten lämnar förslag till huvudmannen, t.ex. om regelförenklingar.',
+    definitionEn: 'Can show in fewer performance measures and in a dialogue where the operation brings proposals to the principal, e.g. on simpler rules.',
     source: `${SOU} §2.2.4 (a)`,
   },
   {
@@ -141,8 +129,7 @@ export const METHODS: CatalogueTerm<TrustMethod>[] = [
     code: TrustMethod.LESS_DETAIL_STEERING,
     labelSv: 'Minskad detaljstyrning',
     labelEn: 'Less detail steering',
-    definitionSv:
-      'Mindre detaljstyrning av lägre beslutsnivåer och utrymme att fatta beslut där medarbetaren har sin kunskapsbas.',
+    definitionSv: 'Mindre detaljstyrning av lägre beslutsnivåer och utrymme att fatta beslut där medarbetaren har sin kunskapsbas.',
     definitionEn: 'Less detailed steering of lower decision levels, and room to decide where staff hold the knowledge.',
     source: `${SOU} §2.2.3 (i)`,
   },
@@ -150,8 +137,7 @@ export const METHODS: CatalogueTerm<TrustMethod>[] = [
     code: TrustMethod.KNOWLEDGE_DEVELOPMENT_STRUCTURES,
     labelSv: 'Väl utvecklade strukturer för att främja kunskapsutveckling inom verksamheten',
     labelEn: 'Well-developed structures that promote knowledge development in the operation',
-    definitionSv:
-      'Strukturer för kunskapsförsörjning och lärande, t.ex. fallgenomgångar, mentorer, samverkan med akademin och kunskapsstyrning.',
+    definitionSv: 'Strukturer för kunskapsförsörjning och lärande, t.ex. fallgenomgångar, mentorer, samverkan med akademin och kunskapsstyrning.',
     definitionEn: 'Structures for recruiting knowledge and for learning, e.g. case reviews, mentors, links to academia and knowledge-based steering.',
     source: `${SOU} §2.2.3 (ii)`,
   },
@@ -175,8 +161,7 @@ export const METHODS: CatalogueTerm<TrustMethod>[] = [
     code: TrustMethod.STAFF_ANCHORED_FOLLOW_UP,
     labelSv: 'Förankring hos medarbetare av metoder för uppföljning och kontroll',
     labelEn: 'Anchoring methods of follow-up and control with staff',
-    definitionSv:
-      'Medarbetare involveras i utformningen av uppföljning och kontroll så att mätningarna blir ändamålsenliga och stödjer lärande.',
+    definitionSv: 'Medarbetare involveras i utformningen av uppföljning och kontroll så att mätningarna blir ändamålsenliga och stödjer lärande.',
     definitionEn: 'Staff help design follow-up and control so that measures are fit for purpose and support learning.',
     source: `${SOU} §2.2.3 (v)`,
   },

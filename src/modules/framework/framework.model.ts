@@ -1,13 +1,5 @@
 import { Field, Int, ObjectType } from '@nestjs/graphql';
-import {
-  CompensationPrinciple,
-  GovernanceForm,
-  GovernancePhase,
-  SteeringOrientation,
-  TrustMethod,
-  TrustRelation,
-  Trustworthiness,
-} from './framework.enums';
+import { CompensationPrinciple, GovernanceForm, GovernancePhase, SteeringOrientation, TrustMethod, TrustRelation, Trustworthiness } from './framework.enums';
 
 /** `<Name>Term`: one term of a framework dimension, typed by that dimension's enum. */
 function Term(enumRef: object, name: string) {
@@ -37,7 +29,10 @@ type TermOf = InstanceType<typeof GovernanceFormTerm>;
 @ObjectType({ description: 'The trust-based steering framework of SOU 2017:56 (Tillitsdelegationen).' })
 export class Framework {
   @Field(() => [GovernanceFormTerm], { description: 'The four governance forms (styrformer), §2.2.2.' }) governanceForms: TermOf[];
-  @Field(() => [GovernancePhaseTerm], { description: 'The time dimension: proactive, during implementation, reactive (§2.2.2; our interpretation, as figure 2.1 is missing from the source).' }) phases: TermOf[];
+  @Field(() => [GovernancePhaseTerm], {
+    description: 'The time dimension: proactive, during implementation, reactive (§2.2.2; our interpretation, as figure 2.1 is missing from the source).',
+  })
+  phases: TermOf[];
   @Field(() => [TrustRelationTerm], { description: 'The four trust relations, §2.2.4.' }) trustRelations: TermOf[];
   @Field(() => [TrustMethodTerm], { description: 'The seven trust-based methods, §2.2.3 (i)–(vii).' }) methods: TermOf[];
   @Field(() => [TrustworthinessTerm], { description: 'Ability, integrity and benevolence, §2.2.1.' }) trustworthiness: TermOf[];

@@ -36,14 +36,16 @@ export class ReportingObligation {
 }
 
 @ObjectType('ReportingCompletenessRow', {
-  description: 'Expected and received burden reports for one group (pilot, organisation, indicator, period bucket, as asked), the reporting rate DHIS2 users know.',
+  description:
+    'Expected and received burden reports for one group (pilot, organisation, indicator, period bucket, as asked), the reporting rate DHIS2 users know.',
 })
 export class ReportingCompletenessRow {
   @Field(() => ID, { nullable: true, description: 'With PILOT grouping (or a pilotId filter): the pilot.' }) pilotId: string | null;
   @Field(() => ID, { nullable: true, description: 'With ORGANISATION grouping: the unit that owes the reports.' }) organisationId: string | null;
   @Field(() => ID, { nullable: true, description: 'With INDICATOR grouping: the indicator.' }) indicatorId: string | null;
   @Field(() => LocalDateResolver, { nullable: true, description: 'With PERIOD: the bucket’s first day.' }) bucketStart: string | null;
-  @Field(() => LocalDateResolver, { nullable: true, description: 'With PERIOD: the bucket’s last day (the first and last bucket are clipped to the range).' }) bucketEnd: string | null;
+  @Field(() => LocalDateResolver, { nullable: true, description: 'With PERIOD: the bucket’s last day (the first and last bucket are clipped to the range).' })
+  bucketEnd: string | null;
   @Field(() => Int, { description: 'Reporting periods whose due date has passed.' }) expected: number;
   @Field(() => Int, { description: 'Of those, covered (on time or late).' }) received: number;
   @Field(() => Int, { description: 'Covered by the due date.' }) onTime: number;

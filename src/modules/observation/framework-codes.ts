@@ -42,31 +42,43 @@ export class FrameworkCodes {
 @InputType({ description: 'Framework codes to set (lists may be empty).' })
 export class FrameworkCodesInput {
   @Field(() => [GovernanceForm], { defaultValue: [], description: 'Governance forms (styrformer).' })
-  @IsArray() @ArrayUnique() @IsEnum(GovernanceForm, { each: true })
+  @IsArray()
+  @ArrayUnique()
+  @IsEnum(GovernanceForm, { each: true })
   forms: GovernanceForm[] = [];
 
   @Field(() => GovernancePhase, { nullable: true, description: 'The time dimension: proactive, during implementation or reactive.' })
-  @IsOptional() @IsEnum(GovernancePhase)
+  @IsOptional()
+  @IsEnum(GovernancePhase)
   phase?: GovernancePhase | null;
 
   @Field(() => [TrustRelation], { defaultValue: [], description: 'Trust relations.' })
-  @IsArray() @ArrayUnique() @IsEnum(TrustRelation, { each: true })
+  @IsArray()
+  @ArrayUnique()
+  @IsEnum(TrustRelation, { each: true })
   relations: TrustRelation[] = [];
 
   @Field(() => [TrustMethod], { defaultValue: [], description: 'Trust-based methods.' })
-  @IsArray() @ArrayUnique() @IsEnum(TrustMethod, { each: true })
+  @IsArray()
+  @ArrayUnique()
+  @IsEnum(TrustMethod, { each: true })
   methods: TrustMethod[] = [];
 
   @Field(() => [Trustworthiness], { defaultValue: [], description: 'Ability, integrity, benevolence.' })
-  @IsArray() @ArrayUnique() @ArrayMaxSize(3) @IsEnum(Trustworthiness, { each: true })
+  @IsArray()
+  @ArrayUnique()
+  @ArrayMaxSize(3)
+  @IsEnum(Trustworthiness, { each: true })
   trustworthiness: Trustworthiness[] = [];
 
   @Field(() => CodedOrientation, { nullable: true, description: 'Controlling or enabling steering (or mixed).' })
-  @IsOptional() @IsEnum(CodedOrientation)
+  @IsOptional()
+  @IsEnum(CodedOrientation)
   orientation?: CodedOrientation | null;
 
   @Field(() => TrustEffect, { nullable: true, description: 'What it did to trust, as the researcher judges it.' })
-  @IsOptional() @IsEnum(TrustEffect)
+  @IsOptional()
+  @IsEnum(TrustEffect)
   effectOnTrust?: TrustEffect | null;
 }
 

@@ -99,7 +99,10 @@ export class ObservationEntity extends BaseRecord {
   @Column({ type: 'varchar', length: 64, nullable: true })
   requestHash: string | null;
 
-  @Field(() => GraphQLISODateTime, { nullable: true, description: 'Set when deleted: it leaves every list and result, and its author or an admin can restore it.' })
+  @Field(() => GraphQLISODateTime, {
+    nullable: true,
+    description: 'Set when deleted: it leaves every list and result, and its author or an admin can restore it.',
+  })
   @Index('idx_observation_deleted_at')
   @Column({ type: 'timestamptz', nullable: true })
   deletedAt: Date | null;

@@ -13,7 +13,10 @@ export const ObservationErrors = {
   notFollowing: (date: string) => forbidden(`You do not follow this pilot on ${date}: only its researchers (and admins) write to it`),
   notAuthor: () => forbidden('Only the author of the observation, or an admin, can change it'),
   stale: (current: number, expected: number) =>
-    conflict(`The observation is at version ${current}, not ${expected}: someone changed it. Reload, apply your edit again and send version ${current}.`, 'input.expectedVersion'),
+    conflict(
+      `The observation is at version ${current}, not ${expected}: someone changed it. Reload, apply your edit again and send version ${current}.`,
+      'input.expectedVersion',
+    ),
   clientIdReused: () => conflict('This clientId was already used for a different observation; use a new UUID for new content', 'input.clientId'),
   textTooLong: (n: number) => badInput('input.text', `is ${n} characters long; at most ${TEXT_MAX} are allowed`),
   notInPilot: () => badInput('input.organisationId', 'neither this organisation nor one it belongs to takes part in the pilot'),

@@ -26,7 +26,6 @@ import { ObservationService } from './observation.service';
 @ObjectType({ description: PAGE_DESCRIPTION })
 export class ObservationConnection extends Connection(ObservationEntity, 'Observation') {}
 
-
 @Resolver(() => ObservationEntity)
 export class ObservationResolver {
   constructor(

@@ -121,9 +121,7 @@ export class ObservationService {
   /** The observation of `qb` if the caller may read it (deleted: its author and admins), else NOT_FOUND. */
   private async visibleOne(actor: AuthUser, qb: SelectQueryBuilder<ObservationEntity>, id: string): Promise<ObservationEntity> {
     const live = visibleDeletedObservations(actor, 'o');
-    const obs = await applyTo(qb, readableObservations(actor, 'o'))
-      .andWhere(`(o.deleted_at IS NULL OR (${live.sql}))`, live.params)
-      .getOne();
+    const obs = await applyTo(qb, readableObservations(actor, 'o')).andWhere(`(o.deleted_at IS NULL OR (${live.sql}))`, live.params).getOne();
     if (!obs) throw notFound('Observation', id);
     return obs;
   }
@@ -201,7 +199,14 @@ export class ObservationService {
       const saved = await em.getRepository(ObservationEntity).save(obs);
       if (changed.includes('text')) await this.recheckSegments(em, saved);
       await this.addVersion(em, actor, saved, AuditAction.UPDATE, changed, reason);
-      await this.audit.record(em, actor, { entity: AuditEntity.OBSERVATION, entityId: saved.id, action: AuditAction.UPDATE, before, after: snapshot(saved), reason });
+      await this.audit.record(em, actor, {
+        entity: AuditEntity.OBSERVATION,
+        entityId: saved.id,
+        action: AuditAction.UPDATE,
+        before,
+        after: snapshot(saved),
+        reason,
+      });
       return saved;
     });
   }
@@ -228,30 +233,43 @@ export class ObservationService {
   async addSegment(actor: AuthUser, input: AddCodedSegmentInput): Promise<CodedSegmentEntity> {
     return this.ds.transaction(async (em) => {
       const repo = em.getRepository(CodedSegmentEntity);
-      return this.requests.once(em, actor, 'addCodedSegment', input, () => this.insertSegment(em, actor, input), (id) => repo.findOneBy({ id }));
+      return this.requests.once(
+        em,
+        actor,
+        'addCodedSegment',
+        input,
+        () => this.insertSegment(em, actor, input),
+        (id) => repo.findOneBy({ id }),
+      );
     });
   }
 
   private async insertSegment(em: EntityManager, actor: AuthUser, input: AddCodedSegmentInput): Promise<CodedSegmentEntity> {
-      const obs = await this.lockVisible(em, actor, input.observationId);
-      if (obs.deletedAt) throw ObservationErrors.deleted();
-      await this.checkCanWrite(em, actor, obs.pilotId, obs.occurredOn);
-      this.checkRange(obs.text, input.start, input.end, 'input');
-      const repo = em.getRepository(CodedSegmentEntity);
-      const segment = await repo.save(
-        repo.create({
-          observationId: obs.id,
-          authorId: actor.id,
-          start: input.start,
-          end: input.end,
-          quote: sliceCodePoints(obs.text, input.start, input.end),
-          stale: false,
-          codes: toCodes(input.codes),
-          memo: input.memo,
-        }),
-      );
-      await this.audit.record(em, actor, { entity: AuditEntity.CODED_SEGMENT, entityId: segment.id, action: AuditAction.CREATE, before: null, after: segmentRecord(segment) });
-      return segment;
+    const obs = await this.lockVisible(em, actor, input.observationId);
+    if (obs.deletedAt) throw ObservationErrors.deleted();
+    await this.checkCanWrite(em, actor, obs.pilotId, obs.occurredOn);
+    this.checkRange(obs.text, input.start, input.end, 'input');
+    const repo = em.getRepository(CodedSegmentEntity);
+    const segment = await repo.save(
+      repo.create({
+        observationId: obs.id,
+        authorId: actor.id,
+        start: input.start,
+        end: input.end,
+        quote: sliceCodePoints(obs.text, input.start, input.end),
+        stale: false,
+        codes: toCodes(input.codes),
+        memo: input.memo,
+      }),
+    );
+    await this.audit.record(em, actor, {
+      entity: AuditEntity.CODED_SEGMENT,
+      entityId: segment.id,
+      action: AuditAction.CREATE,
+      before: null,
+      after: segmentRecord(segment),
+    });
+    return segment;
   }
 
   async updateSegment(actor: AuthUser, input: UpdateCodedSegmentInput): Promise<CodedSegmentEntity> {
@@ -267,7 +285,14 @@ export class ObservationService {
       if (input.codes !== undefined) segment.codes = toCodes(input.codes);
       if (input.memo !== undefined) segment.memo = input.memo;
       const saved = await em.getRepository(CodedSegmentEntity).save(segment);
-      await this.audit.record(em, actor, { entity: AuditEntity.CODED_SEGMENT, entityId: saved.id, action: AuditAction.UPDATE, before, after: segmentRecord(saved), reason: input.reason });
+      await this.audit.record(em, actor, {
+        entity: AuditEntity.CODED_SEGMENT,
+        entityId: saved.id,
+        action: AuditAction.UPDATE,
+        before,
+        after: segmentRecord(saved),
+        reason: input.reason,
+      });
       return saved;
     });
   }
@@ -276,7 +301,14 @@ export class ObservationService {
     return this.ds.transaction(async (em) => {
       const { segment } = await this.lockSegment(em, actor, id);
       await em.getRepository(CodedSegmentEntity).delete({ id });
-      await this.audit.record(em, actor, { entity: AuditEntity.CODED_SEGMENT, entityId: id, action: AuditAction.DELETE, before: segmentRecord(segment), after: null, reason });
+      await this.audit.record(em, actor, {
+        entity: AuditEntity.CODED_SEGMENT,
+        entityId: id,
+        action: AuditAction.DELETE,
+        before: segmentRecord(segment),
+        after: null,
+        reason,
+      });
       return id;
     });
   }
@@ -362,7 +394,14 @@ export class ObservationService {
     if (changed.length) await repo.save(changed);
   }
 
-  private async addVersion(em: EntityManager, actor: AuthUser, obs: ObservationEntity, change: AuditAction, changedFields: string[], reason: string | null = null) {
+  private async addVersion(
+    em: EntityManager,
+    actor: AuthUser,
+    obs: ObservationEntity,
+    change: AuditAction,
+    changedFields: string[],
+    reason: string | null = null,
+  ) {
     await em.getRepository(ObservationVersionEntity).insert({
       observationId: obs.id,
       version: obs.version,

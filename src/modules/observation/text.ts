@@ -7,5 +7,4 @@ export const codePoints = (text: string): string[] => Array.from(text);
 export const codePointLength = (text: string): number => codePoints(text).length;
 
 /** The code points [start, end) of `text`. */
-export const sliceCodePoints = (text: string, start: number, end: number): string =>
-  codePoints(text).slice(start, end).join('');
+export const sliceCodePoints = (text: string, start: number, end: number): string => codePoints(text).slice(start, end).join('');

@@ -1,13 +1,5 @@
 import { Field, Int, ObjectType } from '@nestjs/graphql';
-import {
-  Check,
-  Column,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  Unique,
-} from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, Unique } from 'typeorm';
 import { BaseRecord } from '../../database/base-record';
 import { County, OperatingForm, OrganisationKind, SkrMunicipalityGroup } from './organisation.enums';
 

@@ -119,9 +119,7 @@ registerEnumType(OperatingForm, {
 registerEnumType(County, {
   name: 'County',
   description: 'Län.',
-  valuesMap: Object.fromEntries(
-    Object.entries(COUNTIES).map(([k, v]) => [k, { description: `${v.name} (${v.code})` }]),
-  ),
+  valuesMap: Object.fromEntries(Object.entries(COUNTIES).map(([k, v]) => [k, { description: `${v.name} (${v.code})` }])),
 });
 registerEnumType(SkrMunicipalityGroup, {
   name: 'SkrMunicipalityGroup',

@@ -14,8 +14,7 @@ registerConstraints({
 export const OrganisationErrors = {
   cycle: () => badInput('input.parentId', 'the new parent lies inside this organisation’s own subtree; the tree would get a cycle'),
   officialCode: (expected: string) => badInput('input.officialCode', `for this kind the official code must be ${expected}`),
-  countyMismatch: (county: string) =>
-    badInput('input.county', `does not match the official code, which belongs to ${county}`),
+  countyMismatch: (county: string) => badInput('input.county', `does not match the official code, which belongs to ${county}`),
   skrGroupOnlyMunicipality: () => badInput('input.skrGroup', 'only municipalities have an SKR municipality group'),
   operatingForm: (allowed: string) => badInput('input.operatingForm', `for this kind the operating form must be ${allowed}`),
 };

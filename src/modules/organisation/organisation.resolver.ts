@@ -23,7 +23,8 @@ export class OrganisationResolver {
   ) {}
 
   @Query(() => OrganisationConnection, {
-    description: 'Organisations by name. Org reporters see their own subtree, the organisations above it, the organisations in their pilots and those steering them.',
+    description:
+      'Organisations by name. Org reporters see their own subtree, the organisations above it, the organisations in their pilots and those steering them.',
   })
   organisations(@CurrentUser() actor: AuthUser, @Args() args: OrganisationsArgs) {
     return this.organisationService.list(actor, args);

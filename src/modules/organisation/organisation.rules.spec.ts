@@ -32,8 +32,12 @@ describe('organisation rules', () => {
   });
 
   it('ties the operating form and the SKR group to the kind', () => {
-    expect(fieldOf(() => applyOrganisationRules({ kind: OrganisationKind.PRIVATE_PROVIDER, operatingForm: OperatingForm.NON_PROFIT }))).toBe('input.operatingForm');
-    expect(fieldOf(() => applyOrganisationRules({ kind: OrganisationKind.STATE_AGENCY, operatingForm: OperatingForm.OWN_MANAGEMENT }))).toBe('input.operatingForm');
+    expect(fieldOf(() => applyOrganisationRules({ kind: OrganisationKind.PRIVATE_PROVIDER, operatingForm: OperatingForm.NON_PROFIT }))).toBe(
+      'input.operatingForm',
+    );
+    expect(fieldOf(() => applyOrganisationRules({ kind: OrganisationKind.STATE_AGENCY, operatingForm: OperatingForm.OWN_MANAGEMENT }))).toBe(
+      'input.operatingForm',
+    );
     expect(fieldOf(() => applyOrganisationRules({ kind: OrganisationKind.REGION, skrGroup: 'A1' }))).toBe('input.skrGroup');
     expect(applyOrganisationRules({ kind: OrganisationKind.MUNICIPALITY, skrGroup: 'C8', operatingForm: OperatingForm.OWN_MANAGEMENT })).toBeTruthy();
   });

@@ -56,12 +56,19 @@ export class OrganisationService {
     const fields = applyOrganisationRules(rest);
     return this.ds.transaction(async (em) => {
       const repo = em.getRepository(OrganisationEntity);
-      return this.requests.once(em, actor, 'createOrganisation', input, async () => {
-        if (fields.parentId) await this.requireExists(em, fields.parentId);
-        const org = await repo.save(repo.create(fields));
-        await this.audit.record(em, actor, { entity: AuditEntity.ORGANISATION, entityId: org.id, action: AuditAction.CREATE, before: null, after: org });
-        return org;
-      }, (id) => repo.findOneBy({ id }));
+      return this.requests.once(
+        em,
+        actor,
+        'createOrganisation',
+        input,
+        async () => {
+          if (fields.parentId) await this.requireExists(em, fields.parentId);
+          const org = await repo.save(repo.create(fields));
+          await this.audit.record(em, actor, { entity: AuditEntity.ORGANISATION, entityId: org.id, action: AuditAction.CREATE, before: null, after: org });
+          return org;
+        },
+        (id) => repo.findOneBy({ id }),
+      );
     });
   }
 
@@ -75,10 +82,7 @@ export class OrganisationService {
       if (changes.parentId !== undefined && changes.parentId !== current.parentId && changes.parentId !== null) {
         await em.query('SELECT pg_advisory_xact_lock($1)', [TREE_LOCK_KEY]);
         await this.requireExists(em, changes.parentId);
-        const [{ cycle }] = await em.query(
-          `SELECT $2::uuid IN (${subtreeIdsSql('$1::uuid')}) AS cycle`,
-          [current.id, changes.parentId],
-        );
+        const [{ cycle }] = await em.query(`SELECT $2::uuid IN (${subtreeIdsSql('$1::uuid')}) AS cycle`, [current.id, changes.parentId]);
         if (cycle) throw OrganisationErrors.cycle();
       }
       const before = { ...current };

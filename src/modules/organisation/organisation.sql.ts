@@ -1,4 +1,3 @@
-
 /**
  * The ids in the subtree rooted at the organisation bound to `param` (the root included).
  * Usable inside `IN (...)`.

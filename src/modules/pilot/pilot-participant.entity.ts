@@ -1,14 +1,6 @@
 import { Field, ObjectType } from '@nestjs/graphql';
 import { LocalDateResolver } from 'graphql-scalars';
-import {
-  Check,
-  Column,
-  Entity,
-  Exclusion,
-  Index,
-  JoinColumn,
-  ManyToOne,
-} from 'typeorm';
+import { Check, Column, Entity, Exclusion, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { BaseRecord } from '../../database/base-record';
 import { OrganisationEntity } from '../organisation/organisation.entity';
 import { ParticipantRole, SteeringLevel } from './pilot.enums';

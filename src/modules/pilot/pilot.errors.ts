@@ -26,6 +26,6 @@ registerConstraints({
 
 export const PilotErrors = {
   endBeforeStart: (field: string) => badInput(field, 'must not be before the start date'),
-  fromDateNeeded: (field: string) => badInput(field, "is required when the pilot has no start date"),
+  fromDateNeeded: (field: string) => badInput(field, 'is required when the pilot has no start date'),
   notAResearcher: (field: string) => badInput(field, 'must be an active user with the role RESEARCHER'),
 };

@@ -79,19 +79,28 @@ export class PilotService {
     this.checkPeriod(fields.startsOn, fields.endsOn, 'input.endsOn');
     return this.ds.transaction(async (em) => {
       const repo = em.getRepository(PilotEntity);
-      return this.requests.once(em, actor, 'createPilot', input, async () => {
-        const pilot = await repo.save(repo.create({ ...fields, announcedOn: fields.announcedOn ?? null, startsOn: fields.startsOn ?? null, endsOn: fields.endsOn ?? null }));
-        const parts = await this.insertParticipants(em, pilot, participants, 'input.participants');
-        const people = await this.insertResearchers(em, pilot, researchers, 'input.researchers');
-        await this.audit.record(
-          em,
-          actor,
-          created(AuditEntity.PILOT, pilot),
-          ...parts.map((p) => created(AuditEntity.PILOT_PARTICIPANT, p)),
-          ...people.map((r) => created(AuditEntity.PILOT_RESEARCHER, r)),
-        );
-        return pilot;
-      }, (id) => repo.findOneBy({ id }));
+      return this.requests.once(
+        em,
+        actor,
+        'createPilot',
+        input,
+        async () => {
+          const pilot = await repo.save(
+            repo.create({ ...fields, announcedOn: fields.announcedOn ?? null, startsOn: fields.startsOn ?? null, endsOn: fields.endsOn ?? null }),
+          );
+          const parts = await this.insertParticipants(em, pilot, participants, 'input.participants');
+          const people = await this.insertResearchers(em, pilot, researchers, 'input.researchers');
+          await this.audit.record(
+            em,
+            actor,
+            created(AuditEntity.PILOT, pilot),
+            ...parts.map((p) => created(AuditEntity.PILOT_PARTICIPANT, p)),
+            ...people.map((r) => created(AuditEntity.PILOT_RESEARCHER, r)),
+          );
+          return pilot;
+        },
+        (id) => repo.findOneBy({ id }),
+      );
     });
   }
 
@@ -112,12 +121,19 @@ export class PilotService {
 
   async addParticipant(actor: AuthUser, input: AddPilotParticipantInput): Promise<PilotParticipantEntity> {
     return this.ds.transaction(async (em) =>
-      this.requests.once(em, actor, 'addPilotParticipant', input, async () => {
-        const pilot = await this.requirePilot(em, input.pilotId);
-        const [row] = await this.insertParticipants(em, pilot, [input], 'input');
-        await this.audit.record(em, actor, created(AuditEntity.PILOT_PARTICIPANT, row));
-        return row;
-      }, (id) => em.getRepository(PilotParticipantEntity).findOneBy({ id })),
+      this.requests.once(
+        em,
+        actor,
+        'addPilotParticipant',
+        input,
+        async () => {
+          const pilot = await this.requirePilot(em, input.pilotId);
+          const [row] = await this.insertParticipants(em, pilot, [input], 'input');
+          await this.audit.record(em, actor, created(AuditEntity.PILOT_PARTICIPANT, row));
+          return row;
+        },
+        (id) => em.getRepository(PilotParticipantEntity).findOneBy({ id }),
+      ),
     );
   }
 
@@ -127,12 +143,19 @@ export class PilotService {
 
   async addResearcher(actor: AuthUser, input: AddPilotResearcherInput): Promise<PilotResearcherEntity> {
     return this.ds.transaction(async (em) =>
-      this.requests.once(em, actor, 'addPilotResearcher', input, async () => {
-        const pilot = await this.requirePilot(em, input.pilotId);
-        const [row] = await this.insertResearchers(em, pilot, [input], 'input');
-        await this.audit.record(em, actor, created(AuditEntity.PILOT_RESEARCHER, row));
-        return row;
-      }, (id) => em.getRepository(PilotResearcherEntity).findOneBy({ id })),
+      this.requests.once(
+        em,
+        actor,
+        'addPilotResearcher',
+        input,
+        async () => {
+          const pilot = await this.requirePilot(em, input.pilotId);
+          const [row] = await this.insertResearchers(em, pilot, [input], 'input');
+          await this.audit.record(em, actor, created(AuditEntity.PILOT_RESEARCHER, row));
+          return row;
+        },
+        (id) => em.getRepository(PilotResearcherEntity).findOneBy({ id }),
+      ),
     );
   }
 
@@ -173,12 +196,7 @@ export class PilotService {
     return from;
   }
 
-  private async insertParticipants(
-    em: EntityManager,
-    pilot: PilotEntity,
-    inputs: PilotParticipantInput[],
-    path: string,
-  ): Promise<PilotParticipantEntity[]> {
+  private async insertParticipants(em: EntityManager, pilot: PilotEntity, inputs: PilotParticipantInput[], path: string): Promise<PilotParticipantEntity[]> {
     if (!inputs.length) return [];
     const rows = inputs.map((p, i) => {
       const field = inputs.length > 1 || path !== 'input' ? `${path}.${i}` : path;
@@ -196,12 +214,7 @@ export class PilotService {
     return em.getRepository(PilotParticipantEntity).save(rows, { chunk: 500 });
   }
 
-  private async insertResearchers(
-    em: EntityManager,
-    pilot: PilotEntity,
-    inputs: PilotResearcherInput[],
-    path: string,
-  ): Promise<PilotResearcherEntity[]> {
+  private async insertResearchers(em: EntityManager, pilot: PilotEntity, inputs: PilotResearcherInput[], path: string): Promise<PilotResearcherEntity[]> {
     if (!inputs.length) return [];
     const users = await em.getRepository(UserEntity).findBy({ id: In(inputs.map((r) => r.userId)) });
     const researchers = new Set(users.filter((u) => u.role === Role.RESEARCHER && u.active).map((u) => u.id));

@@ -5,5 +5,9 @@ import { OrganisationStaffSizeResolver, StaffSizeResolver } from './staff-size.r
 import { StaffSizeService } from './staff-size.service';
 
 /** Unit staff sizes: a plausibility bound for burden reports, and the analysts' denominator. */
-@Module({ imports: [OrganisationModule], providers: [StaffSizeService, StaffSizeLoaders, StaffSizeResolver, OrganisationStaffSizeResolver], exports: [StaffSizeService] })
+@Module({
+  imports: [OrganisationModule],
+  providers: [StaffSizeService, StaffSizeLoaders, StaffSizeResolver, OrganisationStaffSizeResolver],
+  exports: [StaffSizeService],
+})
 export class StaffSizeModule {}

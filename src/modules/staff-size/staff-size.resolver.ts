@@ -23,7 +23,9 @@ export class StaffSizeResolver {
   ) {}
 
   @Allow('reports.write')
-  @Mutation(() => StaffSizeEntity, { description: "Reports an organisation's staff (full-time equivalents, headcount) for a period. Scoped like burden reports." })
+  @Mutation(() => StaffSizeEntity, {
+    description: "Reports an organisation's staff (full-time equivalents, headcount) for a period. Scoped like burden reports.",
+  })
   reportStaffSize(@CurrentUser() actor: AuthUser, @Args('input') input: ReportStaffSizeInput) {
     return this.service.report(actor, input);
   }

@@ -27,7 +27,11 @@ export class StaffSizeService {
 
   /** Per organisation, oldest first; only organisations whose reports the caller may read. */
   async forOrganisations(actor: AuthUser, organisationIds: readonly string[]): Promise<StaffSizeEntity[]> {
-    const qb = this.ds.getRepository(StaffSizeEntity).createQueryBuilder('s').where('s.organisationId IN (:...ids)', { ids: organisationIds }).orderBy('s.validFrom');
+    const qb = this.ds
+      .getRepository(StaffSizeEntity)
+      .createQueryBuilder('s')
+      .where('s.organisationId IN (:...ids)', { ids: organisationIds })
+      .orderBy('s.validFrom');
     return applyTo(qb, visibleReports(actor, 's.organisation_id')).getMany();
   }
 
@@ -35,13 +39,20 @@ export class StaffSizeService {
     if (input.validTo && input.validTo < input.validFrom) throw StaffSizeErrors.endBeforeStart();
     return this.ds.transaction(async (em) => {
       const repo = em.getRepository(StaffSizeEntity);
-      return this.requests.once(em, actor, 'reportStaffSize', input, async () => {
-        await this.access.assertCanReportFor(actor, input.organisationId, em);
-        const { clientId: _c, ...fields } = input;
-        const row = await repo.save(repo.create({ ...fields, validTo: fields.validTo ?? null, headcount: fields.headcount ?? null, reportedBy: actor.id }));
-        await this.audit.record(em, actor, { entity: AuditEntity.STAFF_SIZE, entityId: row.id, action: AuditAction.CREATE, before: null, after: row });
-        return row;
-      }, (id) => repo.findOneBy({ id }));
+      return this.requests.once(
+        em,
+        actor,
+        'reportStaffSize',
+        input,
+        async () => {
+          await this.access.assertCanReportFor(actor, input.organisationId, em);
+          const { clientId: _c, ...fields } = input;
+          const row = await repo.save(repo.create({ ...fields, validTo: fields.validTo ?? null, headcount: fields.headcount ?? null, reportedBy: actor.id }));
+          await this.audit.record(em, actor, { entity: AuditEntity.STAFF_SIZE, entityId: row.id, action: AuditAction.CREATE, before: null, after: row });
+          return row;
+        },
+        (id) => repo.findOneBy({ id }),
+      );
     });
   }
 

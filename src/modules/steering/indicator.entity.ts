@@ -50,7 +50,10 @@ export class IndicatorEntity extends BaseRecord {
   @Column({ type: 'date' })
   introducedOn: string;
 
-  @Field(() => LocalDateResolver, { nullable: true, description: 'The last day it is in force: no report is due or accepted for a period after it. Null: in force.' })
+  @Field(() => LocalDateResolver, {
+    nullable: true,
+    description: 'The last day it is in force: no report is due or accepted for a period after it. Null: in force.',
+  })
   @Column({ type: 'date', nullable: true })
   retiredOn: string | null;
 

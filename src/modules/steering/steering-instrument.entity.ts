@@ -8,7 +8,6 @@ import { CompensationPrinciple, GovernanceForm } from '../framework/framework.en
 import { OrganisationEntity } from '../organisation/organisation.entity';
 import { InstrumentKind } from './steering.enums';
 
-
 @ObjectType('SteeringInstrument', { description: 'Styrmedel: something that imposes requirements on operations, for a period.' })
 @Entity('steering_instrument')
 @Check('chk_steering_instrument_validity', `"valid_to" IS NULL OR "valid_to" >= "valid_from"`)
@@ -24,7 +23,9 @@ export class SteeringInstrumentEntity extends BaseRecord {
   @Column({ type: 'text' })
   description: string;
 
-  @Field(() => InstrumentKind, { description: 'Law or regulation, state–SKL agreement, targeted grant, compensation model, supervision, the principal’s follow-up, quality registry, other.' })
+  @Field(() => InstrumentKind, {
+    description: 'Law or regulation, state–SKL agreement, targeted grant, compensation model, supervision, the principal’s follow-up, quality registry, other.',
+  })
   @Index('idx_steering_instrument_kind')
   @Column({ type: 'enum', enum: InstrumentKind, enumName: 'instrument_kind' })
   kind: InstrumentKind;

@@ -12,9 +12,11 @@ registerConstraints({
 export const SteeringErrors = {
   endBeforeStart: (field: string) => badInput(field, 'must not be before the start date'),
   onlyFunded: (field: string) => badInput(field, 'only agreements (STATE_SKL_AGREEMENT) and targeted grants (TARGETED_GRANT) have an amount and conditions'),
-  notAllTargets: (what: string) =>
-    forbidden(`You correct an ${what} only if you report for every organisation its instrument applies to; ask an admin`),
+  notAllTargets: (what: string) => forbidden(`You correct an ${what} only if you report for every organisation its instrument applies to; ask an admin`),
   strandedReports: (what: string, n: number, start: string, end: string, field: string) =>
-    conflict(`${n} report(s) cover periods outside the ${what}'s new dates (the first: ${start} – ${end}); withdraw them first, or choose dates that hold them`, field),
+    conflict(
+      `${n} report(s) cover periods outside the ${what}'s new dates (the first: ${start} – ${end}); withdraw them first, or choose dates that hold them`,
+      field,
+    ),
   onlyCompensationModel: () => badInput('input.compensationPrinciple', 'only a COMPENSATION_MODEL has a compensation principle'),
 };

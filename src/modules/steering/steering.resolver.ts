@@ -24,7 +24,6 @@ export class SteeringInstrumentConnection extends Connection(SteeringInstrumentE
 @ObjectType({ description: PAGE_DESCRIPTION })
 export class IndicatorConnection extends Connection(IndicatorEntity, 'Indicator') {}
 
-
 @Resolver(() => SteeringInstrumentEntity)
 export class SteeringInstrumentResolver {
   constructor(
@@ -52,14 +51,15 @@ export class SteeringInstrumentResolver {
 
   @Allow('reports.write')
   @Mutation(() => SteeringInstrumentEntity, {
-    description: 'Corrects an instrument (its fields, the organisations it applies to), with the version you read and a reason. Admins, and those who report for every organisation it applies to.',
+    description:
+      'Corrects an instrument (its fields, the organisations it applies to), with the version you read and a reason. Admins, and those who report for every organisation it applies to.',
   })
   updateSteeringInstrument(@CurrentUser() actor: AuthUser, @Args('input') input: UpdateSteeringInstrumentInput) {
     return this.steeringService.updateInstrument(actor, input);
   }
 
   @Allow('reports.write')
-  @Mutation(() => SteeringInstrumentEntity, { description: 'Ends an instrument\'s validity (validTo), with the version you read and a reason.' })
+  @Mutation(() => SteeringInstrumentEntity, { description: "Ends an instrument's validity (validTo), with the version you read and a reason." })
   closeSteeringInstrument(@CurrentUser() actor: AuthUser, @Args('input') input: CloseSteeringInstrumentInput) {
     return this.steeringService.closeInstrument(actor, input);
   }
@@ -102,14 +102,17 @@ export class IndicatorResolver {
   }
 
   @Allow('reports.write')
-  @Mutation(() => IndicatorEntity, { description: 'Defines an indicator of a steering instrument, for those who report for every organisation it applies to, and admins.' })
+  @Mutation(() => IndicatorEntity, {
+    description: 'Defines an indicator of a steering instrument, for those who report for every organisation it applies to, and admins.',
+  })
   defineIndicator(@CurrentUser() actor: AuthUser, @Args('input') input: DefineIndicatorInput) {
     return this.steeringService.defineIndicator(actor, input);
   }
 
   @Allow('reports.write')
   @Mutation(() => IndicatorEntity, {
-    description: 'Corrects or retires an indicator (retiredOn), with the version you read and a reason. Admins, and those who report for every organisation its instrument applies to.',
+    description:
+      'Corrects or retires an indicator (retiredOn), with the version you read and a reason. Admins, and those who report for every organisation its instrument applies to.',
   })
   updateIndicator(@CurrentUser() actor: AuthUser, @Args('input') input: UpdateIndicatorInput) {
     return this.steeringService.updateIndicator(actor, input);

@@ -40,9 +40,12 @@ export class SteeringService {
     if (f.governanceForm?.length) qb.andWhere('si.governanceForm IN (:...forms)', { forms: f.governanceForm });
     if (f.imposedById) qb.andWhere('si.imposedById = :imposedById', { imposedById: f.imposedById });
     if (f.appliesToId) {
-      qb.andWhere(`EXISTS (SELECT 1 FROM steering_instrument_target t WHERE t.instrument_id = si.id AND t.organisation_id IN (${ancestorIdsSql(':appliesToId')}))`, {
-        appliesToId: f.appliesToId,
-      });
+      qb.andWhere(
+        `EXISTS (SELECT 1 FROM steering_instrument_target t WHERE t.instrument_id = si.id AND t.organisation_id IN (${ancestorIdsSql(':appliesToId')}))`,
+        {
+          appliesToId: f.appliesToId,
+        },
+      );
     }
     if (f.validOn) qb.andWhere('si.validFrom <= :validOn AND (si.validTo IS NULL OR si.validTo >= :validOn)', { validOn: f.validOn });
     if (f.text?.trim()) qb.andWhere(`si.name ILIKE :pattern ESCAPE '\\'`, { pattern: `%${likeEscape(f.text.trim())}%` });
@@ -59,33 +62,40 @@ export class SteeringService {
     checkInstrument(input);
     const repo = (em: EntityManager) => em.getRepository(SteeringInstrumentEntity);
     return this.ds.transaction(async (em) =>
-      this.requests.once(em, actor, 'createSteeringInstrument', input, () => this.insertInstrument(em, actor, input), (id) => repo(em).findOneBy({ id })),
+      this.requests.once(
+        em,
+        actor,
+        'createSteeringInstrument',
+        input,
+        () => this.insertInstrument(em, actor, input),
+        (id) => repo(em).findOneBy({ id }),
+      ),
     );
   }
 
   private async insertInstrument(em: EntityManager, actor: AuthUser, input: CreateSteeringInstrumentInput): Promise<SteeringInstrumentEntity> {
-      for (const orgId of input.appliesToIds) await this.access.assertCanReportFor(actor, orgId, em);
-      const repo = em.getRepository(SteeringInstrumentEntity);
-      const { appliesToIds, clientId: _c, ...fields } = input;
-      const row = await repo.save(
-        repo.create({
-          ...fields,
-          validTo: fields.validTo ?? null,
-          amountSek: fields.amountSek ?? null,
-          conditions: fields.conditions ?? null,
-          compensationPrinciple: fields.compensationPrinciple ?? null,
-          createdBy: actor.id,
-        }),
-      );
-      await em.getRepository(SteeringInstrumentTargetEntity).insert(appliesToIds.map((organisationId) => ({ instrumentId: row.id, organisationId })));
-      await this.audit.record(em, actor, {
-        entity: AuditEntity.STEERING_INSTRUMENT,
-        entityId: row.id,
-        action: AuditAction.CREATE,
-        before: null,
-        after: { ...row, appliesToIds },
-      });
-      return row;
+    for (const orgId of input.appliesToIds) await this.access.assertCanReportFor(actor, orgId, em);
+    const repo = em.getRepository(SteeringInstrumentEntity);
+    const { appliesToIds, clientId: _c, ...fields } = input;
+    const row = await repo.save(
+      repo.create({
+        ...fields,
+        validTo: fields.validTo ?? null,
+        amountSek: fields.amountSek ?? null,
+        conditions: fields.conditions ?? null,
+        compensationPrinciple: fields.compensationPrinciple ?? null,
+        createdBy: actor.id,
+      }),
+    );
+    await em.getRepository(SteeringInstrumentTargetEntity).insert(appliesToIds.map((organisationId) => ({ instrumentId: row.id, organisationId })));
+    await this.audit.record(em, actor, {
+      entity: AuditEntity.STEERING_INSTRUMENT,
+      entityId: row.id,
+      action: AuditAction.CREATE,
+      before: null,
+      after: { ...row, appliesToIds },
+    });
+    return row;
   }
 
   listIndicators(args: IndicatorsArgs): Promise<ConnectionShape<IndicatorEntity>> {
@@ -101,22 +111,35 @@ export class SteeringService {
   async defineIndicator(actor: AuthUser, input: DefineIndicatorInput): Promise<IndicatorEntity> {
     if (input.retiredOn && input.retiredOn < input.introducedOn) throw SteeringErrors.endBeforeStart('input.retiredOn');
     return this.ds.transaction(async (em) =>
-      this.requests.once(em, actor, 'defineIndicator', input, () => this.insertIndicator(em, actor, input), (id) => em.getRepository(IndicatorEntity).findOneBy({ id })),
+      this.requests.once(
+        em,
+        actor,
+        'defineIndicator',
+        input,
+        () => this.insertIndicator(em, actor, input),
+        (id) => em.getRepository(IndicatorEntity).findOneBy({ id }),
+      ),
     );
   }
 
   private async insertIndicator(em: EntityManager, actor: AuthUser, input: DefineIndicatorInput): Promise<IndicatorEntity> {
-      const instrument = await em.getRepository(SteeringInstrumentEntity).findOneBy({ id: input.instrumentId });
-      if (!instrument) throw notFound('Steering instrument', input.instrumentId);
-      const targets = await em.getRepository(SteeringInstrumentTargetEntity).findBy({ instrumentId: instrument.id });
-      if (!(await this.access.mayReportForAny(actor, targets.map((t) => t.organisationId), em))) {
-        throw forbidden('You define indicators only for instruments that apply to organisations you report for');
-      }
-      const repo = em.getRepository(IndicatorEntity);
-      const { clientId: _c, ...fields } = input;
-      const row = await repo.save(repo.create({ ...fields, retiredOn: fields.retiredOn ?? null, createdBy: actor.id }));
-      await this.audit.record(em, actor, { entity: AuditEntity.INDICATOR, entityId: row.id, action: AuditAction.CREATE, before: null, after: row });
-      return row;
+    const instrument = await em.getRepository(SteeringInstrumentEntity).findOneBy({ id: input.instrumentId });
+    if (!instrument) throw notFound('Steering instrument', input.instrumentId);
+    const targets = await em.getRepository(SteeringInstrumentTargetEntity).findBy({ instrumentId: instrument.id });
+    if (
+      !(await this.access.mayReportForAny(
+        actor,
+        targets.map((t) => t.organisationId),
+        em,
+      ))
+    ) {
+      throw forbidden('You define indicators only for instruments that apply to organisations you report for');
+    }
+    const repo = em.getRepository(IndicatorEntity);
+    const { clientId: _c, ...fields } = input;
+    const row = await repo.save(repo.create({ ...fields, retiredOn: fields.retiredOn ?? null, createdBy: actor.id }));
+    await this.audit.record(em, actor, { entity: AuditEntity.INDICATOR, entityId: row.id, action: AuditAction.CREATE, before: null, after: row });
+    return row;
   }
 
   // ---------------------------------------------------------------- corrections
@@ -202,7 +225,13 @@ export class SteeringService {
    * A new period of force must still hold every report made under it: reports (not withdrawn)
    * for periods outside [from, to] are CONFLICT, counted, with the first named.
    */
-  private async refuseStrandedReports(em: EntityManager, indicatorIds: string[], from: string, to: string | null, what: 'indicator' | 'instrument'): Promise<void> {
+  private async refuseStrandedReports(
+    em: EntityManager,
+    indicatorIds: string[],
+    from: string,
+    to: string | null,
+    what: 'indicator' | 'instrument',
+  ): Promise<void> {
     if (!indicatorIds.length) return;
     const [row]: { n: number; first_start: string; first_end: string; early: boolean }[] = await em.query(
       `SELECT count(*) OVER ()::int AS n, to_char(period_start, 'YYYY-MM-DD') AS first_start, to_char(period_end, 'YYYY-MM-DD') AS first_end,
@@ -219,7 +248,10 @@ export class SteeringService {
 }
 
 /** The rules of an instrument's fields, for a new one and after a correction. */
-function checkInstrument(i: Pick<SteeringInstrumentEntity, 'kind' | 'validFrom'> & Partial<Pick<SteeringInstrumentEntity, 'validTo' | 'amountSek' | 'conditions' | 'compensationPrinciple'>>): void {
+function checkInstrument(
+  i: Pick<SteeringInstrumentEntity, 'kind' | 'validFrom'> &
+    Partial<Pick<SteeringInstrumentEntity, 'validTo' | 'amountSek' | 'conditions' | 'compensationPrinciple'>>,
+): void {
   if (i.validTo && i.validTo < i.validFrom) throw SteeringErrors.endBeforeStart('input.validTo');
   const funded = FUNDED_KINDS.includes(i.kind);
   if (!funded && i.amountSek !== undefined && i.amountSek !== null) throw SteeringErrors.onlyFunded('input.amountSek');

@@ -5,5 +5,9 @@ import { SurveyLinkResolver, SurveyWaveLinksResolver } from './survey-link.resol
 import { SurveyLinkService } from './survey-link.service';
 
 /** Anonymous survey links: staff answer a wave through a link, without an account. */
-@Module({ imports: [OrganisationModule, SurveyModule], providers: [SurveyLinkService, SurveyLinkResolver, SurveyWaveLinksResolver], exports: [SurveyLinkService] })
+@Module({
+  imports: [OrganisationModule, SurveyModule],
+  providers: [SurveyLinkService, SurveyLinkResolver, SurveyWaveLinksResolver],
+  exports: [SurveyLinkService],
+})
 export class SurveyLinkModule {}

@@ -21,7 +21,9 @@ export class SurveyLinkResolver {
   ) {}
 
   @Allow('surveys.submit')
-  @Mutation(() => SurveyLinkEntity, { description: 'Makes a link for the staff of one unit to answer a wave anonymously (admins; org reporters for their own units).' })
+  @Mutation(() => SurveyLinkEntity, {
+    description: 'Makes a link for the staff of one unit to answer a wave anonymously (admins; org reporters for their own units).',
+  })
   createSurveyLink(@CurrentUser() actor: AuthUser, @Args('input') input: CreateSurveyLinkInput) {
     return this.links.create(actor, input);
   }
@@ -82,7 +84,8 @@ export class SurveyWaveLinksResolver {
 
   @ResolveField(() => Float, {
     nullable: true,
-    description: 'Responses through links whose invited count is known ÷ staff invited through them; null when unknown or fewer than MIN_GROUP_SIZE were invited.',
+    description:
+      'Responses through links whose invited count is known ÷ staff invited through them; null when unknown or fewer than MIN_GROUP_SIZE were invited.',
   })
   async responseRate(@Parent() wave: SurveyWaveEntity, @Context() ctx: GqlContext) {
     const i = await this.invitations(ctx).load(wave.id);
@@ -96,8 +99,12 @@ export class SurveyWaveLinksResolver {
     });
   }
 
-  @ResolveField(() => [SurveyLinkEntity], { description: 'Its survey links, oldest first: for admins, and org reporters for their own units; empty for others.' })
+  @ResolveField(() => [SurveyLinkEntity], {
+    description: 'Its survey links, oldest first: for admins, and org reporters for their own units; empty for others.',
+  })
   links(@Parent() wave: SurveyWaveEntity, @Context() ctx: GqlContext, @CurrentUser() actor: AuthUser) {
-    return requestLoader<string, SurveyLinkEntity[]>(ctx, 'surveyLink.byWave', async (ids) => manyByKey(ids, await this.service.forWaves(actor, ids), (l) => l.waveId)).load(wave.id);
+    return requestLoader<string, SurveyLinkEntity[]>(ctx, 'surveyLink.byWave', async (ids) =>
+      manyByKey(ids, await this.service.forWaves(actor, ids), (l) => l.waveId),
+    ).load(wave.id);
   }
 }

@@ -46,20 +46,39 @@ export class SurveyLinkService {
   create(actor: AuthUser, input: CreateSurveyLinkInput): Promise<SurveyLinkEntity> {
     return this.ds.transaction(async (em) => {
       const repo = em.getRepository(SurveyLinkEntity);
-      return this.requests.once(em, actor, 'createSurveyLink', input, async () => {
-        const wave = await em.getRepository(SurveyWaveEntity).findOneBy({ id: input.waveId });
-        const units = wave ? await this.access.unitsToSubmitFor(actor, wave.id, em) : new Set<string>();
-        if (!wave || !units.size) throw notFound('Survey wave', input.waveId);
-        if (!units.has(input.unitId)) throw badInput('input.unitId', 'is not one of the wave’s units that you report for');
-        if (wave.closedAt || wave.closesOn < new Date().toISOString().slice(0, 10)) {
-          throw badInput('input.waveId', `the wave "${wave.label}" has closed: a link to it would not open`);
-        }
-        const link = await repo.save(
-          repo.create({ waveId: wave.id, unitId: input.unitId, token: randomBytes(32).toString('base64url'), invited: input.invited ?? null, createdBy: actor.id }),
-        );
-        await this.audit.record(em, actor, { entity: AuditEntity.SURVEY_LINK, entityId: link.id, action: AuditAction.CREATE, before: null, after: audited(link) });
-        return link;
-      }, (id) => repo.findOneBy({ id }));
+      return this.requests.once(
+        em,
+        actor,
+        'createSurveyLink',
+        input,
+        async () => {
+          const wave = await em.getRepository(SurveyWaveEntity).findOneBy({ id: input.waveId });
+          const units = wave ? await this.access.unitsToSubmitFor(actor, wave.id, em) : new Set<string>();
+          if (!wave || !units.size) throw notFound('Survey wave', input.waveId);
+          if (!units.has(input.unitId)) throw badInput('input.unitId', 'is not one of the wave’s units that you report for');
+          if (wave.closedAt || wave.closesOn < new Date().toISOString().slice(0, 10)) {
+            throw badInput('input.waveId', `the wave "${wave.label}" has closed: a link to it would not open`);
+          }
+          const link = await repo.save(
+            repo.create({
+              waveId: wave.id,
+              unitId: input.unitId,
+              token: randomBytes(32).toString('base64url'),
+              invited: input.invited ?? null,
+              createdBy: actor.id,
+            }),
+          );
+          await this.audit.record(em, actor, {
+            entity: AuditEntity.SURVEY_LINK,
+            entityId: link.id,
+            action: AuditAction.CREATE,
+            before: null,
+            after: audited(link),
+          });
+          return link;
+        },
+        (id) => repo.findOneBy({ id }),
+      );
     });
   }
 
@@ -76,7 +95,12 @@ export class SurveyLinkService {
 
   /** The links of these waves the caller may see, oldest first. */
   async forWaves(actor: AuthUser, waveIds: readonly string[]): Promise<SurveyLinkEntity[]> {
-    const qb = this.ds.getRepository(SurveyLinkEntity).createQueryBuilder('l').where('l.waveId IN (:...waveIds)', { waveIds }).orderBy('l.createdAt').addOrderBy('l.id');
+    const qb = this.ds
+      .getRepository(SurveyLinkEntity)
+      .createQueryBuilder('l')
+      .where('l.waveId IN (:...waveIds)', { waveIds })
+      .orderBy('l.createdAt')
+      .addOrderBy('l.id');
     return applyTo(qb, visibleSurveyLinks(actor, 'l.unit_id')).getMany();
   }
 

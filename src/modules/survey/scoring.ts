@@ -35,7 +35,15 @@ export interface ScoredItem extends ItemScale {
 /** Scores responses to one instrument: every dimension, in SCORED_DIMENSIONS order (null: none or too few answers). */
 export function responseScorer(items: ScoredItem[]): (answers: (number | null)[]) => (number | null)[] {
   const groups = SCORED_DIMENSIONS.map((d) => items.filter((i) => i.dimension === d));
-  return (answers) => groups.map((own) => (own.length ? dimensionScore(own.map((i) => answers[i.position - 1] ?? null), own) : null));
+  return (answers) =>
+    groups.map((own) =>
+      own.length
+        ? dimensionScore(
+            own.map((i) => answers[i.position - 1] ?? null),
+            own,
+          )
+        : null,
+    );
 }
 
 /** A response's score on every dimension, in SCORED_DIMENSIONS order (null: none or too few answers). */

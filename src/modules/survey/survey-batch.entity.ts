@@ -24,7 +24,9 @@ registerEnumType(SurveyBatchSource, {
  * cannot be told apart, so they are corrected by what brought them: an admin withdraws a whole
  * batch (with a reason), and it leaves every result and count at once.
  */
-@ObjectType('SurveyBatch', { description: 'One submission of survey responses (a call, a CSV upload, or a link’s answers of one day); corrections withdraw a whole batch.' })
+@ObjectType('SurveyBatch', {
+  description: 'One submission of survey responses (a call, a CSV upload, or a link’s answers of one day); corrections withdraw a whole batch.',
+})
 @Entity('survey_batch')
 @Unique('uq_survey_batch_upload_key', ['waveId', 'uploadKey'])
 @WithdrawalCheck('survey_batch')

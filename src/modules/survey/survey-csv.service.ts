@@ -28,7 +28,14 @@ export class SurveyCsvService {
       : parseResponsesCsv(decoded.text, await this.surveys.waveItemCodes(actor, waveId), await this.surveys.waveUnits(actor, waveId));
     if (problems.length) {
       const head = `${problems.length} problem(s) in the CSV; nothing was stored`;
-      throw new DomainError('BAD_USER_INPUT', `${head}: ${problems.slice(0, 20).map((p) => p.message).join('; ')}`, problems);
+      throw new DomainError(
+        'BAD_USER_INPUT',
+        `${head}: ${problems
+          .slice(0, 20)
+          .map((p) => p.message)
+          .join('; ')}`,
+        problems,
+      );
     }
     if (!responses.length) throw new DomainError('BAD_USER_INPUT', 'The CSV has a header but no responses');
     if (responses.length > MAX_BATCH) throw new DomainError('BAD_USER_INPUT', `At most ${MAX_BATCH} responses per upload, not ${responses.length}`);

@@ -7,9 +7,7 @@ describe('survey response CSV', () => {
     const csv = `\uFEFFclient_id,unit_id,category,tenure_band,panel_key,Q2,Q1\n,${UNIT},FRONT_LINE_STAFF,,,"12,5",4\n`;
     const { responses, problems } = parseResponsesCsv(csv, ['Q1', 'Q2']);
     expect(problems).toEqual([]);
-    expect(responses).toEqual([
-      { clientId: undefined, unitId: UNIT, category: 'FRONT_LINE_STAFF', tenureBand: null, panelKey: null, answers: [4, 12.5] },
-    ]);
+    expect(responses).toEqual([{ clientId: undefined, unitId: UNIT, category: 'FRONT_LINE_STAFF', tenureBand: null, panelKey: null, answers: [4, 12.5] }]);
   });
 
   it('names the file line and column of every bad cell', () => {
@@ -24,7 +22,10 @@ describe('survey response CSV', () => {
   });
 
   it('takes units by name and categories and tenure bands by their Swedish or English labels, and lists unknown ones per line', () => {
-    const units = [{ id: UNIT, name: 'Hemtjänst Norr' }, { id: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d', name: 'Hemtjänst Söder' }];
+    const units = [
+      { id: UNIT, name: 'Hemtjänst Norr' },
+      { id: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d', name: 'Hemtjänst Söder' },
+    ];
     const csv = [
       'client_id,unit_id,category,tenure_band,panel_key,Q1',
       ',hemtjänst  norr,Medarbetare,1-3 år,,4',

@@ -18,7 +18,13 @@ export const FIXED_COLUMNS = ['client_id', 'unit_id', 'category', 'tenure_band',
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Case, spacing and the kind of dash do not matter when a person types a label. */
-const normalise = (text: string) => text.normalize('NFC').toLowerCase().replace(/[‐‑‒–—−]/g, '-').replace(/\s+/g, ' ').trim();
+const normalise = (text: string) =>
+  text
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/[‐‑‒–—−]/g, '-')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 /** Code, Swedish and English label → code. */
 function lookup<T extends string>(labels: Record<T, Label>): Map<string, T> {
@@ -30,7 +36,10 @@ const CATEGORIES = lookup(RESPONDENT_CATEGORY_LABELS);
 const TENURES = lookup(TENURE_BAND_LABELS);
 /** A cell as typed, quoted and cut short, for a message. */
 const typed = (v: string | null) => JSON.stringify((v ?? '').length > 40 ? `${(v ?? '').slice(0, 40)}…` : (v ?? ''));
-const choices = (labels: Record<string, Label>) => Object.values(labels).map((l) => `"${l.sv}"`).join(', ');
+const choices = (labels: Record<string, Label>) =>
+  Object.values(labels)
+    .map((l) => `"${l.sv}"`)
+    .join(', ');
 
 /** A unit of the wave, as a row may name it. */
 export interface WaveUnit {
@@ -108,7 +117,8 @@ export function parseResponsesCsv(text: string, itemCodes: string[], units: Wave
     if (!named.length) bad('unit_id', `${typed(unit)} is not a unit of this wave you answer for${unitNames ? ` (${unitNames}, or their ids)` : ''}`);
     if (named.length > 1) bad('unit_id', `${typed(unit)} names ${named.length} units of this wave: use the id`);
     if (!category) bad('category', `${typed(cell('category'))} is none of ${choices(RESPONDENT_CATEGORY_LABELS)} (or their codes, e.g. FRONT_LINE_STAFF)`);
-    if (tenureBand === undefined) bad('tenure_band', `${typed(tenure)} is none of ${choices(TENURE_BAND_LABELS)} (or their codes, e.g. YEARS_1_TO_3), nor empty`);
+    if (tenureBand === undefined)
+      bad('tenure_band', `${typed(tenure)} is none of ${choices(TENURE_BAND_LABELS)} (or their codes, e.g. YEARS_1_TO_3), nor empty`);
     const answers = codes.map((code) => {
       const raw = cell(code);
       if (raw === null) return null;

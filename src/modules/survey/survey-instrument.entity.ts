@@ -4,7 +4,6 @@ import { BaseRecord } from '../../database/base-record';
 import { numericColumn } from '../../database/transformers';
 import { ScaleKind, SurveyDimension } from './survey.enums';
 
-
 @ObjectType('SurveyInstrument', { description: 'A named, versioned set of items. Never changed once it exists: a change is a new version.' })
 @Entity('survey_instrument')
 @Unique('uq_survey_instrument_name_version', ['name', 'version'])
@@ -30,7 +29,10 @@ export class SurveyInstrumentEntity extends BaseRecord {
 @Entity('survey_item')
 @Unique('uq_survey_item_position', ['instrumentId', 'position'])
 @Unique('uq_survey_item_code', ['instrumentId', 'code'])
-@Check('chk_survey_item_scale', `("scale" = 'LIKERT_5' AND cardinality("labels_sv") = 5 AND cardinality("labels_en") = 5) OR ("scale" = 'NUMBER' AND "min" IS NOT NULL AND "max" > "min")`)
+@Check(
+  'chk_survey_item_scale',
+  `("scale" = 'LIKERT_5' AND cardinality("labels_sv") = 5 AND cardinality("labels_en") = 5) OR ("scale" = 'NUMBER' AND "min" IS NOT NULL AND "max" > "min")`,
+)
 export class SurveyItemEntity {
   @Field(() => ID, { description: 'The item’s id.' })
   @PrimaryGeneratedColumn('uuid')

@@ -42,7 +42,14 @@ export class SurveyWaveService {
   open(actor: AuthUser, input: OpenSurveyWaveInput): Promise<SurveyWaveEntity> {
     if (input.closesOn < input.opensOn) throw SurveyErrors.closesBeforeOpens();
     return this.ds.transaction(async (em) =>
-      this.requests.once(em, actor, 'openSurveyWave', input, () => this.insert(em, actor, input), (id) => em.getRepository(SurveyWaveEntity).findOneBy({ id })),
+      this.requests.once(
+        em,
+        actor,
+        'openSurveyWave',
+        input,
+        () => this.insert(em, actor, input),
+        (id) => em.getRepository(SurveyWaveEntity).findOneBy({ id }),
+      ),
     );
   }
 
@@ -104,7 +111,13 @@ export class SurveyWaveService {
     const { unitIds, clientId: _c, ...fields } = input;
     const wave = await repo.save(repo.create({ ...fields, closedAt: null, createdBy: actor.id }));
     await em.getRepository(SurveyWaveUnitEntity).insert(unitIds.map((organisationId) => ({ waveId: wave.id, organisationId })));
-    await this.audit.record(em, actor, { entity: AuditEntity.SURVEY_WAVE, entityId: wave.id, action: AuditAction.CREATE, before: null, after: { ...wave, unitIds } });
+    await this.audit.record(em, actor, {
+      entity: AuditEntity.SURVEY_WAVE,
+      entityId: wave.id,
+      action: AuditAction.CREATE,
+      before: null,
+      after: { ...wave, unitIds },
+    });
     return wave;
   }
 
@@ -135,7 +148,13 @@ export class SurveyWaveService {
     return wave;
   }
 
-  private async save(em: EntityManager, actor: AuthUser, wave: SurveyWaveEntity, changes: Partial<SurveyWaveEntity>, reason: string): Promise<SurveyWaveEntity> {
+  private async save(
+    em: EntityManager,
+    actor: AuthUser,
+    wave: SurveyWaveEntity,
+    changes: Partial<SurveyWaveEntity>,
+    reason: string,
+  ): Promise<SurveyWaveEntity> {
     const before = { ...wave };
     const saved = await em.getRepository(SurveyWaveEntity).save(Object.assign(wave, changes));
     await this.audit.record(em, actor, { entity: AuditEntity.SURVEY_WAVE, entityId: saved.id, action: AuditAction.UPDATE, before, after: saved, reason });

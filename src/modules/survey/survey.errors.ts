@@ -9,7 +9,10 @@ registerConstraints({
 
 export const SurveyErrors = {
   twin: (id: string, label: string, opensOn: string, closesOn: string) =>
-    conflict(`Wave ${id} ("${label}", ${opensOn} to ${closesOn}) already surveys one of these units under this label in overlapping dates; use it, or give this wave another label or other dates`, 'input.label'),
+    conflict(
+      `Wave ${id} ("${label}", ${opensOn} to ${closesOn}) already surveys one of these units under this label in overlapping dates; use it, or give this wave another label or other dates`,
+      'input.label',
+    ),
   notEmpty: (responses: number, batches: number) =>
     conflict(`The wave has ${responses} responses in ${batches} batches (withdrawn ones included) and stays in the record: close it instead`, 'input.id'),
   reopenNeedsDate: (closesOn: string, today: string, given: string | null) =>

@@ -19,7 +19,12 @@ export class SurveyLoaders {
 
   items(ctx: GqlContext) {
     return requestLoader<string, SurveyItemEntity[]>(ctx, 'survey.items', async (ids) => {
-      const rows = await this.ds.getRepository(SurveyItemEntity).createQueryBuilder('i').where('i.instrumentId IN (:...ids)', { ids }).orderBy('i.position').getMany();
+      const rows = await this.ds
+        .getRepository(SurveyItemEntity)
+        .createQueryBuilder('i')
+        .where('i.instrumentId IN (:...ids)', { ids })
+        .orderBy('i.position')
+        .getMany();
       return manyByKey(ids, rows, (r) => r.instrumentId);
     });
   }

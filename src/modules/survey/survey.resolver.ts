@@ -80,7 +80,8 @@ export class SurveyWaveResolver {
 
   @Allow('surveys.design')
   @Mutation(() => SurveyWaveEntity, {
-    description: 'For admins and the researchers following the pilot. The same label, pilot and a shared unit in overlapping dates as another wave is CONFLICT.',
+    description:
+      'For admins and the researchers following the pilot. The same label, pilot and a shared unit in overlapping dates as another wave is CONFLICT.',
   })
   openSurveyWave(@CurrentUser() actor: AuthUser, @Args('input') input: OpenSurveyWaveInput) {
     return this.waves.open(actor, input);
@@ -99,7 +100,10 @@ export class SurveyWaveResolver {
   }
 
   @Allow('surveys.design')
-  @Mutation(() => ID, { description: 'Deletes a wave no response has reached, with a reason (kept in the audit trail); returns its id. A wave with responses is CONFLICT: close it.' })
+  @Mutation(() => ID, {
+    description:
+      'Deletes a wave no response has reached, with a reason (kept in the audit trail); returns its id. A wave with responses is CONFLICT: close it.',
+  })
   deleteSurveyWave(@CurrentUser() actor: AuthUser, @Args('input') input: DeleteSurveyWaveInput) {
     return this.waves.delete(actor, input);
   }

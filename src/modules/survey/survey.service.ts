@@ -12,12 +12,7 @@ import { ClientRequests } from '../client-request/client-requests.service';
 import { AccessChecks } from '../access/access.checks';
 import { visibleBatches, visibleWaves } from '../access/access.rules';
 import { applyTo } from '../access/sql-fragment';
-import {
-  CorrectSurveyBatchInput,
-  CreateSurveyInstrumentInput,
-  SubmitSurveyResponsesInput,
-  SurveyResponseInput,
-} from './dto/survey.input';
+import { CorrectSurveyBatchInput, CreateSurveyInstrumentInput, SubmitSurveyResponsesInput, SurveyResponseInput } from './dto/survey.input';
 import { numberArrayLiteral } from '../../database/pg-array';
 import { panelHash } from './panel-key';
 import { newRecordKey } from './record-key';
@@ -91,41 +86,46 @@ export class SurveyService {
     if (problems.length) throw invalid(problems);
 
     return this.ds.transaction(async (em) =>
-      this.requests.once(em, actor, 'createSurveyInstrument', input, () => this.insertInstrument(em, actor, input), (id) =>
-        em.getRepository(SurveyInstrumentEntity).findOneBy({ id }),
+      this.requests.once(
+        em,
+        actor,
+        'createSurveyInstrument',
+        input,
+        () => this.insertInstrument(em, actor, input),
+        (id) => em.getRepository(SurveyInstrumentEntity).findOneBy({ id }),
       ),
     );
   }
 
   private async insertInstrument(em: EntityManager, actor: AuthUser, input: CreateSurveyInstrumentInput): Promise<SurveyInstrumentEntity> {
-      await em.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`survey_instrument:${input.name}`]);
-      const [{ next }] = await em.query('SELECT coalesce(max(version), 0) + 1 AS next FROM survey_instrument WHERE name = $1', [input.name]);
-      const repo = em.getRepository(SurveyInstrumentEntity);
-      const instrument = await repo.save(repo.create({ name: input.name, description: input.description, version: next, createdBy: actor.id }));
-      await em.getRepository(SurveyItemEntity).insert(
-        input.items.map((item, i) => ({
-          instrumentId: instrument.id,
-          position: i + 1,
-          code: item.code,
-          textSv: item.textSv,
-          textEn: item.textEn,
-          dimension: item.dimension,
-          scale: item.scale,
-          labelsSv: item.scale === ScaleKind.LIKERT_5 ? item.labelsSv! : [],
-          labelsEn: item.scale === ScaleKind.LIKERT_5 ? item.labelsEn! : [],
-          min: item.scale === ScaleKind.NUMBER ? item.min! : null,
-          max: item.scale === ScaleKind.NUMBER ? item.max! : null,
-          reverseScored: item.reverseScored,
-        })),
-      );
-      await this.audit.record(em, actor, {
-        entity: AuditEntity.SURVEY_INSTRUMENT,
-        entityId: instrument.id,
-        action: AuditAction.CREATE,
-        before: null,
-        after: { ...instrument, items: input.items.map((i) => i.code) },
-      });
-      return instrument;
+    await em.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`survey_instrument:${input.name}`]);
+    const [{ next }] = await em.query('SELECT coalesce(max(version), 0) + 1 AS next FROM survey_instrument WHERE name = $1', [input.name]);
+    const repo = em.getRepository(SurveyInstrumentEntity);
+    const instrument = await repo.save(repo.create({ name: input.name, description: input.description, version: next, createdBy: actor.id }));
+    await em.getRepository(SurveyItemEntity).insert(
+      input.items.map((item, i) => ({
+        instrumentId: instrument.id,
+        position: i + 1,
+        code: item.code,
+        textSv: item.textSv,
+        textEn: item.textEn,
+        dimension: item.dimension,
+        scale: item.scale,
+        labelsSv: item.scale === ScaleKind.LIKERT_5 ? item.labelsSv! : [],
+        labelsEn: item.scale === ScaleKind.LIKERT_5 ? item.labelsEn! : [],
+        min: item.scale === ScaleKind.NUMBER ? item.min! : null,
+        max: item.scale === ScaleKind.NUMBER ? item.max! : null,
+        reverseScored: item.reverseScored,
+      })),
+    );
+    await this.audit.record(em, actor, {
+      entity: AuditEntity.SURVEY_INSTRUMENT,
+      entityId: instrument.id,
+      action: AuditAction.CREATE,
+      before: null,
+      after: { ...instrument, items: input.items.map((i) => i.code) },
+    });
+    return instrument;
   }
 
   // ---------------------------------------------------------------- responses
@@ -178,7 +178,13 @@ export class SurveyService {
         em,
         actor,
         { entity: AuditEntity.SURVEY_WAVE, entityId: wave.id, action: AuditAction.UPDATE, before: { responses: n - stored }, after: { responses: n } },
-        { entity: AuditEntity.SURVEY_BATCH, entityId: batch.id, action: AuditAction.CREATE, before: null, after: { waveId: wave.id, source: opts.source ?? SurveyBatchSource.API, responseCount: stored } },
+        {
+          entity: AuditEntity.SURVEY_BATCH,
+          entityId: batch.id,
+          action: AuditAction.CREATE,
+          before: null,
+          after: { waveId: wave.id, source: opts.source ?? SurveyBatchSource.API, responseCount: stored },
+        },
       );
       return { received, stored, duplicates: received - stored, batchId: batch.id, alreadySubmitted: false };
     });
@@ -190,7 +196,11 @@ export class SurveyService {
    * stores nothing again. Not audited one by one: an audit entry is timed to the second, and one
    * per response would date each answer; the day's batch holds the count.
    */
-  async submitThroughLink(link: { id: string; waveId: string; unitId: string; createdBy: string }, formId: string, response: LinkAnswer): Promise<{ stored: boolean }> {
+  async submitThroughLink(
+    link: { id: string; waveId: string; unitId: string; createdBy: string },
+    formId: string,
+    response: LinkAnswer,
+  ): Promise<{ stored: boolean }> {
     return this.ds.transaction(async (em) => {
       const wave = await em.getRepository(SurveyWaveEntity).findOne({ where: { id: link.waveId }, lock: { mode: 'pessimistic_read' } });
       if (!wave) throw notFound('Survey wave', link.waveId);
@@ -300,7 +310,12 @@ export class SurveyService {
 
   /** A wave's batches, newest first: admins all, others the ones they submitted. */
   async batches(actor: AuthUser, waveIds: readonly string[]): Promise<SurveyBatchEntity[][]> {
-    const qb = this.ds.getRepository(SurveyBatchEntity).createQueryBuilder('b').where('b.waveId IN (:...waveIds)', { waveIds }).orderBy('b.createdAt', 'DESC').addOrderBy('b.id');
+    const qb = this.ds
+      .getRepository(SurveyBatchEntity)
+      .createQueryBuilder('b')
+      .where('b.waveId IN (:...waveIds)', { waveIds })
+      .orderBy('b.createdAt', 'DESC')
+      .addOrderBy('b.id');
     const rows = await applyTo(qb, visibleBatches(actor, 'b')).getMany();
     return waveIds.map((id) => rows.filter((b) => b.waveId === id));
   }
@@ -360,9 +375,13 @@ export class SurveyService {
 
 function invalid(problems: FieldProblem[], rows?: number): DomainError {
   const lines = new Set(problems.map((p) => /^line (\d+)/.exec(p.message)?.[1]).filter(Boolean));
-  const head = rows
-    ? `${lines.size} of ${rows} responses are invalid; nothing was stored`
-    : `${problems.length} problem(s) in the input`;
-  return new DomainError('BAD_USER_INPUT', `${head}: ${problems.slice(0, 20).map((p) => p.message).join('; ')}${problems.length > 20 ? '; …' : ''}`, problems);
+  const head = rows ? `${lines.size} of ${rows} responses are invalid; nothing was stored` : `${problems.length} problem(s) in the input`;
+  return new DomainError(
+    'BAD_USER_INPUT',
+    `${head}: ${problems
+      .slice(0, 20)
+      .map((p) => p.message)
+      .join('; ')}${problems.length > 20 ? '; …' : ''}`,
+    problems,
+  );
 }
-

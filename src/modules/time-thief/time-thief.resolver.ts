@@ -60,7 +60,9 @@ export class TimeThiefResolver {
   }
 
   @Allow('reports.write')
-  @Mutation(() => TimeThiefEntity, { description: 'Withdraws a time thief reported by mistake, with a reason: it leaves every list and result, and can be restored.' })
+  @Mutation(() => TimeThiefEntity, {
+    description: 'Withdraws a time thief reported by mistake, with a reason: it leaves every list and result, and can be restored.',
+  })
   withdrawTimeThief(@CurrentUser() actor: AuthUser, @Args('input') input: WithdrawTimeThiefInput) {
     return this.timeThiefService.withdraw(actor, input);
   }

@@ -48,32 +48,39 @@ export class TimeThiefService {
 
   async report(actor: AuthUser, input: ReportTimeThiefInput): Promise<TimeThiefEntity> {
     return this.ds.transaction(async (em) =>
-      this.requests.once(em, actor, 'reportTimeThief', input, () => this.insert(em, actor, input), (id) => em.getRepository(TimeThiefEntity).findOneBy({ id })),
+      this.requests.once(
+        em,
+        actor,
+        'reportTimeThief',
+        input,
+        () => this.insert(em, actor, input),
+        (id) => em.getRepository(TimeThiefEntity).findOneBy({ id }),
+      ),
     );
   }
 
   private async insert(em: EntityManager, actor: AuthUser, input: ReportTimeThiefInput): Promise<TimeThiefEntity> {
-      await this.access.assertCanReportFor(actor, input.organisationId, em);
-      const repo = em.getRepository(TimeThiefEntity);
-      const { clientId: _c, ...fields } = input;
-      const row = await repo.save(
-        repo.create({
-          ...fields,
-          imposedByInstrumentId: input.imposedByInstrumentId ?? null,
-          imposedByOrganisationId: input.imposedByOrganisationId ?? null,
-          status: TimeThiefStatus.REPORTED,
-          reportedBy: actor.id,
-        }),
-      );
-      await em.getRepository(TimeThiefStatusChangeEntity).insert({
-        timeThiefId: row.id,
+    await this.access.assertCanReportFor(actor, input.organisationId, em);
+    const repo = em.getRepository(TimeThiefEntity);
+    const { clientId: _c, ...fields } = input;
+    const row = await repo.save(
+      repo.create({
+        ...fields,
+        imposedByInstrumentId: input.imposedByInstrumentId ?? null,
+        imposedByOrganisationId: input.imposedByOrganisationId ?? null,
         status: TimeThiefStatus.REPORTED,
-        reason: null,
-        changedOn: input.reportedOn,
-        changedBy: actor.id,
-      });
-      await this.audit.record(em, actor, { entity: AuditEntity.TIME_THIEF, entityId: row.id, action: AuditAction.CREATE, before: null, after: row });
-      return row;
+        reportedBy: actor.id,
+      }),
+    );
+    await em.getRepository(TimeThiefStatusChangeEntity).insert({
+      timeThiefId: row.id,
+      status: TimeThiefStatus.REPORTED,
+      reason: null,
+      changedOn: input.reportedOn,
+      changedBy: actor.id,
+    });
+    await this.audit.record(em, actor, { entity: AuditEntity.TIME_THIEF, entityId: row.id, action: AuditAction.CREATE, before: null, after: row });
+    return row;
   }
 
   async updateStatus(actor: AuthUser, input: UpdateTimeThiefStatusInput): Promise<TimeThiefEntity> {
@@ -138,7 +145,14 @@ export class TimeThiefService {
     });
   }
 
-  private async save(em: EntityManager, actor: AuthUser, thief: TimeThiefEntity, changes: Partial<TimeThiefEntity>, action: AuditAction, reason: string): Promise<TimeThiefEntity> {
+  private async save(
+    em: EntityManager,
+    actor: AuthUser,
+    thief: TimeThiefEntity,
+    changes: Partial<TimeThiefEntity>,
+    action: AuditAction,
+    reason: string,
+  ): Promise<TimeThiefEntity> {
     const before = { ...thief };
     Object.assign(thief, changes);
     thief.version += 1;

@@ -1,12 +1,5 @@
 import { Field, ObjectType } from '@nestjs/graphql';
-import {
-  Check,
-  Column,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-} from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { BaseRecord } from '../../database/base-record';
 import { Role } from '../../common/auth/role.enum';
 import { OrganisationEntity } from '../organisation/organisation.entity';

@@ -12,6 +12,5 @@ registerConstraints({
 });
 
 export const UserErrors = {
-  reporterNeedsOrganisation: () =>
-    badInput('input.organisationId', 'an ORG_REPORTER must belong to an organisation; other roles must not'),
+  reporterNeedsOrganisation: () => badInput('input.organisationId', 'an ORG_REPORTER must belong to an organisation; other roles must not'),
 };

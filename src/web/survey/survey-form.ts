@@ -34,7 +34,8 @@ export function parseSurveyForm(body: Record<string, unknown>, items: SurveyItem
     const raw = values[`item.${item.code}`];
     if (raw === '') return null;
     const n = Number(raw.replace(',', '.'));
-    const ok = item.scale === ScaleKind.LIKERT_5 ? Number.isInteger(n) && n >= 1 && n <= 5 : Number.isFinite(n) && n >= (item.min ?? 0) && n <= (item.max ?? 100);
+    const ok =
+      item.scale === ScaleKind.LIKERT_5 ? Number.isInteger(n) && n >= 1 && n <= 5 : Number.isFinite(n) && n >= (item.min ?? 0) && n <= (item.max ?? 100);
     if (!ok) {
       errors[item.code] =
         item.scale === ScaleKind.LIKERT_5 ? text(lang, 'survey.error.range') : text(lang, 'survey.error.number', { min: item.min ?? 0, max: item.max ?? 100 });

@@ -92,7 +92,11 @@ export class SurveyLinkController {
   @Get(':token/tack')
   thanks(@Param('token') token: string, @Query('lang') lang: unknown, @Res() res: Response): void {
     const l = langOf(lang);
-    this.send(res, HttpStatus.OK, html(<Notice lang={l} switchHref={this.switchHref(`/s/${token}/tack`, l)} title={text(l, 'thanks.title')} body={text(l, 'thanks.body')} />));
+    this.send(
+      res,
+      HttpStatus.OK,
+      html(<Notice lang={l} switchHref={this.switchHref(`/s/${token}/tack`, l)} title={text(l, 'thanks.title')} body={text(l, 'thanks.body')} />),
+    );
   }
 
   private async questions(link: SurveyLinkEntity) {

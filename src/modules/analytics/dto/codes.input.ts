@@ -44,61 +44,97 @@ registerEnumType(CodedUnit, {
 
 @InputType({ description: 'Which observations to count (as for `observations`); segments count by their observation.' })
 export class CodeCountFilter {
-  @Field(() => [ID], { nullable: true, description: 'Of any of these pilots.' }) @IsOptional() @ArrayMaxSize(100) @IsUUID('all', { each: true })
+  @Field(() => [ID], { nullable: true, description: 'Of any of these pilots.' })
+  @IsOptional()
+  @ArrayMaxSize(100)
+  @IsUUID('all', { each: true })
   pilotId?: string[];
 
-  @Field(() => ID, { nullable: true, description: 'Made at this organisation or its units.' }) @IsOptional() @IsUUID('all')
+  @Field(() => ID, { nullable: true, description: 'Made at this organisation or its units.' })
+  @IsOptional()
+  @IsUUID('all')
   organisationId?: string;
 
-  @Field(() => ID, { nullable: true, description: 'Logged by this researcher.' }) @IsOptional() @IsUUID('all')
+  @Field(() => ID, { nullable: true, description: 'Logged by this researcher.' })
+  @IsOptional()
+  @IsUUID('all')
   authorId?: string;
 
-  @Field(() => [ObservationKind], { nullable: true, description: 'Any of these kinds of observation.' }) @IsOptional() @IsEnum(ObservationKind, { each: true })
+  @Field(() => [ObservationKind], { nullable: true, description: 'Any of these kinds of observation.' })
+  @IsOptional()
+  @IsEnum(ObservationKind, { each: true })
   kind?: ObservationKind[];
 
-  @Field(() => LocalDateResolver, { nullable: true, description: 'Observations on or after this day.' }) @IsOptional() @IsISO8601({ strict: true })
+  @Field(() => LocalDateResolver, { nullable: true, description: 'Observations on or after this day.' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
   from?: string;
 
-  @Field(() => LocalDateResolver, { nullable: true, description: 'Observations on or before this day.' }) @IsOptional() @IsISO8601({ strict: true })
+  @Field(() => LocalDateResolver, { nullable: true, description: 'Observations on or before this day.' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
   to?: string;
 
-  @Field({ nullable: true, description: 'Carrying this tag.' }) @IsOptional() @IsString() @MaxLength(100)
+  @Field({ nullable: true, description: 'Carrying this tag.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
   tag?: string;
 }
 
 @InputType({ description: 'How often each framework code was used.' })
 export class CodeFrequenciesInput {
-  @Field(() => CodedUnit, { defaultValue: CodedUnit.OBSERVATIONS, description: 'Count observations or coded segments.' }) @IsEnum(CodedUnit)
+  @Field(() => CodedUnit, { defaultValue: CodedUnit.OBSERVATIONS, description: 'Count observations or coded segments.' })
+  @IsEnum(CodedUnit)
   unit: CodedUnit;
 
   @Field(() => [CodeDimension], { nullable: true, description: 'Default: every dimension.' })
-  @IsOptional() @ArrayUnique() @IsEnum(CodeDimension, { each: true })
+  @IsOptional()
+  @ArrayUnique()
+  @IsEnum(CodeDimension, { each: true })
   dimensions?: CodeDimension[];
 
-  @Field(() => Bucket, { nullable: true, description: 'Count per month, quarter or year of occurredOn.' }) @IsOptional() @IsEnum(Bucket)
+  @Field(() => Bucket, { nullable: true, description: 'Count per month, quarter or year of occurredOn.' })
+  @IsOptional()
+  @IsEnum(Bucket)
   bucket?: Bucket;
 
-  @Field(() => CodeCountFilter, { nullable: true, description: 'Which observations count.' }) @IsOptional() @ValidateNested() @Type(() => CodeCountFilter)
+  @Field(() => CodeCountFilter, { nullable: true, description: 'Which observations count.' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => CodeCountFilter)
   filter?: CodeCountFilter;
 }
 
 @InputType({ description: 'How often codes of two dimensions were used together.' })
 export class CodeCooccurrenceInput {
-  @Field(() => CodedUnit, { defaultValue: CodedUnit.OBSERVATIONS, description: 'Count observations or coded segments.' }) @IsEnum(CodedUnit)
+  @Field(() => CodedUnit, { defaultValue: CodedUnit.OBSERVATIONS, description: 'Count observations or coded segments.' })
+  @IsEnum(CodedUnit)
   unit: CodedUnit;
 
-  @Field(() => CodeDimension, { description: 'The dimension of the rows.' }) @IsEnum(CodeDimension)
+  @Field(() => CodeDimension, { description: 'The dimension of the rows.' })
+  @IsEnum(CodeDimension)
   rows: CodeDimension;
 
-  @Field(() => CodeDimension, { description: 'The dimension of the columns.' }) @IsEnum(CodeDimension)
+  @Field(() => CodeDimension, { description: 'The dimension of the columns.' })
+  @IsEnum(CodeDimension)
   columns: CodeDimension;
 
-  @Field(() => CodeCountFilter, { nullable: true, description: 'Which observations count.' }) @IsOptional() @ValidateNested() @Type(() => CodeCountFilter)
+  @Field(() => CodeCountFilter, { nullable: true, description: 'Which observations count.' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => CodeCountFilter)
   filter?: CodeCountFilter;
 }
 
-@ArgsType() export class CodeFrequenciesArgs { @Field(() => CodeFrequenciesInput) @ValidateNested() @Type(() => CodeFrequenciesInput) input: CodeFrequenciesInput; }
-@ArgsType() export class CodeCooccurrenceArgs { @Field(() => CodeCooccurrenceInput) @ValidateNested() @Type(() => CodeCooccurrenceInput) input: CodeCooccurrenceInput; }
+@ArgsType()
+export class CodeFrequenciesArgs {
+  @Field(() => CodeFrequenciesInput) @ValidateNested() @Type(() => CodeFrequenciesInput) input: CodeFrequenciesInput;
+}
+@ArgsType()
+export class CodeCooccurrenceArgs {
+  @Field(() => CodeCooccurrenceInput) @ValidateNested() @Type(() => CodeCooccurrenceInput) input: CodeCooccurrenceInput;
+}
 
 @ObjectType({ description: 'How often one code was used (in one bucket, when asked).' })
 export class CodeFrequencyRow {

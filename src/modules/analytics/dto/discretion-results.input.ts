@@ -1,6 +1,20 @@
 import { ArgsType, Field, Float, GraphQLISODateTime, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsDate, IsEnum, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsDate,
+  IsEnum,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { PageArgs } from '../../../common/pagination/connection';
 import { RespondentCategory, SurveyDimension, TenureBand } from '../../survey/survey.enums';
 
@@ -39,39 +53,57 @@ registerEnumType(MeasureKind, {
 /** What discretionResults and waveChange share: pilots, instrument, measures, grouping. */
 @InputType({ isAbstract: true })
 export abstract class DiscretionBaseInput {
-  @Field(() => [ID], { description: 'The pilots whose waves to include.' }) @ArrayMinSize(1) @ArrayMaxSize(100) @ArrayUnique() @IsUUID('all', { each: true })
+  @Field(() => [ID], { description: 'The pilots whose waves to include.' })
+  @ArrayMinSize(1)
+  @ArrayMaxSize(100)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
   pilotIds: string[];
 
-  @Field(() => ID, { description: 'The instrument version whose waves to use.' }) @IsUUID('all')
+  @Field(() => ID, { description: 'The instrument version whose waves to use.' })
+  @IsUUID('all')
   instrumentId: string;
 
   @Field(() => [SurveyDimension], { nullable: true, description: 'Dimension scores, 0–100 (default: every dimension, unless items are asked for).' })
-  @IsOptional() @ArrayUnique() @IsEnum(SurveyDimension, { each: true })
+  @IsOptional()
+  @ArrayUnique()
+  @IsEnum(SurveyDimension, { each: true })
   dimensions?: SurveyDimension[];
 
   @Field(() => [String], { nullable: true, description: 'Single items by code, on their own scale, not flipped.' })
-  @IsOptional() @ArrayMaxSize(200) @IsString({ each: true }) @MaxLength(20, { each: true })
+  @IsOptional()
+  @ArrayMaxSize(200)
+  @IsString({ each: true })
+  @MaxLength(20, { each: true })
   itemCodes?: string[];
 
-  @Field(() => [DiscretionGroupBy], { defaultValue: [], description: 'How to break results down (always per wave).' }) @ArrayUnique() @IsEnum(DiscretionGroupBy, { each: true })
+  @Field(() => [DiscretionGroupBy], { defaultValue: [], description: 'How to break results down (always per wave).' })
+  @ArrayUnique()
+  @IsEnum(DiscretionGroupBy, { each: true })
   groupBy: DiscretionGroupBy[];
 
   @Field(() => Int, { nullable: true, description: 'With UNIT: count each unit as its ancestor at this depth (0 = the top organisation).' })
-  @IsOptional() @IsInt() @Min(0) @Max(20)
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(20)
   unitDepth?: number;
 }
 
 @InputType({ description: 'Which discretion results to publish, and how to break them down.' })
 export class DiscretionResultsInput extends DiscretionBaseInput {
   @Field(() => [ID], { nullable: true, description: 'Only these waves (default: every wave of the pilots with this instrument).' })
-  @IsOptional() @ArrayMaxSize(100) @IsUUID('all', { each: true })
+  @IsOptional()
+  @ArrayMaxSize(100)
+  @IsUUID('all', { each: true })
   waveIds?: string[];
 }
 
 @ArgsType()
 export class DiscretionResultsArgs {
   @Field(() => DiscretionResultsInput)
-  @ValidateNested() @Type(() => DiscretionResultsInput)
+  @ValidateNested()
+  @Type(() => DiscretionResultsInput)
   input: DiscretionResultsInput;
 }
 
@@ -87,9 +119,13 @@ export class DiscretionResultRow {
   @Field(() => ID, { nullable: true, description: 'The wave’s pilot (always set).' }) pilotId: string | null;
   @Field(() => RespondentCategory, { nullable: true, description: 'With groupBy RESPONDENT_CATEGORY.' }) category: RespondentCategory | null;
   @Field(() => TenureBand, { nullable: true, description: 'With groupBy TENURE_BAND.' }) tenureBand: TenureBand | null;
-  @Field(() => Int, { nullable: true, description: 'Respondents with a score, perturbed (never below MIN_GROUP_SIZE); null when suppressed.' }) n: number | null;
+  @Field(() => Int, { nullable: true, description: 'Respondents with a score, perturbed (never below MIN_GROUP_SIZE); null when suppressed.' }) n:
+    number | null;
   @Field(() => Float, { nullable: true, description: 'Mean score, perturbed; null when suppressed.' }) mean: number | null;
-  @Field(() => Float, { nullable: true, description: 'Standard deviation of the whole population in view in this wave (pooled, perturbed): per-group spreads are not published.' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Standard deviation of the whole population in view in this wave (pooled, perturbed): per-group spreads are not published.',
+  })
   sd: number | null;
   @Field(() => Float, { nullable: true, description: '95 % confidence interval (Student’s t, with n and the pooled sd).' }) ciLow: number | null;
   @Field(() => Float, { nullable: true, description: 'Upper end of the 95 % interval.' }) ciHigh: number | null;
@@ -99,39 +135,53 @@ export class DiscretionResultRow {
 
 @InputType({ description: 'Which access-log entries to list.' })
 export class AnalyticsAccessFilter {
-  @Field(() => ID, { nullable: true, description: 'By this analyst.' }) @IsOptional() @IsUUID('all')
+  @Field(() => ID, { nullable: true, description: 'By this analyst.' })
+  @IsOptional()
+  @IsUUID('all')
   userId?: string;
 
-  @Field({ nullable: true, description: 'This operation.' }) @IsOptional() @IsString() @MaxLength(100)
+  @Field({ nullable: true, description: 'This operation.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
   operation?: string;
 
-  @Field(() => GraphQLISODateTime, { nullable: true, description: 'On or after this time.' }) @IsOptional() @IsDate()
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'On or after this time.' })
+  @IsOptional()
+  @IsDate()
   from?: Date;
 
-  @Field(() => GraphQLISODateTime, { nullable: true, description: 'Before this time.' }) @IsOptional() @IsDate()
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'Before this time.' })
+  @IsOptional()
+  @IsDate()
   to?: Date;
 }
 
 @ArgsType()
 export class AnalyticsAccessArgs extends PageArgs {
   @Field(() => AnalyticsAccessFilter, { nullable: true })
-  @IsOptional() @ValidateNested() @Type(() => AnalyticsAccessFilter)
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => AnalyticsAccessFilter)
   filter?: AnalyticsAccessFilter;
 }
 
 @InputType({ description: 'Change between two waves of the same pilots and instrument.' })
 export class WaveChangeInput extends DiscretionBaseInput {
-  @Field(() => ID, { description: 'The earlier wave (e.g. the baseline).' }) @IsUUID('all')
+  @Field(() => ID, { description: 'The earlier wave (e.g. the baseline).' })
+  @IsUUID('all')
   fromWaveId: string;
 
-  @Field(() => ID, { description: 'The later wave.' }) @IsUUID('all')
+  @Field(() => ID, { description: 'The later wave.' })
+  @IsUUID('all')
   toWaveId: string;
 }
 
 @ArgsType()
 export class WaveChangeArgs {
   @Field(() => WaveChangeInput)
-  @ValidateNested() @Type(() => WaveChangeInput)
+  @ValidateNested()
+  @Type(() => WaveChangeInput)
   input: WaveChangeInput;
 }
 
@@ -153,7 +203,8 @@ export class WaveChangeRow {
   @Field({ description: 'Either wave’s group has fewer respondents than MIN_GROUP_SIZE.' }) suppressed: boolean;
   @Field(() => Int, { nullable: true, description: 'Respondents linked by panel key who answered both waves (perturbed).' }) pairs: number | null;
   @Field(() => Float, { nullable: true, description: 'Mean of the linked respondents’ own changes (perturbed).' }) pairedChange: number | null;
-  @Field(() => Float, { nullable: true, description: '95 % interval of the paired change (paired t, with the pooled spread of all pairs).' }) pairedCiLow: number | null;
+  @Field(() => Float, { nullable: true, description: '95 % interval of the paired change (paired t, with the pooled spread of all pairs).' }) pairedCiLow:
+    number | null;
   @Field(() => Float, { nullable: true, description: 'Upper end of that interval.' }) pairedCiHigh: number | null;
   @Field({ description: 'Fewer pairs than MIN_GROUP_SIZE: the pairs are a group of their own, under the same rules.' }) pairsSuppressed: boolean;
 }

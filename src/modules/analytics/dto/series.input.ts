@@ -44,57 +44,85 @@ registerEnumType(BurdenGroupBy, {
 /** A date range cut into buckets, for an organisation (and its units) or everything in scope. */
 @InputType({ isAbstract: true })
 export abstract class SeriesInput {
-  @Field(() => LocalDateResolver, { description: 'The first day counted (the first bucket is clipped to it).' }) @IsISO8601({ strict: true })
+  @Field(() => LocalDateResolver, { description: 'The first day counted (the first bucket is clipped to it).' })
+  @IsISO8601({ strict: true })
   from: string;
 
-  @Field(() => LocalDateResolver, { description: 'The last day counted (the last bucket is clipped to it).' }) @IsISO8601({ strict: true })
+  @Field(() => LocalDateResolver, { description: 'The last day counted (the last bucket is clipped to it).' })
+  @IsISO8601({ strict: true })
   to: string;
 
-  @Field(() => Bucket, { defaultValue: Bucket.MONTH, description: 'Calendar months, quarters or years.' }) @IsEnum(Bucket)
+  @Field(() => Bucket, { defaultValue: Bucket.MONTH, description: 'Calendar months, quarters or years.' })
+  @IsEnum(Bucket)
   bucket: Bucket;
 
-  @Field(() => ID, { nullable: true, description: 'This organisation and its units.' }) @IsOptional() @IsUUID('all')
+  @Field(() => ID, { nullable: true, description: 'This organisation and its units.' })
+  @IsOptional()
+  @IsUUID('all')
   organisationId?: string;
 
-  @Field(() => ID, { nullable: true, description: 'The organisations taking part in this pilot, and their units.' }) @IsOptional() @IsUUID('all')
+  @Field(() => ID, { nullable: true, description: 'The organisations taking part in this pilot, and their units.' })
+  @IsOptional()
+  @IsUUID('all')
   pilotId?: string;
 
   @Field(() => Int, { nullable: true, description: 'With organisation grouping: count each organisation as its ancestor at this depth (0 = top).' })
-  @IsOptional() @IsInt() @Min(0) @Max(20)
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(20)
   organisationDepth?: number;
 }
 
 @InputType({ description: 'Staff hours on indicator reporting over time, split pro rata by days into buckets.' })
 export class BurdenSeriesInput extends SeriesInput {
-  @Field(() => [BurdenGroupBy], { defaultValue: [], description: 'What to break the hours down by (none: one row per bucket).' }) @ArrayUnique() @IsEnum(BurdenGroupBy, { each: true })
+  @Field(() => [BurdenGroupBy], { defaultValue: [], description: 'What to break the hours down by (none: one row per bucket).' })
+  @ArrayUnique()
+  @IsEnum(BurdenGroupBy, { each: true })
   groupBy: BurdenGroupBy[];
 
-  @Field(() => ID, { nullable: true, description: 'Only this instrument’s indicators.' }) @IsOptional() @IsUUID('all')
+  @Field(() => ID, { nullable: true, description: 'Only this instrument’s indicators.' })
+  @IsOptional()
+  @IsUUID('all')
   instrumentId?: string;
 }
 
 @InputType({ description: 'How many indicators apply to each organisation over time.' })
 export class IndicatorLoadInput extends SeriesInput {
-  @Field(() => ID, { nullable: true, description: 'Only this instrument’s indicators.' }) @IsOptional() @IsUUID('all')
+  @Field(() => ID, { nullable: true, description: 'Only this instrument’s indicators.' })
+  @IsOptional()
+  @IsUUID('all')
   instrumentId?: string;
 }
 
 @InputType({ description: 'Time thieves reported, removed and kept over time.' })
 export class TimeThiefSummaryInput extends SeriesInput {
-  @Field({ defaultValue: false, description: 'One row per organisation (see organisationDepth) and bucket.' }) @IsBoolean()
+  @Field({ defaultValue: false, description: 'One row per organisation (see organisationDepth) and bucket.' })
+  @IsBoolean()
   byOrganisation: boolean;
 }
 
-@ArgsType() export class BurdenSeriesArgs { @Field(() => BurdenSeriesInput) @ValidateNested() @Type(() => BurdenSeriesInput) input: BurdenSeriesInput; }
-@ArgsType() export class IndicatorLoadArgs { @Field(() => IndicatorLoadInput) @ValidateNested() @Type(() => IndicatorLoadInput) input: IndicatorLoadInput; }
-@ArgsType() export class TimeThiefSummaryArgs { @Field(() => TimeThiefSummaryInput) @ValidateNested() @Type(() => TimeThiefSummaryInput) input: TimeThiefSummaryInput; }
+@ArgsType()
+export class BurdenSeriesArgs {
+  @Field(() => BurdenSeriesInput) @ValidateNested() @Type(() => BurdenSeriesInput) input: BurdenSeriesInput;
+}
+@ArgsType()
+export class IndicatorLoadArgs {
+  @Field(() => IndicatorLoadInput) @ValidateNested() @Type(() => IndicatorLoadInput) input: IndicatorLoadInput;
+}
+@ArgsType()
+export class TimeThiefSummaryArgs {
+  @Field(() => TimeThiefSummaryInput) @ValidateNested() @Type(() => TimeThiefSummaryInput) input: TimeThiefSummaryInput;
+}
 
 @ObjectType({ description: 'Indicator reporting in one bucket (and group). Reports spanning several buckets are split by days.' })
 export class BurdenSeriesRow {
   @Field(() => LocalDateResolver, { description: 'The bucket’s first day (clipped to from).' }) bucketStart: string;
   @Field(() => LocalDateResolver, { description: 'The bucket’s last day (clipped to to).' }) bucketEnd: string;
-  @Field(() => ID, { nullable: true, description: 'With ORGANISATION: the organisation (or its ancestor at organisationDepth).' }) organisationId: string | null;
-  @Field(() => GovernanceForm, { nullable: true, description: 'With GOVERNANCE_FORM: the instrument’s governance form.' }) governanceForm: GovernanceForm | null;
+  @Field(() => ID, { nullable: true, description: 'With ORGANISATION: the organisation (or its ancestor at organisationDepth).' }) organisationId:
+    string | null;
+  @Field(() => GovernanceForm, { nullable: true, description: 'With GOVERNANCE_FORM: the instrument’s governance form.' })
+  governanceForm: GovernanceForm | null;
   @Field(() => InstrumentKind, { nullable: true, description: 'With INSTRUMENT_KIND: the kind of instrument.' }) instrumentKind: InstrumentKind | null;
   @Field(() => ID, { nullable: true, description: 'With IMPOSED_BY: the organisation imposing the instrument.' }) imposedById: string | null;
   @Field(() => ID, { nullable: true, description: 'With INDICATOR: the indicator.' }) indicatorId: string | null;

@@ -8,42 +8,57 @@ import { Bucket } from './series.input';
 
 @InputType({ description: 'One framework code: its dimension and value.' })
 export class CodeRefInput {
-  @Field(() => CodeDimension, { description: 'The code’s dimension.' }) @IsEnum(CodeDimension)
+  @Field(() => CodeDimension, { description: 'The code’s dimension.' })
+  @IsEnum(CodeDimension)
   dimension: CodeDimension;
 
-  @Field({ description: 'The code, e.g. LESS_DETAIL_STEERING or STRENGTHENS.' }) @IsString() @MaxLength(60)
+  @Field({ description: 'The code, e.g. LESS_DETAIL_STEERING or STRENGTHENS.' })
+  @IsString()
+  @MaxLength(60)
   code: string;
 }
 
 @InputType({ description: 'One pilot, one period, cut into buckets.' })
 export class PilotSignalsInput {
-  @Field(() => ID, { description: 'The pilot.' }) @IsUUID('all')
+  @Field(() => ID, { description: 'The pilot.' })
+  @IsUUID('all')
   pilotId: string;
 
-  @Field(() => LocalDateResolver, { description: 'The first day (the first bucket is clipped to it).' }) @IsISO8601({ strict: true })
+  @Field(() => LocalDateResolver, { description: 'The first day (the first bucket is clipped to it).' })
+  @IsISO8601({ strict: true })
   from: string;
 
-  @Field(() => LocalDateResolver, { description: 'The last day (the last bucket is clipped to it).' }) @IsISO8601({ strict: true })
+  @Field(() => LocalDateResolver, { description: 'The last day (the last bucket is clipped to it).' })
+  @IsISO8601({ strict: true })
   to: string;
 
-  @Field(() => Bucket, { defaultValue: Bucket.QUARTER, description: 'Calendar months, quarters or years.' }) @IsEnum(Bucket)
+  @Field(() => Bucket, { defaultValue: Bucket.QUARTER, description: 'Calendar months, quarters or years.' })
+  @IsEnum(Bucket)
   bucket: Bucket;
 
   @Field(() => [CodeRefInput], { defaultValue: [], description: 'Observation codes to count per bucket.' })
-  @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => CodeRefInput)
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => CodeRefInput)
   codes: CodeRefInput[];
 
   @Field(() => [SurveyDimension], { nullable: true, description: 'Default: decision authority, time for core work, administrative burden.' })
-  @IsOptional() @ArrayUnique() @IsEnum(SurveyDimension, { each: true })
+  @IsOptional()
+  @ArrayUnique()
+  @IsEnum(SurveyDimension, { each: true })
   dimensions?: SurveyDimension[];
 
-  @Field(() => ID, { nullable: true, description: 'Survey instrument (default: the shipped one).' }) @IsOptional() @IsUUID('all')
+  @Field(() => ID, { nullable: true, description: 'Survey instrument (default: the shipped one).' })
+  @IsOptional()
+  @IsUUID('all')
   instrumentId?: string;
 }
 
 @ArgsType()
 export class PilotSignalsArgs {
-  @Field(() => PilotSignalsInput) @ValidateNested() @Type(() => PilotSignalsInput)
+  @Field(() => PilotSignalsInput)
+  @ValidateNested()
+  @Type(() => PilotSignalsInput)
   input: PilotSignalsInput;
 }
 
@@ -67,7 +82,10 @@ export class DiscretionPoint {
 export class PilotSignalsBucket {
   @Field(() => LocalDateResolver, { description: 'The bucket’s first day.' }) bucketStart: string;
   @Field(() => LocalDateResolver, { description: 'The bucket’s last day.' }) bucketEnd: string;
-  @Field(() => Int, { description: 'Observations logged for the pilot that the caller may count (org reporters: those in their own organisation and units).', nullable: true })
+  @Field(() => Int, {
+    description: 'Observations logged for the pilot that the caller may count (org reporters: those in their own organisation and units).',
+    nullable: true,
+  })
   observations: number | null;
   @Field(() => [CodeCount], { description: 'Observations carrying each requested code.' }) codeCounts: CodeCount[];
   @Field(() => Float, { description: 'Staff hours on indicator reporting in the pilot’s organisations (pro rata).' }) burdenHours: number;

@@ -36,13 +36,16 @@ registerEnumType(TimelineEventType, {
 
 @ArgsType()
 export class PilotTimelineArgs {
-  @Field(() => ID) @IsUUID('all')
+  @Field(() => ID)
+  @IsUUID('all')
   pilotId: string;
 
-  @Field(() => LocalDateResolver) @IsISO8601({ strict: true })
+  @Field(() => LocalDateResolver)
+  @IsISO8601({ strict: true })
   from: string;
 
-  @Field(() => LocalDateResolver) @IsISO8601({ strict: true })
+  @Field(() => LocalDateResolver)
+  @IsISO8601({ strict: true })
   to: string;
 }
 

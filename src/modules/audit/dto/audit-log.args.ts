@@ -7,23 +7,28 @@ import { AuditEntity } from '../audit.enums';
 @InputType({ description: 'Which audit entries to list (all conditions must hold).' })
 export class AuditLogFilter {
   @Field(() => [AuditEntity], { nullable: true, description: 'Any of these kinds of record.' })
-  @IsOptional() @IsEnum(AuditEntity, { each: true })
+  @IsOptional()
+  @IsEnum(AuditEntity, { each: true })
   entity?: AuditEntity[];
 
   @Field(() => ID, { nullable: true, description: 'The record the entries are about.' })
-  @IsOptional() @IsUUID('all')
+  @IsOptional()
+  @IsUUID('all')
   entityId?: string;
 
   @Field(() => ID, { nullable: true, description: 'The user who made the changes.' })
-  @IsOptional() @IsUUID('all')
+  @IsOptional()
+  @IsUUID('all')
   actorId?: string;
 
   @Field(() => GraphQLISODateTime, { nullable: true, description: 'From this time (inclusive).' })
-  @IsOptional() @IsDate()
+  @IsOptional()
+  @IsDate()
   from?: Date;
 
   @Field(() => GraphQLISODateTime, { nullable: true, description: 'Before this time (exclusive).' })
-  @IsOptional() @IsDate()
+  @IsOptional()
+  @IsDate()
   to?: Date;
 }
 

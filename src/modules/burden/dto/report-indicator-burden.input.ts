@@ -13,48 +13,74 @@ export class ReportIndicatorBurdenInput {
   @ClientIdField()
   clientId?: string;
 
-  @Field(() => ID, { description: 'The indicator reported on.' }) @IsUUID('all')
+  @Field(() => ID, { description: 'The indicator reported on.' })
+  @IsUUID('all')
   indicatorId: string;
 
-  @Field(() => ID, { description: 'The unit that does the reporting.' }) @IsUUID('all')
+  @Field(() => ID, { description: 'The unit that does the reporting.' })
+  @IsUUID('all')
   organisationId: string;
 
-  @Field(() => PeriodKind, { description: 'Month, quarter or year.' }) @IsEnum(PeriodKind)
+  @Field(() => PeriodKind, { description: 'Month, quarter or year.' })
+  @IsEnum(PeriodKind)
   periodKind: PeriodKind;
 
-  @Field(() => LocalDateResolver, { description: 'First day of the month, quarter or year.' }) @IsISO8601({ strict: true })
+  @Field(() => LocalDateResolver, { description: 'First day of the month, quarter or year.' })
+  @IsISO8601({ strict: true })
   periodStart: string;
 
-  @Field(() => LocalDateResolver, { description: 'Last day of that month, quarter or year.' }) @IsISO8601({ strict: true })
+  @Field(() => LocalDateResolver, { description: 'Last day of that month, quarter or year.' })
+  @IsISO8601({ strict: true })
   periodEnd: string;
 
-  @Field(() => Float, { description: 'Staff hours spent on measuring and reporting this indicator in the period.' }) @IsNumber({ maxDecimalPlaces: 2 }) @Min(0) @Max(1_000_000)
+  @Field(() => Float, { description: 'Staff hours spent on measuring and reporting this indicator in the period.' })
+  @IsNumber({ maxDecimalPlaces: 2 })
+  @Min(0)
+  @Max(1_000_000)
   staffHours: number;
 
-  @Field(() => Int, { description: 'How many staff took part in it.' }) @IsInt() @Min(0) @Max(100_000)
+  @Field(() => Int, { description: 'How many staff took part in it.' })
+  @IsInt()
+  @Min(0)
+  @Max(100_000)
   staffCount: number;
 
-  @Field(() => Int, { nullable: true, description: 'How many records (registrations, forms) it took, when known.' }) @IsOptional() @IsInt() @Min(0)
+  @Field(() => Int, { nullable: true, description: 'How many records (registrations, forms) it took, when known.' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
   recordCount?: number | null;
 
-  @Field({ defaultValue: false, description: 'Whether the same data is also registered elsewhere.' }) @IsBoolean()
+  @Field({ defaultValue: false, description: 'Whether the same data is also registered elsewhere.' })
+  @IsBoolean()
   doubleRegistration: boolean;
 
-  @Field(() => ImprovementUse, { description: 'Whether the data is used to improve the work.' }) @IsEnum(ImprovementUse)
+  @Field(() => ImprovementUse, { description: 'Whether the data is used to improve the work.' })
+  @IsEnum(ImprovementUse)
   usedForImprovement: ImprovementUse;
 
-  @Field(() => Int, { nullable: true, description: 'How useful the staff find it, 1 (not at all) to 5 (very).' }) @IsOptional() @IsInt() @Min(1) @Max(5)
+  @Field(() => Int, { nullable: true, description: 'How useful the staff find it, 1 (not at all) to 5 (very).' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(5)
   perceivedUsefulness?: number | null;
 
-  @Field({ defaultValue: '', description: 'A comment, up to 20,000 characters.' }) @IsString() @MaxLength(20_000)
+  @Field({ defaultValue: '', description: 'A comment, up to 20,000 characters.' })
+  @IsString()
+  @MaxLength(20_000)
   comment: string;
 
   @Field(() => Int, { nullable: true, description: 'To replace an existing report: the revision it is at (CONFLICT otherwise, with the current one).' })
-  @IsOptional() @IsInt() @Min(1)
+  @IsOptional()
+  @IsInt()
+  @Min(1)
   expectedRevision?: number | null;
 
   @Field(() => String, { nullable: true, description: 'Why the report is replaced (required with expectedRevision).' })
-  @IsOptional() @IsString() @MaxLength(2_000)
+  @IsOptional()
+  @IsString()
+  @MaxLength(2_000)
   reason?: string | null;
 }
 

@@ -4,16 +4,20 @@ import { DiscretionGroupBy } from '../../analytics/dto/discretion-results.input'
 
 /** Query-string filters shared by the CSV exports; every one optional. */
 export class ExportQuery {
-  @IsOptional() @IsUUID('all', { message: 'pilotId must be a UUID' })
+  @IsOptional()
+  @IsUUID('all', { message: 'pilotId must be a UUID' })
   pilotId?: string;
 
-  @IsOptional() @IsUUID('all', { message: 'organisationId must be a UUID' })
+  @IsOptional()
+  @IsUUID('all', { message: 'organisationId must be a UUID' })
   organisationId?: string;
 
-  @IsOptional() @IsISO8601({ strict: true }, { message: 'from must be a date like 2017-01-31' })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'from must be a date like 2017-01-31' })
   from?: string;
 
-  @IsOptional() @IsISO8601({ strict: true }, { message: 'to must be a date like 2017-12-31' })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'to must be a date like 2017-12-31' })
   to?: string;
 }
 

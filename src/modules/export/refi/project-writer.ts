@@ -31,7 +31,12 @@ const CASE_VARIABLES: Variable[] = [
   { key: 'case:population', name: 'Invånare', type: 'Integer', description: 'population.' },
   { key: 'case:skrGroup', name: 'SKR:s kommungrupp', type: 'Text', description: 'SkrMunicipalityGroup.' },
   { key: 'case:parent', name: 'Överordnad organisation', type: 'Text', description: 'Namnet på organisationen ovanför i trädet.' },
-  { key: 'case:participation', name: 'Deltagande i piloten', type: 'Text', description: 'Roll, nivå och period för varje deltagande (ParticipantRole SteeringLevel från–till).' },
+  {
+    key: 'case:participation',
+    name: 'Deltagande i piloten',
+    type: 'Text',
+    description: 'Roll, nivå och period för varje deltagande (ParticipantRole SteeringLevel från–till).',
+  },
 ];
 const SOURCE_VARIABLES: Variable[] = [
   { key: 'source:occurredOn', name: 'Datum', type: 'Date', description: 'När det observerade hände (occurredOn).' },
@@ -81,7 +86,11 @@ const iso = (d: Date | string) => new Date(d).toISOString();
 function codings(owner: string, c: Codes, user: string, at: Date | string): string {
   return codePairs(c)
     .map(([d, code]) =>
-      element('Coding', { guid: refiGuid(`coding:${owner}:${d}:${code}`), creatingUser: user, creationDateTime: iso(at) }, element('CodeRef', { targetGUID: codeGuid(d, code) })),
+      element(
+        'Coding',
+        { guid: refiGuid(`coding:${owner}:${d}:${code}`), creatingUser: user, creationDateTime: iso(at) },
+        element('CodeRef', { targetGUID: codeGuid(d, code) }),
+      ),
     )
     .join('');
 }
@@ -194,7 +203,8 @@ function caseXml(c: CaseRow): string {
   return element('Case', { guid: c.id, name: c.name }, values + c.source_ids.map((id) => element('SourceRef', { targetGUID: id })).join(''));
 }
 
-const variableXml = (v: Variable) => element('Variable', { guid: variableGuid(v.key), name: v.name, typeOfVariable: v.type }, textElement('Description', v.description));
+const variableXml = (v: Variable) =>
+  element('Variable', { guid: variableGuid(v.key), name: v.name, typeOfVariable: v.type }, textElement('Description', v.description));
 
 export interface RefiExportSummary {
   sources: number;

@@ -49,14 +49,21 @@ export function refiQueries(pilotId: string, exporterId: string, readable: SqlFr
     count: query(pilotId, readable, (live) => `SELECT count(*)::int AS n FROM observation o WHERE ${live}`),
 
     /** Authors of the exported observations and of their segments, plus the exporting user. */
-    users: query(pilotId, readable, (live, p) => `SELECT u.id, u.display_name FROM app_user u
+    users: query(
+      pilotId,
+      readable,
+      (live, p) => `SELECT u.id, u.display_name FROM app_user u
        WHERE u.id = ${p.add(exporterId, '::uuid')}
           OR u.id IN (SELECT o.author_id FROM observation o WHERE ${live})
           OR u.id IN (SELECT s.author_id FROM coded_segment s JOIN observation o ON o.id = s.observation_id WHERE ${live})
-       ORDER BY u.display_name, u.id`),
+       ORDER BY u.display_name, u.id`,
+    ),
 
     /** The participating organisations and those observed, with their attributes and observation ids. */
-    cases: query(pilotId, readable, (live) => `WITH obs AS (SELECT o.id, o.organisation_id FROM observation o WHERE ${live})
+    cases: query(
+      pilotId,
+      readable,
+      (live) => `WITH obs AS (SELECT o.id, o.organisation_id FROM observation o WHERE ${live})
       SELECT org.id, org.name, org.kind::text AS kind, org.official_code, org.county::text AS county, org.operating_form::text AS operating_form,
              org.population, org.skr_group::text AS skr_group, parent.name AS parent_name,
              (SELECT string_agg(pp.role || ' ' || pp.level || ' ' || pp.from_date || '–' || COALESCE(pp.to_date::text, ''), '; ' ORDER BY pp.from_date, pp.level)
@@ -64,13 +71,17 @@ export function refiQueries(pilotId: string, exporterId: string, readable: SqlFr
              COALESCE((SELECT array_agg(obs.id ORDER BY obs.id) FROM obs WHERE obs.organisation_id = org.id), '{}') AS source_ids
         FROM organisation org LEFT JOIN organisation parent ON parent.id = org.parent_id
        WHERE org.id IN (SELECT organisation_id FROM pilot_participant WHERE pilot_id = $1 UNION SELECT organisation_id FROM obs)
-       ORDER BY org.name, org.id`),
+       ORDER BY org.name, org.id`,
+    ),
 
     /**
      * One row per exported observation with its codes and its current (not stale) segments.
      * Stale segments no longer hold their quote at their positions, so they are counted, not exported.
      */
-    sources: query(pilotId, readable, (live) => `SELECT o.id, o.title, o.occurred_on::text AS occurred_on, o.kind::text AS kind, o.level::text AS level,
+    sources: query(
+      pilotId,
+      readable,
+      (live) => `SELECT o.id, o.title, o.occurred_on::text AS occurred_on, o.kind::text AS kind, o.level::text AS level,
            o.respondent_role::text AS respondent_role, o.author_id, o.created_at, o.updated_at, o.version, o.tags, o.text,
            org.name AS organisation, ${CODE_COLUMNS('o')},
            COALESCE((SELECT json_agg(${SEGMENT_JSON} ORDER BY s.start_offset, s.end_offset, s.id) FROM coded_segment s
@@ -78,7 +89,8 @@ export function refiQueries(pilotId: string, exporterId: string, readable: SqlFr
            (SELECT count(*) FROM coded_segment s WHERE s.observation_id = o.id AND s.stale)::int AS stale_segments
       FROM observation o JOIN organisation org ON org.id = o.organisation_id
      WHERE ${live}
-     ORDER BY o.occurred_on, o.id`),
+     ORDER BY o.occurred_on, o.id`,
+    ),
 
     /** The same observations, in the same order, for the text files. */
     texts: query(pilotId, readable, (live) => `SELECT o.id, o.text FROM observation o WHERE ${live} ORDER BY o.occurred_on, o.id`),

@@ -8,53 +8,79 @@ import { CodedOrientation, CodeMatch, ObservationKind, TrustEffect } from '../ob
 
 @InputType({ description: 'Framework codes to look for; see `codeMatch`.' })
 export class CodeFilter {
-  @Field(() => [GovernanceForm], { nullable: true, description: 'Governance forms.' }) @IsOptional() @IsEnum(GovernanceForm, { each: true })
+  @Field(() => [GovernanceForm], { nullable: true, description: 'Governance forms.' })
+  @IsOptional()
+  @IsEnum(GovernanceForm, { each: true })
   forms?: GovernanceForm[];
 
-  @Field(() => [TrustRelation], { nullable: true, description: 'Trust relations.' }) @IsOptional() @IsEnum(TrustRelation, { each: true })
+  @Field(() => [TrustRelation], { nullable: true, description: 'Trust relations.' })
+  @IsOptional()
+  @IsEnum(TrustRelation, { each: true })
   relations?: TrustRelation[];
 
-  @Field(() => [TrustMethod], { nullable: true, description: 'Trust-based methods.' }) @IsOptional() @IsEnum(TrustMethod, { each: true })
+  @Field(() => [TrustMethod], { nullable: true, description: 'Trust-based methods.' })
+  @IsOptional()
+  @IsEnum(TrustMethod, { each: true })
   methods?: TrustMethod[];
 
-  @Field(() => [Trustworthiness], { nullable: true, description: 'Ability, integrity, benevolence.' }) @IsOptional() @IsEnum(Trustworthiness, { each: true })
+  @Field(() => [Trustworthiness], { nullable: true, description: 'Ability, integrity, benevolence.' })
+  @IsOptional()
+  @IsEnum(Trustworthiness, { each: true })
   trustworthiness?: Trustworthiness[];
 
-  @Field(() => [GovernancePhase], { nullable: true, description: 'Phases of the time dimension.' }) @IsOptional() @IsEnum(GovernancePhase, { each: true })
+  @Field(() => [GovernancePhase], { nullable: true, description: 'Phases of the time dimension.' })
+  @IsOptional()
+  @IsEnum(GovernancePhase, { each: true })
   phase?: GovernancePhase[];
 
-  @Field(() => [CodedOrientation], { nullable: true, description: 'Controlling, enabling or mixed.' }) @IsOptional() @IsEnum(CodedOrientation, { each: true })
+  @Field(() => [CodedOrientation], { nullable: true, description: 'Controlling, enabling or mixed.' })
+  @IsOptional()
+  @IsEnum(CodedOrientation, { each: true })
   orientation?: CodedOrientation[];
 
-  @Field(() => [TrustEffect], { nullable: true, description: 'Effects on trust.' }) @IsOptional() @IsEnum(TrustEffect, { each: true })
+  @Field(() => [TrustEffect], { nullable: true, description: 'Effects on trust.' })
+  @IsOptional()
+  @IsEnum(TrustEffect, { each: true })
   effectOnTrust?: TrustEffect[];
 }
 
 @InputType({ description: 'Which observations to list (all conditions must hold).' })
 export class ObservationFilter {
-  @Field(() => [ID], { nullable: true, description: 'Of any of these pilots.' }) @IsOptional() @ArrayMaxSize(100) @IsUUID('all', { each: true })
+  @Field(() => [ID], { nullable: true, description: 'Of any of these pilots.' })
+  @IsOptional()
+  @ArrayMaxSize(100)
+  @IsUUID('all', { each: true })
   pilotId?: string[];
 
   @Field(() => ID, { nullable: true, description: 'Made at this organisation or one of its units.' })
-  @IsOptional() @IsUUID('all')
+  @IsOptional()
+  @IsUUID('all')
   organisationId?: string;
 
-  @Field(() => ID, { nullable: true, description: 'Logged by this researcher.' }) @IsOptional() @IsUUID('all')
+  @Field(() => ID, { nullable: true, description: 'Logged by this researcher.' })
+  @IsOptional()
+  @IsUUID('all')
   authorId?: string;
 
-  @Field(() => [ObservationKind], { nullable: true, description: 'Any of these kinds.' }) @IsOptional() @IsEnum(ObservationKind, { each: true })
+  @Field(() => [ObservationKind], { nullable: true, description: 'Any of these kinds.' })
+  @IsOptional()
+  @IsEnum(ObservationKind, { each: true })
   kind?: ObservationKind[];
 
   @Field(() => LocalDateResolver, { nullable: true, description: 'Occurred on or after.' })
-  @IsOptional() @IsISO8601({ strict: true })
+  @IsOptional()
+  @IsISO8601({ strict: true })
   from?: string;
 
   @Field(() => LocalDateResolver, { nullable: true, description: 'Occurred on or before.' })
-  @IsOptional() @IsISO8601({ strict: true })
+  @IsOptional()
+  @IsISO8601({ strict: true })
   to?: string;
 
   @Field(() => CodeFilter, { nullable: true, description: 'Carrying these codes (see codeMatch).' })
-  @IsOptional() @ValidateNested() @Type(() => CodeFilter)
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => CodeFilter)
   codes?: CodeFilter;
 
   @Field(() => CodeMatch, { defaultValue: CodeMatch.ANY, description: 'ANY: at least one of the codes; ALL: every one.' })
@@ -62,11 +88,15 @@ export class ObservationFilter {
   codeMatch: CodeMatch = CodeMatch.ANY;
 
   @Field({ nullable: true, description: 'Has this tag (exact).' })
-  @IsOptional() @IsString() @MaxLength(100)
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
   tag?: string;
 
   @Field({ nullable: true, description: 'Full-text search of title and text, Swedish stemming ("styrningen" finds "styrning").' })
-  @IsOptional() @IsString() @MaxLength(500)
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
   text?: string;
 
   @Field({ defaultValue: false, description: 'Only deleted observations (yours, or any for admins), to restore them.' })

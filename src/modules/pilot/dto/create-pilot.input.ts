@@ -1,18 +1,6 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayUnique,
-  IsArray,
-  IsEnum,
-  IsISO8601,
-  IsNotEmpty,
-  IsOptional,
-  IsString,
-  Matches,
-  MaxLength,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsEnum, IsISO8601, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { LocalDateResolver } from 'graphql-scalars';
 import { GovernanceForm, TrustMethod, TrustRelation } from '../../framework/framework.enums';
 import { PilotSector, PilotStatus, PilotTheme } from '../pilot.enums';
@@ -42,11 +30,15 @@ export class CreatePilotInput {
   description: string;
 
   @Field(() => [PilotSector], { defaultValue: [], description: 'The welfare sectors it works in.' })
-  @IsArray() @ArrayUnique() @IsEnum(PilotSector, { each: true })
+  @IsArray()
+  @ArrayUnique()
+  @IsEnum(PilotSector, { each: true })
   sectors: PilotSector[];
 
   @Field(() => [PilotTheme], { defaultValue: [], description: 'Its themes: leadership, supervision, follow-up, innovation, cooperation, compensation models.' })
-  @IsArray() @ArrayUnique() @IsEnum(PilotTheme, { each: true })
+  @IsArray()
+  @ArrayUnique()
+  @IsEnum(PilotTheme, { each: true })
   themes: PilotTheme[];
 
   @Field(() => PilotStatus, { defaultValue: PilotStatus.PLANNED, description: 'Where it stands: planned, active, completed or discontinued.' })
@@ -54,34 +46,49 @@ export class CreatePilotInput {
   status: PilotStatus;
 
   @Field(() => LocalDateResolver, { nullable: true, description: 'When it was announced (the delegation announced its first twelve pilots on 2017-02-17).' })
-  @IsOptional() @IsISO8601({ strict: true })
+  @IsOptional()
+  @IsISO8601({ strict: true })
   announcedOn?: string | null;
 
   @Field(() => LocalDateResolver, { nullable: true, description: 'Its first day; researchers may log observations from then.' })
-  @IsOptional() @IsISO8601({ strict: true })
+  @IsOptional()
+  @IsISO8601({ strict: true })
   startsOn?: string | null;
 
   @Field(() => LocalDateResolver, { nullable: true, description: 'Not before startsOn.' })
-  @IsOptional() @IsISO8601({ strict: true })
+  @IsOptional()
+  @IsISO8601({ strict: true })
   endsOn?: string | null;
 
   @Field(() => [GovernanceForm], { defaultValue: [], description: 'Governance forms the pilot targets.' })
-  @IsArray() @ArrayUnique() @IsEnum(GovernanceForm, { each: true })
+  @IsArray()
+  @ArrayUnique()
+  @IsEnum(GovernanceForm, { each: true })
   targetForms: GovernanceForm[];
 
   @Field(() => [TrustRelation], { defaultValue: [], description: 'Trust relations the pilot targets.' })
-  @IsArray() @ArrayUnique() @IsEnum(TrustRelation, { each: true })
+  @IsArray()
+  @ArrayUnique()
+  @IsEnum(TrustRelation, { each: true })
   targetRelations: TrustRelation[];
 
   @Field(() => [TrustMethod], { defaultValue: [], description: 'Trust-based methods the pilot targets.' })
-  @IsArray() @ArrayUnique() @IsEnum(TrustMethod, { each: true })
+  @IsArray()
+  @ArrayUnique()
+  @IsEnum(TrustMethod, { each: true })
   targetMethods: TrustMethod[];
 
   @Field(() => [PilotParticipantInput], { defaultValue: [], description: 'Created with the pilot, in one transaction.' })
-  @IsArray() @ArrayMaxSize(500) @ValidateNested({ each: true }) @Type(() => PilotParticipantInput)
+  @IsArray()
+  @ArrayMaxSize(500)
+  @ValidateNested({ each: true })
+  @Type(() => PilotParticipantInput)
   participants: PilotParticipantInput[];
 
   @Field(() => [PilotResearcherInput], { defaultValue: [], description: 'Researchers who follow it, created with the pilot.' })
-  @IsArray() @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => PilotResearcherInput)
+  @IsArray()
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => PilotResearcherInput)
   researchers: PilotResearcherInput[];
 }

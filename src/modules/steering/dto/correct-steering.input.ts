@@ -39,11 +39,15 @@ export class UpdateSteeringInstrumentInput extends IntersectionType(
   ),
 ) {
   @Field(() => [ID], { nullable: true, description: 'Replaces the organisations it applies to.' })
-  @IsOptional() @ArrayMinSize(1) @ArrayMaxSize(5000) @ArrayUnique() @IsUUID('all', { each: true })
+  @IsOptional()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(5000)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
   appliesToIds?: string[];
 }
 
-@InputType({ description: 'Ends a steering instrument\'s validity: the last day it is in force, with a reason.' })
+@InputType({ description: "Ends a steering instrument's validity: the last day it is in force, with a reason." })
 export class CloseSteeringInstrumentInput extends VersionedCorrectionInput {
   @Field(() => LocalDateResolver, { description: 'The last day it is in force; not before validFrom.' })
   @IsISO8601({ strict: true })

@@ -23,20 +23,30 @@ export class CreateSteeringInstrumentInput {
   @ClientIdField()
   clientId?: string;
 
-  @Field({ description: 'Its name.' }) @IsString() @IsNotEmpty() @MaxLength(300)
+  @Field({ description: 'Its name.' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(300)
   name: string;
 
-  @Field({ defaultValue: '', description: 'What it requires.' }) @IsString() @MaxLength(20_000)
+  @Field({ defaultValue: '', description: 'What it requires.' })
+  @IsString()
+  @MaxLength(20_000)
   description: string;
 
-  @Field(() => InstrumentKind, { description: 'Law or regulation, state–SKL agreement, targeted grant, compensation model, supervision, the principal’s follow-up, quality registry, other.' }) @IsEnum(InstrumentKind)
+  @Field(() => InstrumentKind, {
+    description: 'Law or regulation, state–SKL agreement, targeted grant, compensation model, supervision, the principal’s follow-up, quality registry, other.',
+  })
+  @IsEnum(InstrumentKind)
   kind: InstrumentKind;
 
-  @Field(() => GovernanceForm, { description: 'The governance form it mainly belongs to.' }) @IsEnum(GovernanceForm)
+  @Field(() => GovernanceForm, { description: 'The governance form it mainly belongs to.' })
+  @IsEnum(GovernanceForm)
   governanceForm: GovernanceForm;
 
   @Field(() => CompensationPrinciple, { nullable: true, description: 'Only for COMPENSATION_MODEL.' })
-  @IsOptional() @IsEnum(CompensationPrinciple)
+  @IsOptional()
+  @IsEnum(CompensationPrinciple)
   compensationPrinciple?: CompensationPrinciple | null;
 
   @Field(() => ID, { description: 'The organisation that imposes it (e.g. the government, a region).' })
@@ -44,20 +54,30 @@ export class CreateSteeringInstrumentInput {
   imposedById: string;
 
   @Field(() => [ID], { description: 'The organisations it applies to.' })
-  @ArrayMinSize(1) @ArrayMaxSize(5000) @ArrayUnique() @IsUUID('all', { each: true })
+  @ArrayMinSize(1)
+  @ArrayMaxSize(5000)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
   appliesToIds: string[];
 
-  @Field(() => LocalDateResolver, { description: 'The first day it is in force.' }) @IsISO8601({ strict: true })
+  @Field(() => LocalDateResolver, { description: 'The first day it is in force.' })
+  @IsISO8601({ strict: true })
   validFrom: string;
 
-  @Field(() => LocalDateResolver, { nullable: true, description: 'The last day it is in force; leave out while it is.' }) @IsOptional() @IsISO8601({ strict: true })
+  @Field(() => LocalDateResolver, { nullable: true, description: 'The last day it is in force; leave out while it is.' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
   validTo?: string | null;
 
   @Field(() => Float, { nullable: true, description: 'SEK; only for agreements and targeted grants.' })
-  @IsOptional() @IsNumber({ maxDecimalPlaces: 0 }) @Min(0)
+  @IsOptional()
+  @IsNumber({ maxDecimalPlaces: 0 })
+  @Min(0)
   amountSek?: number | null;
 
   @Field(() => String, { nullable: true, description: 'Conditions for the money; only for agreements and targeted grants.' })
-  @IsOptional() @IsString() @MaxLength(20_000)
+  @IsOptional()
+  @IsString()
+  @MaxLength(20_000)
   conditions?: string | null;
 }

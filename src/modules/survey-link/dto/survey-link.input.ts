@@ -10,21 +10,29 @@ export class CreateSurveyLinkInput {
   @ClientIdField()
   clientId?: string;
 
-  @Field(() => ID, { description: 'The wave.' }) @IsUUID('all')
+  @Field(() => ID, { description: 'The wave.' })
+  @IsUUID('all')
   waveId: string;
 
-  @Field(() => ID, { description: 'One of the wave’s units that you report for.' }) @IsUUID('all')
+  @Field(() => ID, { description: 'One of the wave’s units that you report for.' })
+  @IsUUID('all')
   unitId: string;
 
   @Field(() => Int, { nullable: true, description: 'How many staff you invite through it (for the response rate); can be set later.' })
-  @IsOptional() @IsInt() @Min(0) @Max(INVITED_MAX)
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(INVITED_MAX)
   invited?: number | null;
 }
 
 @InputType({ description: 'Records how many staff were invited through a link, with a reason when it corrects an earlier number.' })
 export class SetSurveyLinkInvitedInput extends CorrectionInput {
   @Field(() => Int, { nullable: true, description: 'Staff invited; null: not known.' })
-  @IsOptional() @IsInt() @Min(0) @Max(INVITED_MAX)
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(INVITED_MAX)
   invited: number | null;
 }
 

@@ -12,46 +12,71 @@ export class ReportTimeThiefInput {
   @ClientIdField()
   clientId?: string;
 
-  @Field(() => ID, { description: 'Where the time is lost.' }) @IsUUID('all')
+  @Field(() => ID, { description: 'Where the time is lost.' })
+  @IsUUID('all')
   organisationId: string;
 
-  @Field({ description: 'The task, e.g. a deviation report when a visit runs two minutes over.' }) @IsString() @IsNotEmpty() @MaxLength(500)
+  @Field({ description: 'The task, e.g. a deviation report when a visit runs two minutes over.' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
   task: string;
 
-  @Field({ defaultValue: '', description: 'The work process it belongs to.' }) @IsString() @MaxLength(300)
+  @Field({ defaultValue: '', description: 'The work process it belongs to.' })
+  @IsString()
+  @MaxLength(300)
   process: string;
 
-  @Field(() => ID, { nullable: true, description: 'The steering instrument that imposes it, if known.' }) @IsOptional() @IsUUID('all')
+  @Field(() => ID, { nullable: true, description: 'The steering instrument that imposes it, if known.' })
+  @IsOptional()
+  @IsUUID('all')
   imposedByInstrumentId?: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'The organisation that imposes it, if known.' }) @IsOptional() @IsUUID('all')
+  @Field(() => ID, { nullable: true, description: 'The organisation that imposes it, if known.' })
+  @IsOptional()
+  @IsUUID('all')
   imposedByOrganisationId?: string | null;
 
-  @Field(() => Int, { description: 'Minutes per week it takes for each affected staff member.' }) @IsInt() @Min(0) @Max(60 * 24 * 7)
+  @Field(() => Int, { description: 'Minutes per week it takes for each affected staff member.' })
+  @IsInt()
+  @Min(0)
+  @Max(60 * 24 * 7)
   minutesPerWeek: number;
 
-  @Field(() => Int, { description: 'How many staff it takes time from.' }) @IsInt() @Min(0) @Max(1_000_000)
+  @Field(() => Int, { description: 'How many staff it takes time from.' })
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000)
   staffAffected: number;
 
-  @Field({ defaultValue: '', description: 'What would remove or ease it.' }) @IsString() @MaxLength(20_000)
+  @Field({ defaultValue: '', description: 'What would remove or ease it.' })
+  @IsString()
+  @MaxLength(20_000)
   proposedRemedy: string;
 
-  @Field(() => LocalDateResolver, { description: 'When it was reported.' }) @IsISO8601({ strict: true })
+  @Field(() => LocalDateResolver, { description: 'When it was reported.' })
+  @IsISO8601({ strict: true })
   reportedOn: string;
 }
 
 @InputType({ description: 'A dated status change of a time thief.' })
 export class UpdateTimeThiefStatusInput {
-  @Field(() => ID, { description: 'The time thief.' }) @IsUUID('all')
+  @Field(() => ID, { description: 'The time thief.' })
+  @IsUUID('all')
   id: string;
 
-  @Field(() => TimeThiefStatus, { description: 'The new status.' }) @IsEnum(TimeThiefStatus)
+  @Field(() => TimeThiefStatus, { description: 'The new status.' })
+  @IsEnum(TimeThiefStatus)
   status: TimeThiefStatus;
 
-  @Field(() => String, { nullable: true, description: 'Required for KEPT.' }) @IsOptional() @IsString() @MaxLength(20_000)
+  @Field(() => String, { nullable: true, description: 'Required for KEPT.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(20_000)
   reason?: string | null;
 
-  @Field(() => LocalDateResolver, { description: 'When the change took effect; not before the previous change.' }) @IsISO8601({ strict: true })
+  @Field(() => LocalDateResolver, { description: 'When the change took effect; not before the previous change.' })
+  @IsISO8601({ strict: true })
   changedOn: string;
 }
 
@@ -72,23 +97,32 @@ export class RestoreTimeThiefInput extends CorrectionInput {}
 
 @InputType({ description: 'Which time thieves to list (all conditions must hold).' })
 export class TimeThiefFilter {
-  @Field(() => ID, { nullable: true, description: 'This organisation and its units.' }) @IsOptional() @IsUUID('all')
+  @Field(() => ID, { nullable: true, description: 'This organisation and its units.' })
+  @IsOptional()
+  @IsUUID('all')
   organisationId?: string;
 
-  @Field(() => [TimeThiefStatus], { nullable: true, description: 'Any of these statuses.' }) @IsOptional() @IsEnum(TimeThiefStatus, { each: true })
+  @Field(() => [TimeThiefStatus], { nullable: true, description: 'Any of these statuses.' })
+  @IsOptional()
+  @IsEnum(TimeThiefStatus, { each: true })
   status?: TimeThiefStatus[];
 
-  @Field(() => ID, { nullable: true, description: 'Imposed by this instrument.' }) @IsOptional() @IsUUID('all')
+  @Field(() => ID, { nullable: true, description: 'Imposed by this instrument.' })
+  @IsOptional()
+  @IsUUID('all')
   instrumentId?: string;
 
   @Field({ nullable: true, defaultValue: false, description: 'Only withdrawn ones (admins, and those who report for the organisation).' })
-  @IsOptional() @IsBoolean()
+  @IsOptional()
+  @IsBoolean()
   withdrawn?: boolean;
 }
 
 @ArgsType()
 export class TimeThievesArgs extends PageArgs {
   @Field(() => TimeThiefFilter, { nullable: true })
-  @IsOptional() @ValidateNested() @Type(() => TimeThiefFilter)
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => TimeThiefFilter)
   filter?: TimeThiefFilter;
 }
