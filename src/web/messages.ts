@@ -43,6 +43,9 @@ const sv = {
   'state.closed.body': 'Enkäten {wave} tar inte emot fler svar. Tack för ditt intresse!',
   'state.busy.title': 'Många svar just nu',
   'state.busy.body': 'Länken har tagit emot väldigt många svar på kort tid. Försök igen om en stund.',
+  'error.title': 'Något gick fel',
+  'error.body': 'Dina svar kunde inte tas emot just nu. Gå tillbaka och försök igen om en stund.',
+  'error.tooLarge.body': 'Svaren var för långa för att tas emot. Gå tillbaka, korta ner dem och skicka igen.',
 };
 
 const en: Record<keyof typeof sv, string> = {
@@ -83,6 +86,9 @@ const en: Record<keyof typeof sv, string> = {
   'state.closed.body': 'The survey {wave} takes no more answers. Thank you for your interest!',
   'state.busy.title': 'Many answers right now',
   'state.busy.body': 'This link has received a great many answers in a short time. Please try again in a while.',
+  'error.title': 'Something went wrong',
+  'error.body': 'Your answers could not be taken just now. Go back and try again in a while.',
+  'error.tooLarge.body': 'The answers were too long to be taken. Go back, shorten them and send again.',
 };
 
 export type MessageKey = keyof typeof sv;

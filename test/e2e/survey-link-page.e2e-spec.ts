@@ -107,6 +107,13 @@ describe('survey link page', () => {
     expect(body).toMatch(/id="item\.D1-4"[^>]*checked/);
   });
 
+  it('answers a form too large to take with a page, in the respondent’s language, not the API’s JSON', async () => {
+    const path = await link();
+    const res = await send(`${path}?lang=en`, { ...full(randomUUID()), 'item.D1': 'x'.repeat(70_000) });
+    expect([res.status, res.headers.get('content-type')]).toEqual([413, expect.stringContaining('text/html')]);
+    expect(await res.text()).toContain('The answers were too long to be taken.');
+  });
+
   it('says clearly when a link does not open: unknown, revoked, not yet open, closed', async () => {
     const unknown = await page(`/s/${'x'.repeat(43)}`);
     expect([unknown.status, await unknown.text()]).toEqual([404, expect.stringContaining('Länken fungerar inte')]);

@@ -1,10 +1,11 @@
-import { ArgumentsHost, Catch, HttpException, Logger } from '@nestjs/common';
+import { ArgumentsHost, Catch, HttpException, Inject, Logger, Optional } from '@nestjs/common';
 import { GqlContextType } from '@nestjs/graphql';
 import type { Response } from 'express';
 import { GraphQLError } from 'graphql';
 import { DomainError, ErrorCode } from '../errors/domain-error';
 import { translatePgError } from '../errors/pg-errors';
 import type { AppRequest } from './gql-context';
+import { ERROR_PAGES, type ErrorPages } from '../web/error-pages';
 
 const HTTP_CODES: Record<number, ErrorCode> = {
   400: 'BAD_USER_INPUT',
@@ -56,6 +57,8 @@ export function toClientError(exception: unknown): GraphQLError | undefined {
 export class AllExceptionsFilter {
   private readonly logger = new Logger('Errors');
 
+  constructor(@Optional() @Inject(ERROR_PAGES) private readonly pages?: ErrorPages) {}
+
   catch(exception: unknown, host: ArgumentsHost): unknown {
     if (host.getType<GqlContextType>() === 'graphql') {
       const known = toClientError(exception);
@@ -72,8 +75,11 @@ export class AllExceptionsFilter {
       res.destroy();
       return;
     }
-    const send = (status: number, code: unknown, message: string) =>
-      res.status(status).json({ errors: [{ message, extensions: { code, requestId: req.id } }] });
+    const send = (status: number, code: unknown, message: string) => {
+      const page = this.pages?.render(req, status);
+      if (page) return res.status(status).type('html').set('Cache-Control', 'no-store').send(page);
+      return res.status(status).json({ errors: [{ message, extensions: { code, requestId: req.id } }] });
+    };
     if (exception instanceof HttpException) {
       const body = exception.getResponse();
       // Structured bodies (the health report) go out as they are.
