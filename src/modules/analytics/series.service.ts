@@ -9,7 +9,7 @@ import { inRaw } from '../access/sql-fragment';
 import { pilotOrgIdsSql, subtreeIdsSql } from '../organisation/organisation.sql';
 import { AccessLogService } from './access-log.service';
 import {
-  Bucket,
+  BUCKET_STEP,
   BurdenGroupBy,
   BurdenSeriesInput,
   BurdenSeriesRow,
@@ -19,8 +19,6 @@ import {
   TimeThiefSummaryInput,
   TimeThiefSummaryRow,
 } from './dto/series.input';
-
-const STEP: Record<Bucket, [string, string]> = { MONTH: ['month', '1 month'], QUARTER: ['quarter', '3 months'], YEAR: ['year', '1 year'] };
 
 const BURDEN_KEYS: Record<BurdenGroupBy, { expr: string; prop: keyof BurdenSeriesRow }> = {
   ORGANISATION: { expr: 'org_key', prop: 'organisationId' },
@@ -219,7 +217,7 @@ export class SeriesService {
    */
   private head(actor: AuthUser, input: SeriesInput, p: Params, orgColumn: string) {
     if (input.to < input.from) throw badInput('input.to', 'must not be before from');
-    const [unit, step] = STEP[input.bucket];
+    const [unit, step] = BUCKET_STEP[input.bucket];
     const from = p.add(input.from, '::date');
     const to = p.add(input.to, '::date');
     const conditions: string[] = [inRaw(visibleReports(actor, orgColumn), p)];

@@ -8,6 +8,7 @@ import { APP_CONFIG, AppConfig } from '../../config/config';
 import { visibleReports } from '../access/access.rules';
 import { inRaw } from '../access/sql-fragment';
 import { AccessLogService } from '../analytics/access-log.service';
+import { BUCKET_STEP } from '../analytics/dto/series.input';
 import { pilotOrgIdsSql, subtreeIdsSql } from '../organisation/organisation.sql';
 import { ReportingCompletenessInput, ReportingObligationsArgs } from './dto/obligation.args';
 import { CompletenessGroupBy } from './obligation.enums';
@@ -16,8 +17,6 @@ import { obligationCtes } from './obligation.sql';
 
 /** More rows than a person reads, or a form shows: narrow the question instead. */
 export const MAX_OBLIGATIONS = 10_000;
-
-const BUCKET = { MONTH: ['month', '1 month'], QUARTER: ['quarter', '3 months'], YEAR: ['year', '1 year'] } as const;
 
 /**
  * What each organisation owes (reportingObligations) and how completely organisations report
@@ -69,7 +68,7 @@ export class ObligationService {
     const ctes = this.ctes(actor, p, roots, input);
     const by = new Set(input.groupBy);
     const byPilot = by.has(CompletenessGroupBy.PILOT) || !!input.pilotId;
-    const [unit, step] = BUCKET[input.bucket].map((v) => `'${v}'`);
+    const [unit, step] = BUCKET_STEP[input.bucket].map((v) => `'${v}'`);
     // The first and last bucket are clipped to the range, as in burdenSeries.
     const [from, to] = [p.add(input.from, '::date'), p.add(input.to, '::date')];
     const keys = [

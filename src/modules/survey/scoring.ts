@@ -11,6 +11,11 @@ export interface ItemScale {
   reverseScored: boolean;
 }
 
+/** Whether an answer fits its item: a whole number 1–5 for Likert items, a number from min to max otherwise. */
+export function answerFits(value: number, item: Pick<ItemScale, 'scale' | 'min' | 'max'>): boolean {
+  return item.scale === 'LIKERT_5' ? Number.isInteger(value) && value >= 1 && value <= 5 : Number.isFinite(value) && value >= item.min! && value <= item.max!;
+}
+
 /** One answer on 0–100: Likert 1 → 0 … 5 → 100, a number min → 0 … max → 100; reverse-scored items flipped. */
 export function rescale(value: number, item: ItemScale): number {
   const x = item.scale === 'LIKERT_5' ? ((value - 1) / 4) * 100 : ((value - item.min!) / (item.max! - item.min!)) * 100;

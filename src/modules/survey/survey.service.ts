@@ -16,7 +16,7 @@ import { CorrectSurveyBatchInput, CreateSurveyInstrumentInput, SubmitSurveyRespo
 import { numberArrayLiteral } from '../../database/pg-array';
 import { panelHash } from './panel-key';
 import { newRecordKey } from './record-key';
-import { responseScorer } from './scoring';
+import { answerFits, responseScorer } from './scoring';
 import { SurveyInstrumentEntity, SurveyItemEntity } from './survey-instrument.entity';
 import { SurveyBatchEntity, SurveyBatchSource } from './survey-batch.entity';
 import { SurveyWaveEntity } from './survey-wave.entity';
@@ -359,11 +359,7 @@ export class SurveyService {
     r.answers.forEach((value, j) => {
       if (value === null) return;
       const item = items[j];
-      const ok =
-        item.scale === ScaleKind.LIKERT_5
-          ? Number.isInteger(value) && value >= 1 && value <= 5
-          : Number.isFinite(value) && value >= item.min! && value <= item.max!;
-      if (!ok) {
+      if (!answerFits(value, item)) {
         const range = item.scale === ScaleKind.LIKERT_5 ? 'a whole number from 1 to 5' : `a number from ${item.min} to ${item.max}`;
         // The submitted value is not echoed: error messages never repeat an answer.
         problems.push({ field: `${field}.answers.${j}`, message: `line ${line}: item ${item.code} must be ${range} or null` });

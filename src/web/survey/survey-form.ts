@@ -1,3 +1,4 @@
+import { answerFits } from '../../modules/survey/scoring';
 import { RespondentCategory, ScaleKind, TenureBand } from '../../modules/survey/survey.enums';
 import type { LinkAnswer } from '../../modules/survey/survey.service';
 import { Lang, text } from '../messages';
@@ -15,6 +16,10 @@ export interface ParsedForm {
 }
 
 const one = (v: unknown): string => (typeof v === 'string' ? v.trim().slice(0, 200) : '');
+
+/** What to say beside an item whose answer does not fit it (the rule: answerFits, as for the API). */
+export const misfit = (item: SurveyItemView, lang: Lang): string =>
+  item.scale === ScaleKind.LIKERT_5 ? text(lang, 'survey.error.range') : text(lang, 'survey.error.number', { min: item.min ?? 0, max: item.max ?? 100 });
 
 /**
  * Reads the posted survey form into an answer, or says what to correct, field by field, in the
@@ -34,11 +39,8 @@ export function parseSurveyForm(body: Record<string, unknown>, items: SurveyItem
     const raw = values[`item.${item.code}`];
     if (raw === '') return null;
     const n = Number(raw.replace(',', '.'));
-    const ok =
-      item.scale === ScaleKind.LIKERT_5 ? Number.isInteger(n) && n >= 1 && n <= 5 : Number.isFinite(n) && n >= (item.min ?? 0) && n <= (item.max ?? 100);
-    if (!ok) {
-      errors[item.code] =
-        item.scale === ScaleKind.LIKERT_5 ? text(lang, 'survey.error.range') : text(lang, 'survey.error.number', { min: item.min ?? 0, max: item.max ?? 100 });
+    if (!answerFits(n, item)) {
+      errors[item.code] = misfit(item, lang);
       return null;
     }
     return n;

@@ -9,7 +9,7 @@ import { SurveyLinkEntity } from '../../modules/survey-link/survey-link.entity';
 import { LinkState, SurveyLinkService } from '../../modules/survey-link/survey-link.service';
 import { html } from '../layout';
 import { Lang, langOf, MessageKey, text } from '../messages';
-import { parseSurveyForm } from './survey-form';
+import { misfit, parseSurveyForm } from './survey-form';
 import { Notice, SurveyForm, SurveyFormView } from './survey-pages';
 
 /** Why a link shows no form: the page's texts and its HTTP status. */
@@ -32,15 +32,11 @@ const shown = (state: LinkState | 'UNKNOWN'): NoticeState => (state === 'OPEN' ?
  */
 @Controller('s')
 export class SurveyLinkController {
-  private readonly limiter: PgThrottlerStorage;
-
   constructor(
     private readonly links: SurveyLinkService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    limiter: PgThrottlerStorage,
-  ) {
-    this.limiter = limiter;
-  }
+    private readonly limiter: PgThrottlerStorage,
+  ) {}
 
   @Public()
   @Get(':token')
@@ -67,8 +63,8 @@ export class SurveyLinkController {
       res.setHeader('Retry-After', String(limit.timeToBlockExpire));
       return this.notice(res, l, token, 'BUSY', link);
     }
-    const { questions, view } = await this.questions(link);
-    const parsed = parseSurveyForm(body ?? {}, view, l);
+    const questions = await this.links.questionsOf(link);
+    const parsed = parseSurveyForm(body ?? {}, questions.items, l);
     const formId = parsed.formId ?? randomUUID();
     if (!parsed.answer) return this.sendForm(res, l, token, link, { formId, values: parsed.values, errors: parsed.errors }, HttpStatus.BAD_REQUEST, questions);
     try {
@@ -78,7 +74,10 @@ export class SurveyLinkController {
       if (e.code === 'BAD_USER_INPUT') {
         // The instrument's own rules (the same as the API's), by item.
         const errors = Object.fromEntries(
-          e.fields.map((f) => [view[Number(/answers\.(\d+)$/.exec(f.field)?.[1] ?? -1)]?.code ?? 'form', text(l, 'survey.error.range')]),
+          e.fields.map((f) => {
+            const item = questions.items[Number(/answers\.(\d+)$/.exec(f.field)?.[1] ?? -1)];
+            return item ? [item.code, misfit(item, l)] : ['form', text(l, 'error.body')];
+          }),
         );
         return this.sendForm(res, l, token, link, { formId, values: parsed.values, errors }, HttpStatus.BAD_REQUEST, questions);
       }
@@ -97,11 +96,6 @@ export class SurveyLinkController {
       HttpStatus.OK,
       html(<Notice lang={l} switchHref={this.switchHref(`/s/${token}/tack`, l)} title={text(l, 'thanks.title')} body={text(l, 'thanks.body')} />),
     );
-  }
-
-  private async questions(link: SurveyLinkEntity) {
-    const questions = await this.links.questionsOf(link);
-    return { questions, view: questions.items };
   }
 
   private async sendForm(

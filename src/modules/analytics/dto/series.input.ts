@@ -20,6 +20,13 @@ registerEnumType(Bucket, {
   },
 });
 
+/** Each bucket as PostgreSQL names it: the `date_trunc` unit and the step between buckets. */
+export const BUCKET_STEP: Record<Bucket, [unit: string, step: string]> = {
+  MONTH: ['month', '1 month'],
+  QUARTER: ['quarter', '3 months'],
+  YEAR: ['year', '1 year'],
+};
+
 export enum BurdenGroupBy {
   ORGANISATION = 'ORGANISATION',
   GOVERNANCE_FORM = 'GOVERNANCE_FORM',
