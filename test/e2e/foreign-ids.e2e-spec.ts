@@ -133,6 +133,9 @@ describe('writes with other people’s ids', () => {
         admin,
       )
     ).id;
+    id.link = (
+      await ok('mutation($input: CreateSurveyLinkInput!) { createSurveyLink(input: $input) { id } }', { waveId: id.wave, unitId: id.unitA }, admin)
+    ).id;
   });
   afterAll(() => t.close());
 
@@ -275,6 +278,10 @@ describe('writes with other people’s ids', () => {
     ],
     ['researcherB', 'reopenSurveyWave', 'ReopenSurveyWaveInput', { id: id.wave, reason: 'x' }, id.wave, 'FORBIDDEN'],
     ['researcherB', 'deleteSurveyWave', 'DeleteSurveyWaveInput', { id: id.wave, reason: 'x' }, id.wave, 'FORBIDDEN'],
+    ['reporterB', 'createSurveyLink', 'CreateSurveyLinkInput', { waveId: id.wave, unitId: id.unitA }, id.wave, 'NOT_FOUND'],
+    ['reporterB', 'setSurveyLinkInvited', 'SetSurveyLinkInvitedInput', { id: id.link, invited: 3, reason: 'Kapad' }, id.link, 'NOT_FOUND'],
+    ['reporterB', 'revokeSurveyLink', 'RevokeSurveyLinkInput', { id: id.link, reason: 'Kapad' }, id.link, 'NOT_FOUND'],
+    ['researcherA', 'revokeSurveyLink', 'RevokeSurveyLinkInput', { id: id.link, reason: 'Kapad' }, id.link, 'FORBIDDEN'],
     ['analyst', 'updateTimeThiefStatus', 'UpdateTimeThiefStatusInput', { id: id.thief, status: 'REMOVED', changedOn: day(0) }, id.thief, 'FORBIDDEN'],
   ];
 
@@ -299,5 +306,7 @@ describe('writes with other people’s ids', () => {
     expect(after).toBe(before); // nothing was written
     const [obs] = await t.asSuperuser('SELECT title, version, deleted_at FROM observation WHERE id = $1', [id.observation]);
     expect(obs).toEqual({ title: 'Möte', version: 1, deleted_at: null });
+    const [link] = await t.asSuperuser('SELECT invited, revoked_at FROM survey_link WHERE id = $1', [id.link]);
+    expect(link).toEqual({ invited: null, revoked_at: null });
   });
 });
