@@ -4,6 +4,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import * as path from 'node:path';
 import { Logger } from 'nestjs-pino';
 import { AppModule, AppModuleOptions } from './app.module';
+import { WebSessions } from './web/session/web-sessions';
 
 /** The whole app, configured as in production: used by main.ts and by the end-to-end tests. */
 export async function createApp(options: AppModuleOptions): Promise<INestApplication> {
@@ -21,6 +22,8 @@ export async function createApp(options: AppModuleOptions): Promise<INestApplica
   // The pages' forms: small, flat (no nested objects from field names).
   app.useBodyParser('urlencoded', { limit: '64kb', extended: false });
   // The pages' stylesheet and scripts: files of the repository, nothing from elsewhere.
+  // Signed-in pages' sessions (never on the survey links or the files).
+  app.use(app.get(WebSessions).middleware);
   app.useStaticAssets(path.join(__dirname, 'web', 'assets'), { prefix: '/assets/', index: false, maxAge: '1h' });
   await app.init();
   return app;

@@ -90,7 +90,12 @@ export class AppModule {
               },
               serializers: {
                 ...baseLogOptions(config.log.level).serializers,
-                req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+                // A password link's token is a credential: its line shows the path without it.
+                req: (req: { id: string; method: string; url: string }) => ({
+                  id: req.id,
+                  method: req.method,
+                  url: req.url.replace(/^\/inbjudan\/[^/?]+/, '/inbjudan/[hidden]'),
+                }),
                 res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
               },
               // Survey links' pages are never logged: their URLs hold the token, and a line per answer

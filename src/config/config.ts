@@ -183,6 +183,33 @@ export class EnvSchema {
   @IsOptional()
   @Matches(/^https?:\/\/[^/\s]+(\/[^\s]*)?$/, { message: 'PUBLIC_URL must be an http(s) address, e.g. https://tillit.example.se' })
   PUBLIC_URL?: string;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'SESSION_SECRET must be at least 32 characters' })
+  SESSION_SECRET?: string;
+
+  @Transform(toNumber)
+  @IsInt()
+  @Min(5)
+  @Max(24 * 60)
+  SESSION_IDLE_MINUTES = 120;
+
+  @Transform(toNumber)
+  @IsInt()
+  @Min(1)
+  @Max(24 * 30)
+  SESSION_MAX_HOURS = 12;
+
+  @Transform(toNumber)
+  @IsInt()
+  @Min(1)
+  @Max(24 * 30)
+  INVITATION_TTL_HOURS = 72;
+
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  GRAPHIQL?: 'true' | 'false';
 }
 
 export interface AppConfig {
@@ -208,7 +235,15 @@ export interface AppConfig {
     panelKeySecret?: string;
     /** Login attempts allowed per account and per client address in each window, before a block of one window. */
     login: { maxPerAccount: number; maxPerAddress: number; windowSeconds: number };
+    /** Signs the pages' session cookie; unset: generated once into the data folder. */
+    sessionSecret?: string;
+    /** A page session ends after this long without a request, and at the latest this long after sign-in. */
+    session: { idleMinutes: number; maxHours: number };
+    /** How long a link to set one's password stays valid. */
+    invitationTtlHours: number;
   };
+  /** GraphiQL at /graphiql (on by default outside production). */
+  graphiql: boolean;
   log: { level: string };
   privacy: { minGroupSize: number };
   /**
@@ -242,7 +277,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const known = Object.keys(new EnvSchema());
   const raw = Object.fromEntries(
     Object.entries(env).filter(
-      ([k, v]) => (known.includes(k) || ['DATABASE_URL', 'DATABASE_OWNER_URL', 'JWT_SECRET', 'PANEL_KEY_SECRET'].includes(k)) && v !== '',
+      ([k, v]) =>
+        (known.includes(k) || ['DATABASE_URL', 'DATABASE_OWNER_URL', 'JWT_SECRET', 'PANEL_KEY_SECRET', 'SESSION_SECRET', 'GRAPHIQL'].includes(k)) && v !== '',
     ),
   );
   const parsed = plainToInstance(EnvSchema, raw, { exposeDefaultValues: true });
@@ -274,7 +310,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       jwtTtlSeconds: parsed.JWT_TTL_SECONDS,
       panelKeySecret: parsed.PANEL_KEY_SECRET,
       login: { maxPerAccount: parsed.LOGIN_MAX_PER_ACCOUNT, maxPerAddress: parsed.LOGIN_MAX_PER_ADDRESS, windowSeconds: parsed.LOGIN_WINDOW_SECONDS },
+      sessionSecret: parsed.SESSION_SECRET,
+      session: { idleMinutes: parsed.SESSION_IDLE_MINUTES, maxHours: parsed.SESSION_MAX_HOURS },
+      invitationTtlHours: parsed.INVITATION_TTL_HOURS,
     },
+    graphiql: parsed.GRAPHIQL ? parsed.GRAPHIQL === 'true' : parsed.NODE_ENV !== 'production',
     log: { level: parsed.LOG_LEVEL },
     privacy: { minGroupSize: parsed.MIN_GROUP_SIZE },
     reporting: { workingHoursPerWeek: parsed.WORKING_HOURS_PER_WEEK, graceDays: parsed.REPORTING_GRACE_DAYS },

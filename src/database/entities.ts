@@ -20,7 +20,9 @@ import { SurveyResponseEntity } from '../modules/survey/survey-response.entity';
 import { SurveyWaveEntity, SurveyWaveUnitEntity } from '../modules/survey/survey-wave.entity';
 import { SteeringInstrumentEntity, SteeringInstrumentTargetEntity } from '../modules/steering/steering-instrument.entity';
 import { TimeThiefEntity, TimeThiefStatusChangeEntity } from '../modules/time-thief/time-thief.entity';
+import { UserInvitationEntity } from '../modules/user/user-invitation.entity';
 import { UserEntity } from '../modules/user/user.entity';
+import { WebSessionEntity } from '../modules/user/web-session.entity';
 
 /** Every entity, for the one DataSource (app, CLI, tests, migration generation). */
 export const ENTITIES = [
@@ -52,4 +54,6 @@ export const ENTITIES = [
   ClientRequestEntity,
   StaffSizeEntity,
   SurveyLinkEntity,
+  UserInvitationEntity,
+  WebSessionEntity,
 ];

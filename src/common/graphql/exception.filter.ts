@@ -76,8 +76,7 @@ export class AllExceptionsFilter {
       return;
     }
     const send = (status: number, code: unknown, message: string) => {
-      const page = this.pages?.render(req, status);
-      if (page) return res.status(status).type('html').set('Cache-Control', 'no-store').send(page);
+      if (this.pages?.respond(req, res, status)) return;
       return res.status(status).json({ errors: [{ message, extensions: { code, requestId: req.id } }] });
     };
     if (exception instanceof HttpException) {
@@ -93,6 +92,7 @@ export class AllExceptionsFilter {
       const status = Number(Object.entries(HTTP_CODES).find(([, c]) => c === code)?.[0] ?? 400);
       const { http, ...extensions } = known.extensions as { http?: { headers?: Map<string, string> } };
       for (const [name, value] of http?.headers ?? []) res.setHeader(name, value);
+      if (this.pages?.respond(req, res, status)) return;
       return res.status(status).json({ errors: [{ message: known.message, extensions: { ...extensions, requestId: req.id } }] });
     }
     this.logger.error({ err: exception, requestId: req.id }, 'unhandled error');

@@ -30,3 +30,6 @@ export type Action = keyof typeof PERMISSIONS;
 
 /** Restricts an operation to the roles of `action` (FORBIDDEN for others, by the global guard). */
 export const Allow = (action: Action) => Roles(...PERMISSIONS[action]);
+
+/** Whether a role may do `action` at all (menus of the pages; the guard still checks every call). */
+export const mayDo = (role: Role, action: Action): boolean => (PERMISSIONS[action] as readonly Role[]).includes(role);

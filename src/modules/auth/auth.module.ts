@@ -44,5 +44,6 @@ import { TokenService } from './token.service';
     }),
   ],
   providers: [TokenService, AuthService, AuthResolver, LoginThrottlerGuard, { provide: APP_GUARD, useClass: AuthGuard }],
+  exports: [AuthService, LoginThrottlerGuard],
 })
 export class AuthModule {}

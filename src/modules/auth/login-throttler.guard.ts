@@ -5,15 +5,18 @@ import { tooManyRequests } from '../../common/errors/domain-error';
 import type { AppRequest } from '../../common/graphql/gql-context';
 import { normaliseEmail } from '../user/user.service';
 
-/** The account a login attempt is for: the normalised e-mail address of its input. */
-export function loginAccount(_req: Record<string, unknown>, context: ExecutionContext): string {
-  const args = context.getType<GqlContextType>() === 'graphql' ? GqlExecutionContext.create(context).getArgs<{ input?: { email?: unknown } }>() : {};
-  const email = args.input?.email;
+/** The account a login attempt is for: the normalised e-mail address it gives. */
+export function loginAccount(req: Record<string, unknown>, context: ExecutionContext): string {
+  // The API's `login(input: { email })`, or the sign-in page's form field `email`.
+  const email =
+    context.getType<GqlContextType>() === 'graphql'
+      ? GqlExecutionContext.create(context).getArgs<{ input?: { email?: unknown } }>().input?.email
+      : (req.body as { email?: unknown } | undefined)?.email;
   return `account:${typeof email === 'string' ? normaliseEmail(email) : ''}`;
 }
 
 /**
- * @nestjs/throttler on the `login` mutation: per client address and per account (the two
+ * @nestjs/throttler on the `login` mutation and the sign-in page: per client address and per account (the two
  * throttlers of AuthModule), counted in PostgreSQL. Over a limit the attempt is refused before
  * the password is checked, with TOO_MANY_REQUESTS, HTTP 429 and Retry-After, and one log line.
  */

@@ -6,5 +6,9 @@ import { BurdenResolver } from './burden.resolver';
 import { BurdenPlausibility } from './burden.plausibility';
 import { BurdenService } from './burden.service';
 
-@Module({ imports: [OrganisationModule, SteeringModule], providers: [BurdenService, BurdenPlausibility, BurdenLoaders, BurdenResolver] })
+@Module({
+  imports: [OrganisationModule, SteeringModule],
+  providers: [BurdenService, BurdenPlausibility, BurdenLoaders, BurdenResolver],
+  exports: [BurdenService],
+})
 export class BurdenModule {}

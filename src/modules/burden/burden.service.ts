@@ -52,6 +52,28 @@ export class BurdenService {
   }
 
   /**
+   * For a report form (of those who report for the organisation): the report of this period if there is one, also a withdrawn one (to
+   * correct, with its revision), else the organisation's latest earlier one still counted (its
+   * values offered as a starting point).
+   */
+  async startingPoint(
+    actor: AuthUser,
+    key: { indicatorId: string; organisationId: string; periodStart: string },
+  ): Promise<{ current: BurdenReportEntity | null; previous: BurdenReportEntity | null }> {
+    const qb = () =>
+      applyTo(this.ds.getRepository(BurdenReportEntity).createQueryBuilder('b'), reportableOrganisations(actor, 'b.organisation_id')).andWhere(
+        'b.indicatorId = :i AND b.organisationId = :o',
+        { i: key.indicatorId, o: key.organisationId },
+      );
+    // A withdrawn report of the period is still the one a new report replaces (with a reason).
+    const current = await qb().andWhere('b.periodStart = :s', { s: key.periodStart }).getOne();
+    const previous = current
+      ? null
+      : await qb().andWhere('b.periodEnd < :s AND b.withdrawnAt IS NULL', { s: key.periodStart }).orderBy('b.periodStart', 'DESC').getOne();
+    return { current, previous };
+  }
+
+  /**
    * One report per indicator, organisation and period. A first report creates it; changing it
    * needs the revision it replaces (`expectedRevision`) and a reason — a first report of an
    * existing key, or a stale revision, is CONFLICT with the current revision, so nobody

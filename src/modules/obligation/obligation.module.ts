@@ -10,5 +10,6 @@ import { ObligationService } from './obligation.service';
 @Module({
   imports: [AnalyticsModule, OrganisationModule, PilotModule, SteeringModule],
   providers: [ObligationService, ReportingObligationResolver, ReportingCompletenessResolver],
+  exports: [ObligationService],
 })
 export class ObligationModule {}

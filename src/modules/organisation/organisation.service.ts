@@ -51,6 +51,22 @@ export class OrganisationService {
     return org;
   }
 
+  /** The organisations of these ids the caller may see (others are left out, as if missing). */
+  visibleByIds(actor: AuthUser, ids: string[]): Promise<OrganisationEntity[]> {
+    if (!ids.length) return Promise.resolve([]);
+    const qb = this.ds.getRepository(OrganisationEntity).createQueryBuilder('o').where('o.id IN (:...ids)', { ids });
+    return applyTo(qb, visibleOrganisations(actor, 'o.id')).orderBy('o.name').getMany();
+  }
+
+  /** An organisation and everything below it that the caller may see, by name. */
+  subtree(actor: AuthUser, id: string): Promise<OrganisationEntity[]> {
+    const qb = this.ds
+      .getRepository(OrganisationEntity)
+      .createQueryBuilder('o')
+      .where(`o.id IN (${subtreeIdsSql(':root')})`, { root: id });
+    return applyTo(qb, visibleOrganisations(actor, 'o.id')).orderBy('o.name').getMany();
+  }
+
   async create(actor: AuthUser, input: CreateOrganisationInput): Promise<OrganisationEntity> {
     const { clientId: _c, ...rest } = input;
     const fields = applyOrganisationRules(rest);

@@ -7,6 +7,6 @@ import { SteeringService } from './steering.service';
 @Module({
   imports: [OrganisationModule],
   providers: [SteeringService, SteeringLoaders, SteeringInstrumentResolver, IndicatorResolver],
-  exports: [SteeringLoaders],
+  exports: [SteeringLoaders, SteeringService],
 })
 export class SteeringModule {}

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, Repository } from 'typeorm';
+import { DataSource, EntityManager, Repository, In } from 'typeorm';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { forbidden, notFound } from '../../common/errors/domain-error';
 import { ConnectionShape, paginate } from '../../common/pagination/connection';
@@ -50,6 +50,11 @@ export class SteeringService {
     if (f.validOn) qb.andWhere('si.validFrom <= :validOn AND (si.validTo IS NULL OR si.validTo >= :validOn)', { validOn: f.validOn });
     if (f.text?.trim()) qb.andWhere(`si.name ILIKE :pattern ESCAPE '\\'`, { pattern: `%${likeEscape(f.text.trim())}%` });
     return paginate(qb, args, { column: 'si.name', value: (si) => si.name });
+  }
+
+  /** Indicators by id (the catalogue every signed-in role reads), by name. */
+  indicatorsByIds(ids: string[]): Promise<IndicatorEntity[]> {
+    return ids.length ? this.ds.getRepository(IndicatorEntity).find({ where: { id: In(ids) }, order: { name: 'ASC' } }) : Promise.resolve([]);
   }
 
   async getInstrument(id: string): Promise<SteeringInstrumentEntity> {

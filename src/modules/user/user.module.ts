@@ -3,10 +3,11 @@ import { OrganisationModule } from '../organisation/organisation.module';
 import { UserLoaders } from './user.loaders';
 import { UserResolver } from './user.resolver';
 import { UserService } from './user.service';
+import { AccountService } from './account.service';
 
 @Module({
   imports: [OrganisationModule],
-  providers: [UserService, UserLoaders, UserResolver],
-  exports: [UserService, UserLoaders],
+  providers: [UserService, AccountService, UserLoaders, UserResolver],
+  exports: [UserService, AccountService, UserLoaders],
 })
 export class UserModule {}

@@ -13,6 +13,9 @@ import { UpdateUserInput } from './dto/update-user.input';
 import { UsersArgs } from './dto/users.args';
 import { UserEntity } from './user.entity';
 import { UserService } from './user.service';
+import { AccountService } from './account.service';
+import { ChangePasswordInput, CreatePasswordLinkInput, InviteUserInput, PasswordLink } from './dto/account.input';
+import { pageSession } from '../../common/auth/page-session';
 
 @ObjectType({ description: PAGE_DESCRIPTION })
 export class UserConnection extends Connection(UserEntity, 'User') {}
@@ -21,6 +24,7 @@ export class UserConnection extends Connection(UserEntity, 'User') {}
 export class UserResolver {
   constructor(
     private readonly userService: UserService,
+    private readonly accounts: AccountService,
     private readonly organisationLoaders: OrganisationLoaders,
   ) {}
 
@@ -51,6 +55,26 @@ export class UserResolver {
   @Mutation(() => UserEntity, { description: 'Corrects or deactivates an account, with a reason (admins).' })
   updateUser(@CurrentUser() actor: AuthUser, @Args('input') input: UpdateUserInput) {
     return this.userService.update(actor, input);
+  }
+
+  @Allow('users.manage')
+  @Mutation(() => PasswordLink, {
+    description:
+      'Creates an account whose owner sets their own password through the one-time link returned (admins); a retry with the same clientId gives a fresh link.',
+  })
+  inviteUser(@CurrentUser() actor: AuthUser, @Args('input') input: InviteUserInput) {
+    return this.accounts.invite(actor, input);
+  }
+
+  @Allow('users.manage')
+  @Mutation(() => PasswordLink, { description: 'A new one-time link for a user to set their password, e.g. a forgotten one (admins).' })
+  createPasswordLink(@CurrentUser() actor: AuthUser, @Args('input') input: CreatePasswordLinkInput) {
+    return this.accounts.passwordLink(actor, input);
+  }
+
+  @Mutation(() => UserEntity, { description: 'Changes the caller’s own password; their other signed-in pages are signed out.' })
+  changePassword(@CurrentUser() actor: AuthUser, @Args('input') input: ChangePasswordInput, @Context() ctx: GqlContext) {
+    return this.accounts.changePassword(actor, input, pageSession(ctx.req)?.id);
   }
 
   @ResolveField(() => String, { nullable: true, description: 'Visible to admins and to the user themself; null otherwise.' })

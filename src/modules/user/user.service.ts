@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { Role } from '../../common/auth/role.enum';
 import { notFound } from '../../common/errors/domain-error';
@@ -15,6 +15,7 @@ import { UsersArgs } from './dto/users.args';
 import { hashPassword } from './password';
 import { UserEntity } from './user.entity';
 import { UserErrors } from './user.errors';
+import { endLinks, endSessions } from './account-ends';
 
 export const normaliseEmail = (email: string) => email.trim().toLowerCase();
 
@@ -54,28 +55,32 @@ export class UserService {
   /** `actor` null: the system (the create-admin command). */
   async create(actor: AuthUser | null, input: CreateUserInput): Promise<UserEntity> {
     this.checkOrganisationRule(input.role, input.organisationId ?? null);
-    const passwordHash = await hashPassword(input.password);
+    const { password, ...fields } = input;
+    const passwordHash = await hashPassword(password);
     return this.ds.transaction(async (em) => {
-      const repo = em.getRepository(UserEntity);
-      const create = async () => {
-        const user = await repo.save(
-          repo.create({
-            email: normaliseEmail(input.email),
-            displayName: input.displayName.trim(),
-            role: input.role,
-            organisationId: input.organisationId ?? null,
-            passwordHash,
-            active: true,
-          }),
-        );
-        await this.audit.record(em, actor, { entity: AuditEntity.USER, entityId: user.id, action: AuditAction.CREATE, before: null, after: user });
-        return user;
-      };
+      const create = () => this.insert(em, actor, fields, passwordHash);
       if (!actor) return create();
       // The password stays out of the request's fingerprint.
-      const { password: _p, ...request } = input;
-      return this.requests.once(em, actor, 'createUser', request, create, (id) => repo.findOneBy({ id }));
+      return this.requests.once(em, actor, 'createUser', fields, create, (id) => em.getRepository(UserEntity).findOneBy({ id }));
     });
+  }
+
+  /** Inserts an account with its audit entry, in the caller's transaction. */
+  async insert(em: EntityManager, actor: AuthUser | null, input: Omit<CreateUserInput, 'password' | 'clientId'>, passwordHash: string): Promise<UserEntity> {
+    this.checkOrganisationRule(input.role, input.organisationId ?? null);
+    const repo = em.getRepository(UserEntity);
+    const user = await repo.save(
+      repo.create({
+        email: normaliseEmail(input.email),
+        displayName: input.displayName.trim(),
+        role: input.role,
+        organisationId: input.organisationId ?? null,
+        passwordHash,
+        active: true,
+      }),
+    );
+    await this.audit.record(em, actor, { entity: AuditEntity.USER, entityId: user.id, action: AuditAction.CREATE, before: null, after: user });
+    return user;
   }
 
   async update(actor: AuthUser, input: UpdateUserInput): Promise<UserEntity> {
@@ -92,6 +97,11 @@ export class UserService {
       this.checkOrganisationRule(user.role, user.organisationId);
       const saved = await repo.save(user);
       await this.audit.record(em, actor, { entity: AuditEntity.USER, entityId: id, action: AuditAction.UPDATE, before, after: saved, reason });
+      // A deactivated user is signed out everywhere at once; a new password ends the old sessions.
+      if (!saved.active || passwordHash) {
+        await endSessions(em, id);
+        if (!saved.active) await endLinks(em, id);
+      }
       return saved;
     });
   }

@@ -8,9 +8,11 @@ import { PgThrottlerStorage } from '../../modules/auth/pg-throttler.storage';
 import { SurveyLinkEntity } from '../../modules/survey-link/survey-link.entity';
 import { LinkState, SurveyLinkService } from '../../modules/survey-link/survey-link.service';
 import { html } from '../layout';
+import { seeOther, sendPage } from '../respond';
 import { Lang, langOf, MessageKey, text } from '../messages';
 import { misfit, parseSurveyForm } from './survey-form';
-import { Notice, SurveyForm, SurveyFormView } from './survey-pages';
+import { Notice } from '../components';
+import { SurveyForm, SurveyFormView } from './survey-pages';
 
 /** Why a link shows no form: the page's texts and its HTTP status. */
 const NOTICES: Record<Exclude<LinkState, 'OPEN'> | 'UNKNOWN' | 'BUSY', { key: string; status: number }> = {
@@ -84,14 +86,14 @@ export class SurveyLinkController {
       const fresh = await this.links.byToken(token);
       return this.notice(res, l, token, shown(fresh ? this.links.stateOf(fresh) : 'UNKNOWN'), fresh);
     }
-    res.redirect(HttpStatus.SEE_OTHER, `/s/${token}/tack${l === 'en' ? '?lang=en' : ''}`);
+    seeOther(res, `/s/${token}/tack${l === 'en' ? '?lang=en' : ''}`);
   }
 
   @Public()
   @Get(':token/tack')
   thanks(@Param('token') token: string, @Query('lang') lang: unknown, @Res() res: Response): void {
     const l = langOf(lang);
-    this.send(
+    sendPage(
       res,
       HttpStatus.OK,
       html(<Notice lang={l} switchHref={this.switchHref(`/s/${token}/tack`, l)} title={text(l, 'thanks.title')} body={text(l, 'thanks.body')} />),
@@ -118,7 +120,7 @@ export class SurveyLinkController {
       items: q.items,
       ...state,
     };
-    this.send(res, status, html(<SurveyForm v={view} />));
+    sendPage(res, status, html(<SurveyForm v={view} />));
   }
 
   private notice(res: Response, lang: Lang, token: string, state: NoticeState, link: SurveyLinkEntity | null): void {
@@ -126,24 +128,10 @@ export class SurveyLinkController {
     const values = { wave: link?.wave?.label ?? '', opensOn: link?.wave?.opensOn ?? '' };
     const title = text(lang, `${key}.title` as MessageKey);
     const body = text(lang, `${key}.body` as MessageKey, values);
-    this.send(res, status, html(<Notice lang={lang} switchHref={this.switchHref(`/s/${token}`, lang)} title={title} body={body} />));
+    sendPage(res, status, html(<Notice lang={lang} switchHref={this.switchHref(`/s/${token}`, lang)} title={title} body={body} />));
   }
 
   private switchHref(path: string, lang: Lang): string {
     return lang === 'sv' ? `${path}?lang=en` : path;
-  }
-
-  /** Every page: no caching (a shared phone), no referrer (the token is in the URL), nothing from elsewhere. */
-  private send(res: Response, status: number, body: string): void {
-    res
-      .status(status)
-      .set({
-        'Content-Type': 'text/html; charset=utf-8',
-        'Cache-Control': 'no-store',
-        'Referrer-Policy': 'no-referrer',
-        'X-Robots-Tag': 'noindex',
-        'Content-Security-Policy': "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
-      })
-      .send(body);
   }
 }

@@ -1,4 +1,5 @@
 import { RESPONDENT_CATEGORY_LABELS, RespondentCategory, ScaleKind, TENURE_BAND_LABELS, TenureBand } from '../../modules/survey/survey.enums';
+import { ErrorSummary, ErrorText } from '../components';
 import { Page } from '../layout';
 import { Lang, MessageKey, text } from '../messages';
 
@@ -27,13 +28,6 @@ export interface SurveyFormView {
   /** Messages by field: `category`, `panel`, `form`, or an item code. */
   errors: Partial<Record<string, string>>;
 }
-
-const ErrorText = ({ id, message }: { id: string; message?: string }) =>
-  message ? (
-    <p class="error" id={id}>
-      {message}
-    </p>
-  ) : null;
 
 function Choice(props: { name: string; value: string; label: string; checked: boolean; describedBy?: string }) {
   const id = `${props.name}-${props.value}`;
@@ -91,22 +85,12 @@ function Item({ item, v }: { item: SurveyItemView; v: SurveyFormView }) {
 /** The survey as a plain form: works without JavaScript, one column on a phone. */
 export function SurveyForm({ v }: { v: SurveyFormView }) {
   const t = (key: MessageKey, values?: Record<string, string | number>) => text(v.lang, key, values);
-  const problems = Object.values(v.errors).filter(Boolean);
   return (
     <Page lang={v.lang} title={t('survey.title', { wave: v.wave })} switchHref={v.switchHref}>
       <h1>{t('survey.title', { wave: v.wave })}</h1>
       <p class="intro">{t('survey.intro', { unit: v.unit })}</p>
       {v.introduction && <p class="intro">{v.introduction}</p>}
-      {problems.length > 0 && (
-        <div class="summary" role="alert">
-          <p>{t('survey.errors')}</p>
-          <ul>
-            {problems.map((p) => (
-              <li>{p}</li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <ErrorSummary title={t('survey.errors')} problems={Object.values(v.errors)} />
       <form method="post" action={v.action} novalidate>
         <input type="hidden" name="formId" value={v.formId} />
         <fieldset class={v.errors.category ? 'question invalid' : 'question'}>
@@ -145,16 +129,6 @@ export function SurveyForm({ v }: { v: SurveyFormView }) {
         </fieldset>
         <button type="submit">{t('survey.send')}</button>
       </form>
-    </Page>
-  );
-}
-
-/** A page that only says something: thanks, or why the link does not open. */
-export function Notice(props: { lang: Lang; switchHref?: string; title: string; body: string }) {
-  return (
-    <Page lang={props.lang} title={props.title} switchHref={props.switchHref}>
-      <h1>{props.title}</h1>
-      <p>{props.body}</p>
     </Page>
   );
 }

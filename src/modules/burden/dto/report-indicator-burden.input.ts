@@ -49,6 +49,7 @@ export class ReportIndicatorBurdenInput {
   @IsOptional()
   @IsInt()
   @Min(0)
+  @Max(2_147_483_647)
   recordCount?: number | null;
 
   @Field({ defaultValue: false, description: 'Whether the same data is also registered elsewhere.' })
