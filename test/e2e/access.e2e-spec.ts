@@ -96,6 +96,8 @@ describe('access control', () => {
 
   const ADMIN_ONLY = [
     'createUser',
+    'inviteUser',
+    'issuePasswordLink',
     'updateUser',
     'createOrganisation',
     'updateOrganisation',
@@ -146,7 +148,8 @@ describe('access control', () => {
     expect(
       all
         .map((m) => m.name)
-        .filter((n) => n !== 'login')
+        // Every signed-in user: their own session and password.
+        .filter((n) => n !== 'login' && n !== 'changePassword')
         .sort(),
     ).toEqual([...ADMIN_ONLY, ...RESEARCH_WRITES, ...REPORT_WRITES, ...SURVEY_DESIGN, ...SURVEY_SUBMIT].sort());
     const org = await makeOrganisation(t.ds);

@@ -4,7 +4,7 @@ import { PageClient } from '../utils/page-client';
 import { startTestApp, TestApp } from '../utils/test-app';
 
 const INVITE = `mutation($input: InviteUserInput!) { inviteUser(input: $input) { url expiresAt user { id displayName } } }`;
-const NEW_LINK = `mutation($input: CreatePasswordLinkInput!) { createPasswordLink(input: $input) { url } }`;
+const NEW_LINK = `mutation($input: IssuePasswordLinkInput!) { issuePasswordLink(input: $input) { url } }`;
 
 /** Signing in to the pages, sessions that end, one's own password, and the one-time link to set it. */
 describe('accounts on the pages', () => {
@@ -200,7 +200,7 @@ describe('accounts on the pages', () => {
   it('gives a forgotten password a new link that ends the earlier one, and an expired link does not work', async () => {
     const user = await makeUser(t.ds, { role: Role.ANALYST });
     const link = async () =>
-      new URL((await t.gql(NEW_LINK, { input: { userId: user.id, reason: 'Glömt lösenordet' } }, admin)).data!.createPasswordLink.url).pathname;
+      new URL((await t.gql(NEW_LINK, { input: { userId: user.id, reason: 'Glömt lösenordet' } }, admin)).data!.issuePasswordLink.url).pathname;
     const first = await link();
     const second = await link();
     const browser = new PageClient(t.url);

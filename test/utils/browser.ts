@@ -44,6 +44,12 @@ export async function phonePage(browser: Browser, opts: { javaScriptEnabled?: bo
   return context.newPage();
 }
 
+/** A laptop-sized page (the reporters' usual screen), Swedish. */
+export async function desktopPage(browser: Browser): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'sv-SE', bypassCSP: true });
+  return context.newPage();
+}
+
 /** axe-core's WCAG 2.1 A/AA violations on the page, as "rule: target" lines (empty when none). */
 export async function axeViolations(page: Page): Promise<string[]> {
   await page.evaluate(fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));

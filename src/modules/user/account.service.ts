@@ -8,7 +8,7 @@ import { APP_CONFIG, AppConfig } from '../../config/config';
 import { AuditAction, AuditEntity } from '../audit/audit.enums';
 import { AuditService } from '../audit/audit.service';
 import { ClientRequests } from '../client-request/client-requests.service';
-import { ChangePasswordInput, CreatePasswordLinkInput, InviteUserInput, PasswordLink } from './dto/account.input';
+import { ChangePasswordInput, IssuePasswordLinkInput, InviteUserInput, PasswordLink } from './dto/account.input';
 import { PASSWORD_MIN } from './dto/create-user.input';
 import { hashPassword, verifyPassword } from './password';
 import { UserInvitationEntity } from './user-invitation.entity';
@@ -53,7 +53,7 @@ export class AccountService {
     });
   }
 
-  async passwordLink(actor: AuthUser, input: CreatePasswordLinkInput): Promise<PasswordLink> {
+  async passwordLink(actor: AuthUser, input: IssuePasswordLinkInput): Promise<PasswordLink> {
     return this.ds.transaction(async (em) => {
       const user = await em.getRepository(UserEntity).findOne({ where: { id: input.userId }, lock: { mode: 'pessimistic_write' } });
       if (!user) throw notFound('User', input.userId);

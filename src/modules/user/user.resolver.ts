@@ -14,7 +14,7 @@ import { UsersArgs } from './dto/users.args';
 import { UserEntity } from './user.entity';
 import { UserService } from './user.service';
 import { AccountService } from './account.service';
-import { ChangePasswordInput, CreatePasswordLinkInput, InviteUserInput, PasswordLink } from './dto/account.input';
+import { ChangePasswordInput, IssuePasswordLinkInput, InviteUserInput, PasswordLink } from './dto/account.input';
 import { pageSession } from '../../common/auth/page-session';
 
 @ObjectType({ description: PAGE_DESCRIPTION })
@@ -67,8 +67,11 @@ export class UserResolver {
   }
 
   @Allow('users.manage')
-  @Mutation(() => PasswordLink, { description: 'A new one-time link for a user to set their password, e.g. a forgotten one (admins).' })
-  createPasswordLink(@CurrentUser() actor: AuthUser, @Args('input') input: CreatePasswordLinkInput) {
+  @Mutation(() => PasswordLink, {
+    description:
+      'A new one-time link for a user to set their password, e.g. a forgotten one (admins). Each call ends the earlier links, so a retried call leaves exactly one that works.',
+  })
+  issuePasswordLink(@CurrentUser() actor: AuthUser, @Args('input') input: IssuePasswordLinkInput) {
     return this.accounts.passwordLink(actor, input);
   }
 

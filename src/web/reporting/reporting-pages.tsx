@@ -130,6 +130,21 @@ function Choices(props: { name: keyof ReportValues; legend: string; options: [st
   );
 }
 
+/** The question each field asks, for the summary of what to correct. */
+const QUESTIONS: Partial<Record<string, MessageKey>> = {
+  staffHours: 'report.staffHours',
+  staffCount: 'report.staffCount',
+  recordCount: 'report.records',
+  doubleRegistration: 'report.double',
+  usedForImprovement: 'report.improvement',
+  perceivedUsefulness: 'report.usefulness',
+  comment: 'report.comment',
+  reason: 'report.reason',
+};
+
+const named = (v: ReportFormView, field: string, message: string | undefined) =>
+  message && (QUESTIONS[field] ? `${text(v.c.lang, QUESTIONS[field]!)}: ${message}` : message);
+
 /** One period's burden report: last period's values as a start, or the current ones to correct. */
 export function ReportForm({ v }: { v: ReportFormView }) {
   const t = (key: MessageKey, values?: Record<string, string>) => text(v.c.lang, key, values);
@@ -145,7 +160,7 @@ export function ReportForm({ v }: { v: ReportFormView }) {
       ) : (
         v.prefilled && <p class="hint">{t('report.previous')}</p>
       )}
-      <ErrorSummary title={t('form.errors')} problems={Object.values(v.errors)} />
+      <ErrorSummary title={t('form.errors')} problems={Object.entries(v.errors).map(([field, message]) => named(v, field, message))} />
       <ErrorText id="form-error" message={v.errors.form} />
       <PostForm action={v.action} csrf={v.c.csrf}>
         <input type="hidden" name="formId" value={v.formId} />

@@ -8,7 +8,7 @@ import { CreateUserInput, PASSWORD_MIN } from './create-user.input';
 export class InviteUserInput extends OmitType(CreateUserInput, ['password'] as const) {}
 
 @InputType({ description: 'A new one-time link for an existing account to set its password (a forgotten password); earlier links stop working.' })
-export class CreatePasswordLinkInput {
+export class IssuePasswordLinkInput {
   @Field(() => ID, { description: 'The user.' })
   @IsUUID('all')
   userId: string;
