@@ -560,6 +560,19 @@ export async function seedDemo(app: INestApplicationContext, options: { force: b
     }
   }
 
+  // One wave open on the day the demo is loaded, whatever the day: staff of Varberg's home care
+  // answer it through survey links the demo reporter makes (docs/web.md). No responses yet.
+  const loadDay = iso(new Date());
+  await surveyWaves.open(admin, {
+    pilotId: homeCare.id,
+    instrumentId: DEFAULT_SURVEY_INSTRUMENT_ID,
+    label: 'Uppföljning 2 (demo, öppen)',
+    opensOn: loadDay,
+    closesOn: iso(addDays(new Date(`${loadDay}T00:00:00Z`), 28)),
+    unitIds: varberg.units.map((u) => u.id),
+  });
+  count('survey waves');
+
   return {
     password,
     users: ['admin', 'forskare1', 'analytiker', 'rapportor-varberg'].map(mail),

@@ -7,6 +7,7 @@ export const PATHS = {
   invitation: '/inbjudan',
   reporting: '/rapportering',
   report: '/rapportering/rapportera',
+  surveys: '/enkater',
   survey: '/s',
 } as const;
 

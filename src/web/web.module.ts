@@ -9,6 +9,7 @@ import { ObligationModule } from '../modules/obligation/obligation.module';
 import { OrganisationModule } from '../modules/organisation/organisation.module';
 import { SteeringModule } from '../modules/steering/steering.module';
 import { SurveyLinkModule } from '../modules/survey-link/survey-link.module';
+import { SurveyModule } from '../modules/survey/survey.module';
 import { UserModule } from '../modules/user/user.module';
 import { AccountController } from './account/account.controller';
 import { WebErrorPages } from './error-pages';
@@ -17,14 +18,15 @@ import { PageContexts } from './pages/page-context';
 import { ReportingController } from './reporting/reporting.controller';
 import { WebSessions } from './session/web-sessions';
 import { SurveyLinkController } from './survey/survey-link.controller';
+import { SurveysController } from './surveys/surveys.controller';
 
 /**
  * The pages people use in a browser (docs/adr/0006-web-pages-server-rendered.md): built on the
  * feature modules' services and access rules, adding only forms, sessions and texts.
  */
 @Module({
-  imports: [SurveyLinkModule, UserModule, AuthModule, AccessModule, OrganisationModule, SteeringModule, ObligationModule, BurdenModule],
-  controllers: [SurveyLinkController, AccountController, HomeController, ReportingController],
+  imports: [SurveyLinkModule, SurveyModule, UserModule, AuthModule, AccessModule, OrganisationModule, SteeringModule, ObligationModule, BurdenModule],
+  controllers: [SurveyLinkController, AccountController, HomeController, ReportingController, SurveysController],
   providers: [
     { provide: PgThrottlerStorage, inject: [DataSource], useFactory: (ds: DataSource) => new PgThrottlerStorage(ds) },
     { provide: ERROR_PAGES, useClass: WebErrorPages },

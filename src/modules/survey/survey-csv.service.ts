@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '../../common/auth/auth-user';
-import { DomainError } from '../../common/errors/domain-error';
+import { DomainError, FieldProblem } from '../../common/errors/domain-error';
 import { MAX_BATCH } from './dto/survey.input';
 import { SurveyBatchSource } from './survey-batch.entity';
 import { decodeCsv, FIXED_COLUMNS, parseResponsesCsv } from './survey-csv';
 import { sha256, SubmitResult, SurveyService } from './survey.service';
+
+const lineOf = (p: FieldProblem) => Number(/^line (\d+)/.exec(p.message)?.[1] ?? 0);
 
 /**
  * Survey responses as a CSV file (the layout is in survey-csv.ts and docs/api.md), with the same
@@ -26,6 +28,11 @@ export class SurveyCsvService {
     const { responses, problems } = decoded.problems.length
       ? { responses: [], problems: decoded.problems }
       : parseResponsesCsv(decoded.text, await this.surveys.waveItemCodes(actor, waveId), await this.surveys.waveUnits(actor, waveId));
+    if (problems.length && responses.length) {
+      // Every bad line at once: the answers out of range as well, in line order.
+      problems.push(...(await this.surveys.answerProblems(actor, waveId, responses, 2)));
+      problems.sort((a, b) => lineOf(a) - lineOf(b));
+    }
     if (problems.length) {
       const head = `${problems.length} problem(s) in the CSV; nothing was stored`;
       throw new DomainError(

@@ -39,6 +39,14 @@ export class SurveyWaveService {
     return paginate(qb, args, { column: 'w.opensOn', value: (w) => w.opensOn });
   }
 
+  /** One wave the caller may see; otherwise NOT_FOUND, as if it did not exist. */
+  async visible(actor: AuthUser, id: string): Promise<SurveyWaveEntity> {
+    const qb = this.ds.getRepository(SurveyWaveEntity).createQueryBuilder('w').where('w.id = :id', { id });
+    const wave = await applyTo(qb, visibleWaves(actor, 'w.id')).getOne();
+    if (!wave) throw notFound('Survey wave', id);
+    return wave;
+  }
+
   open(actor: AuthUser, input: OpenSurveyWaveInput): Promise<SurveyWaveEntity> {
     if (input.closesOn < input.opensOn) throw SurveyErrors.closesBeforeOpens();
     return this.ds.transaction(async (em) =>

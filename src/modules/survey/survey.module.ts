@@ -12,6 +12,6 @@ import { SurveyWaveService } from './survey-wave.service';
   imports: [OrganisationModule, PilotModule],
   controllers: [SurveyCsvController],
   providers: [SurveyService, SurveyWaveService, SurveyCsvService, SurveyLoaders, SurveyInstrumentResolver, SurveyWaveResolver],
-  exports: [SurveyService, SurveyWaveService, SurveyLoaders],
+  exports: [SurveyService, SurveyWaveService, SurveyCsvService, SurveyLoaders],
 })
 export class SurveyModule {}

@@ -347,6 +347,18 @@ export class SurveyService {
     return waveIds.map((id) => map.get(id) ?? 0);
   }
 
+  /**
+   * The answers that do not fit their items, without storing anything: a CSV file with other
+   * problems still gets these shown too, so every bad line is named at once.
+   */
+  async answerProblems(actor: AuthUser, waveId: string, responses: SurveyResponseInput[], firstLine: number): Promise<FieldProblem[]> {
+    const wave = await this.ds.getRepository(SurveyWaveEntity).findOneBy({ id: waveId });
+    if (!wave || !(await this.access.unitsToSubmitFor(actor, waveId)).size) return [];
+    const items = await this.itemsOf(this.ds.manager, wave);
+    const all = new Set(responses.map((r) => r.unitId));
+    return responses.flatMap((r, i) => this.rowProblems(r, i, firstLine, items, all)).filter((p) => p.field.includes('.answers.'));
+  }
+
   private rowProblems(r: SurveyResponseInput, i: number, firstLine: number, items: SurveyItemEntity[], units: Set<string>): FieldProblem[] {
     const line = i + firstLine;
     const field = `input.responses.${i}`;

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '../../common/auth/auth-user';
+import { forbidden } from '../../common/errors/domain-error';
 import { pageSession } from '../../common/auth/page-session';
 import type { AppRequest } from '../../common/graphql/gql-context';
 import { mayDo } from '../../modules/access/permissions';
@@ -31,10 +32,17 @@ export function pageLang(req: AppRequest): Lang {
   return session?.lang ?? 'sv';
 }
 
+/** The reporting and survey pages are an organisation's own: a role without one has no use for them (403). */
+export function ownOrganisation(user: AuthUser): string {
+  if (!user.organisationId) throw forbidden('These pages are for organisation reporters');
+  return user.organisationId;
+}
+
 /** The pages a role has in its menu: the access table decides, as for the API. */
 function menu(user: AuthUser): NavView['entries'] {
   const entries: NavView['entries'] = [{ href: PATHS.home, label: 'nav.home' }];
   if (user.organisationId && mayDo(user.role, 'reports.write')) entries.push({ href: PATHS.reporting, label: 'nav.reporting' });
+  if (user.organisationId && mayDo(user.role, 'surveys.submit')) entries.push({ href: PATHS.surveys, label: 'nav.surveys' });
   entries.push({ href: PATHS.password, label: 'nav.password' });
   return entries;
 }

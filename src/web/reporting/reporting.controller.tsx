@@ -3,7 +3,7 @@ import type { Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { CurrentUser } from '../../common/auth/decorators';
-import { DomainError, forbidden, notFound } from '../../common/errors/domain-error';
+import { DomainError, notFound } from '../../common/errors/domain-error';
 import type { AppRequest } from '../../common/graphql/gql-context';
 import { AccessChecks } from '../../modules/access/access.checks';
 import { Allow } from '../../modules/access/permissions';
@@ -13,7 +13,7 @@ import { OrganisationService } from '../../modules/organisation/organisation.ser
 import { SteeringService } from '../../modules/steering/steering.service';
 import { html } from '../layout';
 import { text } from '../messages';
-import { PageContext, PageContexts } from '../pages/page-context';
+import { ownOrganisation, PageContext, PageContexts } from '../pages/page-context';
 import { PATHS } from '../paths';
 import { seeOther, sendPage } from '../respond';
 import { CsrfGuard } from '../session/csrf';
@@ -192,10 +192,4 @@ export class ReportingController {
     const view = { c, action, ...names, period: `${key.start} – ${key.end}`, ...state };
     sendPage(res, status, html(<ReportForm v={view} />));
   }
-}
-
-/** These pages are an organisation's own: a role without one has no use for them. */
-function ownOrganisation(user: AuthUser): string {
-  if (!user.organisationId) throw forbidden('These pages are for organisation reporters');
-  return user.organisationId;
 }

@@ -1,4 +1,5 @@
-import { CanActivate, ExecutionContext, ForbiddenException, Injectable } from '@nestjs/common';
+import { CanActivate, ExecutionContext, ForbiddenException, Injectable, SetMetadata } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
 import { csrfSync } from 'csrf-sync';
 import type { Request } from 'express';
 
@@ -17,12 +18,20 @@ export const csrfToken = (req: Request): string => csrf.generateToken(req);
 /** Whether the form's token is the session's (false without a session). */
 export const csrfValid = (req: Request): boolean => Boolean((req as { session?: unknown }).session) && csrf.isRequestValid(req);
 
+const CHECKED_IN_HANDLER = 'csrf:checkedInHandler';
+
+/** A file upload's body is read after the guards: its handler checks the token with csrfValid(). */
+export const SkipCsrfGuard = () => SetMetadata(CHECKED_IN_HANDLER, true);
+
 /** On every page controller: a POST without the session's token is refused (403, a page). */
 @Injectable()
 export class CsrfGuard implements CanActivate {
+  constructor(private readonly reflector: Reflector) {}
+
   canActivate(context: ExecutionContext): boolean {
     const req = context.switchToHttp().getRequest<Request>();
     if (req.method === 'GET' || req.method === 'HEAD') return true;
+    if (this.reflector.get<boolean>(CHECKED_IN_HANDLER, context.getHandler())) return true;
     if (!csrfValid(req)) throw new ForbiddenException('The form has expired or did not come from this site');
     return true;
   }

@@ -1,0 +1,257 @@
+import { ErrorSummary, Field, PostForm } from '../components';
+import { Page } from '../layout';
+import { MessageKey, text } from '../messages';
+import { PATHS } from '../paths';
+import type { PageContext } from '../pages/page-context';
+import { CSRF_FIELD } from '../session/csrf';
+
+export type WaveState = 'OPEN' | 'NOT_YET_OPEN' | 'CLOSED';
+
+export interface WaveRow {
+  id: string;
+  label: string;
+  opensOn: string;
+  closesOn: string;
+  state: WaveState;
+  responses: number;
+  /** Staff invited over the links that say so, and the rate (null when not shown: too few invited). */
+  invited: number | null;
+  rate: number | null;
+}
+
+export interface LinkRow {
+  id: string;
+  url: string;
+  createdAt: string;
+  responses: number;
+  invited: number | null;
+  revokedAt: string | null;
+  revokeReason: string | null;
+}
+
+export interface UnitLinks {
+  id: string;
+  name: string;
+  links: LinkRow[];
+}
+
+export const wavePath = (id: string) => `${PATHS.surveys}/${id}`;
+
+/** A rate as people write it: "42 %" in Swedish (with a space), "42%" in English. */
+const percent = (rate: number | null, lang: 'sv' | 'en') => (rate === null ? '–' : `${Math.round(rate * 100)}${lang === 'sv' ? '\u00a0%' : '%'}`);
+
+function StateText({ c, w }: { c: PageContext; w: Pick<WaveRow, 'state' | 'opensOn'> }) {
+  return <>{text(c.lang, `wave.state.${w.state}` as MessageKey, { opensOn: w.opensOn })}</>;
+}
+
+/** The waves a reporter's units take part in, with how many have answered. */
+export function WavesPage({ c, waves }: { c: PageContext; waves: WaveRow[] }) {
+  const t = (key: MessageKey) => text(c.lang, key);
+  return (
+    <Page lang={c.lang} title={t('waves.title')} switchHref={c.switchHref} nav={c.nav}>
+      <h1>{t('waves.title')}</h1>
+      <p>{t('waves.intro')}</p>
+      {waves.length === 0 ? (
+        <p>{t('waves.none')}</p>
+      ) : (
+        <table>
+          <caption>{t('waves.title')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('waves.wave')}</th>
+              <th scope="col">{t('waves.period')}</th>
+              <th scope="col">{t('waves.state')}</th>
+              <th scope="col">{t('waves.responses')}</th>
+              <th scope="col">{t('waves.invited')}</th>
+              <th scope="col">{t('waves.rate')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {waves.map((w) => (
+              <tr>
+                <td>
+                  <a href={wavePath(w.id)}>{w.label}</a>
+                </td>
+                <td>{`${w.opensOn} – ${w.closesOn}`}</td>
+                <td>
+                  <StateText c={c} w={w} />
+                </td>
+                <td>{w.responses}</td>
+                <td>{w.invited ?? '–'}</td>
+                <td>{percent(w.rate, c.lang)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </Page>
+  );
+}
+
+export interface WaveView {
+  c: PageContext;
+  wave: WaveRow;
+  units: UnitLinks[];
+  formId: string;
+  /** A message after a change (a new link, a count set, a link closed, a file stored). */
+  done?: string;
+  errors: Partial<Record<string, string>>;
+  /** Every bad line of an uploaded file (nothing was stored). */
+  csvProblems: string[];
+}
+
+function LinkTable({ v, unit }: { v: WaveView; unit: UnitLinks }) {
+  const t = (key: MessageKey) => text(v.c.lang, key);
+  if (!unit.links.length) return <p>{t('wave.noLinks')}</p>;
+  return (
+    <table>
+      <caption>{`${t('wave.links')}: ${unit.name}`}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('wave.link')}</th>
+          <th scope="col">{t('wave.created')}</th>
+          <th scope="col">{t('waves.responses')}</th>
+          <th scope="col">{t('waves.invited')}</th>
+          <th scope="col">{t('wave.change')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {unit.links.map((l) => (
+          <tr id={`lank-${l.id}`}>
+            <td>
+              {l.revokedAt ? (
+                <span>{`${t('wave.revoked')} (${l.revokeReason})`}</span>
+              ) : (
+                <a class="url" href={l.url}>
+                  {l.url}
+                </a>
+              )}
+            </td>
+            <td>{l.createdAt.slice(0, 10)}</td>
+            <td>{l.responses}</td>
+            <td>{l.invited ?? '–'}</td>
+            <td>{!l.revokedAt && <LinkForms v={v} link={l} />}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** Set how many were invited through a link, or close it: each with a reason for the audit trail. */
+function LinkForms({ v, link }: { v: WaveView; link: LinkRow }) {
+  const t = (key: MessageKey) => text(v.c.lang, key);
+  const base = `${wavePath(v.wave.id)}/lankar/${link.id}`;
+  return (
+    <div class="link-forms">
+      <PostForm action={`${base}/inbjudna`} csrf={v.c.csrf} class="inline">
+        <label for={`invited-${link.id}`}>{t('wave.invitedCount')}</label>
+        <input id={`invited-${link.id}`} name="invited" type="number" inputmode="numeric" min={0} value={link.invited === null ? '' : String(link.invited)} />
+        <label for={`invited-reason-${link.id}`}>{t('wave.reason')}</label>
+        <input id={`invited-reason-${link.id}`} name="reason" type="text" />
+        <button type="submit">{t('wave.saveInvited')}</button>
+      </PostForm>
+      <PostForm action={`${base}/stang`} csrf={v.c.csrf} class="inline">
+        <label for={`revoke-reason-${link.id}`}>{t('wave.revokeReason')}</label>
+        <input id={`revoke-reason-${link.id}`} name="reason" type="text" />
+        <button type="submit" class="secondary">
+          {t('wave.revoke')}
+        </button>
+      </PostForm>
+    </div>
+  );
+}
+
+/** One wave: its links per unit, a new link, and responses from a CSV file. */
+export function WavePage({ v }: { v: WaveView }) {
+  const t = (key: MessageKey, values?: Record<string, string>) => text(v.c.lang, key, values);
+  const w = v.wave;
+  return (
+    <Page lang={v.c.lang} title={t('wave.title', { wave: w.label })} switchHref={v.c.switchHref} nav={v.c.nav}>
+      <h1>{t('wave.title', { wave: w.label })}</h1>
+      {v.done && (
+        <p class="done" role="status">
+          {v.done}
+        </p>
+      )}
+      <ErrorSummary title={t('form.errors')} problems={Object.values(v.errors)} />
+      <dl class="facts">
+        <dt>{t('waves.period')}</dt>
+        <dd>{`${w.opensOn} – ${w.closesOn}`}</dd>
+        <dt>{t('waves.state')}</dt>
+        <dd>
+          <StateText c={v.c} w={w} />
+        </dd>
+        <dt>{t('waves.responses')}</dt>
+        <dd id="response-count">{w.responses}</dd>
+        <dt>{t('waves.invited')}</dt>
+        <dd>{w.invited ?? '–'}</dd>
+        <dt>{t('waves.rate')}</dt>
+        <dd id="response-rate">{percent(w.rate, v.c.lang)}</dd>
+      </dl>
+      <p class="hint">{t('wave.anonymity')}</p>
+      {v.units.map((unit) => (
+        <section aria-labelledby={`unit-${unit.id}`}>
+          <h2 id={`unit-${unit.id}`}>{unit.name}</h2>
+          <LinkTable v={v} unit={unit} />
+        </section>
+      ))}
+      {w.state !== 'CLOSED' && v.units.length > 0 && (
+        <section aria-labelledby="new-link">
+          <h2 id="new-link">{t('wave.newLink')}</h2>
+          <p class="hint">{t('wave.newLink.help')}</p>
+          <PostForm action={`${wavePath(w.id)}/lankar`} csrf={v.c.csrf}>
+            <input type="hidden" name="formId" value={v.formId} />
+            <div class="question">
+              <label for="unitId">{t('reporting.unit')}</label>
+              <select id="unitId" name="unitId">
+                {v.units.map((u) => (
+                  <option value={u.id}>{u.name}</option>
+                ))}
+              </select>
+            </div>
+            <Field
+              name="invited"
+              type="number"
+              label={t('wave.invitedCount')}
+              hint={t('wave.invited.help')}
+              inputmode="numeric"
+              min={0}
+              error={v.errors.invited}
+            />
+            <button type="submit">{t('wave.create')}</button>
+          </PostForm>
+        </section>
+      )}
+      {w.state === 'OPEN' && v.units.length > 0 && (
+        <section aria-labelledby="csv">
+          <h2 id="csv">{t('wave.csv')}</h2>
+          <p>
+            {t('wave.csv.help')} <a href={`/surveys/waves/${w.id}/template.csv`}>{t('wave.csv.template')}</a>
+          </p>
+          {v.csvProblems.length > 0 && (
+            <div class="summary" role="alert">
+              <p>{t('wave.csv.problems', { count: String(v.csvProblems.length) })}</p>
+              <ul>
+                {v.csvProblems.map((p) => (
+                  <li>{p}</li>
+                ))}
+              </ul>
+            </div>
+          )}
+          <form method="post" action={`${wavePath(w.id)}/csv`} enctype="multipart/form-data">
+            <input type="hidden" name={CSRF_FIELD} value={v.c.csrf} />
+            <div class="question">
+              <label for="file">{t('wave.csv.file')}</label>
+              <input id="file" name="file" type="file" accept=".csv,text/csv" />
+            </div>
+            <button type="submit">{t('wave.csv.send')}</button>
+          </form>
+        </section>
+      )}
+      <p>
+        <a href={PATHS.surveys}>{t('wave.back')}</a>
+      </p>
+    </Page>
+  );
+}

@@ -1,0 +1,223 @@
+import { Body, Controller, Get, HttpStatus, Param, ParseUUIDPipe, Post, Query, Req, Res, UploadedFile, UseGuards, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import type { Response } from 'express';
+import { randomUUID } from 'node:crypto';
+import type { AuthUser } from '../../common/auth/auth-user';
+import { CurrentUser } from '../../common/auth/decorators';
+import { DomainError, forbidden } from '../../common/errors/domain-error';
+import type { AppRequest } from '../../common/graphql/gql-context';
+import { AccessChecks } from '../../modules/access/access.checks';
+import { Allow } from '../../modules/access/permissions';
+import { OrganisationService } from '../../modules/organisation/organisation.service';
+import { SurveyLinkService } from '../../modules/survey-link/survey-link.service';
+import { SurveyCsvService } from '../../modules/survey/survey-csv.service';
+import type { SurveyWaveEntity } from '../../modules/survey/survey-wave.entity';
+import { SurveyWaveService } from '../../modules/survey/survey-wave.service';
+import { SurveyService } from '../../modules/survey/survey.service';
+import { html } from '../layout';
+import { text } from '../messages';
+import { ownOrganisation, PageContext, PageContexts } from '../pages/page-context';
+import { PATHS } from '../paths';
+import { seeOther, sendPage } from '../respond';
+import { CsrfGuard, csrfValid, SkipCsrfGuard } from '../session/csrf';
+import { UnitLinks, WavePage, wavePath, WaveRow, WavesPage, WaveState, WaveView } from './survey-admin-pages';
+
+type Form = Record<string, unknown>;
+const str = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** The largest CSV a page takes (the API's own limit is BODY_LIMIT). */
+const MAX_CSV_BYTES = 10 * 1024 * 1024;
+
+/** A count typed into a form: empty is "not known", anything else a whole number from 0. */
+function invitedCount(value: unknown): { ok: true; invited: number | null } | { ok: false } {
+  const s = str(value);
+  if (s === '') return { ok: true, invited: null };
+  return /^\d{1,7}$/.test(s) ? { ok: true, invited: Number(s) } : { ok: false };
+}
+
+/**
+ * The surveys of a reporter's units: the waves with their response counts and rates, links per
+ * unit (made, counted, closed), and responses from a CSV file with every bad line shown before
+ * anything is stored. The same services and access rules as the API.
+ */
+@Controller(PATHS.surveys)
+@UseGuards(CsrfGuard)
+export class SurveysController {
+  constructor(
+    private readonly pages: PageContexts,
+    private readonly waves: SurveyWaveService,
+    private readonly surveys: SurveyService,
+    private readonly links: SurveyLinkService,
+    private readonly csv: SurveyCsvService,
+    private readonly organisations: OrganisationService,
+    private readonly access: AccessChecks,
+  ) {}
+
+  @Allow('surveys.submit')
+  @Get()
+  async list(@Req() req: AppRequest, @CurrentUser() user: AuthUser, @Res() res: Response): Promise<void> {
+    ownOrganisation(user);
+    const c = await this.pages.of(req, PATHS.surveys);
+    const page = await this.waves.list(user, { first: 100 } as never);
+    const waves = await this.rows(page.edges.map((e) => e.node));
+    sendPage(res, HttpStatus.OK, html(<WavesPage c={c} waves={waves} />));
+  }
+
+  @Allow('surveys.submit')
+  @Get(':waveId')
+  async wave(
+    @Req() req: AppRequest,
+    @CurrentUser() user: AuthUser,
+    @Param('waveId', new ParseUUIDPipe()) waveId: string,
+    @Query() q: Form,
+    @Res() res: Response,
+  ) {
+    const c = await this.pages.of(req, PATHS.surveys);
+    await this.sendWave(res, HttpStatus.OK, c, user, waveId, { done: this.doneMessage(c, q) });
+  }
+
+  @Allow('surveys.submit')
+  @Post(':waveId/lankar')
+  async createLink(
+    @Req() req: AppRequest,
+    @CurrentUser() user: AuthUser,
+    @Param('waveId', new ParseUUIDPipe()) waveId: string,
+    @Body() form: Form,
+    @Res() res: Response,
+  ) {
+    const c = await this.pages.of(req, PATHS.surveys);
+    const invited = invitedCount(form.invited);
+    if (!invited.ok) return this.sendWave(res, HttpStatus.BAD_REQUEST, c, user, waveId, { errors: { invited: text(c.lang, 'wave.error.invited') } });
+    const formId = typeof form.formId === 'string' && UUID.test(form.formId) ? form.formId : randomUUID();
+    const unitId = str(form.unitId);
+    if (!UUID.test(unitId)) return this.sendWave(res, HttpStatus.BAD_REQUEST, c, user, waveId, { errors: { unitId: text(c.lang, 'wave.error.unit') } });
+    const link = await this.userError(() => this.links.create(user, { waveId, unitId, invited: invited.invited, clientId: formId }));
+    if (typeof link === 'string') return this.sendWave(res, HttpStatus.BAD_REQUEST, c, user, waveId, { errors: { form: link } });
+    seeOther(res, `${wavePath(waveId)}?klart=lank#lank-${link.id}`);
+  }
+
+  @Allow('surveys.submit')
+  @Post(':waveId/lankar/:linkId/inbjudna')
+  async setInvited(
+    @Req() req: AppRequest,
+    @CurrentUser() user: AuthUser,
+    @Param('waveId', new ParseUUIDPipe()) waveId: string,
+    @Param('linkId', new ParseUUIDPipe()) linkId: string,
+    @Body() form: Form,
+    @Res() res: Response,
+  ) {
+    const c = await this.pages.of(req, PATHS.surveys);
+    const invited = invitedCount(form.invited);
+    const reason = str(form.reason) || text(c.lang, 'wave.reason.invited');
+    if (!invited.ok) return this.sendWave(res, HttpStatus.BAD_REQUEST, c, user, waveId, { errors: { invited: text(c.lang, 'wave.error.invited') } });
+    const done = await this.userError(() => this.links.setInvited(user, { id: linkId, invited: invited.invited, reason }));
+    if (typeof done === 'string') return this.sendWave(res, HttpStatus.BAD_REQUEST, c, user, waveId, { errors: { form: done } });
+    seeOther(res, `${wavePath(waveId)}?klart=inbjudna#lank-${linkId}`);
+  }
+
+  @Allow('surveys.submit')
+  @Post(':waveId/lankar/:linkId/stang')
+  async revoke(
+    @Req() req: AppRequest,
+    @CurrentUser() user: AuthUser,
+    @Param('waveId', new ParseUUIDPipe()) waveId: string,
+    @Param('linkId', new ParseUUIDPipe()) linkId: string,
+    @Body() form: Form,
+    @Res() res: Response,
+  ) {
+    const c = await this.pages.of(req, PATHS.surveys);
+    const reason = str(form.reason);
+    if (!reason) return this.sendWave(res, HttpStatus.BAD_REQUEST, c, user, waveId, { errors: { reason: text(c.lang, 'wave.error.reason') } });
+    const done = await this.userError(() => this.links.revoke(user, { id: linkId, reason }));
+    if (typeof done === 'string') return this.sendWave(res, HttpStatus.BAD_REQUEST, c, user, waveId, { errors: { form: done } });
+    seeOther(res, `${wavePath(waveId)}?klart=stangd`);
+  }
+
+  /** A file arrives as multipart: its form token is checked once the body is read. */
+  @Allow('surveys.submit')
+  @SkipCsrfGuard()
+  @Post(':waveId/csv')
+  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_CSV_BYTES, files: 1, fields: 5 } }))
+  async uploadCsv(
+    @Req() req: AppRequest,
+    @CurrentUser() user: AuthUser,
+    @Param('waveId', new ParseUUIDPipe()) waveId: string,
+    @UploadedFile() file: { buffer: Buffer; size: number } | undefined,
+    @Res() res: Response,
+  ) {
+    if (!csrfValid(req)) throw forbidden('The form has expired or did not come from this site');
+    const c = await this.pages.of(req, PATHS.surveys);
+    if (!file?.size) return this.sendWave(res, HttpStatus.BAD_REQUEST, c, user, waveId, { errors: { file: text(c.lang, 'wave.error.file') } });
+    try {
+      const result = await this.csv.upload(user, waveId, file.buffer, undefined);
+      const done = text(c.lang, result.alreadySubmitted ? 'wave.csv.again' : 'wave.csv.stored', { count: String(result.stored) });
+      return this.sendWave(res, HttpStatus.OK, c, user, waveId, { done });
+    } catch (e) {
+      if (!(e instanceof DomainError) || e.code !== 'BAD_USER_INPUT') throw e;
+      const problems = e.fields.length ? e.fields.map((f) => f.message) : [e.message];
+      return this.sendWave(res, HttpStatus.BAD_REQUEST, c, user, waveId, { csvProblems: problems });
+    }
+  }
+
+  /** A service's refusal of what the person typed, as a message for the page; anything else goes on up. */
+  private async userError<T>(run: () => Promise<T>): Promise<T | string> {
+    try {
+      return await run();
+    } catch (e) {
+      if (!(e instanceof DomainError) || e.code !== 'BAD_USER_INPUT') throw e;
+      return e.fields.length ? e.fields.map((f) => f.message).join(' ') : e.message;
+    }
+  }
+
+  private doneMessage(c: PageContext, q: Form): string | undefined {
+    const key = { lank: 'wave.done.link', inbjudna: 'wave.done.invited', stangd: 'wave.done.revoked' }[str(q.klart)] as Parameters<typeof text>[1] | undefined;
+    return key && text(c.lang, key);
+  }
+
+  private async sendWave(
+    res: Response,
+    status: number,
+    c: PageContext,
+    user: AuthUser,
+    waveId: string,
+    extra: Partial<Pick<WaveView, 'done' | 'errors' | 'csvProblems'>>,
+  ) {
+    ownOrganisation(user);
+    const wave = await this.waves.visible(user, waveId);
+    const [row] = await this.rows([wave]);
+    const unitIds = [...(await this.access.unitsToSubmitFor(user, waveId))];
+    const units = await this.organisations.visibleByIds(user, unitIds);
+    const links = await this.links.forWaves(user, [waveId]);
+    const counts = await this.links.responseCounts(links.map((l) => l.id));
+    const byUnit: UnitLinks[] = units.map((u) => ({
+      id: u.id,
+      name: u.name,
+      links: links
+        .filter((l) => l.unitId === u.id)
+        .map((l) => ({
+          id: l.id,
+          url: this.links.url(l),
+          createdAt: l.createdAt.toISOString(),
+          responses: counts.get(l.id) ?? 0,
+          invited: l.invited,
+          revokedAt: l.revokedAt?.toISOString() ?? null,
+          revokeReason: l.revokeReason,
+        })),
+    }));
+    const view: WaveView = { c, wave: row, units: byUnit, formId: randomUUID(), errors: {}, csvProblems: [], ...extra };
+    sendPage(res, status, html(<WavePage v={view} />));
+  }
+
+  /** Waves with their state, responses, invited and (where enough were invited) rate. */
+  private async rows(waves: SurveyWaveEntity[]): Promise<WaveRow[]> {
+    const ids = waves.map((w) => w.id);
+    const [counts, invitations] = await Promise.all([this.surveys.responseCounts(ids), this.links.invitations(ids)]);
+    const today = new Date().toISOString().slice(0, 10);
+    return waves.map((w, i) => {
+      const inv = invitations.get(w.id);
+      const state: WaveState = w.closedAt || w.closesOn < today ? 'CLOSED' : w.opensOn > today ? 'NOT_YET_OPEN' : 'OPEN';
+      const rate = inv && this.links.rateShown(inv.invited) ? inv.responses / inv.invited : null;
+      return { id: w.id, label: w.label, opensOn: w.opensOn, closesOn: w.closesOn, state, responses: counts[i], invited: inv?.invited ?? null, rate };
+    });
+  }
+}
