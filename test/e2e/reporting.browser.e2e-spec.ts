@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { Role } from '../../src/common/auth/role.enum';
 import { SteeringLevel } from '../../src/modules/pilot/pilot.enums';
+import { DEFAULT_SURVEY_INSTRUMENT_ID } from '../../src/modules/survey/survey.enums';
 import { makeOrganisation, makePilot, makeUser, TEST_PASSWORD, userWithToken } from '../factories';
 import { axeViolations, desktopPage, launchChromium, phonePage, screenshot } from '../utils/browser';
 import { startTestApp, TestApp } from '../utils/test-app';
@@ -29,7 +30,11 @@ describe('reporting pages in a browser', () => {
     org.kommun = (await makeOrganisation(t.ds, { name: 'Varbergs kommun' })).id;
     org.unit = (await makeOrganisation(t.ds, { name: 'Hemtjänst Trönninge', parentId: org.kommun })).id;
     org.granne = (await makeOrganisation(t.ds, { name: 'Falkenbergs kommun' })).id;
-    await makePilot(t.ds, { code: 'WEBB-2', startsOn: '2019-01-01', endsOn: null }, [{ organisationId: org.kommun, level: SteeringLevel.POLITICAL_PRINCIPAL }]);
+    const pilotId = (
+      await makePilot(t.ds, { code: 'WEBB-2', startsOn: '2019-01-01', endsOn: null }, [
+        { organisationId: org.kommun, level: SteeringLevel.POLITICAL_PRINCIPAL },
+      ])
+    ).id;
     const instrument = await t.gql(
       'mutation($input: CreateSteeringInstrumentInput!) { createSteeringInstrument(input: $input) { id } }',
       {
@@ -61,6 +66,13 @@ describe('reporting pages in a browser', () => {
       )
     ).data!.defineIndicator.id;
     reporterEmail = (await makeUser(t.ds, { role: Role.ORG_REPORTER, organisationId: org.kommun, displayName: 'Rut Rapportör' })).email;
+    const today = new Date().toISOString().slice(0, 10);
+    const res = await t.gql(
+      'mutation($input: OpenSurveyWaveInput!) { openSurveyWave(input: $input) { id } }',
+      { input: { pilotId, instrumentId: DEFAULT_SURVEY_INSTRUMENT_ID, label: 'Uppföljning 2', opensOn: today, closesOn: today, unitIds: [org.unit] } },
+      admin,
+    );
+    if (res.errors) throw new Error(res.text);
   }, 60_000);
   afterAll(async () => {
     await browser?.close();
@@ -122,6 +134,31 @@ describe('reporting pages in a browser', () => {
     await expect(page.locator('caption').first().textContent()).resolves.toBe('Att rapportera (2)');
     expect(await page.getByRole('link', { name: FEBRUARY }).count()).toBe(0);
     await checked(page, 'reporting-after');
+  });
+
+  it('makes a survey link that staff answer on a phone, and the wave’s count and rate rise on the reporter’s page', async () => {
+    const page = await desktopPage(browser);
+    await page.goto(`${t.url}/logga-in`);
+    await signIn(page, reporterEmail, TEST_PASSWORD);
+    await page.getByRole('link', { name: 'Enkäter' }).click();
+    await checked(page, 'surveys');
+    await page.getByRole('link', { name: 'Uppföljning 2' }).click();
+    await page.getByLabel('Antal inbjudna').fill('5');
+    await page.getByRole('button', { name: 'Skapa länk' }).click();
+    await expect(page.getByRole('status').textContent()).resolves.toContain('Länken är skapad.');
+    await checked(page, 'survey-wave');
+    const url = await page.locator('a.url').first().getAttribute('href');
+    // The link names the app's PUBLIC_URL; the test app listens on a port of its own.
+    const phone = await phonePage(browser, { javaScriptEnabled: false });
+    await phone.goto(`${t.url}${new URL(url!).pathname}`);
+    await phone.getByLabel('Medarbetare').check();
+    for (const fieldset of await phone.locator('fieldset.question:has(.scale)').all()) await fieldset.locator('input[value="3"]').check();
+    await phone.getByRole('button', { name: 'Skicka' }).click();
+    await phone.waitForURL(/\/tack$/);
+    await expect(phone.locator('h1').textContent()).resolves.toBe('Tack');
+    await page.reload();
+    await expect(page.locator('#response-count').textContent()).resolves.toBe('1');
+    await expect(page.locator('#response-rate').textContent()).resolves.toBe('20\u00a0%');
   });
 
   it('keeps a reporter out of another organisation’s page, which answers like a missing one', async () => {

@@ -59,8 +59,8 @@ export async function axeViolations(page: Page): Promise<string[]> {
   return result.violations.flatMap((v: { id: string; nodes: { target: string[] }[] }) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
 }
 
-/** Saves a screenshot of what the screen shows as test-results/screenshots/<name>.png (docs/web.md shows them). */
+/** Saves a screenshot of the whole page as test-results/screenshots/<name>.png (docs/web.md shows them). */
 export async function screenshot(page: Page, name: string): Promise<void> {
   fs.mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
 }

@@ -143,7 +143,8 @@ function LinkForms({ v, link }: { v: WaveView; link: LinkRow }) {
   const t = (key: MessageKey) => text(v.c.lang, key);
   const base = `${wavePath(v.wave.id)}/lankar/${link.id}`;
   return (
-    <div class="link-forms">
+    <details class="link-forms">
+      <summary>{t('wave.change')}</summary>
       <PostForm action={`${base}/inbjudna`} csrf={v.c.csrf} class="inline">
         <label for={`invited-${link.id}`}>{t('wave.invitedCount')}</label>
         <input id={`invited-${link.id}`} name="invited" type="number" inputmode="numeric" min={0} value={link.invited === null ? '' : String(link.invited)} />
@@ -158,7 +159,7 @@ function LinkForms({ v, link }: { v: WaveView; link: LinkRow }) {
           {t('wave.revoke')}
         </button>
       </PostForm>
-    </div>
+    </details>
   );
 }
 
