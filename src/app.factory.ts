@@ -1,9 +1,12 @@
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
+import type { NextFunction, Request, Response } from 'express';
 import * as path from 'node:path';
 import { Logger } from 'nestjs-pino';
 import { AppModule, AppModuleOptions } from './app.module';
+import { serveStatic } from 'ruru/static';
+import { GRAPHIQL_STATIC } from './web/graphiql/graphiql.controller';
 import { WebSessions } from './web/session/web-sessions';
 
 /** The whole app, configured as in production: used by main.ts and by the end-to-end tests. */
@@ -24,6 +27,11 @@ export async function createApp(options: AppModuleOptions): Promise<INestApplica
   // The pages' stylesheet and scripts: files of the repository, nothing from elsewhere.
   // Signed-in pages' sessions (never on the survey links or the files).
   app.use(app.get(WebSessions).middleware);
+  // GraphiQL's files, from the installed package (no CDN), when GraphiQL is on.
+  if (options.config.graphiql) {
+    const files = serveStatic(GRAPHIQL_STATIC); // it reads the whole path, so it is not mounted
+    app.use((req: Request, res: Response, next: NextFunction) => (req.path.startsWith(GRAPHIQL_STATIC) ? files(req, res, next) : next()));
+  }
   app.useStaticAssets(path.join(__dirname, 'web', 'assets'), { prefix: '/assets/', index: false, maxAge: '1h' });
   await app.init();
   return app;

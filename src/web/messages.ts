@@ -191,6 +191,10 @@ const sv = {
   'wave.error.reason': 'Skriv varför länken stängs.',
   'wave.error.file': 'Välj en CSV-fil att skicka.',
   'wave.back': 'Tillbaka till enkäterna',
+  'nav.graphiql': 'GraphQL',
+  'examples.title': 'GraphQL-exempel',
+  'examples.intro': 'Exemplen ur API-guiden (docs/api.md). Öppna ett i GraphiQL, där du är inloggad som dig själv: du ser bara det du har rätt att se.',
+  'examples.open': 'Öppna i GraphiQL',
 };
 
 const en: Record<keyof typeof sv, string> = {
@@ -379,6 +383,10 @@ const en: Record<keyof typeof sv, string> = {
   'wave.error.reason': 'Say why the link is closed.',
   'wave.error.file': 'Choose a CSV file to send.',
   'wave.back': 'Back to the surveys',
+  'nav.graphiql': 'GraphQL',
+  'examples.title': 'GraphQL examples',
+  'examples.intro': 'The examples of the API guide (docs/api.md). Open one in GraphiQL, where you are signed in as yourself: you see only what you may see.',
+  'examples.open': 'Open in GraphiQL',
 };
 
 export type MessageKey = keyof typeof sv;

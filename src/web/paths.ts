@@ -8,10 +8,12 @@ export const PATHS = {
   reporting: '/rapportering',
   report: '/rapportering/rapportera',
   surveys: '/enkater',
+  graphiql: '/graphiql',
+  graphiqlExamples: '/graphiql/exempel',
   survey: '/s',
 } as const;
 
-const PAGE = /^\/(s|logga-in|logga-ut|konto|inbjudan|rapportering|enkater|tidstjuvar|anvandare)(\/|$)/;
+const PAGE = /^\/(s|logga-in|logga-ut|konto|inbjudan|rapportering|enkater|tidstjuvar|anvandare|graphiql)(\/|$)/;
 
 /** Whether a request is for a page (errors answer as pages) rather than the API or a download. */
 export const isPagePath = (path: string): boolean => path === '/' || PAGE.test(path);

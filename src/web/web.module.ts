@@ -13,6 +13,7 @@ import { SurveyModule } from '../modules/survey/survey.module';
 import { UserModule } from '../modules/user/user.module';
 import { AccountController } from './account/account.controller';
 import { WebErrorPages } from './error-pages';
+import { GraphiqlController } from './graphiql/graphiql.controller';
 import { HomeController } from './home/home.controller';
 import { PageContexts } from './pages/page-context';
 import { ReportingController } from './reporting/reporting.controller';
@@ -26,7 +27,7 @@ import { SurveysController } from './surveys/surveys.controller';
  */
 @Module({
   imports: [SurveyLinkModule, SurveyModule, UserModule, AuthModule, AccessModule, OrganisationModule, SteeringModule, ObligationModule, BurdenModule],
-  controllers: [SurveyLinkController, AccountController, HomeController, ReportingController, SurveysController],
+  controllers: [SurveyLinkController, AccountController, HomeController, ReportingController, SurveysController, GraphiqlController],
   providers: [
     { provide: PgThrottlerStorage, inject: [DataSource], useFactory: (ds: DataSource) => new PgThrottlerStorage(ds) },
     { provide: ERROR_PAGES, useClass: WebErrorPages },

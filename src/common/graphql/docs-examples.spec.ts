@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { buildSchema, DocumentNode, Kind, parse, validate } from 'graphql';
+import { graphqlBlocks } from '../../web/graphiql/doc-examples';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const DOCS = [
@@ -11,18 +12,7 @@ const DOCS = [
     .map((f) => path.join('docs', f)),
 ];
 
-/** Every ```graphql block of a Markdown file, with the line it starts on. */
-function graphqlBlocks(file: string): { line: number; text: string }[] {
-  const blocks: { line: number; text: string }[] = [];
-  const lines = fs.readFileSync(path.join(ROOT, file), 'utf8').split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    if (lines[i].trim() !== '```graphql') continue;
-    const start = i + 1;
-    while (++i < lines.length && lines[i].trim() !== '```');
-    blocks.push({ line: start + 1, text: lines.slice(start, i).join('\n') });
-  }
-  return blocks;
-}
+const blocksOf = (file: string) => graphqlBlocks(fs.readFileSync(path.join(ROOT, file), 'utf8'));
 
 /** A block may hold several operations side by side: each is checked on its own. */
 const operations = (doc: DocumentNode): DocumentNode[] => doc.definitions.map((d) => ({ kind: Kind.DOCUMENT, definitions: [d] }));
@@ -33,7 +23,7 @@ describe('GraphQL examples in the docs', () => {
 
   it.each(DOCS)('%s: every example is valid against the schema', (file) => {
     const problems: string[] = [];
-    for (const block of graphqlBlocks(file)) {
+    for (const block of blocksOf(file)) {
       try {
         for (const op of operations(parse(block.text))) {
           for (const e of validate(schema, op)) problems.push(`${file}:${block.line + (e.locations?.[0].line ?? 1) - 1}: ${e.message}`);

@@ -14,7 +14,8 @@ export function graphqlOptions(config: AppConfig): Omit<ApolloDriverConfig, 'dri
     autoSchemaFile: true,
     sortSchema: true,
     playground: false,
-    introspection: !config.isProduction,
+    // GraphiQL's documentation needs it: in production only when GraphiQL is turned on.
+    introspection: !config.isProduction || config.graphiql,
     hideSchemaDetailsFromClientErrors: config.isProduction,
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,

@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '../../config/config';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { forbidden } from '../../common/errors/domain-error';
 import { pageSession } from '../../common/auth/page-session';
@@ -39,10 +40,11 @@ export function ownOrganisation(user: AuthUser): string {
 }
 
 /** The pages a role has in its menu: the access table decides, as for the API. */
-function menu(user: AuthUser): NavView['entries'] {
+function menu(user: AuthUser, graphiql: boolean): NavView['entries'] {
   const entries: NavView['entries'] = [{ href: PATHS.home, label: 'nav.home' }];
   if (user.organisationId && mayDo(user.role, 'reports.write')) entries.push({ href: PATHS.reporting, label: 'nav.reporting' });
   if (user.organisationId && mayDo(user.role, 'surveys.submit')) entries.push({ href: PATHS.surveys, label: 'nav.surveys' });
+  if (graphiql) entries.push({ href: PATHS.graphiqlExamples, label: 'nav.graphiql' });
   entries.push({ href: PATHS.password, label: 'nav.password' });
   return entries;
 }
@@ -56,7 +58,10 @@ export function otherLanguage(req: AppRequest, lang: Lang): string {
 
 @Injectable()
 export class PageContexts {
-  constructor(private readonly users: UserService) {}
+  constructor(
+    private readonly users: UserService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   async of(req: AppRequest, current: string): Promise<PageContext> {
     const user = req.user!;
@@ -68,7 +73,7 @@ export class PageContexts {
       user,
       name: me.displayName,
       csrf,
-      nav: { name: me.displayName, entries: menu(user), csrf, current },
+      nav: { name: me.displayName, entries: menu(user, this.config.graphiql), csrf, current },
       switchHref: otherLanguage(req, lang),
     };
   }
