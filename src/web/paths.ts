@@ -8,6 +8,8 @@ export const PATHS = {
   reporting: '/rapportering',
   report: '/rapportering/rapportera',
   surveys: '/enkater',
+  timeThieves: '/tidstjuvar',
+  users: '/anvandare',
   graphiql: '/graphiql',
   graphiqlExamples: '/graphiql/exempel',
   survey: '/s',

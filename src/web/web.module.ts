@@ -11,6 +11,7 @@ import { SteeringModule } from '../modules/steering/steering.module';
 import { SurveyLinkModule } from '../modules/survey-link/survey-link.module';
 import { SurveyModule } from '../modules/survey/survey.module';
 import { UserModule } from '../modules/user/user.module';
+import { TimeThiefModule } from '../modules/time-thief/time-thief.module';
 import { AccountController } from './account/account.controller';
 import { WebErrorPages } from './error-pages';
 import { GraphiqlController } from './graphiql/graphiql.controller';
@@ -20,14 +21,36 @@ import { ReportingController } from './reporting/reporting.controller';
 import { WebSessions } from './session/web-sessions';
 import { SurveyLinkController } from './survey/survey-link.controller';
 import { SurveysController } from './surveys/surveys.controller';
+import { TimeThievesController } from './time-thieves/time-thieves.controller';
+import { UsersController } from './users/users.controller';
 
 /**
  * The pages people use in a browser (docs/adr/0006-web-pages-server-rendered.md): built on the
  * feature modules' services and access rules, adding only forms, sessions and texts.
  */
 @Module({
-  imports: [SurveyLinkModule, SurveyModule, UserModule, AuthModule, AccessModule, OrganisationModule, SteeringModule, ObligationModule, BurdenModule],
-  controllers: [SurveyLinkController, AccountController, HomeController, ReportingController, SurveysController, GraphiqlController],
+  imports: [
+    SurveyLinkModule,
+    SurveyModule,
+    UserModule,
+    AuthModule,
+    AccessModule,
+    OrganisationModule,
+    SteeringModule,
+    ObligationModule,
+    BurdenModule,
+    TimeThiefModule,
+  ],
+  controllers: [
+    SurveyLinkController,
+    AccountController,
+    HomeController,
+    ReportingController,
+    SurveysController,
+    TimeThievesController,
+    UsersController,
+    GraphiqlController,
+  ],
   providers: [
     { provide: PgThrottlerStorage, inject: [DataSource], useFactory: (ds: DataSource) => new PgThrottlerStorage(ds) },
     { provide: ERROR_PAGES, useClass: WebErrorPages },

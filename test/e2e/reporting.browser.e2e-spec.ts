@@ -161,6 +161,45 @@ describe('reporting pages in a browser', () => {
     await expect(page.locator('#response-rate').textContent()).resolves.toBe('20\u00a0%');
   });
 
+  it('reports a time thief and changes its status, in English too', async () => {
+    const page = await desktopPage(browser);
+    await page.goto(`${t.url}/logga-in`);
+    await signIn(page, reporterEmail, TEST_PASSWORD);
+    await page.getByRole('link', { name: 'Tidstjuvar' }).click();
+    await page.getByLabel('Uppgift').fill('Dubbel dokumentation');
+    await page.getByLabel('Minuter per vecka och berörd medarbetare').fill('30');
+    await page.getByLabel('Antal berörda medarbetare').fill('6');
+    await page.getByRole('button', { name: 'Rapportera' }).click();
+    await expect(page.getByRole('status').textContent()).resolves.toBe('Tidstjuven är rapporterad.');
+    await checked(page, 'time-thieves');
+    await page.getByRole('link', { name: 'Dubbel dokumentation' }).click();
+    await page.getByLabel('Under prövning').check();
+    await page.getByRole('button', { name: 'Spara läget' }).click();
+    await expect(page.locator('#status').textContent()).resolves.toBe('Under prövning');
+    await checked(page, 'time-thief');
+    await page.getByRole('link', { name: 'In English' }).click();
+    await expect(page.locator('#status').textContent()).resolves.toBe('Under review');
+    await checked(page, 'time-thief-en');
+  });
+
+  it('lets an admin invite a user and shows the link once', async () => {
+    const adminEmail = (await makeUser(t.ds, { role: Role.ADMIN, displayName: 'Ada Admin' })).email;
+    const page = await desktopPage(browser);
+    await page.goto(`${t.url}/logga-in`);
+    await signIn(page, adminEmail, TEST_PASSWORD);
+    await page.getByRole('link', { name: 'Användare' }).click();
+    await checked(page, 'users');
+    await page.getByLabel('E-postadress').fill('ny.analytiker@example.se');
+    await page.getByLabel('Namn', { exact: true }).fill('Ny Analytiker');
+    await page.getByLabel('Roll').selectOption('ANALYST');
+    await page.getByRole('button', { name: 'Bjud in' }).click();
+    await expect(page.getByLabel('Länken').inputValue()).resolves.toMatch(/\/inbjudan\/[A-Za-z0-9_-]{43}$/);
+    await checked(page, 'user-link');
+    await page.goto(`${t.url}/anvandare`);
+    await page.getByRole('link', { name: 'Ny Analytiker' }).click();
+    await checked(page, 'user');
+  });
+
   it('keeps a reporter out of another organisation’s page, which answers like a missing one', async () => {
     const page = await desktopPage(browser);
     await page.goto(`${t.url}/logga-in`);

@@ -58,6 +58,12 @@ export class OrganisationService {
     return applyTo(qb, visibleOrganisations(actor, 'o.id')).orderBy('o.name').getMany();
   }
 
+  /** Every organisation the caller may see, by name (for a choice in a form; at most `limit`). */
+  visibleNames(actor: AuthUser, limit = 5_000): Promise<OrganisationEntity[]> {
+    const qb = this.ds.getRepository(OrganisationEntity).createQueryBuilder('o').select(['o.id', 'o.name']);
+    return applyTo(qb, visibleOrganisations(actor, 'o.id')).orderBy('o.name').addOrderBy('o.id').take(limit).getMany();
+  }
+
   /** An organisation and everything below it that the caller may see, by name. */
   subtree(actor: AuthUser, id: string): Promise<OrganisationEntity[]> {
     const qb = this.ds

@@ -5,5 +5,5 @@ import { TimeThiefLoaders } from './time-thief.loaders';
 import { TimeThiefResolver } from './time-thief.resolver';
 import { TimeThiefService } from './time-thief.service';
 
-@Module({ imports: [OrganisationModule, SteeringModule], providers: [TimeThiefService, TimeThiefLoaders, TimeThiefResolver] })
+@Module({ imports: [OrganisationModule, SteeringModule], providers: [TimeThiefService, TimeThiefLoaders, TimeThiefResolver], exports: [TimeThiefService] })
 export class TimeThiefModule {}

@@ -46,6 +46,17 @@ export class TimeThiefService {
     return paginate(qb, args, { column: 'tt.reportedOn', value: (tt) => tt.reportedOn, direction: 'DESC' });
   }
 
+  /** One time thief the caller may see (not withdrawn), with its status history; otherwise NOT_FOUND. */
+  async withHistory(actor: AuthUser, id: string): Promise<{ thief: TimeThiefEntity; history: TimeThiefStatusChangeEntity[] }> {
+    const qb = this.ds.getRepository(TimeThiefEntity).createQueryBuilder('tt').where('tt.id = :id AND tt.withdrawnAt IS NULL', { id });
+    const thief = await applyTo(qb, visibleReports(actor, 'tt.organisation_id')).getOne();
+    if (!thief) throw notFound('Time thief', id);
+    const history = await this.ds
+      .getRepository(TimeThiefStatusChangeEntity)
+      .find({ where: { timeThiefId: id }, order: { changedOn: 'ASC', recordedAt: 'ASC' } });
+    return { thief, history };
+  }
+
   async report(actor: AuthUser, input: ReportTimeThiefInput): Promise<TimeThiefEntity> {
     return this.ds.transaction(async (em) =>
       this.requests.once(

@@ -9,6 +9,8 @@ import { APP_CONFIG, AppConfig } from '../../config/config';
 import { AuthService } from '../../modules/auth/auth.service';
 import { LoginThrottlerGuard } from '../../modules/auth/login-throttler.guard';
 import { AccountService } from '../../modules/user/account.service';
+import { ChangePasswordInput } from '../../modules/user/dto/account.input';
+import { validInput } from '../../common/validation/input-validation.pipe';
 import { Notice } from '../components';
 import { html } from '../layout';
 import { Lang, langOf, text } from '../messages';
@@ -100,7 +102,8 @@ export class AccountController {
     let errors = checkNewPassword(c.lang, form.newPassword, form.repeat);
     if (!Object.keys(errors).length) {
       try {
-        await this.accounts.changePassword(user, { currentPassword: str(form.currentPassword), newPassword: str(form.newPassword) }, pageSession(req)?.id);
+        const input = await validInput(ChangePasswordInput, { currentPassword: str(form.currentPassword), newPassword: str(form.newPassword) });
+        await this.accounts.changePassword(user, input, pageSession(req)?.id);
         return seeOther(res, `${PATHS.password}?saved=1`);
       } catch (e) {
         if (!(e instanceof DomainError) || e.code !== 'BAD_USER_INPUT') throw e;

@@ -43,7 +43,9 @@ export function ownOrganisation(user: AuthUser): string {
 function menu(user: AuthUser, graphiql: boolean): NavView['entries'] {
   const entries: NavView['entries'] = [{ href: PATHS.home, label: 'nav.home' }];
   if (user.organisationId && mayDo(user.role, 'reports.write')) entries.push({ href: PATHS.reporting, label: 'nav.reporting' });
+  if (user.organisationId && mayDo(user.role, 'reports.write')) entries.push({ href: PATHS.timeThieves, label: 'nav.timeThieves' });
   if (user.organisationId && mayDo(user.role, 'surveys.submit')) entries.push({ href: PATHS.surveys, label: 'nav.surveys' });
+  if (mayDo(user.role, 'users.manage')) entries.push({ href: PATHS.users, label: 'nav.users' });
   if (graphiql) entries.push({ href: PATHS.graphiqlExamples, label: 'nav.graphiql' });
   entries.push({ href: PATHS.password, label: 'nav.password' });
   return entries;

@@ -8,6 +8,8 @@ import type { AppRequest } from '../../common/graphql/gql-context';
 import { AccessChecks } from '../../modules/access/access.checks';
 import { Allow } from '../../modules/access/permissions';
 import { BurdenService } from '../../modules/burden/burden.service';
+import { ReportIndicatorBurdenInput } from '../../modules/burden/dto/report-indicator-burden.input';
+import { validInput } from '../../common/validation/input-validation.pipe';
 import { ObligationService } from '../../modules/obligation/obligation.service';
 import { OrganisationService } from '../../modules/organisation/organisation.service';
 import { SteeringService } from '../../modules/steering/steering.service';
@@ -124,7 +126,7 @@ export class ReportingController {
       this.sendForm(res, HttpStatus.BAD_REQUEST, c, key, names, { formId, revision: rev, withdrawnBecause: null, prefilled: false, values, errors });
     if (!parsed.input) return again(parsed.errors);
     try {
-      await this.burden.report(user, {
+      const input = await validInput(ReportIndicatorBurdenInput, {
         ...parsed.input,
         clientId: formId,
         indicatorId: key.indicatorId,
@@ -134,6 +136,7 @@ export class ReportingController {
         periodEnd: period.end,
         expectedRevision: revision,
       });
+      await this.burden.report(user, input);
     } catch (e) {
       if (!(e instanceof DomainError) || (e.code !== 'BAD_USER_INPUT' && e.code !== 'CONFLICT')) throw e;
       if (e.code === 'CONFLICT') {

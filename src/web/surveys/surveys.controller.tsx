@@ -10,6 +10,8 @@ import { AccessChecks } from '../../modules/access/access.checks';
 import { Allow } from '../../modules/access/permissions';
 import { OrganisationService } from '../../modules/organisation/organisation.service';
 import { SurveyLinkService } from '../../modules/survey-link/survey-link.service';
+import { CreateSurveyLinkInput, RevokeSurveyLinkInput, SetSurveyLinkInvitedInput } from '../../modules/survey-link/dto/survey-link.input';
+import { validInput } from '../../common/validation/input-validation.pipe';
 import { SurveyCsvService } from '../../modules/survey/survey-csv.service';
 import type { SurveyWaveEntity } from '../../modules/survey/survey-wave.entity';
 import { SurveyWaveService } from '../../modules/survey/survey-wave.service';
@@ -91,7 +93,9 @@ export class SurveysController {
     const formId = typeof form.formId === 'string' && UUID.test(form.formId) ? form.formId : randomUUID();
     const unitId = str(form.unitId);
     if (!UUID.test(unitId)) return this.sendWave(res, HttpStatus.BAD_REQUEST, c, user, waveId, { errors: { unitId: text(c.lang, 'wave.error.unit') } });
-    const link = await this.userError(() => this.links.create(user, { waveId, unitId, invited: invited.invited, clientId: formId }));
+    const link = await this.userError(async () =>
+      this.links.create(user, await validInput(CreateSurveyLinkInput, { waveId, unitId, invited: invited.invited, clientId: formId })),
+    );
     if (typeof link === 'string') return this.sendWave(res, HttpStatus.BAD_REQUEST, c, user, waveId, { errors: { form: link } });
     seeOther(res, `${wavePath(waveId)}?klart=lank#lank-${link.id}`);
   }
@@ -110,7 +114,9 @@ export class SurveysController {
     const invited = invitedCount(form.invited);
     const reason = str(form.reason) || text(c.lang, 'wave.reason.invited');
     if (!invited.ok) return this.sendWave(res, HttpStatus.BAD_REQUEST, c, user, waveId, { errors: { invited: text(c.lang, 'wave.error.invited') } });
-    const done = await this.userError(() => this.links.setInvited(user, { id: linkId, invited: invited.invited, reason }));
+    const done = await this.userError(async () =>
+      this.links.setInvited(user, await validInput(SetSurveyLinkInvitedInput, { id: linkId, invited: invited.invited, reason })),
+    );
     if (typeof done === 'string') return this.sendWave(res, HttpStatus.BAD_REQUEST, c, user, waveId, { errors: { form: done } });
     seeOther(res, `${wavePath(waveId)}?klart=inbjudna#lank-${linkId}`);
   }
@@ -128,7 +134,7 @@ export class SurveysController {
     const c = await this.pages.of(req, PATHS.surveys);
     const reason = str(form.reason);
     if (!reason) return this.sendWave(res, HttpStatus.BAD_REQUEST, c, user, waveId, { errors: { reason: text(c.lang, 'wave.error.reason') } });
-    const done = await this.userError(() => this.links.revoke(user, { id: linkId, reason }));
+    const done = await this.userError(async () => this.links.revoke(user, await validInput(RevokeSurveyLinkInput, { id: linkId, reason })));
     if (typeof done === 'string') return this.sendWave(res, HttpStatus.BAD_REQUEST, c, user, waveId, { errors: { form: done } });
     seeOther(res, `${wavePath(waveId)}?klart=stangd`);
   }
