@@ -9,13 +9,14 @@ export const PATHS = {
   report: '/rapportering/rapportera',
   surveys: '/enkater',
   timeThieves: '/tidstjuvar',
+  results: '/resultat',
   users: '/anvandare',
   graphiql: '/graphiql',
   graphiqlExamples: '/graphiql/exempel',
   survey: '/s',
 } as const;
 
-const PAGE = /^\/(s|logga-in|logga-ut|konto|inbjudan|rapportering|enkater|tidstjuvar|anvandare|graphiql)(\/|$)/;
+const PAGE = /^\/(s|logga-in|logga-ut|konto|inbjudan|rapportering|enkater|tidstjuvar|anvandare|resultat|graphiql)(\/|$)/;
 
 /** Whether a request is for a page (errors answer as pages) rather than the API or a download. */
 export const isPagePath = (path: string): boolean => path === '/' || PAGE.test(path);

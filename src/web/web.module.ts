@@ -11,6 +11,7 @@ import { SteeringModule } from '../modules/steering/steering.module';
 import { SurveyLinkModule } from '../modules/survey-link/survey-link.module';
 import { SurveyModule } from '../modules/survey/survey.module';
 import { UserModule } from '../modules/user/user.module';
+import { AnalyticsModule } from '../modules/analytics/analytics.module';
 import { TimeThiefModule } from '../modules/time-thief/time-thief.module';
 import { AccountController } from './account/account.controller';
 import { WebErrorPages } from './error-pages';
@@ -23,6 +24,7 @@ import { SurveyLinkController } from './survey/survey-link.controller';
 import { SurveysController } from './surveys/surveys.controller';
 import { TimeThievesController } from './time-thieves/time-thieves.controller';
 import { UsersController } from './users/users.controller';
+import { ResultsController } from './results/results.controller';
 
 /**
  * The pages people use in a browser (docs/adr/0006-web-pages-server-rendered.md): built on the
@@ -40,6 +42,7 @@ import { UsersController } from './users/users.controller';
     ObligationModule,
     BurdenModule,
     TimeThiefModule,
+    AnalyticsModule,
   ],
   controllers: [
     SurveyLinkController,
@@ -49,6 +52,7 @@ import { UsersController } from './users/users.controller';
     SurveysController,
     TimeThievesController,
     UsersController,
+    ResultsController,
     GraphiqlController,
   ],
   providers: [

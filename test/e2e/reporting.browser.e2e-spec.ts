@@ -159,6 +159,8 @@ describe('reporting pages in a browser', () => {
     await page.reload();
     await expect(page.locator('#response-count').textContent()).resolves.toBe('1');
     await expect(page.locator('#response-rate').textContent()).resolves.toBe('20\u00a0%');
+    await page.getByRole('link', { name: 'Resultat' }).click();
+    await checked(page, 'results');
   });
 
   it('reports a time thief and changes its status, in English too', async () => {

@@ -1,7 +1,7 @@
 import { Role } from '../../src/common/auth/role.enum';
 import { SteeringLevel } from '../../src/modules/pilot/pilot.enums';
 import { DEFAULT_SURVEY_INSTRUMENT_ID } from '../../src/modules/survey/survey.enums';
-import { makeOrganisation, makePilot, makeUser, TEST_PASSWORD, userWithToken } from '../factories';
+import { login, makeOrganisation, makePilot, makeUser, TEST_PASSWORD, userWithToken } from '../factories';
 import { PageClient } from '../utils/page-client';
 import { startTestApp, TestApp } from '../utils/test-app';
 
@@ -13,6 +13,7 @@ describe('survey pages for reporters', () => {
   const org: Record<string, string> = {};
   const wave: Record<string, string> = {};
   const users: Record<string, { email: string }> = {};
+  let pilot: { id: string };
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -22,7 +23,7 @@ describe('survey pages for reporters', () => {
     org.b = (await makeOrganisation(t.ds, { name: 'Hemtjänst B', parentId: org.kommun })).id;
     org.granne = (await makeOrganisation(t.ds, { name: 'Grannkommunen' })).id;
     org.granneUnit = (await makeOrganisation(t.ds, { name: 'Grannens enhet', parentId: org.granne })).id;
-    const pilot = await makePilot(t.ds, { code: 'ENK-1', startsOn: day(-60), endsOn: null }, [
+    pilot = await makePilot(t.ds, { code: 'ENK-1', startsOn: day(-60), endsOn: null }, [
       { organisationId: org.kommun, level: SteeringLevel.POLITICAL_PRINCIPAL },
       { organisationId: org.granne, level: SteeringLevel.POLITICAL_PRINCIPAL },
     ]);
@@ -125,9 +126,37 @@ describe('survey pages for reporters', () => {
     expect((await browser.upload(`/enkater/${wave.ours}/csv`, { field: 'file', name: 'svar.csv', content: good }, { _csrf: 'forged' })).status).toBe(403);
   });
 
+  it('shows the organisation’s own results as the API publishes them, a small group only as suppressed', async () => {
+    const browser = await as('reporter');
+    const range = `from=${day(-30)}&to=${day(30)}`;
+    await browser.get(`/resultat?${range}`);
+    // Two responses so far (the CSV above): below MIN_GROUP_SIZE.
+    expect(browser.text()).toMatch(/Beslutsutrymme i det egna arbetet För få svar/);
+    const token = await login(t, users.reporter.email);
+    const answers = (d1: number) => [d1, 3, null, null, null, null, null, null, null, null, null, null, null, null, null, null];
+    const responses = Array.from({ length: 8 }, (_, i) => ({ unitId: i % 2 ? org.a : org.b, category: 'FRONT_LINE_STAFF', answers: answers(1 + (i % 5)) }));
+    const sent = await t.gql(
+      'mutation($input: SubmitSurveyResponsesInput!) { submitSurveyResponses(input: $input) { stored } }',
+      { input: { waveId: wave.ours, responses } },
+      token,
+    );
+    expect(sent.errors).toBeUndefined();
+    const api = await t.gql(
+      `query($input: DiscretionResultsInput!) { discretionResults(input: $input) { measure waveId n mean suppressed } }`,
+      { input: { pilotIds: [pilot.id], instrumentId: DEFAULT_SURVEY_INSTRUMENT_ID, waveIds: [wave.ours], dimensions: ['DECISION_AUTHORITY'] } },
+      token,
+    );
+    const [cell] = api.data!.discretionResults;
+    expect(cell.suppressed).toBe(false);
+    await browser.get(`/resultat?${range}`);
+    const shown = `${cell.mean.toLocaleString('sv-SE', { maximumFractionDigits: 1 })} (n = ${cell.n})`;
+    expect(browser.text()).toContain(`Beslutsutrymme i det egna arbetet ${shown}`);
+  });
+
   it.each([Role.ADMIN, Role.ANALYST, Role.RESEARCHER])('is not a page for %s, who has no organisation of their own', async (role) => {
     const browser = await as(role);
     expect((await browser.get('/enkater')).status).toBe(403);
     expect((await browser.get(`/enkater/${wave.ours}`)).status).toBe(403);
+    expect((await browser.get('/resultat')).status).toBe(403);
   });
 });

@@ -35,6 +35,6 @@ import { TimelineService } from './timeline.service';
     WaveChangeResolver,
     AccessLogResolver,
   ],
-  exports: [AccessLogService, DiscretionService],
+  exports: [AccessLogService, DiscretionService, SeriesService],
 })
 export class AnalyticsModule {}

@@ -34,7 +34,7 @@ export interface ReportingRange {
 
 const realDay = (v: unknown): v is string => typeof v === 'string' && DATE.test(v) && isoDay(new Date(`${v}T00:00:00Z`)) === v;
 
-function reportingRange(q: Record<string, unknown>): ReportingRange {
+export function reportingRange(q: Record<string, unknown>): ReportingRange {
   if (realDay(q.from) && realDay(q.to) && q.from <= q.to) return { from: q.from, to: q.to };
   const today = new Date();
   return { from: isoDay(new Date(Date.UTC(today.getUTCFullYear() - 1, today.getUTCMonth(), today.getUTCDate()))), to: isoDay(today) };
