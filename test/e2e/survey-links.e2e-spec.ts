@@ -126,6 +126,25 @@ describe('survey links', () => {
     expect(smallWave).toEqual({ id: small, invited: 3, responseRate: null });
   });
 
+  it('puts the response rate into the wave’s discretion results, and leaves it out where no invited count fits or the cell is suppressed', async () => {
+    const [{ token }] = await t.asSuperuser(`SELECT token FROM survey_link WHERE wave_id = $1 AND unit_id = $2 AND invited = 8`, [waveId, unit.b]);
+    for (let i = 0; i < 5; i++) await answer(token); // link B: 7 answers of 8 invited; the wave: 7 of 20
+    const pilotId = (await t.asSuperuser('SELECT pilot_id FROM survey_wave WHERE id = $1', [waveId]))[0].pilot_id;
+    const results = async (groupBy: string[]) =>
+      (
+        await t.gql(
+          'query($input: DiscretionResultsInput!) { discretionResults(input: $input) { unitId category suppressed responseRate } }',
+          { input: { pilotIds: [pilotId], instrumentId: DEFAULT_SURVEY_INSTRUMENT_ID, waveIds: [waveId], dimensions: ['DECISION_AUTHORITY'], groupBy } },
+          analyst,
+        )
+      ).data!.discretionResults;
+    expect(await results([])).toEqual([{ unitId: null, category: null, suppressed: false, responseRate: 0.35 }]);
+    const byUnit = await results(['UNIT']);
+    expect(byUnit.find((r: any) => r.unitId === unit.b)).toEqual({ unitId: unit.b, category: null, suppressed: false, responseRate: 0.875 });
+    for (const r of byUnit.filter((r: any) => r.unitId !== unit.b)) expect(r).toMatchObject({ suppressed: true, responseRate: null });
+    for (const r of await results(['RESPONDENT_CATEGORY'])) expect(r.responseRate).toBeNull();
+  });
+
   it('is listed on the wave for admins and reporters of the unit, and for nobody else', async () => {
     const names = async (token: string) => (await waveAs(token)).links.map((l: any) => l.unit.name).sort();
     expect(await names(admin)).toEqual(['Hemtjänst A', 'Hemtjänst B']);

@@ -3,6 +3,7 @@ import { OrganisationModule } from '../organisation/organisation.module';
 import { PilotModule } from '../pilot/pilot.module';
 import { SteeringModule } from '../steering/steering.module';
 import { SurveyModule } from '../survey/survey.module';
+import { SurveyLinkModule } from '../survey-link/survey-link.module';
 import { UserModule } from '../user/user.module';
 import { AccessLogService } from './access-log.service';
 import { AccessLogResolver, DiscretionResolver, WaveChangeResolver } from './analytics.resolver';
@@ -17,7 +18,7 @@ import { TimelineResolver } from './timeline.resolver';
 import { TimelineService } from './timeline.service';
 
 @Module({
-  imports: [OrganisationModule, PilotModule, SteeringModule, SurveyModule, UserModule],
+  imports: [OrganisationModule, PilotModule, SteeringModule, SurveyModule, SurveyLinkModule, UserModule],
   providers: [
     AccessLogService,
     DiscretionService,

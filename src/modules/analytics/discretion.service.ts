@@ -10,6 +10,7 @@ import { inRaw } from '../access/sql-fragment';
 import { SurveyItemEntity } from '../survey/survey-instrument.entity';
 import { ScaleKind } from '../survey/survey.enums';
 import { AccessLogService } from './access-log.service';
+import { SurveyLinkService } from '../survey-link/survey-link.service';
 import { CellTotals, noiseVariance, PerturbedCell, perturbCell, perturbedSpread, publishedInterval, Scale } from './disclosure';
 import { GroupColumn, resultsSql, ScoringScope, TotalsRow, waveChangeSql } from './discretion.sql';
 import {
@@ -55,6 +56,7 @@ export class DiscretionService {
     @InjectDataSource() private readonly ds: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly accessLog: AccessLogService,
+    private readonly links: SurveyLinkService,
   ) {}
 
   async results(actor: AuthUser, input: DiscretionResultsInput): Promise<DiscretionResultRow[]> {
@@ -63,6 +65,7 @@ export class DiscretionService {
     const p = new Params();
     const rows: TotalsRow[] = await this.ds.query(resultsSql(scope, groupColumns(input.groupBy), p), p.values);
     const spreads = this.pooledSpreads(rows, 'cell', scales);
+    const rateOf = await this.responseRates(input, rows);
     return rows.map((r) => {
       const cell = this.publish(r, scales, 'group');
       const spread = cell.suppressed ? null : (spreads.get(`${measureKey(r)}:${r.wave_id}`) ?? null);
@@ -81,8 +84,27 @@ export class DiscretionService {
         ciLow: ci?.[0] ?? null,
         ciHigh: ci?.[1] ?? null,
         suppressed: cell.suppressed,
+        responseRate: cell.suppressed ? null : rateOf(r),
       } as DiscretionResultRow;
     });
+  }
+
+  /**
+   * The response rate a result row can carry: responses through the wave's links ÷ staff invited
+   * through them, for the wave, or for the unit with groupBy UNIT (links are per unit). Not for
+   * splits by category or tenure, nor units rolled up to a depth (no invited count is theirs),
+   * nor where fewer than MIN_GROUP_SIZE were invited.
+   */
+  private async responseRates(input: DiscretionResultsInput, rows: TotalsRow[]): Promise<(r: TotalsRow) => number | null> {
+    const splits = input.groupBy.filter((g) => g !== DiscretionGroupBy.WAVE && g !== DiscretionGroupBy.PILOT);
+    const byUnit = splits.length === 1 && splits[0] === DiscretionGroupBy.UNIT && input.unitDepth == null;
+    if (splits.length && !byUnit) return () => null;
+    const waveIds = [...new Set(rows.map((r) => r.wave_id).filter((w): w is string => !!w))];
+    const invited = byUnit ? await this.links.invitationsByUnit(waveIds) : await this.links.invitations(waveIds);
+    return (r) => {
+      const i = invited.get(byUnit ? `${r.wave_id}:${r.unit_key}` : (r.wave_id ?? ''));
+      return i && this.links.rateShown(i.invited) ? i.responses / i.invited : null;
+    };
   }
 
   /**

@@ -109,16 +109,27 @@ export class SurveyLinkService {
    * came through those links (withdrawn batches left out).
    */
   async invitations(waveIds: readonly string[]): Promise<Map<string, { invited: number; responses: number }>> {
-    const rows: { wave_id: string; invited: number; responses: number }[] = await this.ds.query(
-      `SELECT l.wave_id, sum(l.invited)::int AS invited, coalesce(sum(b.n), 0)::int AS responses
+    const byWave = new Map<string, { invited: number; responses: number }>();
+    for (const [key, v] of await this.invitationsByUnit(waveIds)) {
+      const wave = key.split(':')[0];
+      const sum = byWave.get(wave) ?? { invited: 0, responses: 0 };
+      byWave.set(wave, { invited: sum.invited + v.invited, responses: sum.responses + v.responses });
+    }
+    return byWave;
+  }
+
+  /** The same per wave and unit, keyed `waveId:unitId`. */
+  async invitationsByUnit(waveIds: readonly string[]): Promise<Map<string, { invited: number; responses: number }>> {
+    const rows: { wave_id: string; unit_id: string; invited: number; responses: number }[] = await this.ds.query(
+      `SELECT l.wave_id, l.unit_id, sum(l.invited)::int AS invited, coalesce(sum(b.n), 0)::int AS responses
          FROM survey_link l
          LEFT JOIN (SELECT link_id, sum(response_count) AS n FROM survey_batch
                      WHERE link_id IS NOT NULL AND withdrawn_at IS NULL GROUP BY link_id) b ON b.link_id = l.id
         WHERE l.wave_id = ANY($1::uuid[]) AND l.invited IS NOT NULL
-        GROUP BY l.wave_id`,
+        GROUP BY l.wave_id, l.unit_id`,
       [waveIds],
     );
-    return new Map(rows.map((r) => [r.wave_id, { invited: r.invited, responses: r.responses }]));
+    return new Map(rows.map((r) => [`${r.wave_id}:${r.unit_id}`, { invited: r.invited, responses: r.responses }]));
   }
 
   /** Whether a rate over this many invited may be shown: not below MIN_GROUP_SIZE, like every survey figure. */

@@ -129,6 +129,12 @@ export class DiscretionResultRow {
   sd: number | null;
   @Field(() => Float, { nullable: true, description: '95 % confidence interval (Student’s t, with n and the pooled sd).' }) ciLow: number | null;
   @Field(() => Float, { nullable: true, description: 'Upper end of the 95 % interval.' }) ciHigh: number | null;
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'Responses through the wave’s survey links ÷ staff invited through them: for the wave, or with groupBy UNIT (alone) for the unit. Null when suppressed, when fewer than MIN_GROUP_SIZE were invited, or for splits by category or tenure band (no invited count is theirs).',
+  })
+  responseRate: number | null;
   @Field({ description: 'Fewer respondents than MIN_GROUP_SIZE: no statistic is published.' })
   suppressed: boolean;
 }
