@@ -12,6 +12,7 @@ import { SurveyLinkModule } from '../modules/survey-link/survey-link.module';
 import { SurveyModule } from '../modules/survey/survey.module';
 import { UserModule } from '../modules/user/user.module';
 import { AnalyticsModule } from '../modules/analytics/analytics.module';
+import { PilotModule } from '../modules/pilot/pilot.module';
 import { TimeThiefModule } from '../modules/time-thief/time-thief.module';
 import { AccountController } from './account/account.controller';
 import { WebErrorPages } from './error-pages';
@@ -43,6 +44,7 @@ import { ResultsController } from './results/results.controller';
     BurdenModule,
     TimeThiefModule,
     AnalyticsModule,
+    PilotModule,
   ],
   controllers: [
     SurveyLinkController,

@@ -138,8 +138,9 @@ describe('access control', () => {
     'updateStaffSize',
     'removeStaffSize',
   ];
-  /** Survey design (admins, researchers) and submission (admins, org reporters). */
-  const SURVEY_DESIGN = ['createSurveyInstrument', 'openSurveyWave', 'closeSurveyWave', 'reopenSurveyWave', 'deleteSurveyWave'];
+  /** Survey design (admins, researchers), scheduling (also org reporters, for their own units) and submission (admins, org reporters). */
+  const SURVEY_DESIGN = ['createSurveyInstrument', 'deleteSurveyWave'];
+  const SURVEY_SCHEDULE = ['openSurveyWave', 'closeSurveyWave', 'reopenSurveyWave'];
   const SURVEY_SUBMIT = ['submitSurveyResponses', 'createSurveyLink', 'setSurveyLinkInvited', 'revokeSurveyLink'];
 
   it('only ADMIN manages users, organisations and pilots', async () => {
@@ -151,7 +152,7 @@ describe('access control', () => {
         // Every signed-in user: their own session and password.
         .filter((n) => n !== 'login' && n !== 'changePassword')
         .sort(),
-    ).toEqual([...ADMIN_ONLY, ...RESEARCH_WRITES, ...REPORT_WRITES, ...SURVEY_DESIGN, ...SURVEY_SUBMIT].sort());
+    ).toEqual([...ADMIN_ONLY, ...RESEARCH_WRITES, ...REPORT_WRITES, ...SURVEY_DESIGN, ...SURVEY_SCHEDULE, ...SURVEY_SUBMIT].sort());
     const org = await makeOrganisation(t.ds);
     for (const role of [Role.RESEARCHER, Role.ANALYST, Role.ORG_REPORTER]) {
       const { token } = await userWithToken(t, { role, organisationId: role === Role.ORG_REPORTER ? org.id : null });
@@ -164,12 +165,12 @@ describe('access control', () => {
     }
   });
 
-  it('only admins and researchers design surveys; only admins and org reporters submit responses', async () => {
+  it('only admins and researchers design surveys; analysts schedule none; only admins and org reporters submit responses', async () => {
     const schema = t.app.get(GraphQLSchemaHost).schema;
     const ops = sampleOperations(schema, 'mutation');
     const org = await makeOrganisation(t.ds);
     const cases: [Role, string[]][] = [
-      [Role.ANALYST, [...SURVEY_DESIGN, ...SURVEY_SUBMIT]],
+      [Role.ANALYST, [...SURVEY_DESIGN, ...SURVEY_SCHEDULE, ...SURVEY_SUBMIT]],
       [Role.ORG_REPORTER, SURVEY_DESIGN],
       [Role.RESEARCHER, SURVEY_SUBMIT],
     ];

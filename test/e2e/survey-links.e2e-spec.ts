@@ -145,6 +145,32 @@ describe('survey links', () => {
     for (const r of await results(['RESPONDENT_CATEGORY'])) expect(r.responseRate).toBeNull();
   });
 
+  it('lets a reporter open, close and reopen waves of its own units, and no other', async () => {
+    const pilotId = (await t.asSuperuser('SELECT pilot_id FROM survey_wave WHERE id = $1', [waveId]))[0].pilot_id;
+    const OPEN = 'mutation($input: OpenSurveyWaveInput!) { openSurveyWave(input: $input) { id } }';
+    const base = { pilotId, instrumentId: DEFAULT_SURVEY_INSTRUMENT_ID, opensOn: day(0), closesOn: day(14) };
+    const own = await t.gql(OPEN, { input: { ...base, label: 'Egen', unitIds: [unit.b] } }, reporter);
+    expect(own.errors).toBeUndefined();
+    const ownId = own.data!.openSurveyWave.id;
+    // The neighbour reports for none of these units: it cannot open, close or even see the wave.
+    expect(onlyError(await t.gql(OPEN, { input: { ...base, label: 'Kapad', unitIds: [unit.b] } }, otherReporter)).extensions!.code).toBe('FORBIDDEN');
+    const CLOSE = 'mutation($input: CloseSurveyWaveInput!) { closeSurveyWave(input: $input) { closedAt } }';
+    expect(onlyError(await t.gql(CLOSE, { input: { id: ownId, reason: 'Kapad' } }, otherReporter)).extensions!.code).toBe('NOT_FOUND');
+    const closed = await t.gql(CLOSE, { input: { id: ownId, reason: 'Fel datum' } }, reporter);
+    expect(closed.data!.closeSurveyWave.closedAt).toEqual(expect.any(String));
+    const reopened = await t.gql(
+      'mutation($input: ReopenSurveyWaveInput!) { reopenSurveyWave(input: $input) { closedAt } }',
+      { input: { id: ownId, reason: 'Rätt ändå' } },
+      reporter,
+    );
+    expect(reopened.data!.reopenSurveyWave.closedAt).toBeNull();
+    // Deleting stays with admins and researchers.
+    expect(
+      onlyError(await t.gql('mutation($input: DeleteSurveyWaveInput!) { deleteSurveyWave(input: $input) }', { input: { id: ownId, reason: 'x' } }, reporter))
+        .extensions!.code,
+    ).toBe('FORBIDDEN');
+  });
+
   it('is listed on the wave for admins and reporters of the unit, and for nobody else', async () => {
     const names = async (token: string) => (await waveAs(token)).links.map((l: any) => l.unit.name).sort();
     expect(await names(admin)).toEqual(['Hemtjänst A', 'Hemtjänst B']);

@@ -126,6 +126,39 @@ describe('survey pages for reporters', () => {
     expect((await browser.upload(`/enkater/${wave.ours}/csv`, { field: 'file', name: 'svar.csv', content: good }, { _csrf: 'forged' })).status).toBe(403);
   });
 
+  it('opens, closes and reopens a wave of the reporter’s own units, and refuses another organisation’s unit', async () => {
+    const browser = await as('reporter');
+    await browser.get('/enkater');
+    const fields = {
+      formId: browser.field('formId')!,
+      pilotId: pilot.id,
+      instrumentId: DEFAULT_SURVEY_INSTRUMENT_ID,
+      label: 'Hösten',
+      opensOn: day(0),
+      closesOn: day(21),
+    };
+    expect((await browser.post('/enkater', fields)).status).toBe(400);
+    expect(browser.text()).toContain('Välj minst en enhet.');
+    const opened = await browser.post('/enkater', { ...fields, unitIds: org.a });
+    expect(opened.status).toBe(303);
+    const waveId = /\/enkater\/([0-9a-f-]{36})\?klart=oppnad/.exec(opened.location!)![1];
+    await browser.get(opened.location!);
+    expect(browser.text()).toContain('Omgången är öppnad.');
+    expect((await browser.post(`/enkater/${waveId}/stang`, { reason: '' })).status).toBe(400);
+    expect((await browser.post(`/enkater/${waveId}/stang`, { reason: 'Fel datum' })).status).toBe(303);
+    await browser.get(`/enkater/${waveId}`);
+    expect(browser.text()).toMatch(/Läge Stängd/);
+    expect((await browser.post(`/enkater/${waveId}/oppna-igen`, { reason: 'Rätt ändå', closesOn: day(21) })).status).toBe(303);
+    await browser.get(`/enkater/${waveId}`);
+    expect(browser.text()).toMatch(/Läge Öppen/);
+    // A unit of another organisation, typed into the form by hand: refused, nothing opened.
+    await browser.get('/enkater');
+    const tampered = await browser.post('/enkater', { ...fields, formId: crypto.randomUUID(), label: 'Kapad', unitIds: org.granneUnit });
+    expect(tampered.status).toBe(403);
+    const [{ n }] = await t.asSuperuser(`SELECT count(*)::int AS n FROM survey_wave WHERE label = 'Kapad'`);
+    expect(n).toBe(0);
+  });
+
   it('shows the organisation’s own results as the API publishes them, a small group only as suppressed', async () => {
     const browser = await as('reporter');
     const range = `from=${day(-30)}&to=${day(30)}`;

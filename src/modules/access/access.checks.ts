@@ -36,6 +36,15 @@ export class AccessChecks {
     return actor.role === Role.RESEARCHER && this.researcherFollows(actor.id, pilotId, date, em);
   }
 
+  /**
+   * Opening, closing or reopening a survey wave: admins any; researchers the waves of pilots they
+   * follow; org reporters waves of their own units only (every unit of the wave theirs).
+   */
+  async mayScheduleWave(actor: AuthUser, wave: { pilotId: string; opensOn: string; unitIds: string[] }, em?: EntityManager): Promise<boolean> {
+    if (actor.role === Role.ORG_REPORTER) return wave.unitIds.length > 0 && this.mayReportForAll(actor, wave.unitIds, em);
+    return this.mayWriteResearch(actor, wave.pilotId, wave.opensOn, em);
+  }
+
   /** Changing a row someone made (an observation, a segment): its author, or an admin. */
   mayChangeOwn(actor: AuthUser, authorId: string): boolean {
     return actor.role === Role.ADMIN || actor.id === authorId;

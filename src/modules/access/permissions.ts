@@ -21,6 +21,8 @@ export const PERMISSIONS = {
   'reports.read': EVERYONE,
   'reports.completeness': [ADMIN, ANALYST, RESEARCHER],
   'surveys.design': [ADMIN, RESEARCHER],
+  /** Open, close and reopen waves (a reporter: of its own units only, see AccessChecks.mayScheduleWave). */
+  'surveys.schedule': [ADMIN, RESEARCHER, ORG_REPORTER],
   'surveys.submit': [ADMIN, ORG_REPORTER],
   'surveys.correct': [ADMIN],
   'analytics.read': EVERYONE,

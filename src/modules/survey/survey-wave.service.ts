@@ -47,6 +47,11 @@ export class SurveyWaveService {
     return wave;
   }
 
+  /** The units a wave asks. */
+  async unitIdsOf(waveId: string): Promise<string[]> {
+    return (await this.ds.getRepository(SurveyWaveUnitEntity).findBy({ waveId })).map((u) => u.organisationId);
+  }
+
   open(actor: AuthUser, input: OpenSurveyWaveInput): Promise<SurveyWaveEntity> {
     if (input.closesOn < input.opensOn) throw SurveyErrors.closesBeforeOpens();
     return this.ds.transaction(async (em) =>
@@ -109,7 +114,7 @@ export class SurveyWaveService {
     if (!(await em.getRepository(SurveyInstrumentEntity).exists({ where: { id: input.instrumentId } }))) {
       throw notFound('Survey instrument', input.instrumentId);
     }
-    if (!(await this.access.mayWriteResearch(actor, input.pilotId, input.opensOn, em))) throw SurveyErrors.notFollowing();
+    if (!(await this.access.mayScheduleWave(actor, input, em))) throw SurveyErrors.notFollowing();
     for (const [i, unitId] of input.unitIds.entries()) {
       const [{ ok }] = await em.query(takesPartInPilotSql('$1::uuid', '$2::uuid'), [input.pilotId, unitId]);
       if (!ok) throw SurveyErrors.unitNotInPilot(`input.unitIds.${i}`);
@@ -150,9 +155,12 @@ export class SurveyWaveService {
 
   /** The wave, locked, if it exists (else NOT_FOUND) and the caller may change it (admins; researchers following the pilot). */
   private async lockForChange(em: EntityManager, actor: AuthUser, id: string): Promise<SurveyWaveEntity> {
-    const wave = await em.getRepository(SurveyWaveEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+    const qb = em.getRepository(SurveyWaveEntity).createQueryBuilder('w').where('w.id = :id', { id }).setLock('pessimistic_write');
+    // A wave the caller cannot see answers like one that does not exist.
+    const wave = await applyTo(qb, visibleWaves(actor, 'w.id')).getOne();
     if (!wave) throw notFound('Survey wave', id);
-    if (!(await this.access.mayWriteResearch(actor, wave.pilotId, wave.opensOn, em))) throw SurveyErrors.notFollowing();
+    const unitIds = (await em.getRepository(SurveyWaveUnitEntity).findBy({ waveId: wave.id })).map((u) => u.organisationId);
+    if (!(await this.access.mayScheduleWave(actor, { ...wave, unitIds }, em))) throw SurveyErrors.notFollowing();
     return wave;
   }
 

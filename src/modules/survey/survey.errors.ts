@@ -20,7 +20,7 @@ export const SurveyErrors = {
       ? badInput('input.closesOn', `must be today (${today}) or later to reopen the wave`)
       : badInput('input.closesOn', `is required: the wave's last day (${closesOn}) has passed; give a new one, today (${today}) or later`),
   closesBeforeOpens: () => badInput('input.closesOn', 'must not be before opensOn'),
-  notFollowing: () => forbidden('Only admins and the researchers following the pilot open and close its survey waves'),
+  notFollowing: () => forbidden('Only admins, the researchers following the pilot, and reporters for every one of its units open and close a survey wave'),
   unitNotInPilot: (field: string) => badInput(field, 'neither this unit nor one it belongs to takes part in the pilot'),
   waveClosed: (label: string, opensOn: string, closesOn: string, closedAt: Date | null) =>
     conflict(

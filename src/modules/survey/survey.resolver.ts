@@ -78,22 +78,22 @@ export class SurveyWaveResolver {
     return this.waves.list(actor, args);
   }
 
-  @Allow('surveys.design')
+  @Allow('surveys.schedule')
   @Mutation(() => SurveyWaveEntity, {
     description:
-      'For admins and the researchers following the pilot. The same label, pilot and a shared unit in overlapping dates as another wave is CONFLICT.',
+      'For admins, the researchers following the pilot, and org reporters for waves of their own units only. The same label, pilot and a shared unit in overlapping dates as another wave is CONFLICT.',
   })
   openSurveyWave(@CurrentUser() actor: AuthUser, @Args('input') input: OpenSurveyWaveInput) {
     return this.waves.open(actor, input);
   }
 
-  @Allow('surveys.design')
+  @Allow('surveys.schedule')
   @Mutation(() => SurveyWaveEntity, { description: 'Stops the wave taking responses now, before closesOn, with a reason.' })
   closeSurveyWave(@CurrentUser() actor: AuthUser, @Args('input') input: CloseSurveyWaveInput) {
     return this.waves.close(actor, input);
   }
 
-  @Allow('surveys.design')
+  @Allow('surveys.schedule')
   @Mutation(() => SurveyWaveEntity, { description: 'Lets a closed wave take responses again (until closesOn, which may be moved), with a reason.' })
   reopenSurveyWave(@CurrentUser() actor: AuthUser, @Args('input') input: ReopenSurveyWaveInput) {
     return this.waves.reopen(actor, input);

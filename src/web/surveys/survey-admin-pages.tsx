@@ -44,8 +44,66 @@ function StateText({ c, w }: { c: PageContext; w: Pick<WaveRow, 'state' | 'opens
   return <>{text(c.lang, `wave.state.${w.state}` as MessageKey, { opensOn: w.opensOn })}</>;
 }
 
-/** The waves a reporter's units take part in, with how many have answered. */
-export function WavesPage({ c, waves }: { c: PageContext; waves: WaveRow[] }) {
+export type OpenValues = Record<'pilotId' | 'instrumentId' | 'label' | 'opensOn' | 'closesOn', string> & { unitIds: string[] };
+
+export interface OpenWaveView {
+  pilots: { id: string; name: string }[];
+  instruments: { id: string; name: string }[];
+  units: { id: string; name: string }[];
+  formId: string;
+  values: OpenValues;
+  errors: Partial<Record<keyof OpenValues | 'form', string>>;
+}
+
+/** A new wave for some of the reporter's own units. */
+function OpenWaveForm({ c, o }: { c: PageContext; o: OpenWaveView }) {
+  const t = (key: MessageKey) => text(c.lang, key);
+  const select = (name: 'pilotId' | 'instrumentId', label: MessageKey, options: { id: string; name: string }[]) => (
+    <div class="question">
+      <label for={name}>{t(label)}</label>
+      <select id={name} name={name}>
+        {options.map((p) => (
+          <option value={p.id} selected={o.values[name] === p.id}>
+            {p.name}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+  return (
+    <section aria-labelledby="open-wave">
+      <h2 id="open-wave">{t('waves.open')}</h2>
+      <p class="hint">{t('waves.open.help')}</p>
+      <ErrorSummary title={t('form.errors')} problems={Object.values(o.errors)} />
+      <PostForm action={PATHS.surveys} csrf={c.csrf}>
+        <input type="hidden" name="formId" value={o.formId} />
+        {select('pilotId', 'waves.pilot', o.pilots)}
+        {select('instrumentId', 'waves.instrument', o.instruments)}
+        <Field name="label" label={t('waves.label')} hint={t('waves.label.hint')} value={o.values.label} error={o.errors.label} required />
+        <Field name="opensOn" type="date" label={t('waves.opensOn')} value={o.values.opensOn} error={o.errors.opensOn} required />
+        <Field name="closesOn" type="date" label={t('waves.closesOn')} value={o.values.closesOn} error={o.errors.closesOn} required />
+        <fieldset class={o.errors.unitIds ? 'question invalid' : 'question'}>
+          <legend>{t('waves.units')}</legend>
+          {o.errors.unitIds && (
+            <p class="error" id="unitIds-error">
+              {o.errors.unitIds}
+            </p>
+          )}
+          {o.units.map((u) => (
+            <label class="choice" for={`unit-${u.id}`}>
+              <input type="checkbox" id={`unit-${u.id}`} name="unitIds" value={u.id} checked={o.values.unitIds.includes(u.id)} />
+              <span>{u.name}</span>
+            </label>
+          ))}
+        </fieldset>
+        <button type="submit">{t('waves.openSubmit')}</button>
+      </PostForm>
+    </section>
+  );
+}
+
+/** The waves a reporter's units take part in, with how many have answered, and a new one. */
+export function WavesPage({ c, waves, open }: { c: PageContext; waves: WaveRow[]; open: OpenWaveView }) {
   const t = (key: MessageKey) => text(c.lang, key);
   return (
     <Page lang={c.lang} title={t('waves.title')} switchHref={c.switchHref} nav={c.nav}>
@@ -84,6 +142,7 @@ export function WavesPage({ c, waves }: { c: PageContext; waves: WaveRow[] }) {
           </tbody>
         </table>
       )}
+      <OpenWaveForm c={c} o={open} />
     </Page>
   );
 }
@@ -98,6 +157,8 @@ export interface WaveView {
   errors: Partial<Record<string, string>>;
   /** Every bad line of an uploaded file (nothing was stored). */
   csvProblems: string[];
+  /** Whether the caller may close or reopen it (every unit of the wave theirs). */
+  mayClose: boolean;
 }
 
 function LinkTable({ v, unit }: { v: WaveView; unit: UnitLinks }) {
@@ -191,6 +252,18 @@ export function WavePage({ v }: { v: WaveView }) {
         <dd id="response-rate">{percent(w.rate, v.c.lang)}</dd>
       </dl>
       <p class="hint">{t('wave.anonymity')}</p>
+      {v.mayClose && (
+        <details class="link-forms">
+          <summary>{t(w.state === 'CLOSED' ? 'wave.reopen' : 'wave.close')}</summary>
+          <PostForm action={`${wavePath(w.id)}/${w.state === 'CLOSED' ? 'oppna-igen' : 'stang'}`} csrf={v.c.csrf}>
+            {w.state === 'CLOSED' && <Field name="closesOn" type="date" label={t('waves.closesOn')} value={w.closesOn} error={v.errors.closesOn} />}
+            <Field name="reason" label={t('users.reason')} error={v.errors.reason} required />
+            <button type="submit" class="secondary">
+              {t(w.state === 'CLOSED' ? 'wave.reopen' : 'wave.close')}
+            </button>
+          </PostForm>
+        </details>
+      )}
       {v.units.map((unit) => (
         <section aria-labelledby={`unit-${unit.id}`}>
           <h2 id={`unit-${unit.id}`}>{unit.name}</h2>

@@ -22,7 +22,10 @@ import { ownOrganisation, PageContext, PageContexts } from '../pages/page-contex
 import { PATHS } from '../paths';
 import { seeOther, sendPage } from '../respond';
 import { CsrfGuard, csrfValid, SkipCsrfGuard } from '../session/csrf';
-import { UnitLinks, WavePage, wavePath, WaveRow, WavesPage, WaveState, WaveView } from './survey-admin-pages';
+import { OpenValues, OpenWaveView, UnitLinks, WavePage, wavePath, WaveRow, WavesPage, WaveState, WaveView } from './survey-admin-pages';
+import { PilotService } from '../../modules/pilot/pilot.service';
+import { CloseSurveyWaveInput, OpenSurveyWaveInput, ReopenSurveyWaveInput } from '../../modules/survey/dto/survey.input';
+import { DEFAULT_SURVEY_INSTRUMENT_ID } from '../../modules/survey/survey.enums';
 
 type Form = Record<string, unknown>;
 const str = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
@@ -53,16 +56,107 @@ export class SurveysController {
     private readonly csv: SurveyCsvService,
     private readonly organisations: OrganisationService,
     private readonly access: AccessChecks,
+    private readonly pilots: PilotService,
   ) {}
 
   @Allow('surveys.submit')
   @Get()
   async list(@Req() req: AppRequest, @CurrentUser() user: AuthUser, @Res() res: Response): Promise<void> {
-    ownOrganisation(user);
     const c = await this.pages.of(req, PATHS.surveys);
+    const today = new Date().toISOString().slice(0, 10);
+    await this.sendList(
+      res,
+      HttpStatus.OK,
+      c,
+      user,
+      { pilotId: '', instrumentId: DEFAULT_SURVEY_INSTRUMENT_ID, label: '', opensOn: today, closesOn: '', unitIds: [] },
+      {},
+    );
+  }
+
+  /** A new wave for the reporter's own units (the service checks every unit is theirs and in the pilot). */
+  @Allow('surveys.schedule')
+  @Post()
+  async openWave(@Req() req: AppRequest, @CurrentUser() user: AuthUser, @Body() form: Form, @Res() res: Response): Promise<void> {
+    const c = await this.pages.of(req, PATHS.surveys);
+    const units = form.unitIds === undefined ? [] : ([] as unknown[]).concat(form.unitIds).map(str);
+    const values: OpenValues = {
+      pilotId: str(form.pilotId),
+      instrumentId: str(form.instrumentId),
+      label: str(form.label),
+      opensOn: str(form.opensOn),
+      closesOn: str(form.closesOn),
+      unitIds: units,
+    };
+    if (!units.length) return this.sendList(res, HttpStatus.BAD_REQUEST, c, user, values, { unitIds: text(c.lang, 'waves.error.units') });
+    const formId = UUID.test(str(form.formId)) ? str(form.formId) : randomUUID();
+    const wave = await this.userError(async () => this.waves.open(user, await validInput(OpenSurveyWaveInput, { ...values, clientId: formId })));
+    if (typeof wave === 'string') return this.sendList(res, HttpStatus.BAD_REQUEST, c, user, values, { form: wave }, formId);
+    seeOther(res, `${wavePath(wave.id)}?klart=oppnad`);
+  }
+
+  @Allow('surveys.schedule')
+  @Post(':waveId/stang')
+  async closeWave(
+    @Req() req: AppRequest,
+    @CurrentUser() user: AuthUser,
+    @Param('waveId', new ParseUUIDPipe()) waveId: string,
+    @Body() form: Form,
+    @Res() res: Response,
+  ) {
+    const c = await this.pages.of(req, PATHS.surveys);
+    const reason = str(form.reason);
+    if (!reason) return this.sendWave(res, HttpStatus.BAD_REQUEST, c, user, waveId, { errors: { reason: text(c.lang, 'users.error.reason') } });
+    const done = await this.userError(async () => this.waves.close(user, await validInput(CloseSurveyWaveInput, { id: waveId, reason })));
+    if (typeof done === 'string') return this.sendWave(res, HttpStatus.BAD_REQUEST, c, user, waveId, { errors: { form: done } });
+    seeOther(res, `${wavePath(waveId)}?klart=stangdomgang`);
+  }
+
+  @Allow('surveys.schedule')
+  @Post(':waveId/oppna-igen')
+  async reopenWave(
+    @Req() req: AppRequest,
+    @CurrentUser() user: AuthUser,
+    @Param('waveId', new ParseUUIDPipe()) waveId: string,
+    @Body() form: Form,
+    @Res() res: Response,
+  ) {
+    const c = await this.pages.of(req, PATHS.surveys);
+    const reason = str(form.reason);
+    if (!reason) return this.sendWave(res, HttpStatus.BAD_REQUEST, c, user, waveId, { errors: { reason: text(c.lang, 'users.error.reason') } });
+    const done = await this.userError(async () =>
+      this.waves.reopen(user, await validInput(ReopenSurveyWaveInput, { id: waveId, reason, closesOn: str(form.closesOn) || undefined })),
+    );
+    if (typeof done === 'string') return this.sendWave(res, HttpStatus.BAD_REQUEST, c, user, waveId, { errors: { form: done } });
+    seeOther(res, `${wavePath(waveId)}?klart=oppnadigen`);
+  }
+
+  private async sendList(
+    res: Response,
+    status: number,
+    c: PageContext,
+    user: AuthUser,
+    values: OpenValues,
+    errors: OpenWaveView['errors'],
+    formId: string = randomUUID(),
+  ) {
+    const organisationId = ownOrganisation(user);
     const page = await this.waves.list(user, { first: 100 } as never);
     const waves = await this.rows(page.edges.map((e) => e.node));
-    sendPage(res, HttpStatus.OK, html(<WavesPage c={c} waves={waves} />));
+    const [pilots, instruments, units] = await Promise.all([
+      this.pilots.list(user, { first: 100 } as never),
+      this.surveys.listInstruments(),
+      this.organisations.subtree(user, organisationId),
+    ]);
+    const open: OpenWaveView = {
+      pilots: pilots.edges.map(({ node: p }) => ({ id: p.id, name: `${p.code}: ${p.title}` })),
+      instruments: instruments.map((i) => ({ id: i.id, name: `${i.name} (v${i.version})` })),
+      units: units.filter((u) => u.id !== organisationId).map((u) => ({ id: u.id, name: u.name })),
+      formId,
+      values,
+      errors,
+    };
+    sendPage(res, status, html(<WavesPage c={c} waves={waves} open={open} />));
   }
 
   @Allow('surveys.submit')
@@ -176,7 +270,14 @@ export class SurveysController {
   }
 
   private doneMessage(c: PageContext, q: Form): string | undefined {
-    const key = { lank: 'wave.done.link', inbjudna: 'wave.done.invited', stangd: 'wave.done.revoked' }[str(q.klart)] as Parameters<typeof text>[1] | undefined;
+    const key = {
+      lank: 'wave.done.link',
+      inbjudna: 'wave.done.invited',
+      stangd: 'wave.done.revoked',
+      oppnad: 'waves.done',
+      stangdomgang: 'wave.done.closed',
+      oppnadigen: 'wave.done.reopened',
+    }[str(q.klart)] as Parameters<typeof text>[1] | undefined;
     return key && text(c.lang, key);
   }
 
@@ -210,7 +311,8 @@ export class SurveysController {
           revokeReason: l.revokeReason,
         })),
     }));
-    const view: WaveView = { c, wave: row, units: byUnit, formId: randomUUID(), errors: {}, csvProblems: [], ...extra };
+    const mayClose = await this.access.mayScheduleWave(user, { ...wave, unitIds: await this.waves.unitIdsOf(wave.id) });
+    const view: WaveView = { c, wave: row, units: byUnit, formId: randomUUID(), errors: {}, csvProblems: [], mayClose, ...extra };
     sendPage(res, status, html(<WavePage v={view} />));
   }
 
