@@ -95,6 +95,46 @@ describe('survey link page', () => {
     expect(await count()).toBe(before + 1);
   });
 
+  it('asks only the respondent categories and tenure band the wave asks for, and takes no other', async () => {
+    const res = await t.gql(
+      'mutation($input: OpenSurveyWaveInput!) { openSurveyWave(input: $input) { id respondentCategories asksTenureBand } }',
+      {
+        input: {
+          pilotId,
+          instrumentId: DEFAULT_SURVEY_INSTRUMENT_ID,
+          label: 'Bara medarbetare',
+          opensOn: day(-1),
+          closesOn: day(10),
+          unitIds: [unitId],
+          respondentCategories: ['FRONT_LINE_STAFF'],
+          asksTenureBand: false,
+        },
+      },
+      admin,
+    );
+    expect(res.data!.openSurveyWave).toMatchObject({ respondentCategories: ['FRONT_LINE_STAFF'], asksTenureBand: false });
+    const path = await link(res.data!.openSurveyWave.id);
+    const body = await (await page(path)).text();
+    expect(body).toContain('Du svarar som: Medarbetare.');
+    expect(body).toContain('<input type="hidden" name="category" value="FRONT_LINE_STAFF"/>');
+    expect(body).not.toContain('name="tenureBand"');
+    const forged = await send(path, { ...full(randomUUID()), category: 'MIDDLE_MANAGER' });
+    expect(forged.status).toBe(400);
+    const stored = await send(path, { ...full(randomUUID()), tenureBand: 'YEARS_1_TO_3' }); // a tenure band it does not ask is dropped
+    expect(stored.status).toBe(303);
+    const [row] = await t.asSuperuser(`SELECT category::text, tenure_band::text FROM survey_response WHERE wave_id = $1`, [res.data!.openSurveyWave.id]);
+    expect(row).toEqual({ category: 'FRONT_LINE_STAFF', tenure_band: null });
+    // The API's own submissions are held to the same.
+    const api = await t.gql(
+      'mutation($input: SubmitSurveyResponsesInput!) { submitSurveyResponses(input: $input) { stored } }',
+      { input: { waveId: res.data!.openSurveyWave.id, responses: [{ unitId, category: 'MIDDLE_MANAGER', tenureBand: 'YEARS_1_TO_3', answers: [4] }] } },
+      admin,
+    );
+    expect(api.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
+    expect(api.errors![0].message).toContain('the wave asks only FRONT_LINE_STAFF');
+    expect(api.errors![0].message).toContain('the wave does not ask for a tenure band');
+  });
+
   it('sends a half-filled form back with messages next to the questions, keeping what was given', async () => {
     const path = await link();
     const res = await send(path, { formId: randomUUID(), 'item.D1': '4', 'item.T1': '140', panel1: 'K' });

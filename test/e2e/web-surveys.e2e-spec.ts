@@ -136,6 +136,8 @@ describe('survey pages for reporters', () => {
       label: 'Hösten',
       opensOn: day(0),
       closesOn: day(21),
+      categories: 'FRONT_LINE_STAFF',
+      asksTenure: 'no',
     };
     expect((await browser.post('/enkater', fields)).status).toBe(400);
     expect(browser.text()).toContain('Välj minst en enhet.');
@@ -144,6 +146,8 @@ describe('survey pages for reporters', () => {
     const waveId = /\/enkater\/([0-9a-f-]{36})\?klart=oppnad/.exec(opened.location!)![1];
     await browser.get(opened.location!);
     expect(browser.text()).toContain('Omgången är öppnad.');
+    const [asks] = await t.asSuperuser(`SELECT respondent_categories::text, asks_tenure_band FROM survey_wave WHERE id = $1`, [waveId]);
+    expect(asks).toEqual({ respondent_categories: '{FRONT_LINE_STAFF}', asks_tenure_band: false });
     expect((await browser.post(`/enkater/${waveId}/stang`, { reason: '' })).status).toBe(400);
     expect((await browser.post(`/enkater/${waveId}/stang`, { reason: 'Fel datum' })).status).toBe(303);
     await browser.get(`/enkater/${waveId}`);

@@ -4,6 +4,7 @@ import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } fr
 import { BaseRecord } from '../../database/base-record';
 import { OrganisationEntity } from '../organisation/organisation.entity';
 import { PilotEntity } from '../pilot/pilot.entity';
+import { RespondentCategory } from './survey.enums';
 import { SurveyInstrumentEntity } from './survey-instrument.entity';
 
 @ObjectType('SurveyWave', { description: 'One round of a survey in a pilot (baseline, follow-up 1, ...).' })
@@ -38,6 +39,17 @@ export class SurveyWaveEntity extends BaseRecord {
   @Field(() => LocalDateResolver, { description: 'The last day answers are taken.' })
   @Column({ type: 'date' })
   closesOn: string;
+
+  @Field(() => [RespondentCategory], {
+    nullable: true,
+    description: 'The respondent categories the wave asks for (a response in another is refused); null: every category.',
+  })
+  @Column({ type: 'enum', enum: RespondentCategory, enumName: 'respondent_category', array: true, nullable: true })
+  respondentCategories: RespondentCategory[] | null;
+
+  @Field({ description: 'Whether respondents are asked their tenure band; when not, a response must leave it empty.' })
+  @Column({ type: 'boolean', default: true })
+  asksTenureBand: boolean;
 
   @Field(() => GraphQLISODateTime, { nullable: true, description: 'Set when closed early with closeSurveyWave.' })
   @Column({ type: 'timestamptz', nullable: true })

@@ -153,7 +153,7 @@ export class SurveyService {
       if (earlier) return { received, stored: 0, duplicates: received, batchId: earlier, alreadySubmitted: true };
       await this.assertOpen(em, wave, opts.asOf);
       const items = await this.itemsOf(em, wave);
-      const problems = input.responses.flatMap((r, i) => this.rowProblems(r, i, opts.firstLine ?? 1, items, allowedUnits));
+      const problems = input.responses.flatMap((r, i) => this.rowProblems(r, i, opts.firstLine ?? 1, items, allowedUnits, wave));
       if (problems.length) throw invalid(problems, received);
 
       // The batch first (responses point to it); a concurrent twin of the same upload waits here
@@ -207,7 +207,7 @@ export class SurveyService {
       await this.assertOpen(em, wave);
       const items = await this.itemsOf(em, wave);
       const row = { ...response, unitId: link.unitId, clientId: formId };
-      const problems = this.rowProblems(row, 0, 1, items, new Set([link.unitId]));
+      const problems = this.rowProblems(row, 0, 1, items, new Set([link.unitId]), wave);
       if (problems.length) throw invalid(problems, 1);
       // The link's batch of today (UTC), made by the first answer of the day.
       const [batch]: { id: string }[] = await em.query(
@@ -356,14 +356,25 @@ export class SurveyService {
     if (!wave || !(await this.access.unitsToSubmitFor(actor, waveId)).size) return [];
     const items = await this.itemsOf(this.ds.manager, wave);
     const all = new Set(responses.map((r) => r.unitId));
-    return responses.flatMap((r, i) => this.rowProblems(r, i, firstLine, items, all)).filter((p) => p.field.includes('.answers.'));
+    return responses.flatMap((r, i) => this.rowProblems(r, i, firstLine, items, all, wave)).filter((p) => p.field.includes('.answers.'));
   }
 
-  private rowProblems(r: SurveyResponseInput, i: number, firstLine: number, items: SurveyItemEntity[], units: Set<string>): FieldProblem[] {
+  private rowProblems(
+    r: SurveyResponseInput,
+    i: number,
+    firstLine: number,
+    items: SurveyItemEntity[],
+    units: Set<string>,
+    wave: Pick<SurveyWaveEntity, 'respondentCategories' | 'asksTenureBand'>,
+  ): FieldProblem[] {
     const line = i + firstLine;
     const field = `input.responses.${i}`;
     const problems: FieldProblem[] = [];
     if (!units.has(r.unitId)) problems.push({ field: `${field}.unitId`, message: `line ${line}: the wave does not target this unit (or it is not yours)` });
+    if (wave.respondentCategories && !wave.respondentCategories.includes(r.category)) {
+      problems.push({ field: `${field}.category`, message: `line ${line}: the wave asks only ${wave.respondentCategories.join(', ')}` });
+    }
+    if (!wave.asksTenureBand && r.tenureBand) problems.push({ field: `${field}.tenureBand`, message: `line ${line}: the wave does not ask for a tenure band` });
     if (r.answers.length !== items.length) {
       problems.push({ field: `${field}.answers`, message: `line ${line}: ${r.answers.length} answers for ${items.length} items` });
       return problems;

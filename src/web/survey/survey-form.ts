@@ -25,15 +25,20 @@ export const misfit = (item: SurveyItemView, lang: Lang): string =>
  * Reads the posted survey form into an answer, or says what to correct, field by field, in the
  * respondent's language. Decimal commas are accepted ("12,5").
  */
-export function parseSurveyForm(body: Record<string, unknown>, items: SurveyItemView[], lang: Lang): ParsedForm {
+export function parseSurveyForm(
+  body: Record<string, unknown>,
+  items: SurveyItemView[],
+  lang: Lang,
+  asks: { categories: readonly RespondentCategory[]; tenure: boolean } = { categories: Object.values(RespondentCategory), tenure: true },
+): ParsedForm {
   const values: Record<string, string> = {};
   for (const key of ['category', 'tenureBand', 'panel1', 'panel2', 'panel3', ...items.map((i) => `item.${i.code}`)]) values[key] = one(body[key]);
   const errors: Record<string, string> = {};
   const formId = UUID.test(one(body.formId)) ? one(body.formId) : null;
 
-  const category = Object.values(RespondentCategory).find((c) => c === values.category);
+  const category = asks.categories.find((c) => c === values.category);
   if (!category) errors.category = text(lang, 'survey.error.category');
-  const tenureBand = Object.values(TenureBand).find((b) => b === values.tenureBand) ?? null;
+  const tenureBand = asks.tenure ? (Object.values(TenureBand).find((b) => b === values.tenureBand) ?? null) : null;
 
   const answers = items.map((item) => {
     const raw = values[`item.${item.code}`];

@@ -6,6 +6,7 @@ import { DomainError } from '../../common/errors/domain-error';
 import { APP_CONFIG, AppConfig } from '../../config/config';
 import { PgThrottlerStorage } from '../../modules/auth/pg-throttler.storage';
 import { SurveyLinkEntity } from '../../modules/survey-link/survey-link.entity';
+import { RespondentCategory } from '../../modules/survey/survey.enums';
 import { LinkState, SurveyLinkService } from '../../modules/survey-link/survey-link.service';
 import { html } from '../layout';
 import { seeOther, sendPage } from '../respond';
@@ -24,6 +25,12 @@ const NOTICES: Record<Exclude<LinkState, 'OPEN'> | 'UNKNOWN' | 'BUSY', { key: st
 };
 
 type NoticeState = keyof typeof NOTICES;
+
+/** What the link's wave asks besides the items: which respondent categories, and the tenure band or not. */
+const asksOf = (link: SurveyLinkEntity) => ({
+  categories: link.wave!.respondentCategories ?? Object.values(RespondentCategory),
+  tenure: link.wave!.asksTenureBand,
+});
 /** The notice for a link that takes no answer (one the database refused though it looked open: closed). */
 const shown = (state: LinkState | 'UNKNOWN'): NoticeState => (state === 'OPEN' ? 'CLOSED' : state);
 
@@ -66,7 +73,7 @@ export class SurveyLinkController {
       return this.notice(res, l, token, 'BUSY', link);
     }
     const questions = await this.links.questionsOf(link);
-    const parsed = parseSurveyForm(body ?? {}, questions.items, l);
+    const parsed = parseSurveyForm(body ?? {}, questions.items, l, asksOf(link));
     const formId = parsed.formId ?? randomUUID();
     if (!parsed.answer) return this.sendForm(res, l, token, link, { formId, values: parsed.values, errors: parsed.errors }, HttpStatus.BAD_REQUEST, questions);
     try {
@@ -118,6 +125,8 @@ export class SurveyLinkController {
       unit: link.unit!.name,
       introduction: q.introduction,
       items: q.items,
+      categories: asksOf(link).categories,
+      asksTenure: asksOf(link).tenure,
       ...state,
     };
     sendPage(res, status, html(<SurveyForm v={view} />));

@@ -25,6 +25,9 @@ export interface SurveyFormView {
   formId: string;
   /** What was sent, when the form comes back with errors (so nothing is lost). */
   values: Record<string, string>;
+  /** The respondent categories the wave asks for, and whether it asks the tenure band. */
+  categories: RespondentCategory[];
+  asksTenure: boolean;
   /** Messages by field: `category`, `panel`, `form`, or an item code. */
   errors: Partial<Record<string, string>>;
 }
@@ -93,24 +96,33 @@ export function SurveyForm({ v }: { v: SurveyFormView }) {
       <ErrorSummary title={t('survey.errors')} problems={Object.values(v.errors)} />
       <form method="post" action={v.action} novalidate>
         <input type="hidden" name="formId" value={v.formId} />
-        <fieldset class={v.errors.category ? 'question invalid' : 'question'}>
-          <legend>
-            {t('survey.category')} <span class="tag">{t('survey.required')}</span>
-          </legend>
-          <ErrorText id="category-error" message={v.errors.category} />
-          {Object.values(RespondentCategory).map((c) => (
-            <Choice name="category" value={c} label={RESPONDENT_CATEGORY_LABELS[c][v.lang]} checked={v.values.category === c} />
-          ))}
-        </fieldset>
-        <fieldset class="question">
-          <legend>
-            {t('survey.tenure')} <span class="tag">{t('survey.optional')}</span>
-          </legend>
-          {Object.values(TenureBand).map((b) => (
-            <Choice name="tenureBand" value={b} label={TENURE_BAND_LABELS[b][v.lang]} checked={v.values.tenureBand === b} />
-          ))}
-          <Choice name="tenureBand" value="" label={t('survey.tenure.none')} checked={!v.values.tenureBand} />
-        </fieldset>
+        {v.categories.length === 1 ? (
+          <p>
+            {t('survey.category.one', { category: RESPONDENT_CATEGORY_LABELS[v.categories[0]][v.lang] })}
+            <input type="hidden" name="category" value={v.categories[0]} />
+          </p>
+        ) : (
+          <fieldset class={v.errors.category ? 'question invalid' : 'question'}>
+            <legend>
+              {t('survey.category')} <span class="tag">{t('survey.required')}</span>
+            </legend>
+            <ErrorText id="category-error" message={v.errors.category} />
+            {v.categories.map((c) => (
+              <Choice name="category" value={c} label={RESPONDENT_CATEGORY_LABELS[c][v.lang]} checked={v.values.category === c} />
+            ))}
+          </fieldset>
+        )}
+        {v.asksTenure && (
+          <fieldset class="question">
+            <legend>
+              {t('survey.tenure')} <span class="tag">{t('survey.optional')}</span>
+            </legend>
+            {Object.values(TenureBand).map((b) => (
+              <Choice name="tenureBand" value={b} label={TENURE_BAND_LABELS[b][v.lang]} checked={v.values.tenureBand === b} />
+            ))}
+            <Choice name="tenureBand" value="" label={t('survey.tenure.none')} checked={!v.values.tenureBand} />
+          </fieldset>
+        )}
         <p class="hint">{t('survey.skip')}</p>
         <ErrorText id="form-error" message={v.errors.form} />
         {v.items.map((item) => (

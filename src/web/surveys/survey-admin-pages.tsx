@@ -1,3 +1,4 @@
+import { RESPONDENT_CATEGORY_LABELS, RespondentCategory } from '../../modules/survey/survey.enums';
 import { ErrorSummary, Field, PostForm } from '../components';
 import { Page } from '../layout';
 import { MessageKey, text } from '../messages';
@@ -44,7 +45,11 @@ function StateText({ c, w }: { c: PageContext; w: Pick<WaveRow, 'state' | 'opens
   return <>{text(c.lang, `wave.state.${w.state}` as MessageKey, { opensOn: w.opensOn })}</>;
 }
 
-export type OpenValues = Record<'pilotId' | 'instrumentId' | 'label' | 'opensOn' | 'closesOn', string> & { unitIds: string[] };
+export type OpenValues = Record<'pilotId' | 'instrumentId' | 'label' | 'opensOn' | 'closesOn', string> & {
+  unitIds: string[];
+  categories: string[];
+  asksTenure: boolean;
+};
 
 export interface OpenWaveView {
   pilots: { id: string; name: string }[];
@@ -93,6 +98,29 @@ function OpenWaveForm({ c, o }: { c: PageContext; o: OpenWaveView }) {
             <label class="choice" for={`unit-${u.id}`}>
               <input type="checkbox" id={`unit-${u.id}`} name="unitIds" value={u.id} checked={o.values.unitIds.includes(u.id)} />
               <span>{u.name}</span>
+            </label>
+          ))}
+        </fieldset>
+        <fieldset class={o.errors.categories ? 'question invalid' : 'question'}>
+          <legend>{t('waves.categories')}</legend>
+          {o.errors.categories && (
+            <p class="error" id="categories-error">
+              {o.errors.categories}
+            </p>
+          )}
+          {Object.values(RespondentCategory).map((rc) => (
+            <label class="choice" for={`category-${rc}`}>
+              <input type="checkbox" id={`category-${rc}`} name="categories" value={rc} checked={o.values.categories.includes(rc)} />
+              <span>{RESPONDENT_CATEGORY_LABELS[rc][c.lang]}</span>
+            </label>
+          ))}
+        </fieldset>
+        <fieldset class="question">
+          <legend>{t('waves.asksTenure')}</legend>
+          {(['yes', 'no'] as const).map((a) => (
+            <label class="choice" for={`asksTenure-${a}`}>
+              <input type="radio" id={`asksTenure-${a}`} name="asksTenure" value={a} checked={o.values.asksTenure === (a === 'yes')} />
+              <span>{t(a === 'yes' ? 'report.yes' : 'report.no')}</span>
             </label>
           ))}
         </fieldset>

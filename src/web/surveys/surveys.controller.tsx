@@ -25,10 +25,12 @@ import { CsrfGuard, csrfValid, SkipCsrfGuard } from '../session/csrf';
 import { OpenValues, OpenWaveView, UnitLinks, WavePage, wavePath, WaveRow, WavesPage, WaveState, WaveView } from './survey-admin-pages';
 import { PilotService } from '../../modules/pilot/pilot.service';
 import { CloseSurveyWaveInput, OpenSurveyWaveInput, ReopenSurveyWaveInput } from '../../modules/survey/dto/survey.input';
-import { DEFAULT_SURVEY_INSTRUMENT_ID } from '../../modules/survey/survey.enums';
+import { DEFAULT_SURVEY_INSTRUMENT_ID, RespondentCategory } from '../../modules/survey/survey.enums';
 
 type Form = Record<string, unknown>;
 const str = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
+/** A field sent once, several times (checkboxes) or not at all, as a list. */
+const all = (v: unknown): string[] => (v === undefined ? [] : ([] as unknown[]).concat(v).map(str).filter(Boolean));
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** The largest CSV a page takes (the API's own limit is BODY_LIMIT). */
 const MAX_CSV_BYTES = 10 * 1024 * 1024;
@@ -69,7 +71,16 @@ export class SurveysController {
       HttpStatus.OK,
       c,
       user,
-      { pilotId: '', instrumentId: DEFAULT_SURVEY_INSTRUMENT_ID, label: '', opensOn: today, closesOn: '', unitIds: [] },
+      {
+        pilotId: '',
+        instrumentId: DEFAULT_SURVEY_INSTRUMENT_ID,
+        label: '',
+        opensOn: today,
+        closesOn: '',
+        unitIds: [],
+        categories: Object.values(RespondentCategory),
+        asksTenure: true,
+      },
       {},
     );
   }
@@ -79,18 +90,25 @@ export class SurveysController {
   @Post()
   async openWave(@Req() req: AppRequest, @CurrentUser() user: AuthUser, @Body() form: Form, @Res() res: Response): Promise<void> {
     const c = await this.pages.of(req, PATHS.surveys);
-    const units = form.unitIds === undefined ? [] : ([] as unknown[]).concat(form.unitIds).map(str);
     const values: OpenValues = {
       pilotId: str(form.pilotId),
       instrumentId: str(form.instrumentId),
       label: str(form.label),
       opensOn: str(form.opensOn),
       closesOn: str(form.closesOn),
-      unitIds: units,
+      unitIds: all(form.unitIds),
+      categories: all(form.categories),
+      asksTenure: str(form.asksTenure) !== 'no',
     };
-    if (!units.length) return this.sendList(res, HttpStatus.BAD_REQUEST, c, user, values, { unitIds: text(c.lang, 'waves.error.units') });
+    if (!values.unitIds.length) return this.sendList(res, HttpStatus.BAD_REQUEST, c, user, values, { unitIds: text(c.lang, 'waves.error.units') });
+    if (!values.categories.length) return this.sendList(res, HttpStatus.BAD_REQUEST, c, user, values, { categories: text(c.lang, 'waves.error.categories') });
     const formId = UUID.test(str(form.formId)) ? str(form.formId) : randomUUID();
-    const wave = await this.userError(async () => this.waves.open(user, await validInput(OpenSurveyWaveInput, { ...values, clientId: formId })));
+    const { categories, asksTenure, ...fields } = values;
+    // Every category chosen is the same as not narrowing it (null: every one).
+    const respondentCategories = categories.length === Object.values(RespondentCategory).length ? null : categories;
+    const wave = await this.userError(async () =>
+      this.waves.open(user, await validInput(OpenSurveyWaveInput, { ...fields, respondentCategories, asksTenureBand: asksTenure, clientId: formId })),
+    );
     if (typeof wave === 'string') return this.sendList(res, HttpStatus.BAD_REQUEST, c, user, values, { form: wave }, formId);
     seeOther(res, `${wavePath(wave.id)}?klart=oppnad`);
   }

@@ -142,6 +142,18 @@ export class OpenSurveyWaveInput {
   @ArrayUnique()
   @IsUUID('all', { each: true })
   unitIds: string[];
+
+  @Field(() => [RespondentCategory], { nullable: true, description: 'Only these respondent categories are asked for (default: every one).' })
+  @IsOptional()
+  @ArrayMinSize(1)
+  @ArrayUnique()
+  @IsEnum(RespondentCategory, { each: true })
+  respondentCategories?: RespondentCategory[] | null;
+
+  @Field({ nullable: true, description: 'Whether to ask respondents their tenure band (default true).' })
+  @IsOptional()
+  @IsBoolean()
+  asksTenureBand?: boolean;
 }
 
 @InputType({ description: 'Stops a wave taking responses now, before closesOn, with a reason.' })
