@@ -81,6 +81,10 @@ describe('survey link page', () => {
     const en = await (await page(`${path}?lang=en`)).text();
     expect(en).toContain('<html lang="en">');
     expect(en).toContain('>Send</button>');
+    // The instrument's introduction in the respondent's language.
+    expect(body).toContain('Det finns inga rätta eller felaktiga svar.');
+    expect(en).toContain('There are no right or wrong answers.');
+    expect(en).not.toContain('Det finns inga rätta');
   });
 
   it('stores an answer, thanks the respondent, and stores one however often the form is sent', async () => {

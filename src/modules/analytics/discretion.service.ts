@@ -97,7 +97,7 @@ export class DiscretionService {
    */
   private async responseRates(input: DiscretionResultsInput, rows: TotalsRow[]): Promise<(r: TotalsRow) => number | null> {
     const splits = input.groupBy.filter((g) => g !== DiscretionGroupBy.WAVE && g !== DiscretionGroupBy.PILOT);
-    const byUnit = splits.length === 1 && splits[0] === DiscretionGroupBy.UNIT && input.unitDepth == null;
+    const byUnit = splits.length === 1 && splits[0] === DiscretionGroupBy.UNIT && (input.unitDepth === undefined || input.unitDepth === null);
     if (splits.length && !byUnit) return () => null;
     const waveIds = [...new Set(rows.map((r) => r.wave_id).filter((w): w is string => !!w))];
     const invited = byUnit ? await this.links.invitationsByUnit(waveIds) : await this.links.invitations(waveIds);

@@ -166,11 +166,11 @@ export class SurveyLinkService {
     return 'OPEN';
   }
 
-  /** What the form asks: the wave's instrument, its introduction and its items in order. */
-  async questionsOf(link: SurveyLinkEntity): Promise<{ introduction: string; items: SurveyItemEntity[] }> {
+  /** What the form asks: the wave's instrument, its introduction (English falls back to Swedish) and its items in order. */
+  async questionsOf(link: SurveyLinkEntity): Promise<{ introduction: { sv: string; en: string }; items: SurveyItemEntity[] }> {
     const instrument = await this.ds.getRepository(SurveyInstrumentEntity).findOneByOrFail({ id: link.wave!.instrumentId });
     const items = await this.ds.getRepository(SurveyItemEntity).find({ where: { instrumentId: instrument.id }, order: { position: 'ASC' } });
-    return { introduction: instrument.description, items };
+    return { introduction: { sv: instrument.introductionSv, en: instrument.introductionEn || instrument.introductionSv }, items };
   }
 
   /** The link a token names, with its wave; null when there is none (a mistyped or made-up token). */

@@ -20,6 +20,14 @@ export class SurveyInstrumentEntity extends BaseRecord {
   @Column({ type: 'text' })
   description: string;
 
+  @Field({ description: 'What respondents read first, in Swedish (empty: nothing).' })
+  @Column({ type: 'text', default: '' })
+  introductionSv: string;
+
+  @Field({ description: 'What respondents read first, in English (empty: the Swedish one is shown).' })
+  @Column({ type: 'text', default: '' })
+  introductionEn: string;
+
   /** Null for the instrument shipped with the system. */
   @Column({ type: 'uuid', nullable: true })
   createdBy: string | null;

@@ -101,7 +101,16 @@ export class SurveyService {
     await em.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`survey_instrument:${input.name}`]);
     const [{ next }] = await em.query('SELECT coalesce(max(version), 0) + 1 AS next FROM survey_instrument WHERE name = $1', [input.name]);
     const repo = em.getRepository(SurveyInstrumentEntity);
-    const instrument = await repo.save(repo.create({ name: input.name, description: input.description, version: next, createdBy: actor.id }));
+    const instrument = await repo.save(
+      repo.create({
+        name: input.name,
+        description: input.description,
+        introductionSv: input.introductionSv ?? '',
+        introductionEn: input.introductionEn ?? '',
+        version: next,
+        createdBy: actor.id,
+      }),
+    );
     await em.getRepository(SurveyItemEntity).insert(
       input.items.map((item, i) => ({
         instrumentId: instrument.id,

@@ -114,7 +114,7 @@ export class SurveyLinkController {
     link: SurveyLinkEntity,
     state: Pick<SurveyFormView, 'formId' | 'values' | 'errors'>,
     status: number,
-    known?: { introduction: string; items: SurveyFormView['items'] },
+    known?: { introduction: { sv: string; en: string }; items: SurveyFormView['items'] },
   ): Promise<void> {
     const q = known ?? (await this.links.questionsOf(link));
     const view: SurveyFormView = {
@@ -123,7 +123,7 @@ export class SurveyLinkController {
       switchHref: this.switchHref(`/s/${token}`, lang),
       wave: link.wave!.label,
       unit: link.unit!.name,
-      introduction: q.introduction,
+      introduction: q.introduction[lang],
       items: q.items,
       categories: asksOf(link).categories,
       asksTenure: asksOf(link).tenure,

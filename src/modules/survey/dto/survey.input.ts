@@ -100,6 +100,16 @@ export class CreateSurveyInstrumentInput {
   @MaxLength(20_000)
   description: string;
 
+  @Field({ defaultValue: '', description: 'What respondents read first, in Swedish.' })
+  @IsString()
+  @MaxLength(5_000)
+  introductionSv: string;
+
+  @Field({ defaultValue: '', description: 'What respondents read first, in English.' })
+  @IsString()
+  @MaxLength(5_000)
+  introductionEn: string;
+
   @Field(() => [SurveyItemInput], { description: 'Its questions, in order.' })
   @IsArray()
   @ArrayMinSize(1)
