@@ -7,6 +7,7 @@ import { Logger } from 'nestjs-pino';
 import { AppModule, AppModuleOptions } from './app.module';
 import { serveStatic } from 'ruru/static';
 import { GRAPHIQL_STATIC } from './web/graphiql/graphiql.controller';
+import { graphqlInBrowser } from './web/graphiql/graphql-in-browser';
 import { WebSessions } from './web/session/web-sessions';
 
 /** The whole app, configured as in production: used by main.ts and by the end-to-end tests. */
@@ -25,6 +26,8 @@ export async function createApp(options: AppModuleOptions): Promise<INestApplica
   // The pages' forms: small, flat (no nested objects from field names).
   app.useBodyParser('urlencoded', { limit: '64kb', extended: false });
   // The pages' stylesheet and scripts: files of the repository, nothing from elsewhere.
+  // /graphql opened in a browser: GraphiQL, or a page saying what the address is for.
+  app.use(graphqlInBrowser(options.config.graphiql));
   // Signed-in pages' sessions (never on the survey links or the files).
   app.use(app.get(WebSessions).middleware);
   // GraphiQL's files, from the installed package (no CDN), when GraphiQL is on.

@@ -193,6 +193,9 @@ const sv = {
   'wave.error.file': 'Välj en CSV-fil att skicka.',
   'wave.back': 'Tillbaka till enkäterna',
   'nav.graphiql': 'GraphQL',
+  'graphql.title': 'GraphQL-API',
+  'graphql.body':
+    'Det här är Tillit Trackers GraphQL-API för analytiker och integrationer. Frågor skickas med POST som JSON; API-guiden (docs/api.md) har exempel. GraphiQL är avstängt på den här servern.',
   'examples.title': 'GraphQL-exempel',
   'examples.intro': 'Exemplen ur API-guiden (docs/api.md). Öppna ett i GraphiQL, där du är inloggad som dig själv: du ser bara det du har rätt att se.',
   'examples.open': 'Öppna i GraphiQL',
@@ -493,6 +496,9 @@ const en: Record<keyof typeof sv, string> = {
   'wave.error.file': 'Choose a CSV file to send.',
   'wave.back': 'Back to the surveys',
   'nav.graphiql': 'GraphQL',
+  'graphql.title': 'GraphQL API',
+  'graphql.body':
+    'This is the Tillit Tracker GraphQL API for analysts and integrations. Send queries with POST as JSON; the API guide (docs/api.md) has examples. GraphiQL is turned off on this server.',
   'examples.title': 'GraphQL examples',
   'examples.intro': 'The examples of the API guide (docs/api.md). Open one in GraphiQL, where you are signed in as yourself: you see only what you may see.',
   'examples.open': 'Open in GraphiQL',
