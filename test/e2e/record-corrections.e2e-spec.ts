@@ -125,7 +125,10 @@ describe('record corrections', () => {
         closesOn: day(14),
         closedAt: null,
       });
-      expect((await fails(CLOSE, { id: past.id, reason: 'x' }, reporter)).code).toBe('FORBIDDEN');
+      // Analysts schedule no wave; a reporter of another unit cannot see it; the unit's own reporter may close it.
+      expect((await fails(CLOSE, { id: past.id, reason: 'x' }, analyst)).code).toBe('FORBIDDEN');
+      expect((await fails(CLOSE, { id: past.id, reason: 'x' }, otherReporter)).code).toBe('NOT_FOUND');
+      expect((await ok(CLOSE, { id: past.id, reason: 'Klar' }, reporter)).closedAt).toEqual(expect.any(String));
     });
   });
 
