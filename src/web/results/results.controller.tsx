@@ -13,6 +13,7 @@ import { SeriesService } from '../../modules/analytics/series.service';
 import { OrganisationService } from '../../modules/organisation/organisation.service';
 import type { SurveyWaveEntity } from '../../modules/survey/survey-wave.entity';
 import { SurveyWaveService } from '../../modules/survey/survey-wave.service';
+import { SurveyWavesArgs } from '../../modules/survey/dto/survey.input';
 import { SurveyDimension } from '../../modules/survey/survey.enums';
 import { html } from '../layout';
 import { ownOrganisation, PageContexts } from '../pages/page-context';
@@ -43,7 +44,7 @@ export class ResultsController {
     const c = await this.pages.of(req, PATHS.results);
     const range = reportingRange(q);
     const [organisation] = await this.organisations.visibleByIds(user, [organisationId]);
-    const waves = (await this.waves.list(user, { first: 100 } as never)).edges
+    const waves = (await this.waves.list(user, await validInput(SurveyWavesArgs, { first: 100 }, 'args'))).edges
       .map((e) => e.node)
       .filter((w) => w.opensOn <= range.to && w.closesOn >= range.from);
     const burden = await this.series.burdenSeries(user, await validInput(BurdenSeriesInput, { ...range, bucket: Bucket.QUARTER, organisationId, groupBy: [] }));

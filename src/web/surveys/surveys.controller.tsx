@@ -24,7 +24,8 @@ import { seeOther, sendPage } from '../respond';
 import { CsrfGuard, csrfValid, SkipCsrfGuard } from '../session/csrf';
 import { OpenValues, OpenWaveView, UnitLinks, WavePage, wavePath, WaveRow, WavesPage, WaveState, WaveView } from './survey-admin-pages';
 import { PilotService } from '../../modules/pilot/pilot.service';
-import { CloseSurveyWaveInput, OpenSurveyWaveInput, ReopenSurveyWaveInput } from '../../modules/survey/dto/survey.input';
+import { CloseSurveyWaveInput, OpenSurveyWaveInput, ReopenSurveyWaveInput, SurveyWavesArgs } from '../../modules/survey/dto/survey.input';
+import { PilotsArgs } from '../../modules/pilot/dto/pilots.args';
 import { DEFAULT_SURVEY_INSTRUMENT_ID, RespondentCategory } from '../../modules/survey/survey.enums';
 
 type Form = Record<string, unknown>;
@@ -159,10 +160,10 @@ export class SurveysController {
     formId: string = randomUUID(),
   ) {
     const organisationId = ownOrganisation(user);
-    const page = await this.waves.list(user, { first: 100 } as never);
+    const page = await this.waves.list(user, await validInput(SurveyWavesArgs, { first: 100 }, 'args'));
     const waves = await this.rows(page.edges.map((e) => e.node));
     const [pilots, instruments, units] = await Promise.all([
-      this.pilots.list(user, { first: 100 } as never),
+      validInput(PilotsArgs, { first: 100 }, 'args').then((args) => this.pilots.list(user, args)),
       this.surveys.listInstruments(),
       this.organisations.subtree(user, organisationId),
     ]);

@@ -8,7 +8,7 @@ import type { AppRequest } from '../../common/graphql/gql-context';
 import { validInput } from '../../common/validation/input-validation.pipe';
 import { Allow } from '../../modules/access/permissions';
 import { OrganisationService } from '../../modules/organisation/organisation.service';
-import { ReportTimeThiefInput, UpdateTimeThiefStatusInput } from '../../modules/time-thief/dto/time-thief.input';
+import { ReportTimeThiefInput, TimeThievesArgs, UpdateTimeThiefStatusInput } from '../../modules/time-thief/dto/time-thief.input';
 import { TimeThiefService } from '../../modules/time-thief/time-thief.service';
 import { html } from '../layout';
 import { text } from '../messages';
@@ -140,7 +140,7 @@ export class TimeThievesController {
     formId: string = randomUUID(),
   ) {
     const organisationId = ownOrganisation(user);
-    const page = await this.thieves.list(user, { first: 100, filter: { organisationId } } as never);
+    const page = await this.thieves.list(user, await validInput(TimeThievesArgs, { first: 100, filter: { organisationId } }, 'args'));
     const units = await this.organisations.subtree(user, organisationId);
     const unitName = new Map(units.map((u) => [u.id, u.name]));
     const rows: ThiefRow[] = page.edges.map(({ node: tt }) => ({
