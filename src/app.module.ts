@@ -34,6 +34,7 @@ import { PilotModule } from './modules/pilot/pilot.module';
 import { SteeringModule } from './modules/steering/steering.module';
 import { SurveyModule } from './modules/survey/survey.module';
 import { TimeThiefModule } from './modules/time-thief/time-thief.module';
+import { ObstacleModule } from './modules/obstacle/obstacle.module';
 import { UserModule } from './modules/user/user.module';
 
 /** Feature modules: a new capability is a new folder here (docs/adding-a-feature.md). */
@@ -52,6 +53,7 @@ export const FEATURE_MODULES: Type[] = [
   StaffSizeModule,
   ObligationModule,
   TimeThiefModule,
+  ObstacleModule,
   SurveyModule,
   SurveyLinkModule,
   AnalyticsModule,

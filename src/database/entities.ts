@@ -22,6 +22,7 @@ import { SteeringInstrumentEntity, SteeringInstrumentTargetEntity } from '../mod
 import { TimeThiefEntity, TimeThiefStatusChangeEntity } from '../modules/time-thief/time-thief.entity';
 import { UserInvitationEntity } from '../modules/user/user-invitation.entity';
 import { UserEntity } from '../modules/user/user.entity';
+import { ObstacleEntity, ObstacleOrganisationEntity, ObstacleStatusChangeEntity } from '../modules/obstacle/obstacle.entity';
 import { WebSessionEntity } from '../modules/user/web-session.entity';
 
 /** Every entity, for the one DataSource (app, CLI, tests, migration generation). */
@@ -56,4 +57,7 @@ export const ENTITIES = [
   SurveyLinkEntity,
   UserInvitationEntity,
   WebSessionEntity,
+  ObstacleEntity,
+  ObstacleOrganisationEntity,
+  ObstacleStatusChangeEntity,
 ];

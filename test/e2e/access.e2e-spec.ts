@@ -118,6 +118,9 @@ describe('access control', () => {
     'addCodedSegment',
     'updateCodedSegment',
     'removeCodedSegment',
+    'recordObstacle',
+    'updateObstacleStatus',
+    'updateObstacle',
   ];
   /** Organisation reports: admins, researchers (for their pilots' organisations) and org reporters (their own). */
   const REPORT_WRITES = [

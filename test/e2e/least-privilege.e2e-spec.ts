@@ -51,7 +51,15 @@ describe('the API’s database role', () => {
   });
 
   it('cannot update, delete or truncate the audit trail or any other history', async () => {
-    for (const table of ['audit_log', 'observation_version', 'burden_report_revision', 'time_thief_status_change', 'analytics_access_log', 'survey_response']) {
+    for (const table of [
+      'audit_log',
+      'observation_version',
+      'burden_report_revision',
+      'time_thief_status_change',
+      'obstacle_status_change',
+      'analytics_access_log',
+      'survey_response',
+    ]) {
       await refused(`UPDATE ${table} SET id = id`);
       await refused(`DELETE FROM ${table}`);
       await refused(`TRUNCATE ${table}`);

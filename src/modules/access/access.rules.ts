@@ -144,3 +144,20 @@ export const seesOthersDeleted = (actor: AuthUser) => actor.role === Role.ADMIN;
 
 /** Whether a rule lets everything through (so a rollup of all rows may answer instead). */
 export const isUnrestricted = (f: SqlFragment) => f === ALL;
+
+/**
+ * Obstacles (and, with issue 13, the other findings of a pilot): admins and analysts all;
+ * researchers those of the pilots they follow or followed; org reporters those that name an
+ * organisation of their own subtree.
+ */
+export function visibleObstacles(actor: AuthUser, alias: string): SqlFragment {
+  if (isReader(actor)) return ALL;
+  if (actor.role === Role.RESEARCHER) return fragment(`${alias}.pilot_id IN (${FOLLOWED_PILOTS})`, me(actor));
+  if (actor.role === Role.ORG_REPORTER) {
+    return fragment(
+      `EXISTS (SELECT 1 FROM obstacle_organisation aoo WHERE aoo.obstacle_id = ${alias}.id AND aoo.organisation_id IN (${subtreeIdsSql(ROOT)}))`,
+      root(actor),
+    );
+  }
+  return NONE;
+}
