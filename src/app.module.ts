@@ -35,6 +35,7 @@ import { SteeringModule } from './modules/steering/steering.module';
 import { SurveyModule } from './modules/survey/survey.module';
 import { TimeThiefModule } from './modules/time-thief/time-thief.module';
 import { ObstacleModule } from './modules/obstacle/obstacle.module';
+import { EffectModule } from './modules/effect/effect.module';
 import { UserModule } from './modules/user/user.module';
 
 /** Feature modules: a new capability is a new folder here (docs/adding-a-feature.md). */
@@ -54,6 +55,7 @@ export const FEATURE_MODULES: Type[] = [
   ObligationModule,
   TimeThiefModule,
   ObstacleModule,
+  EffectModule,
   SurveyModule,
   SurveyLinkModule,
   AnalyticsModule,

@@ -22,6 +22,7 @@ import { SteeringInstrumentEntity, SteeringInstrumentTargetEntity } from '../mod
 import { TimeThiefEntity, TimeThiefStatusChangeEntity } from '../modules/time-thief/time-thief.entity';
 import { UserInvitationEntity } from '../modules/user/user-invitation.entity';
 import { UserEntity } from '../modules/user/user.entity';
+import { EffectEntity } from '../modules/effect/effect.entity';
 import { ObstacleEntity, ObstacleOrganisationEntity, ObstacleStatusChangeEntity } from '../modules/obstacle/obstacle.entity';
 import { WebSessionEntity } from '../modules/user/web-session.entity';
 
@@ -60,4 +61,5 @@ export const ENTITIES = [
   ObstacleEntity,
   ObstacleOrganisationEntity,
   ObstacleStatusChangeEntity,
+  EffectEntity,
 ];

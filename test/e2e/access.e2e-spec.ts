@@ -121,6 +121,8 @@ describe('access control', () => {
     'recordObstacle',
     'updateObstacleStatus',
     'updateObstacle',
+    'recordEffect',
+    'updateEffect',
   ];
   /** Organisation reports: admins, researchers (for their pilots' organisations) and org reporters (their own). */
   const REPORT_WRITES = [

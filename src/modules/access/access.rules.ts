@@ -161,3 +161,10 @@ export function visibleObstacles(actor: AuthUser, alias: string): SqlFragment {
   }
   return NONE;
 }
+
+/** Assessed effects: admins and analysts all; researchers those of the pilots they follow or followed; org reporters none. */
+export function visibleEffects(actor: AuthUser, alias: string): SqlFragment {
+  if (isReader(actor)) return ALL;
+  if (actor.role === Role.RESEARCHER) return fragment(`${alias}.pilot_id IN (${FOLLOWED_PILOTS})`, me(actor));
+  return NONE;
+}
