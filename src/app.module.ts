@@ -36,6 +36,7 @@ import { SurveyModule } from './modules/survey/survey.module';
 import { TimeThiefModule } from './modules/time-thief/time-thief.module';
 import { ObstacleModule } from './modules/obstacle/obstacle.module';
 import { EffectModule } from './modules/effect/effect.module';
+import { IdeaModule } from './modules/idea/idea.module';
 import { UserModule } from './modules/user/user.module';
 
 /** Feature modules: a new capability is a new folder here (docs/adding-a-feature.md). */
@@ -56,6 +57,7 @@ export const FEATURE_MODULES: Type[] = [
   TimeThiefModule,
   ObstacleModule,
   EffectModule,
+  IdeaModule,
   SurveyModule,
   SurveyLinkModule,
   AnalyticsModule,

@@ -23,6 +23,7 @@ import { TimeThiefEntity, TimeThiefStatusChangeEntity } from '../modules/time-th
 import { UserInvitationEntity } from '../modules/user/user-invitation.entity';
 import { UserEntity } from '../modules/user/user.entity';
 import { EffectEntity } from '../modules/effect/effect.entity';
+import { IdeaEntity, IdeaOrganisationEntity } from '../modules/idea/idea.entity';
 import { ObstacleEntity, ObstacleOrganisationEntity, ObstacleStatusChangeEntity } from '../modules/obstacle/obstacle.entity';
 import { WebSessionEntity } from '../modules/user/web-session.entity';
 
@@ -62,4 +63,6 @@ export const ENTITIES = [
   ObstacleOrganisationEntity,
   ObstacleStatusChangeEntity,
   EffectEntity,
+  IdeaEntity,
+  IdeaOrganisationEntity,
 ];

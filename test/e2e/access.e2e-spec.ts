@@ -123,6 +123,9 @@ describe('access control', () => {
     'updateObstacle',
     'recordEffect',
     'updateEffect',
+    'recordIdea',
+    'updateIdea',
+    'publishIdea',
   ];
   /** Organisation reports: admins, researchers (for their pilots' organisations) and org reporters (their own). */
   const REPORT_WRITES = [

@@ -168,3 +168,14 @@ export function visibleEffects(actor: AuthUser, alias: string): SqlFragment {
   if (actor.role === Role.RESEARCHER) return fragment(`${alias}.pilot_id IN (${FOLLOWED_PILOTS})`, me(actor));
   return NONE;
 }
+
+/**
+ * The idea bank: published ideas for every signed-in role (so examples spread, org reporters
+ * included); drafts for admins, analysts and the researchers of the idea's pilot.
+ */
+export function visibleIdeas(actor: AuthUser, alias: string): SqlFragment {
+  if (isReader(actor)) return ALL;
+  const published = `${alias}.status = 'PUBLISHED'`;
+  if (actor.role === Role.RESEARCHER) return fragment(`(${published} OR ${alias}.pilot_id IN (${FOLLOWED_PILOTS}))`, me(actor));
+  return fragment(published);
+}
