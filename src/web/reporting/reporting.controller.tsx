@@ -17,6 +17,7 @@ import { html } from '../layout';
 import { text } from '../messages';
 import { ownOrganisation, PageContext, PageContexts } from '../pages/page-context';
 import { PATHS } from '../paths';
+import { formErrors } from '../form-errors';
 import { seeOther, sendPage } from '../respond';
 import { CsrfGuard } from '../session/csrf';
 import { emptyValues, parseReportForm, ReportErrors, reportPeriod, ReportValues, valuesOf } from './report-form';
@@ -144,12 +145,7 @@ export class ReportingController {
         const { current } = await this.burden.startingPoint(user, { indicatorId: key.indicatorId, organisationId: key.unitId, periodStart: key.start });
         return again({ form: text(c.lang, 'report.error.changed') }, current?.revision ?? null);
       }
-      const errors: ReportErrors = {};
-      for (const f of e.fields.length ? e.fields : [{ field: 'form', message: e.message }]) {
-        const name = f.field.replace(/^input\./, '') as keyof ReportErrors;
-        errors[name in parsed.values ? name : 'form'] = f.message;
-      }
-      return again(errors);
+      return again(formErrors<keyof ReportValues>(e, Object.keys(parsed.values)));
     }
     seeOther(res, `${PATHS.reporting}?${new URLSearchParams({ ...key.back, saved: `${key.indicatorId}/${key.start}` })}`);
   }

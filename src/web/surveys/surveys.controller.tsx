@@ -126,9 +126,9 @@ export class SurveysController {
     const c = await this.pages.of(req, PATHS.surveys);
     const reason = str(form.reason);
     if (!reason) return this.sendWave(res, HttpStatus.BAD_REQUEST, c, user, waveId, { errors: { reason: text(c.lang, 'users.error.reason') } });
-    const done = await this.userError(async () => this.waves.close(user, await validInput(CloseSurveyWaveInput, { id: waveId, reason })));
-    if (typeof done === 'string') return this.sendWave(res, HttpStatus.BAD_REQUEST, c, user, waveId, { errors: { form: done } });
-    seeOther(res, `${wavePath(waveId)}?klart=stangdomgang`);
+    await this.changeOnWave(res, c, user, waveId, 'stangdomgang', async () =>
+      this.waves.close(user, await validInput(CloseSurveyWaveInput, { id: waveId, reason })),
+    );
   }
 
   @Allow('surveys.schedule')
@@ -143,11 +143,9 @@ export class SurveysController {
     const c = await this.pages.of(req, PATHS.surveys);
     const reason = str(form.reason);
     if (!reason) return this.sendWave(res, HttpStatus.BAD_REQUEST, c, user, waveId, { errors: { reason: text(c.lang, 'users.error.reason') } });
-    const done = await this.userError(async () =>
+    await this.changeOnWave(res, c, user, waveId, 'oppnadigen', async () =>
       this.waves.reopen(user, await validInput(ReopenSurveyWaveInput, { id: waveId, reason, closesOn: str(form.closesOn) || undefined })),
     );
-    if (typeof done === 'string') return this.sendWave(res, HttpStatus.BAD_REQUEST, c, user, waveId, { errors: { form: done } });
-    seeOther(res, `${wavePath(waveId)}?klart=oppnadigen`);
   }
 
   private async sendList(
@@ -227,11 +225,9 @@ export class SurveysController {
     const invited = invitedCount(form.invited);
     const reason = str(form.reason) || text(c.lang, 'wave.reason.invited');
     if (!invited.ok) return this.sendWave(res, HttpStatus.BAD_REQUEST, c, user, waveId, { errors: { invited: text(c.lang, 'wave.error.invited') } });
-    const done = await this.userError(async () =>
+    await this.changeOnWave(res, c, user, waveId, `inbjudna#lank-${linkId}`, async () =>
       this.links.setInvited(user, await validInput(SetSurveyLinkInvitedInput, { id: linkId, invited: invited.invited, reason })),
     );
-    if (typeof done === 'string') return this.sendWave(res, HttpStatus.BAD_REQUEST, c, user, waveId, { errors: { form: done } });
-    seeOther(res, `${wavePath(waveId)}?klart=inbjudna#lank-${linkId}`);
   }
 
   @Allow('surveys.submit')
@@ -247,9 +243,9 @@ export class SurveysController {
     const c = await this.pages.of(req, PATHS.surveys);
     const reason = str(form.reason);
     if (!reason) return this.sendWave(res, HttpStatus.BAD_REQUEST, c, user, waveId, { errors: { reason: text(c.lang, 'wave.error.reason') } });
-    const done = await this.userError(async () => this.links.revoke(user, await validInput(RevokeSurveyLinkInput, { id: linkId, reason })));
-    if (typeof done === 'string') return this.sendWave(res, HttpStatus.BAD_REQUEST, c, user, waveId, { errors: { form: done } });
-    seeOther(res, `${wavePath(waveId)}?klart=stangd`);
+    await this.changeOnWave(res, c, user, waveId, 'stangd', async () =>
+      this.links.revoke(user, await validInput(RevokeSurveyLinkInput, { id: linkId, reason })),
+    );
   }
 
   /** A file arrives as multipart: its form token is checked once the body is read. */
@@ -276,6 +272,16 @@ export class SurveysController {
       const problems = e.fields.length ? e.fields.map((f) => f.message) : [e.message];
       return this.sendWave(res, HttpStatus.BAD_REQUEST, c, user, waveId, { csvProblems: problems });
     }
+  }
+
+  /**
+   * A change made from a wave's page: the service's refusal of what was typed comes back on the
+   * page; done, back to the wave (POST-redirect-GET) with the message named by `done`.
+   */
+  private async changeOnWave(res: Response, c: PageContext, user: AuthUser, waveId: string, done: string, change: () => Promise<unknown>): Promise<void> {
+    const result = await this.userError(change);
+    if (typeof result === 'string') return this.sendWave(res, HttpStatus.BAD_REQUEST, c, user, waveId, { errors: { form: result } });
+    seeOther(res, `${wavePath(waveId)}?klart=${done}`);
   }
 
   /** A service's refusal of what the person typed, as a message for the page; anything else goes on up. */

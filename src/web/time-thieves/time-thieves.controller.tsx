@@ -14,6 +14,7 @@ import { html } from '../layout';
 import { text } from '../messages';
 import { ownOrganisation, PageContext, PageContexts } from '../pages/page-context';
 import { PATHS } from '../paths';
+import { formErrors } from '../form-errors';
 import { seeOther, sendPage } from '../respond';
 import { CsrfGuard } from '../session/csrf';
 import { ThiefErrors, thiefPath, ThiefPage, ThiefRow, ThievesPage, ThiefValues } from './time-thief-pages';
@@ -25,17 +26,6 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A whole number typed into a form, or NaN (the input's own checks then name the field). */
 const whole = (v: unknown): number => (/^\s*\d{1,9}\s*$/.test(str(v)) ? Number(str(v)) : NaN);
-
-/** The service's or the input's refusal, as messages by form field. */
-function fieldErrors<K extends string>(e: DomainError, lang: PageContext['lang'], fields: readonly K[]): Partial<Record<K | 'form', string>> {
-  const errors: Partial<Record<K | 'form', string>> = {};
-  for (const f of e.fields.length ? e.fields : [{ field: 'form', message: e.message }]) {
-    const name = f.field.replace(/^input\./, '') as K;
-    if (fields.includes(name)) errors[name] = text(lang, 'thieves.error.field');
-    else errors.form = f.message;
-  }
-  return errors;
-}
 
 /**
  * Time thieves of an organisation on its pages: the list, a form for a new one, and each one's
@@ -86,7 +76,7 @@ export class TimeThievesController {
         c,
         user,
         values,
-        fieldErrors(e, c.lang, Object.keys(values) as (keyof ThiefValues)[]),
+        formErrors<keyof ThiefValues>(e, Object.keys(values), () => text(c.lang, 'thieves.error.field')),
         undefined,
         formId,
       );
@@ -122,7 +112,7 @@ export class TimeThievesController {
     } catch (e) {
       if (!(e instanceof DomainError) || e.code !== 'BAD_USER_INPUT') throw e;
       // The service's own message says which move is allowed, or that KEPT needs a reason.
-      const errors = fieldErrors(e, c.lang, ['status', 'changedOn', 'reason'] as const);
+      const errors = formErrors<'status' | 'changedOn' | 'reason'>(e, ['status', 'changedOn', 'reason'], () => text(c.lang, 'thieves.error.field'));
       if (!errors.form && e.fields.length === 0) errors.form = e.message;
       return this.sendThief(res, HttpStatus.BAD_REQUEST, c, user, id, { ...errors, form: errors.form ?? e.message });
     }

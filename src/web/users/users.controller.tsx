@@ -19,6 +19,7 @@ import { html } from '../layout';
 import { text } from '../messages';
 import { PageContext, PageContexts } from '../pages/page-context';
 import { PATHS } from '../paths';
+import { formErrors } from '../form-errors';
 import { seeOther, sendPage } from '../respond';
 import { CsrfGuard } from '../session/csrf';
 import { InviteValues, LinkShown, userPath, UserPage, UserRow, UsersPage, UsersView } from './user-pages';
@@ -62,13 +63,7 @@ export class UsersController {
       );
     } catch (e) {
       if (!(e instanceof DomainError) || (e.code !== 'BAD_USER_INPUT' && e.code !== 'CONFLICT')) throw e;
-      const errors: UsersView['errors'] = {};
-      for (const f of e.fields.length ? e.fields : [{ field: 'form', message: e.message }]) {
-        const name = f.field.replace(/^input\./, '') as keyof InviteValues;
-        if (INVITE_FIELDS.includes(name)) errors[name] = f.message;
-        else errors.form = f.message;
-      }
-      await this.sendList(res, HttpStatus.BAD_REQUEST, c, actor, '', values, errors, formId);
+      await this.sendList(res, HttpStatus.BAD_REQUEST, c, actor, '', values, formErrors<keyof InviteValues>(e, INVITE_FIELDS), formId);
     }
   }
 
