@@ -37,6 +37,7 @@ import { TimeThiefModule } from './modules/time-thief/time-thief.module';
 import { ObstacleModule } from './modules/obstacle/obstacle.module';
 import { EffectModule } from './modules/effect/effect.module';
 import { IdeaModule } from './modules/idea/idea.module';
+import { SupervisionModule } from './modules/supervision/supervision.module';
 import { UserModule } from './modules/user/user.module';
 
 /** Feature modules: a new capability is a new folder here (docs/adding-a-feature.md). */
@@ -58,6 +59,7 @@ export const FEATURE_MODULES: Type[] = [
   ObstacleModule,
   EffectModule,
   IdeaModule,
+  SupervisionModule,
   SurveyModule,
   SurveyLinkModule,
   AnalyticsModule,

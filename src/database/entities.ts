@@ -25,6 +25,7 @@ import { UserEntity } from '../modules/user/user.entity';
 import { EffectEntity } from '../modules/effect/effect.entity';
 import { IdeaEntity, IdeaOrganisationEntity } from '../modules/idea/idea.entity';
 import { ObstacleEntity, ObstacleOrganisationEntity, ObstacleStatusChangeEntity } from '../modules/obstacle/obstacle.entity';
+import { SupervisionInteractionEntity } from '../modules/supervision/supervision.entity';
 import { WebSessionEntity } from '../modules/user/web-session.entity';
 
 /** Every entity, for the one DataSource (app, CLI, tests, migration generation). */
@@ -65,4 +66,5 @@ export const ENTITIES = [
   EffectEntity,
   IdeaEntity,
   IdeaOrganisationEntity,
+  SupervisionInteractionEntity,
 ];

@@ -145,6 +145,8 @@ describe('access control', () => {
     'reportStaffSize',
     'updateStaffSize',
     'removeStaffSize',
+    'recordSupervisionInteraction',
+    'updateSupervisionInteraction',
   ];
   /** Survey design (admins, researchers), scheduling (also org reporters, for their own units) and submission (admins, org reporters). */
   const SURVEY_DESIGN = ['createSurveyInstrument', 'deleteSurveyWave'];

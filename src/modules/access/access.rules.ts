@@ -33,7 +33,8 @@ export function visiblePilots(actor: AuthUser, idColumn: string): SqlFragment {
 /**
  * Organisations: everyone but org reporters sees the directory. An org reporter sees its own
  * subtree, the organisations above it, the organisations taking part in its pilots (the
- * steering chain of its own pilots), and those imposing steering instruments on its subtree.
+ * steering chain of its own pilots), those imposing steering instruments on its subtree, and
+ * the supervisory agencies (public bodies it reports supervision by).
  */
 export function visibleOrganisations(actor: AuthUser, idColumn: string): SqlFragment {
   if (actor.role !== Role.ORG_REPORTER) return isReader(actor) || actor.role === Role.RESEARCHER ? ALL : NONE;
@@ -42,7 +43,8 @@ export function visibleOrganisations(actor: AuthUser, idColumn: string): SqlFrag
        ${relatedOrgIdsSql(ROOT)}
        UNION SELECT ao.organisation_id FROM pilot_participant ao WHERE ao.pilot_id IN (${REPORTER_PILOTS})
        UNION SELECT ai.imposed_by_id FROM steering_instrument ai JOIN steering_instrument_target at ON at.instrument_id = ai.id
-              WHERE at.organisation_id IN (${subtreeIdsSql(ROOT)}))`,
+              WHERE at.organisation_id IN (${subtreeIdsSql(ROOT)})
+       UNION SELECT ak.id FROM organisation ak WHERE ak.kind = 'SUPERVISORY_AGENCY')`,
     root(actor),
   );
 }

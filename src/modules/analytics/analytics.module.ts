@@ -10,7 +10,7 @@ import { AccessLogResolver, DiscretionResolver, WaveChangeResolver } from './ana
 import { CodesResolver } from './codes.resolver';
 import { CodesService } from './codes.service';
 import { DiscretionService } from './discretion.service';
-import { BurdenSeriesResolver, IndicatorLoadResolver, TimeThiefSummaryResolver } from './series.resolver';
+import { BurdenSeriesResolver, IndicatorLoadResolver, SupervisionLoadResolver, TimeThiefSummaryResolver } from './series.resolver';
 import { SeriesService } from './series.service';
 import { SignalsResolver } from './signals.resolver';
 import { SignalsService } from './signals.service';
@@ -32,6 +32,7 @@ import { TimelineService } from './timeline.service';
     BurdenSeriesResolver,
     IndicatorLoadResolver,
     TimeThiefSummaryResolver,
+    SupervisionLoadResolver,
     DiscretionResolver,
     WaveChangeResolver,
     AccessLogResolver,

@@ -9,6 +9,7 @@ import { OrganisationLoaders } from '../organisation/organisation.loaders';
 import { IndicatorEntity } from '../steering/indicator.entity';
 import { SteeringLoaders } from '../steering/steering.loaders';
 import { BurdenSeriesArgs, BurdenSeriesRow, IndicatorLoadArgs, IndicatorLoadRow, TimeThiefSummaryArgs, TimeThiefSummaryRow } from './dto/series.input';
+import { SupervisionLoadArgs, SupervisionLoadRow } from './dto/supervision-load.input';
 import { SeriesService } from './series.service';
 
 @Resolver(() => BurdenSeriesRow)
@@ -79,5 +80,27 @@ export class TimeThiefSummaryResolver {
   @ResolveField(() => OrganisationEntity, { nullable: true, description: 'With byOrganisation: the organisation.' })
   organisation(@Parent() r: TimeThiefSummaryRow, @Context() ctx: GqlContext) {
     return r.organisationId ? this.organisationLoaders.byId(ctx).load(r.organisationId) : null;
+  }
+}
+
+@Resolver(() => SupervisionLoadRow)
+export class SupervisionLoadResolver {
+  constructor(
+    private readonly series: SeriesService,
+    private readonly organisationLoaders: OrganisationLoaders,
+  ) {}
+
+  @Allow('analytics.read')
+  @PeriodCost()
+  @Query(() => [SupervisionLoadRow], {
+    description: 'Supervision load per supervised organisation and bucket: contacts, staff hours, and overlapping demands for the same data (D:564–576).',
+  })
+  supervisionLoad(@CurrentUser() actor: AuthUser, @Args() { input }: SupervisionLoadArgs) {
+    return this.series.supervisionLoad(actor, input);
+  }
+
+  @ResolveField(() => OrganisationEntity, { description: 'The supervised organisation (or its ancestor at organisationDepth).' })
+  organisation(@Parent() r: SupervisionLoadRow, @Context() ctx: GqlContext) {
+    return this.organisationLoaders.byId(ctx).load(r.organisationId);
   }
 }

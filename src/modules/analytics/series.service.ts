@@ -19,6 +19,7 @@ import {
   TimeThiefSummaryInput,
   TimeThiefSummaryRow,
 } from './dto/series.input';
+import { SupervisionLoadInput, SupervisionLoadRow } from './dto/supervision-load.input';
 
 const BURDEN_KEYS: Record<BurdenGroupBy, { expr: string; prop: keyof BurdenSeriesRow }> = {
   ORGANISATION: { expr: 'org_key', prop: 'organisationId' },
@@ -208,6 +209,40 @@ export class SeriesService {
       kept: r.kept as number,
       hoursFreedPerWeek: r.hours_freed as number,
     }));
+  }
+
+  /**
+   * Supervision per supervised organisation (at organisationDepth) and bucket: contacts, staff
+   * hours, data requests, and the overlapping ones — a contact that names another demand for
+   * the same data, or that a later contact names (both sides of an overlap count).
+   */
+  async supervisionLoad(actor: AuthUser, input: SupervisionLoadInput): Promise<SupervisionLoadRow[]> {
+    await this.accessLog.record(actor, 'supervisionLoad', input);
+    const p = new Params();
+    const head = this.head(actor, input, p, 'si.organisation_id');
+    const sql = `${head.ctes},
+      si AS (
+        SELECT si.organisation_id, si.supervisor_id, si.occurred_on, si.staff_hours, si.character, si.supported_learning,
+               si.data_requested <> '' AS asks_data,
+               (si.overlaps_interaction_id IS NOT NULL OR si.overlaps_instrument_id IS NOT NULL
+                OR EXISTS (SELECT 1 FROM supervision_interaction o WHERE o.overlaps_interaction_id = si.id)) AS overlapping
+          FROM supervision_interaction si
+         WHERE si.occurred_on BETWEEN ${head.from} AND ${head.to} AND ${head.scope}
+      ),
+      ${head.rollup('si', 'organisation_id')}
+      SELECT to_char(b.bstart, 'YYYY-MM-DD') AS "bucketStart", to_char(b.bend, 'YYYY-MM-DD') AS "bucketEnd", ${head.orgKey()} AS "organisationId",
+             count(*)::int AS interactions,
+             sum(si.staff_hours)::float8 AS "staffHours",
+             count(*) FILTER (WHERE si.asks_data)::int AS "dataRequests",
+             count(*) FILTER (WHERE si.overlapping)::int AS overlapping,
+             coalesce(sum(si.staff_hours) FILTER (WHERE si.overlapping), 0)::float8 AS "overlappingStaffHours",
+             count(*) FILTER (WHERE si.character <> 'CONTROLLING')::int AS enabling,
+             count(*) FILTER (WHERE si.supported_learning)::int AS "supportedLearning",
+             count(DISTINCT si.supervisor_id)::int AS supervisors
+        FROM b JOIN si ON si.occurred_on BETWEEN b.bstart AND b.bend
+        ${head.joinUp('si.organisation_id')}
+       GROUP BY b.bstart, b.bend, 3 ORDER BY b.bstart, 3`;
+    return this.ds.query(sql, p.values);
   }
 
   /**
