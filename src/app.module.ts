@@ -38,6 +38,8 @@ import { ObstacleModule } from './modules/obstacle/obstacle.module';
 import { EffectModule } from './modules/effect/effect.module';
 import { IdeaModule } from './modules/idea/idea.module';
 import { SupervisionModule } from './modules/supervision/supervision.module';
+import { ReportModule } from './modules/report/report.module';
+import { EvidenceModule } from './modules/evidence/evidence.module';
 import { UserModule } from './modules/user/user.module';
 
 /** Feature modules: a new capability is a new folder here (docs/adding-a-feature.md). */
@@ -60,6 +62,8 @@ export const FEATURE_MODULES: Type[] = [
   EffectModule,
   IdeaModule,
   SupervisionModule,
+  ReportModule,
+  EvidenceModule,
   SurveyModule,
   SurveyLinkModule,
   AnalyticsModule,

@@ -26,6 +26,8 @@ import { EffectEntity } from '../modules/effect/effect.entity';
 import { IdeaEntity, IdeaOrganisationEntity } from '../modules/idea/idea.entity';
 import { ObstacleEntity, ObstacleOrganisationEntity, ObstacleStatusChangeEntity } from '../modules/obstacle/obstacle.entity';
 import { SupervisionInteractionEntity } from '../modules/supervision/supervision.entity';
+import { EvaluationReportAuthorEntity, EvaluationReportEntity, ReportFindingEntity, ReportSectionEntity } from '../modules/report/report.entity';
+import { EvidenceLinkEntity } from '../modules/evidence/evidence-link.entity';
 import { WebSessionEntity } from '../modules/user/web-session.entity';
 
 /** Every entity, for the one DataSource (app, CLI, tests, migration generation). */
@@ -67,4 +69,9 @@ export const ENTITIES = [
   IdeaEntity,
   IdeaOrganisationEntity,
   SupervisionInteractionEntity,
+  EvaluationReportEntity,
+  EvaluationReportAuthorEntity,
+  ReportSectionEntity,
+  ReportFindingEntity,
+  EvidenceLinkEntity,
 ];

@@ -126,6 +126,16 @@ describe('access control', () => {
     'recordIdea',
     'updateIdea',
     'publishIdea',
+    'startEvaluationReport',
+    'renameEvaluationReport',
+    'writeReportSection',
+    'addReportFinding',
+    'updateReportFinding',
+    'withdrawReportFinding',
+    'addReportAuthor',
+    'setEvaluationReportStatus',
+    'linkEvidence',
+    'unlinkEvidence',
   ];
   /** Organisation reports: admins, researchers (for their pilots' organisations) and org reporters (their own). */
   const REPORT_WRITES = [

@@ -61,8 +61,12 @@ describe('supervision interactions', () => {
 
   it('says which field is wrong: a supervisor that is no agency, a negative or huge number of hours, an overlap elsewhere', async () => {
     const notAgency = onlyError(await t.gql(RECORD, { input: input({ supervisorId: otherId }) }, token.admin));
-    expect([notAgency.extensions!.code, notAgency.message]).toEqual(['BAD_USER_INPUT', 'input.supervisorId: is not a supervisory agency (kind SUPERVISORY_AGENCY)']);
-    for (const staffHours of [-1, 1e12]) expect(onlyError(await t.gql(RECORD, { input: input({ staffHours }) }, token.admin)).extensions!.code).toBe('BAD_USER_INPUT');
+    expect([notAgency.extensions!.code, notAgency.message]).toEqual([
+      'BAD_USER_INPUT',
+      'input.supervisorId: is not a supervisory agency (kind SUPERVISORY_AGENCY)',
+    ]);
+    for (const staffHours of [-1, 1e12])
+      expect(onlyError(await t.gql(RECORD, { input: input({ staffHours }) }, token.admin)).extensions!.code).toBe('BAD_USER_INPUT');
     const elsewhere = (await t.gql(RECORD, { input: input({ organisationId: otherId }) }, token.otherReporter)).data!.recordSupervisionInteraction.id;
     const cross = onlyError(await t.gql(RECORD, { input: input({ overlapsInteractionId: elsewhere }) }, token.admin));
     expect([cross.extensions!.code, cross.message]).toEqual(['BAD_USER_INPUT', 'input.overlapsInteractionId: is a contact with another organisation']);
@@ -71,7 +75,8 @@ describe('supervision interactions', () => {
   });
 
   it('is read by admins, analysts, the organisation’s reporters and its pilots’ researchers, and hidden from others like a missing one', async () => {
-    const count = async (who: string) => (await t.gql('{ supervisionInteractions(filter: { supervisorId: "' + ivoId + '" }) { totalCount } }', {}, token[who])).data!;
+    const count = async (who: string) =>
+      (await t.gql('{ supervisionInteractions(filter: { supervisorId: "' + ivoId + '" }) { totalCount } }', {}, token[who])).data!;
     expect((await count('admin')).supervisionInteractions.totalCount).toBe(2);
     expect((await count('analyst')).supervisionInteractions.totalCount).toBe(2);
     expect((await count('reporter')).supervisionInteractions.totalCount).toBe(1);
@@ -104,8 +109,13 @@ describe('supervision interactions', () => {
       token.reporter,
     );
     expect(second.errors).toBeUndefined();
-    await t.gql(RECORD, { input: input({ occurredOn: '2018-11-20', kind: 'INSPECTION', dataRequested: '', frequency: null, staffHours: 30 }) }, token.researcher);
-    const rows = (await t.gql(LOAD, { input: { from: '2018-01-01', to: '2018-12-31', bucket: 'QUARTER', organisationId: kommunId } }, token.analyst)).data!.supervisionLoad;
+    await t.gql(
+      RECORD,
+      { input: input({ occurredOn: '2018-11-20', kind: 'INSPECTION', dataRequested: '', frequency: null, staffHours: 30 }) },
+      token.researcher,
+    );
+    const rows = (await t.gql(LOAD, { input: { from: '2018-01-01', to: '2018-12-31', bucket: 'QUARTER', organisationId: kommunId } }, token.analyst)).data!
+      .supervisionLoad;
     expect(rows).toEqual([
       {
         bucketStart: '2018-01-01',
@@ -145,7 +155,8 @@ describe('supervision interactions', () => {
       },
     ]);
     // The other organisation's reporter sees none of it, even asking for it by id.
-    const theirs = (await t.gql(LOAD, { input: { from: '2018-01-01', to: '2018-12-31', bucket: 'YEAR', organisationId: kommunId } }, token.otherReporter)).data!;
+    const theirs = (await t.gql(LOAD, { input: { from: '2018-01-01', to: '2018-12-31', bucket: 'YEAR', organisationId: kommunId } }, token.otherReporter))
+      .data!;
     expect(theirs.supervisionLoad).toEqual([]);
     const overlapping = await t.gql('{ supervisionInteractions(filter: { overlapping: true }) { totalCount } }', {}, token.reporter);
     expect(overlapping.data!.supervisionInteractions.totalCount).toBe(2);
@@ -158,8 +169,8 @@ describe('supervision interactions', () => {
     expect(self.extensions!.code).toBe('BAD_USER_INPUT');
     const fixed = await t.gql(UPDATE, { input: { id: firstId, expectedVersion: 1, reason: 'Fel antal timmar', staffHours: 10 } }, token.reporter);
     expect(fixed.data!.updateSupervisionInteraction).toMatchObject({ staffHours: 10, version: 2, history: [{ reason: null }, { reason: 'Fel antal timmar' }] });
-    expect(onlyError(await t.gql(UPDATE, { input: { id: firstId, expectedVersion: 2, reason: 'x', staffHours: 1 } }, token.otherReporter)).extensions!.code).toBe(
-      'NOT_FOUND',
-    );
+    expect(
+      onlyError(await t.gql(UPDATE, { input: { id: firstId, expectedVersion: 2, reason: 'x', staffHours: 1 } }, token.otherReporter)).extensions!.code,
+    ).toBe('NOT_FOUND');
   });
 });

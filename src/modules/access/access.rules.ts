@@ -181,3 +181,12 @@ export function visibleIdeas(actor: AuthUser, alias: string): SqlFragment {
   if (actor.role === Role.RESEARCHER) return fragment(`(${published} OR ${alias}.pilot_id IN (${FOLLOWED_PILOTS}))`, me(actor));
   return fragment(published);
 }
+
+/**
+ * Evaluation reports (every version, drafts included): admins and analysts all; researchers those
+ * of the pilots they follow or followed; org reporters none (they read published ideas and their
+ * own obstacles).
+ */
+export function visibleEvaluationReports(actor: AuthUser, alias: string): SqlFragment {
+  return visibleEffects(actor, alias);
+}

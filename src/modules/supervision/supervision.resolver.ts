@@ -54,7 +54,9 @@ export class SupervisionResolver {
   }
 
   @Allow('reports.write')
-  @Mutation(() => SupervisionInteractionEntity, { description: 'Corrects a supervisory contact, with the version you read and a reason; earlier values stay in its history.' })
+  @Mutation(() => SupervisionInteractionEntity, {
+    description: 'Corrects a supervisory contact, with the version you read and a reason; earlier values stay in its history.',
+  })
   updateSupervisionInteraction(@CurrentUser() actor: AuthUser, @Args('input') input: UpdateSupervisionInteractionInput) {
     return this.service.update(actor, input);
   }

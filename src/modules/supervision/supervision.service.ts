@@ -121,10 +121,7 @@ export class SupervisionService {
     if (supervisor.kind !== OrganisationKind.SUPERVISORY_AGENCY) throw badInput('input.supervisorId', 'is not a supervisory agency (kind SUPERVISORY_AGENCY)');
     if (row.overlapsInteractionId) {
       if (row.overlapsInteractionId === row.id) throw badInput('input.overlapsInteractionId', 'cannot be the contact itself');
-      const qb = em
-        .getRepository(SupervisionInteractionEntity)
-        .createQueryBuilder('si')
-        .where('si.id = :other', { other: row.overlapsInteractionId });
+      const qb = em.getRepository(SupervisionInteractionEntity).createQueryBuilder('si').where('si.id = :other', { other: row.overlapsInteractionId });
       const other = await applyTo(qb, visibleReports(actor, 'si.organisation_id')).getOne();
       if (!other) throw notFound('Supervision interaction', row.overlapsInteractionId);
       if (other.organisationId !== row.organisationId) throw badInput('input.overlapsInteractionId', 'is a contact with another organisation');

@@ -5,8 +5,7 @@ import { LocalDateResolver } from 'graphql-scalars';
 import { SeriesInput } from './series.input';
 
 @InputType({
-  description:
-    'Supervision load per supervised organisation (or its ancestor at organisationDepth) over time, in the caller’s scope (D:561–635).',
+  description: 'Supervision load per supervised organisation (or its ancestor at organisationDepth) over time, in the caller’s scope (D:561–635).',
 })
 export class SupervisionLoadInput extends SeriesInput {}
 
