@@ -40,6 +40,7 @@ import { IdeaModule } from './modules/idea/idea.module';
 import { SupervisionModule } from './modules/supervision/supervision.module';
 import { ReportModule } from './modules/report/report.module';
 import { EvidenceModule } from './modules/evidence/evidence.module';
+import { ReportDocumentModule } from './modules/report/document/report-document.module';
 import { UserModule } from './modules/user/user.module';
 
 /** Feature modules: a new capability is a new folder here (docs/adding-a-feature.md). */
@@ -64,6 +65,7 @@ export const FEATURE_MODULES: Type[] = [
   SupervisionModule,
   ReportModule,
   EvidenceModule,
+  ReportDocumentModule,
   SurveyModule,
   SurveyLinkModule,
   AnalyticsModule,

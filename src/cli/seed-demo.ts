@@ -23,6 +23,7 @@ import { TimeThiefStatus } from '../modules/time-thief/time-thief.enums';
 import { TimeThiefService } from '../modules/time-thief/time-thief.service';
 import { UserService } from '../modules/user/user.service';
 import { rng } from './random';
+import { seedFindings } from './seed-demo-findings';
 import { syntheticCodes } from './synthetic';
 
 /**
@@ -572,6 +573,19 @@ export async function seedDemo(app: INestApplicationContext, options: { force: b
     unitIds: varberg.units.map((u) => u.id),
   });
   count('survey waves');
+
+  log('findings: supervision, obstacles, effects, ideas and an evaluation report');
+  await seedFindings(app, {
+    admin,
+    researcherId: researcherUsers[0].id,
+    homeCare,
+    supervisionPilot: supervision,
+    ivoId: ivo.id,
+    supervised: others.slice(2, 4).map((o) => o.root),
+    leadOrganisationId: varberg.root.id,
+    day: (offset) => iso(addDays(yearAgo, offset)),
+    count,
+  });
 
   return {
     password,

@@ -55,13 +55,13 @@ export class ReportLoaders {
   /** What the report's background-and-method section rests on: the pilot's data the reader may count. */
   methodFacts(ctx: GqlContext) {
     return requestLoader<string, MethodFacts>(ctx, 'report.methodFacts', async (pilotIds) => {
-      const rows = await this.factsOf(ctx.req.user!, pilotIds);
+      const rows = await this.facts(ctx.req.user!, pilotIds);
       return oneByKey(pilotIds, rows, (r) => r.pilotId) as MethodFacts[];
     });
   }
 
   /** One statement for every pilot asked about (correlated counts per pilot). */
-  private factsOf(actor: AuthUser, pilotIds: readonly string[]): Promise<MethodFacts[]> {
+  facts(actor: AuthUser, pilotIds: readonly string[]): Promise<MethodFacts[]> {
     const p = new Params();
     const pilot = 'pid.id';
     const orgs = `(${pilotOrgIdsSql(pilot)})`;

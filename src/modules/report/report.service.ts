@@ -263,10 +263,10 @@ export class ReportService {
       fromId,
       toId,
     ]);
-    await em.query(`INSERT INTO evaluation_report_author (report_id, user_id) SELECT $2, user_id FROM evaluation_report_author WHERE report_id = $1`, [
-      fromId,
-      toId,
-    ]);
+    await em.query(
+      `INSERT INTO evaluation_report_author (report_id, user_id, added_at) SELECT $2, user_id, added_at FROM evaluation_report_author WHERE report_id = $1`,
+      [fromId, toId],
+    );
     await em.query(
       `INSERT INTO evaluation_report_finding (report_id, section, position, statement, body, idea_id, obstacle_id, effect_id, copied_from_id)
        SELECT $2, section, position, statement, body, idea_id, obstacle_id, effect_id, id
@@ -274,8 +274,9 @@ export class ReportService {
       [fromId, toId],
     );
     await em.query(
-      `INSERT INTO evidence_link (kind, report_finding_id, observation_id, segment_id, time_thief_id, supervision_id, wave_id, indicator_id, organisation_id, note, created_by)
-       SELECT el.kind, nf.id, el.observation_id, el.segment_id, el.time_thief_id, el.supervision_id, el.wave_id, el.indicator_id, el.organisation_id, el.note, el.created_by
+      // Each link keeps when it was first made (and so its place among the finding's evidence).
+      `INSERT INTO evidence_link (kind, report_finding_id, observation_id, segment_id, time_thief_id, supervision_id, wave_id, indicator_id, organisation_id, note, created_by, created_at)
+       SELECT el.kind, nf.id, el.observation_id, el.segment_id, el.time_thief_id, el.supervision_id, el.wave_id, el.indicator_id, el.organisation_id, el.note, el.created_by, el.created_at
          FROM evidence_link el JOIN evaluation_report_finding nf ON nf.copied_from_id = el.report_finding_id AND nf.report_id = $1
         WHERE el.withdrawn_at IS NULL`,
       [toId],

@@ -1,0 +1,159 @@
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
+import mammoth from 'mammoth';
+import type { AuthUser } from '../../src/common/auth/auth-user';
+import { Role } from '../../src/common/auth/role.enum';
+import { seedDemo } from '../../src/cli/seed-demo';
+import { DEFAULT_SURVEY_INSTRUMENT_ID, RespondentCategory } from '../../src/modules/survey/survey.enums';
+import { SurveyService } from '../../src/modules/survey/survey.service';
+import { SurveyWaveService } from '../../src/modules/survey/survey-wave.service';
+import { login } from '../factories';
+import { startTestApp, TestApp } from '../utils/test-app';
+
+const soffice = ['soffice', 'libreoffice'].find((bin) => {
+  try {
+    execFileSync('which', [bin], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+});
+
+/** The Word documents (issue 13 §7), opened as a reader would, on the demo's final evaluation report. */
+describe('evaluation report documents', () => {
+  let t: TestApp;
+  let password: string;
+  let pilotId: string;
+  const token: Record<string, string> = {};
+
+  const get = async (route: string, who?: string) => {
+    const res = await fetch(`${t.url}/export/reports/${route}`, { headers: who ? { authorization: `Bearer ${token[who]}` } : {} });
+    return { status: res.status, headers: res.headers, body: Buffer.from(await res.arrayBuffer()) };
+  };
+  /** The document's text as Word would show it (mammoth, an independent .docx reader), and its package parts. */
+  const open = async (body: Buffer) => ({ text: (await mammoth.extractRawText({ buffer: body })).value, parts: unzipSync(new Uint8Array(body)) });
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    password = (await seedDemo(t.app, { force: false, log: () => undefined })).password;
+    for (const [who, email] of [
+      ['researcher', 'forskare1'],
+      ['otherResearcher', 'forskare4'],
+      ['analyst', 'analytiker'],
+      ['reporter', 'rapportor-varberg'],
+    ]) {
+      token[who] = await login(t, `${email}@demo.tillit.invalid`, password);
+    }
+    [{ id: pilotId }] = await t.ds.query(`SELECT id FROM pilot WHERE code = 'DEMO-HEMTJANST'`);
+    // A wave with only three answers: every result of it is below the threshold.
+    const [admin] = await t.ds.query(`SELECT id FROM app_user WHERE role = 'ADMIN' LIMIT 1`);
+    const actor: AuthUser = { id: admin.id, role: Role.ADMIN, organisationId: null };
+    const units: { id: string }[] = await t.ds.query(
+      `SELECT organisation_id AS id FROM survey_wave_unit WHERE wave_id = (SELECT id FROM survey_wave WHERE pilot_id = $1 ORDER BY opens_on LIMIT 1)`,
+      [pilotId],
+    );
+    const wave = await t.app.get(SurveyWaveService).open(actor, {
+      pilotId,
+      instrumentId: DEFAULT_SURVEY_INSTRUMENT_ID,
+      label: 'Pulsmätning (få svar)',
+      opensOn: '2018-01-08',
+      closesOn: '2018-01-20',
+      unitIds: units.map((u) => u.id),
+    });
+    const answers = Array.from({ length: 16 }, () => 5);
+    await t.app.get(SurveyService).submit(
+      actor,
+      {
+        waveId: wave.id,
+        responses: [0, 1, 2].map(() => ({ unitId: units[0].id, category: RespondentCategory.FRONT_LINE_STAFF, tenureBand: null, panelKey: null, answers })),
+      },
+      {
+        asOf: '2018-01-10',
+      },
+    );
+  }, 180_000);
+  afterAll(() => t.close());
+
+  it('downloads the demo pilot’s final report as a valid Word package with its findings, quoted evidence, tables and charts', async () => {
+    const res = await get(`${pilotId}.docx`, 'researcher');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    expect(res.headers.get('content-disposition')).toBe('attachment; filename="utvardering-DEMO-HEMTJANST-v1.docx"');
+    const { text, parts } = await open(res.body);
+    expect(strFromU8(parts['[Content_Types].xml'])).toContain('wordprocessingml.document.main+xml');
+    expect(Object.keys(parts).filter((p) => p.startsWith('word/media/') && p.endsWith('.png')).length).toBeGreaterThanOrEqual(2);
+    expect((strFromU8(parts['word/document.xml']).match(/<w:tbl>/g) ?? []).length).toBe(2);
+    for (const words of [
+      'DEMO: Utvärdering av tillitsbaserad hemtjänst',
+      'Slutlig',
+      'Hinder och förändringsbehov',
+      'DEMO: Biståndsbesluten styr i detalj.',
+      'Tidstjuv:',
+      'Handlingsutrymme per enkätomgång',
+      'Baseline (demo)',
+      'Indikatorbörda per kvartal',
+    ]) {
+      expect(text).toContain(words);
+    }
+    expect(text).toMatch(/Kodat avsnitt: ”[^”]+” — Ett kodat avsnitt om styrningen/);
+  });
+
+  it('shows a group below the threshold exactly as the API does: no number of it appears', async () => {
+    const api = await t.gql(
+      `query($input: DiscretionResultsInput!) { discretionResults(input: $input) { waveId n mean suppressed } }`,
+      { input: { pilotIds: [pilotId], instrumentId: DEFAULT_SURVEY_INSTRUMENT_ID, groupBy: [] } },
+      token.researcher,
+    );
+    const [{ id: smallWave }] = await t.ds.query(`SELECT id FROM survey_wave WHERE label = 'Pulsmätning (få svar)'`);
+    const small = api.data!.discretionResults.filter((r: { waveId: string }) => r.waveId === smallWave);
+    expect(small.length).toBeGreaterThan(0);
+    expect(small.every((r: { suppressed: boolean; n: number | null }) => r.suppressed && r.n === null)).toBe(true);
+    const { text } = await open((await get(`${pilotId}.docx`, 'researcher')).body);
+    const cells = text.split(/\n+/);
+    const rows = cells.flatMap((c, i) => (c === 'Pulsmätning (få svar)' ? [cells.slice(i, i + 3)] : []));
+    expect(rows.length).toBe(small.length);
+    for (const row of rows) expect(row[2]).toBe('– (för få svar)');
+    // The raw mean of those three answers (all 5: 100 on the 0–100 scale) is never printed for that wave.
+    expect(rows.flat().join(' ')).not.toMatch(/\d/);
+  });
+
+  it('is scoped like the API: another pilot’s researcher gets 404, a reporter 403, nobody signed in 401; English on request', async () => {
+    expect((await get(`${pilotId}.docx`, 'otherResearcher')).status).toBe(404);
+    expect((await get(`${pilotId}.docx`, 'reporter')).status).toBe(403);
+    expect((await get(`${pilotId}.docx`)).status).toBe(401);
+    expect((await get('not-a-uuid.docx', 'researcher')).status).toBe(400);
+    const en = await open((await get(`${pilotId}.docx?lang=en`, 'analyst')).body);
+    expect(en.text).toContain('Obstacles and needs for change');
+    expect(en.text).toContain('Discretion by survey wave');
+  });
+
+  it('compiles the delegation’s summary of the final reports by theme, with obstacles and ideas across pilots', async () => {
+    const res = await get('summary.docx', 'analyst');
+    expect(res.status).toBe(200);
+    const { text } = await open(res.body);
+    for (const words of [
+      'Tillitsdelegationens sammanställning',
+      'Ledarskap',
+      'DEMO-HEMTJANST',
+      'Lagstiftning och föreskrifter',
+      'IT-system',
+      'DEMO: Rambeslut i hemtjänsten',
+    ]) {
+      expect(text).toContain(words);
+    }
+  });
+
+  (soffice ? it : it.skip)(
+    'converts to PDF with a headless LibreOffice',
+    async () => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'docx-'));
+      fs.writeFileSync(path.join(dir, 'report.docx'), (await get(`${pilotId}.docx`, 'researcher')).body);
+      execFileSync(soffice!, ['--headless', '--convert-to', 'pdf', '--outdir', dir, path.join(dir, 'report.docx')], { timeout: 120_000 });
+      expect(fs.readFileSync(path.join(dir, 'report.pdf')).subarray(0, 4).toString()).toBe('%PDF');
+    },
+    150_000,
+  );
+});
