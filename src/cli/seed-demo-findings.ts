@@ -27,6 +27,8 @@ export interface FindingsContext {
   supervised: { id: string }[];
   /** The home-care pilot's lead organisation, whose burden series is cited. */
   leadOrganisationId: string;
+  /** Its social services administration, where the obstacles are felt (its demo reporter reads them). */
+  administrationId: string;
   /** A day inside the demo year. */
   day: (offset: number) => string;
   count: (what: string, n?: number) => void;
@@ -88,7 +90,7 @@ export async function seedFindings(app: INestApplicationContext, c: FindingsCont
   const obstacles = app.get(ObstacleService);
   const legislation = await obstacles.record(researcher, {
     pilotId: c.homeCare.id,
-    organisationIds: [c.leadOrganisationId],
+    organisationIds: [c.administrationId],
     type: ObstacleType.LEGISLATION,
     description: `${SYNTHETIC}Biståndsbeslut per insats och minut låser hur besöken läggs upp.`,
     level: SteeringLevel.FRONT_LINE,
@@ -100,7 +102,7 @@ export async function seedFindings(app: INestApplicationContext, c: FindingsCont
   await obstacles.updateStatus(researcher, { id: legislation.id, status: ObstacleStatus.RAISED, changedOn: c.day(90) });
   const itSystem = await obstacles.record(researcher, {
     pilotId: c.homeCare.id,
-    organisationIds: [c.leadOrganisationId],
+    organisationIds: [c.administrationId],
     type: ObstacleType.IT_SYSTEMS,
     description: `${SYNTHETIC}Planeringssystemet kräver signering av varje insats.`,
     level: SteeringLevel.FRONT_LINE,

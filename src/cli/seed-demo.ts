@@ -583,6 +583,7 @@ export async function seedDemo(app: INestApplicationContext, options: { force: b
     ivoId: ivo.id,
     supervised: others.slice(2, 4).map((o) => o.root),
     leadOrganisationId: varberg.root.id,
+    administrationId: varberg.adm.id,
     day: (offset) => iso(addDays(yearAgo, offset)),
     count,
   });

@@ -146,6 +146,27 @@ describe('evaluation report documents', () => {
     }
   });
 
+  it('exports obstacles, effects, ideas and supervisory contacts as CSV, each in the caller’s scope', async () => {
+    const csv = async (name: string, who: string) => {
+      const res = await fetch(`${t.url}/export/${name}.csv`, { headers: { authorization: `Bearer ${token[who]}` } });
+      return { status: res.status, lines: (await res.text()).trim().split('\n') };
+    };
+    const analyst = await Promise.all(['obstacles', 'effects', 'ideas', 'supervision'].map((n) => csv(n, 'analyst')));
+    expect(analyst.map((r) => r.status)).toEqual([200, 200, 200, 200]);
+    expect(analyst[0].lines[0]).toBe('obstacle_id,pilot_code,type,level,description,cause,proposed_change,change_by,identified_on,status,changed_on,reason');
+    // Two obstacles with two status changes each; one effect; one idea; six supervisory contacts.
+    expect(analyst.map((r) => r.lines.length - 1)).toEqual([4, 1, 1, 6]);
+    // Varberg's reporter: the obstacles naming Varberg, the published idea, no effects, no supervision of Varberg.
+    expect((await csv('obstacles', 'reporter')).lines.length - 1).toBe(4);
+    expect((await csv('ideas', 'reporter')).lines.length - 1).toBe(1);
+    expect((await csv('effects', 'reporter')).status).toBe(403);
+    expect((await csv('supervision', 'reporter')).lines).toHaveLength(1);
+    // A researcher of other pilots: none of the home-care pilot's obstacles or effects; the supervision pilot's contacts.
+    expect((await csv('obstacles', 'otherResearcher')).lines).toHaveLength(1);
+    expect((await csv('effects', 'otherResearcher')).lines).toHaveLength(1);
+    expect((await csv('supervision', 'otherResearcher')).lines.length - 1).toBe(6);
+  });
+
   (soffice ? it : it.skip)(
     'converts to PDF with a headless LibreOffice',
     async () => {

@@ -40,6 +40,27 @@ export class ExportController {
     return this.exports.csv(actor, 'timeThieves', q, download(res));
   }
 
+  @Get('obstacles.csv')
+  obstacles(@CurrentUser() actor: AuthUser, @Query() q: ExportQuery, @Res() res: Response) {
+    return this.exports.csv(actor, 'obstacles', q, download(res));
+  }
+
+  @Allow('observations.read')
+  @Get('effects.csv')
+  effects(@CurrentUser() actor: AuthUser, @Query() q: ExportQuery, @Res() res: Response) {
+    return this.exports.csv(actor, 'effects', q, download(res));
+  }
+
+  @Get('ideas.csv')
+  ideas(@CurrentUser() actor: AuthUser, @Query() q: ExportQuery, @Res() res: Response) {
+    return this.exports.csv(actor, 'ideas', q, download(res));
+  }
+
+  @Get('supervision.csv')
+  supervision(@CurrentUser() actor: AuthUser, @Query() q: ExportQuery, @Res() res: Response) {
+    return this.exports.csv(actor, 'supervision', q, download(res));
+  }
+
   @Allow('analytics.read')
   @Get('discretion.csv')
   discretion(@CurrentUser() actor: AuthUser, @Query() q: DiscretionExportQuery, @Res() res: Response) {

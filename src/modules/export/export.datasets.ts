@@ -1,6 +1,6 @@
 import type { AuthUser } from '../../common/auth/auth-user';
 import { Params } from '../../common/sql/params';
-import { readableObservations, visibleReports } from '../access/access.rules';
+import { readableObservations, visibleEffects, visibleIdeas, visibleObstacles, visibleReports } from '../access/access.rules';
 import { inRaw } from '../access/sql-fragment';
 import { workingHoursSql } from '../burden/burden.sql';
 import { subtreeIdsSql } from '../organisation/organisation.sql';
@@ -225,5 +225,137 @@ const timeThieves: Dataset = {
   },
 };
 
-export const DATASETS = { observations, observationCodes, segments, burdenReports, timeThieves } as const;
+const OBSTACLE_COLUMNS: Column[] = [
+  ['obstacle_id', 'ob.id'],
+  ['pilot_code', 'pi.code'],
+  ['type', 'ob.type'],
+  ['level', 'ob.level'],
+  ['description', 'ob.description'],
+  ['cause', 'ob.cause_text'],
+  ['proposed_change', 'ob.proposed_change'],
+  ['change_by', 'ob.change_by'],
+  ['identified_on', 'ob.identified_on::text'],
+  ['status', 'c.status'],
+  ['changed_on', 'c.changed_on::text'],
+  ['reason', 'c.reason'],
+];
+
+/** The research findings' filters: pilot, and (given a `dateColumn`) a period on it. */
+function findingWhere(q: ExportQuery, p: Params, alias: string, dateColumn?: string): string[] {
+  const where: string[] = [];
+  if (q.pilotId) where.push(`${alias}.pilot_id = ${p.add(q.pilotId, '::uuid')}`);
+  if (dateColumn && q.from) where.push(`${dateColumn} >= ${p.add(q.from, '::date')}`);
+  if (dateColumn && q.to) where.push(`${dateColumn} <= ${p.add(q.to, '::date')}`);
+  return where;
+}
+
+/** Tidy: one row per obstacle and status change (organisationId: obstacles naming it or a unit of it). */
+const obstacles: Dataset = {
+  name: 'obstacles',
+  columns: names(OBSTACLE_COLUMNS),
+  query(actor, q) {
+    const p = new Params();
+    const where = [inRaw(visibleObstacles(actor, 'ob'), p), ...findingWhere(q, p, 'ob', 'c.changed_on')];
+    if (q.organisationId) {
+      where.push(`EXISTS (SELECT 1 FROM obstacle_organisation oo WHERE oo.obstacle_id = ob.id
+                    AND oo.organisation_id IN (${subtreeIdsSql(p.add(q.organisationId, '::uuid'))}))`);
+    }
+    const sql = `SELECT ${select(OBSTACLE_COLUMNS)}
+      FROM obstacle ob JOIN obstacle_status_change c ON c.obstacle_id = ob.id JOIN pilot pi ON pi.id = ob.pilot_id
+     WHERE ${where.join(' AND ')}
+     ORDER BY c.changed_on, ob.id, c.recorded_at`;
+    return { sql, values: p.values };
+  },
+};
+
+const EFFECT_COLUMNS: Column[] = [
+  ['effect_id', 'ef.id'],
+  ['pilot_code', 'pi.code'],
+  ['period_start', 'ef.period_start::text'],
+  ['period_end', 'ef.period_end::text'],
+  ['aspect', 'ef.aspect'],
+  ['direction', 'ef.direction'],
+  ['evidence_strength', 'ef.evidence_strength'],
+  ['for_whom', 'ef.for_whom'],
+  ['assessment', 'ef.assessment'],
+  ['evidence', 'ef.evidence'],
+  ['version', 'ef.version'],
+];
+
+/** One row per assessed effect (from/to: periods ending on or after from, starting on or before to). */
+const effects: Dataset = {
+  name: 'effects',
+  columns: names(EFFECT_COLUMNS),
+  query(actor, q) {
+    const p = new Params();
+    const where = [inRaw(visibleEffects(actor, 'ef'), p), ...findingWhere(q, p, 'ef')];
+    if (q.from) where.push(`ef.period_end >= ${p.add(q.from, '::date')}`);
+    if (q.to) where.push(`ef.period_start <= ${p.add(q.to, '::date')}`);
+    const sql = `SELECT ${select(EFFECT_COLUMNS)} FROM effect ef JOIN pilot pi ON pi.id = ef.pilot_id
+     WHERE ${where.join(' AND ')} ORDER BY ef.period_start, ef.id`;
+    return { sql, values: p.values };
+  },
+};
+
+const IDEA_COLUMNS: Column[] = [
+  ['idea_id', 'i.id'],
+  ['pilot_code', 'pi.code'],
+  ['status', 'i.status'],
+  ['title', 'i.title'],
+  ['problem', 'i.problem'],
+  ['what_was_done', 'i.what_was_done'],
+  ['steps', 'i.steps'],
+  ['preconditions', 'i.preconditions'],
+  ['cost', 'i.cost'],
+  ['pitfalls', 'i.pitfalls'],
+  ['themes', `array_to_string(i.themes::text[], ';')`],
+  ['methods', `array_to_string(i.methods::text[], ';')`],
+];
+
+/** One row per idea the caller may read (drafts only where the idea-bank rule allows). */
+const ideas: Dataset = {
+  name: 'ideas',
+  columns: names(IDEA_COLUMNS),
+  query(actor, q) {
+    const p = new Params();
+    const where = [inRaw(visibleIdeas(actor, 'i'), p), ...findingWhere(q, p, 'i')];
+    const sql = `SELECT ${select(IDEA_COLUMNS)} FROM idea i JOIN pilot pi ON pi.id = i.pilot_id
+     WHERE ${where.join(' AND ')} ORDER BY i.title, i.id`;
+    return { sql, values: p.values };
+  },
+};
+
+const SUPERVISION_COLUMNS: Column[] = [
+  ['supervision_id', 'si.id'],
+  ['organisation', 'org.name'],
+  ['supervisor', 'sup.name'],
+  ['occurred_on', 'si.occurred_on::text'],
+  ['kind', 'si.kind'],
+  ['data_requested', 'si.data_requested'],
+  ['frequency', 'si.frequency'],
+  ['staff_hours', 'si.staff_hours::float8'],
+  ['overlaps_supervision_id', 'si.overlaps_interaction_id'],
+  ['overlaps_instrument_id', 'si.overlaps_instrument_id'],
+  ['character', 'si.character'],
+  ['feedback', 'si.feedback'],
+  ['supported_learning', 'si.supported_learning'],
+];
+
+/** One row per supervisory contact, in the caller's reports' scope. */
+const supervision: Dataset = {
+  name: 'supervision',
+  columns: names(SUPERVISION_COLUMNS),
+  query(actor, q) {
+    const p = new Params();
+    const where = reportWhere(actor, q, p, 'si.organisation_id');
+    if (q.from) where.push(`si.occurred_on >= ${p.add(q.from, '::date')}`);
+    if (q.to) where.push(`si.occurred_on <= ${p.add(q.to, '::date')}`);
+    const sql = `SELECT ${select(SUPERVISION_COLUMNS)}
+      FROM supervision_interaction si JOIN organisation org ON org.id = si.organisation_id JOIN organisation sup ON sup.id = si.supervisor_id
+     WHERE ${where.join(' AND ')} ORDER BY si.occurred_on, si.id`;
+    return { sql, values: p.values };
+  },
+};
+
+export const DATASETS = { observations, observationCodes, segments, burdenReports, timeThieves, obstacles, effects, ideas, supervision } as const;
 export type DatasetName = keyof typeof DATASETS;
