@@ -22,8 +22,8 @@ const soffice = ['soffice', 'libreoffice'].find((bin) => {
   }
 });
 
-/** The Word documents (issue 13 §7), opened as a reader would, on the demo's final evaluation report. */
-describe('evaluation report documents', () => {
+/** Issue 13 §7–8 on the demo: the Word documents opened as a reader would, the CSV exports, timelines and signals, per role. */
+describe('the findings on the demo: documents, exports, timelines and signals', () => {
   let t: TestApp;
   let password: string;
   let pilotId: string;
@@ -165,6 +165,62 @@ describe('evaluation report documents', () => {
     expect((await csv('obstacles', 'otherResearcher')).lines).toHaveLength(1);
     expect((await csv('effects', 'otherResearcher')).lines).toHaveLength(1);
     expect((await csv('supervision', 'otherResearcher')).lines.length - 1).toBe(6);
+  });
+
+  it('puts obstacles, supervision and effects in the pilots’ timelines and signals, each as far as the reader may see', async () => {
+    const timeline = async (code: string, who: string) => {
+      const [{ id }] = await t.ds.query('SELECT id FROM pilot WHERE code = $1', [code]);
+      const res = await t.gql(
+        'query($p: ID!) { pilotTimeline(pilotId: $p, from: "2017-01-01", to: "2018-12-31") { date type title entity } }',
+        { p: id },
+        token[who],
+      );
+      return (res.data!.pilotTimeline as { type: string; entity: string }[]).filter((e) => /^(OBSTACLE|SUPERVISION|EFFECT)/.test(e.type));
+    };
+    const asResearcher = await timeline('DEMO-HEMTJANST', 'researcher');
+    expect(asResearcher.map((e) => e.type).sort()).toEqual([
+      'EFFECT_ASSESSED',
+      'OBSTACLE_IDENTIFIED',
+      'OBSTACLE_IDENTIFIED',
+      'OBSTACLE_RAISED',
+      'OBSTACLE_REMOVED',
+    ]);
+    // Varberg's reporter sees the obstacles naming its administration, not the researchers' assessment.
+    expect((await timeline('DEMO-HEMTJANST', 'reporter')).map((e) => e.type).sort()).toEqual([
+      'OBSTACLE_IDENTIFIED',
+      'OBSTACLE_IDENTIFIED',
+      'OBSTACLE_RAISED',
+      'OBSTACLE_REMOVED',
+    ]);
+    const supervision = await timeline('DEMO-TILLSYN', 'otherResearcher');
+    expect(supervision.map((e) => [e.type, e.entity])).toEqual(Array.from({ length: 6 }, () => ['SUPERVISION', 'SUPERVISION']));
+
+    const signals = async (code: string, who: string) => {
+      const [{ id }] = await t.ds.query('SELECT id FROM pilot WHERE code = $1', [code]);
+      const res = await t.gql(
+        `query($input: PilotSignalsInput!) { pilotSignals(input: $input) {
+           obstaclesRaised obstaclesRemoved supervisionInteractions supervisionHours overlappingSupervision effects { aspect direction } } }`,
+        { input: { pilotId: id, from: '2017-03-01', to: '2018-02-28', bucket: 'YEAR' } },
+        token[who],
+      );
+      return res.data!.pilotSignals;
+    };
+    // The year buckets of 2017 and 2018 (to 28 February): the effect's period ends in 2018.
+    expect(await signals('DEMO-HEMTJANST', 'researcher')).toEqual([
+      { obstaclesRaised: 1, obstaclesRemoved: 1, supervisionInteractions: 0, supervisionHours: 0, overlappingSupervision: 0, effects: [] },
+      {
+        obstaclesRaised: 0,
+        obstaclesRemoved: 0,
+        supervisionInteractions: 0,
+        supervisionHours: 0,
+        overlappingSupervision: 0,
+        effects: [{ aspect: 'STAFF_DISCRETION', direction: 'BETTER' }],
+      },
+    ]);
+    expect((await signals('DEMO-HEMTJANST', 'reporter'))[1].effects).toEqual([]);
+    const [year] = await signals('DEMO-TILLSYN', 'analyst');
+    // Per organisation a data request, an inspection repeating it, and a dialogue: 14 + 30 + 6 and 18 + 30 + 6 hours.
+    expect(year).toMatchObject({ supervisionInteractions: 6, supervisionHours: 104, overlappingSupervision: 4 });
   });
 
   (soffice ? it : it.skip)(

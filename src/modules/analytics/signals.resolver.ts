@@ -14,7 +14,7 @@ export class SignalsResolver {
   @PeriodCost()
   @Query(() => [PilotSignalsBucket], {
     description:
-      'For one pilot, per time bucket: observation codes, burden hours, indicators in force, time thieves removed and discretion scores, side by side.',
+      'For one pilot, per time bucket: observation codes, burden hours, indicators in force, time thieves removed, discretion scores, obstacles raised and removed, supervision and assessed effects, side by side.',
   })
   pilotSignals(@CurrentUser() actor: AuthUser, @Args() { input }: PilotSignalsArgs) {
     return this.signalsService.signals(actor, input);

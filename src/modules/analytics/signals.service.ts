@@ -3,9 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { Params } from '../../common/sql/params';
-import { countableObservations, surveyResultPilots, visibleWaves } from '../access/access.rules';
+import { countableObservations, surveyResultPilots, visibleEffects, visibleObstacles, visibleWaves } from '../access/access.rules';
 import { inRaw } from '../access/sql-fragment';
 import { PilotService } from '../pilot/pilot.service';
+import { EffectAspect, EffectDirection, EvidenceStrength } from '../effect/effect.enums';
 import { DEFAULT_SURVEY_INSTRUMENT_ID, SurveyDimension } from '../survey/survey.enums';
 import { AccessLogService } from './access-log.service';
 import { CodesService } from './codes.service';
@@ -37,10 +38,11 @@ export class SignalsService {
     await this.accessLog.record(actor, 'pilotSignals', input);
     await this.pilots.get(actor, input.pilotId);
     const range = { from: input.from, to: input.to, bucket: input.bucket, pilotId: input.pilotId };
-    const [burden, indicators, thieves] = await Promise.all([
+    const [burden, indicators, thieves, supervision] = await Promise.all([
       this.series.burdenSeries(actor, { ...range, groupBy: [] }),
       this.series.indicatorsInForce(actor, range),
       this.series.timeThiefSummary(actor, { ...range, byOrganisation: false }),
+      this.series.supervisionLoad(actor, { ...range, organisationDepth: 0 }),
     ]);
     const buckets: PilotSignalsBucket[] = indicators.map((b) => ({
       bucketStart: b.bucketStart,
@@ -52,11 +54,24 @@ export class SignalsService {
       timeThievesRemoved: 0,
       hoursFreedPerWeek: 0,
       discretion: [],
+      obstaclesRaised: 0,
+      obstaclesRemoved: 0,
+      supervisionInteractions: 0,
+      supervisionHours: 0,
+      overlappingSupervision: 0,
+      effects: [],
     }));
     /** The bucket holding a date (series rows carry their clipped bucket start). */
     const at = (date: string) => buckets.find((b) => b.bucketStart <= date && date <= b.bucketEnd);
     for (const r of burden) at(r.bucketStart)!.burdenHours = r.staffHours;
     for (const r of thieves) Object.assign(at(r.bucketStart)!, { timeThievesRemoved: r.removed, hoursFreedPerWeek: r.hoursFreedPerWeek });
+    for (const r of supervision) {
+      const b = at(r.bucketStart)!;
+      b.supervisionInteractions += r.interactions;
+      b.supervisionHours += r.staffHours;
+      b.overlappingSupervision += r.overlapping;
+    }
+    await this.findings(actor, input, at);
 
     // The observations the caller may count, as codeFrequencies counts them.
     const p = new Params();
@@ -107,5 +122,29 @@ export class SignalsService {
       }
     }
     return buckets;
+  }
+
+  /** Obstacles raised and removed, and effects assessed, of the pilot: those the caller may see. */
+  private async findings(actor: AuthUser, input: PilotSignalsInput, at: (date: string) => PilotSignalsBucket | undefined): Promise<void> {
+    const p = new Params();
+    const [pilot, from, to] = [p.add(input.pilotId, '::uuid'), p.add(input.from, '::date'), p.add(input.to, '::date')];
+    const changes: { d: string; status: string; n: number }[] = await this.ds.query(
+      `SELECT to_char(c.changed_on, 'YYYY-MM-DD') AS d, c.status::text AS status, count(*)::int AS n
+         FROM obstacle_status_change c JOIN obstacle ob ON ob.id = c.obstacle_id
+        WHERE ob.pilot_id = ${pilot} AND c.status IN ('RAISED', 'REMOVED') AND c.changed_on BETWEEN ${from} AND ${to}
+          AND ${inRaw(visibleObstacles(actor, 'ob'), p)}
+        GROUP BY 1, 2`,
+      p.values,
+    );
+    for (const c of changes) at(c.d)![c.status === 'RAISED' ? 'obstaclesRaised' : 'obstaclesRemoved'] += c.n;
+    const q = new Params();
+    const effects: { d: string; id: string; aspect: EffectAspect; direction: EffectDirection; strength: EvidenceStrength }[] = await this.ds.query(
+      `SELECT to_char(ef.period_end, 'YYYY-MM-DD') AS d, ef.id, ef.aspect, ef.direction, ef.evidence_strength AS strength FROM effect ef
+        WHERE ef.pilot_id = ${q.add(input.pilotId, '::uuid')} AND ef.period_end BETWEEN ${q.add(input.from, '::date')} AND ${q.add(input.to, '::date')}
+          AND ${inRaw(visibleEffects(actor, 'ef'), q)}
+        ORDER BY ef.period_end, ef.aspect, ef.id`,
+      q.values,
+    );
+    for (const e of effects) at(e.d)!.effects.push({ effectId: e.id, aspect: e.aspect, direction: e.direction, evidenceStrength: e.strength });
   }
 }

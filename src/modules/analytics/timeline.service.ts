@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { Params } from '../../common/sql/params';
-import { readableObservations, visibleReports, visibleWaves } from '../access/access.rules';
+import { readableObservations, visibleEffects, visibleObstacles, visibleReports, visibleWaves } from '../access/access.rules';
 import { inRaw } from '../access/sql-fragment';
 import { badInput } from '../../common/errors/domain-error';
 import { PilotService } from '../pilot/pilot.service';
@@ -30,6 +30,9 @@ export class TimelineService {
     const observations = inRaw(readableObservations(actor, 'o'), p);
     const thieves = inRaw(visibleReports(actor, 'tt.organisation_id'), p);
     const waves = inRaw(visibleWaves(actor, 'w.id'), p);
+    const obstacles = inRaw(visibleObstacles(actor, 'ob'), p);
+    const effects = inRaw(visibleEffects(actor, 'ef'), p);
+    const supervision = inRaw(visibleReports(actor, 'sv.organisation_id'), p);
     const sql = `
       WITH RECURSIVE porg(id) AS (
         SELECT organisation_id FROM pilot_participant WHERE pilot_id = ${pilot}
@@ -50,6 +53,13 @@ export class TimelineService {
         UNION ALL SELECT si.valid_from, 'INSTRUMENT_IN_FORCE', si.name, 'STEERING_INSTRUMENT', si.id FROM steering_instrument si WHERE si.id IN (SELECT id FROM inst)
         UNION ALL SELECT si.valid_to, 'INSTRUMENT_EXPIRED', si.name, 'STEERING_INSTRUMENT', si.id FROM steering_instrument si
          WHERE si.valid_to IS NOT NULL AND si.id IN (SELECT id FROM inst)
+        UNION ALL SELECT c.changed_on, 'OBSTACLE_' || c.status::text, left(ob.description, 200), 'OBSTACLE', ob.id
+          FROM obstacle_status_change c JOIN obstacle ob ON ob.id = c.obstacle_id WHERE ob.pilot_id = ${pilot} AND ${obstacles}
+        UNION ALL SELECT sv.occurred_on, 'SUPERVISION', sv.kind::text || ' (' || sup.name || ')', 'SUPERVISION', sv.id
+          FROM supervision_interaction sv JOIN organisation sup ON sup.id = sv.supervisor_id
+         WHERE sv.organisation_id IN (SELECT id FROM porg) AND ${supervision}
+        UNION ALL SELECT ef.period_end, 'EFFECT_ASSESSED', ef.aspect::text || ': ' || ef.direction::text, 'EFFECT', ef.id
+          FROM effect ef WHERE ef.pilot_id = ${pilot} AND ${effects}
       )
       SELECT to_char(d, 'YYYY-MM-DD') AS date, type, title, entity, entity_id FROM ev
        WHERE d BETWEEN ${from} AND ${to} ORDER BY d, type, title, entity_id`;

@@ -1,3 +1,4 @@
+import { EffectAspect, EffectDirection, EvidenceStrength } from '../../effect/effect.enums';
 import { ArgsType, Field, Float, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayUnique, IsEnum, IsISO8601, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
@@ -78,6 +79,14 @@ export class DiscretionPoint {
   @Field({ description: 'Too few respondents to publish.' }) suppressed: boolean;
 }
 
+@ObjectType({ description: 'An effect of the pilot assessed for a period ending in the bucket.' })
+export class EffectPoint {
+  @Field(() => ID, { description: 'The effect (query it with effect).' }) effectId: string;
+  @Field(() => EffectAspect, { description: 'What it is on.' }) aspect: EffectAspect;
+  @Field(() => EffectDirection, { description: 'Which way it goes.' }) direction: EffectDirection;
+  @Field(() => EvidenceStrength, { description: 'How strong the evidence is.' }) evidenceStrength: EvidenceStrength;
+}
+
 @ObjectType({ description: 'One time bucket of a pilot, every signal side by side.' })
 export class PilotSignalsBucket {
   @Field(() => LocalDateResolver, { description: 'The bucket’s first day.' }) bucketStart: string;
@@ -93,4 +102,12 @@ export class PilotSignalsBucket {
   @Field(() => Int, { description: 'Time thieves removed in the pilot’s organisations in the bucket.' }) timeThievesRemoved: number;
   @Field(() => Float, { description: 'Staff hours per week those removals freed.' }) hoursFreedPerWeek: number;
   @Field(() => [DiscretionPoint], { description: 'Survey waves of the pilot that opened in the bucket.' }) discretion: DiscretionPoint[];
+  @Field(() => Int, { description: 'Obstacles of the pilot raised with whoever can change them in the bucket (that the caller may see).' })
+  obstaclesRaised: number;
+  @Field(() => Int, { description: 'Obstacles of the pilot removed in the bucket (that the caller may see).' }) obstaclesRemoved: number;
+  @Field(() => Int, { description: 'Supervisory contacts with the pilot’s organisations in the bucket.' }) supervisionInteractions: number;
+  @Field(() => Float, { description: 'Staff hours those contacts took.' }) supervisionHours: number;
+  @Field(() => Int, { description: 'Of those contacts, the ones repeating another demand for the same data.' }) overlappingSupervision: number;
+  @Field(() => [EffectPoint], { description: 'Effects assessed for periods ending in the bucket (admins, analysts, the pilot’s researchers).' })
+  effects: EffectPoint[];
 }

@@ -15,6 +15,13 @@ export enum TimelineEventType {
   INDICATOR_RETIRED = 'INDICATOR_RETIRED',
   INSTRUMENT_IN_FORCE = 'INSTRUMENT_IN_FORCE',
   INSTRUMENT_EXPIRED = 'INSTRUMENT_EXPIRED',
+  OBSTACLE_IDENTIFIED = 'OBSTACLE_IDENTIFIED',
+  OBSTACLE_RAISED = 'OBSTACLE_RAISED',
+  OBSTACLE_BEING_ADDRESSED = 'OBSTACLE_BEING_ADDRESSED',
+  OBSTACLE_REMOVED = 'OBSTACLE_REMOVED',
+  OBSTACLE_KEPT = 'OBSTACLE_KEPT',
+  SUPERVISION = 'SUPERVISION',
+  EFFECT_ASSESSED = 'EFFECT_ASSESSED',
 }
 registerEnumType(TimelineEventType, {
   name: 'TimelineEventType',
@@ -31,6 +38,13 @@ registerEnumType(TimelineEventType, {
     INDICATOR_RETIRED: { description: 'An indicator was retired.' },
     INSTRUMENT_IN_FORCE: { description: 'A steering instrument came into force.' },
     INSTRUMENT_EXPIRED: { description: 'A steering instrument expired.' },
+    OBSTACLE_IDENTIFIED: { description: 'An obstacle was identified (title: its description).' },
+    OBSTACLE_RAISED: { description: 'An obstacle was raised with whoever can change it.' },
+    OBSTACLE_BEING_ADDRESSED: { description: 'An obstacle began to be addressed.' },
+    OBSTACLE_REMOVED: { description: 'An obstacle was removed.' },
+    OBSTACLE_KEPT: { description: 'An obstacle was kept, with a reason.' },
+    SUPERVISION: { description: 'A supervisory contact with one of the pilot’s organisations (title: its kind and the supervisor).' },
+    EFFECT_ASSESSED: { description: 'An assessed effect, dated at the end of its period (title: aspect and direction).' },
   },
 });
 
