@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { strFromU8, unzipSync } from 'fflate';
 import { Role } from '../../src/common/auth/role.enum';
+import { OrganisationKind } from '../../src/modules/organisation/organisation.enums';
 import { SteeringLevel } from '../../src/modules/pilot/pilot.enums';
 import { DEFAULT_SURVEY_INSTRUMENT_ID } from '../../src/modules/survey/survey.enums';
 import { makeOrganisation, makePilot, userWithToken } from '../factories';
@@ -28,6 +29,8 @@ describe('who sees what, on every path', () => {
   const burden: Record<string, string> = {};
   const thief: Record<string, string> = {};
   const wave: Record<string, string> = {};
+  const finding: Record<string, string> = {};
+  const supervision: Record<string, string> = {};
   const tokens: Record<string, string> = {};
 
   const ok = async (query: string, variables: Record<string, unknown>, token: string) => {
@@ -183,6 +186,58 @@ describe('who sees what, on every path', () => {
     };
     await open('W1', pilot.P1, [org.unitA1, org.unitA2]);
     await open('W2', pilot.P2, [org.unitB1]);
+
+    // The pilots' findings (issue 13): an obstacle, an effect and a draft and a published idea in each.
+    for (const [p, unit] of [
+      ['P1', org.unitA1],
+      ['P2', org.unitB1],
+    ] as const) {
+      const m = async (mutation: string, input: Record<string, unknown>) => Object.values(await ok(mutation, { input }, admin))[0] as { id: string };
+      finding[`obstacle${p}`] = (
+        await m('mutation($input: RecordObstacleInput!) { recordObstacle(input: $input) { id } }', {
+          pilotId: pilot[p],
+          organisationIds: [unit],
+          type: 'IT_SYSTEMS',
+          description: `Hinder ${p}`,
+          level: 'FRONT_LINE',
+          proposedChange: 'x',
+          identifiedOn: '2017-05-02',
+        })
+      ).id;
+      finding[`effect${p}`] = (
+        await m('mutation($input: RecordEffectInput!) { recordEffect(input: $input) { id } }', {
+          pilotId: pilot[p],
+          periodStart: '2017-01-01',
+          periodEnd: '2017-06-30',
+          aspect: 'QUALITY',
+          direction: 'BETTER',
+          evidenceStrength: 'WEAK',
+          assessment: `Effekt ${p}`,
+        })
+      ).id;
+      for (const state of ['draft', 'published']) {
+        const idea = await m('mutation($input: RecordIdeaInput!) { recordIdea(input: $input) { id } }', {
+          pilotId: pilot[p],
+          title: `Idé ${p} ${state}`,
+          problem: 'x',
+          whatWasDone: 'y',
+        });
+        if (state === 'published') await m('mutation($input: PublishIdeaInput!) { publishIdea(input: $input) { id } }', { id: idea.id, reason: 'Klar' });
+        finding[`idea${p}${state}`] = idea.id;
+      }
+    }
+    const agency = (await makeOrganisation(t.ds, { name: 'T tillsyn', kind: OrganisationKind.SUPERVISORY_AGENCY })).id;
+    for (const [key, organisationId] of [
+      ['A2', org.unitA2],
+      ['B1', org.unitB1],
+    ]) {
+      const data = await ok(
+        'mutation($input: RecordSupervisionInteractionInput!) { recordSupervisionInteraction(input: $input) { id } }',
+        { input: { organisationId, supervisorId: agency, occurredOn: '2017-06-01', kind: 'INSPECTION', staffHours: 3, character: 'CONTROLLING' } },
+        admin,
+      );
+      supervision[key] = data.recordSupervisionInteraction.id;
+    }
   });
   afterAll(() => t.close());
 
@@ -353,6 +408,18 @@ describe('who sees what, on every path', () => {
       expect(series.burdenSeries.reduce((n: number, r: { reports: number }) => n + r.reports, 0)).toBe(expected.length);
     });
 
+    it.each(ROLES)('%s: supervisory contacts in the list, the CSV, the load and the timelines agree', async (role) => {
+      const token = tokens[role];
+      const expected = sorted(inView(role, supervision, { A2: org.unitA2, B1: org.unitB1 }));
+      expect(await listIds('{ edges { node { id } } }', 'supervisionInteractions', token)).toEqual(expected);
+      expect(await csvColumn('supervision.csv', 'supervision_id', token)).toEqual(expected);
+      const load = await ok(`{ supervisionLoad(input: { from: "${PERIOD.from}", to: "${PERIOD.to}", bucket: YEAR }) { interactions } }`, {}, token);
+      expect(load.supervisionLoad.reduce((n: number, r: { interactions: number }) => n + r.interactions, 0)).toBe(expected.length);
+      const inTimelines: string[] = [];
+      for (const p of all(pilot)) inTimelines.push(...((await timeline(p, token)) ?? []).filter((e) => e.type === 'SUPERVISION').map((e) => e.entityId));
+      expect(sorted(inTimelines)).toEqual(expected);
+    });
+
     it.each(ROLES)('%s: time thieves in the list, the CSV, the summary and the timelines agree', async (role) => {
       const token = tokens[role];
       const expected = sorted(inView(role, thief, { A2: org.unitA2, B1: org.unitB1, R: org.region }));
@@ -363,6 +430,50 @@ describe('who sees what, on every path', () => {
       const inTimelines: string[] = [];
       for (const p of all(pilot)) inTimelines.push(...((await timeline(p, token)) ?? []).filter((e) => e.type.startsWith('TIME_THIEF')).map((e) => e.entityId));
       expect(sorted(inTimelines)).toEqual(expected);
+    });
+  });
+
+  describe('findings of the pilots', () => {
+    const researchFindings = (role: RoleName, kind: 'obstacle' | 'effect') =>
+      ['admin', 'analyst'].includes(role)
+        ? [finding[`${kind}P1`], finding[`${kind}P2`]]
+        : role === 'researcherFollowing'
+          ? [finding[`${kind}P1`]]
+          : kind === 'obstacle' && role === 'reporterInPilot'
+            ? [finding.obstacleP1] // it names a unit of the reporter's own organisation
+            : [];
+    const ideas = (role: RoleName) => {
+      const published = [finding.ideaP1published, finding.ideaP2published];
+      if (['admin', 'analyst'].includes(role)) return [...published, finding.ideaP1draft, finding.ideaP2draft];
+      return role === 'researcherFollowing' ? [...published, finding.ideaP1draft] : published;
+    };
+
+    it.each(ROLES)('%s: obstacles, effects and ideas in the lists, the CSVs, the single look-ups and the timelines agree', async (role) => {
+      const token = tokens[role];
+      const reader = !role.startsWith('reporter');
+      for (const [kind, field, file, column] of [
+        ['obstacle', 'obstacles', 'obstacles.csv', 'obstacle_id'],
+        ['effect', 'effects', 'effects.csv', 'effect_id'],
+      ] as const) {
+        const expected = sorted(researchFindings(role, kind));
+        const list = await listIds('{ edges { node { id } } }', field, token);
+        expect({ kind, list }).toEqual({ kind, list: kind === 'effect' && !reader ? 'FORBIDDEN' : expected });
+        expect({ kind, csv: await csvColumn(file, column, token) }).toEqual({ kind, csv: kind === 'effect' && !reader ? [] : expected });
+        if (kind === 'effect' && !reader) continue;
+        const missing = await t.gql(`query($id: ID!) { ${kind}(id: $id) { id } }`, { id: MISSING }, token);
+        for (const id of [finding[`${kind}P1`], finding[`${kind}P2`]]) {
+          const one = await t.gql(`query($id: ID!) { ${kind}(id: $id) { id } }`, { id }, token);
+          if (expected.includes(id)) expect(one.data![kind].id).toBe(id);
+          else sameAsMissing(one, id, missing);
+        }
+      }
+      expect(await listIds('{ edges { node { id } } }', 'ideas', token)).toEqual(sorted(ideas(role)));
+      expect(await csvColumn('ideas.csv', 'idea_id', token)).toEqual(sorted(ideas(role)));
+      const inTimelines: string[] = [];
+      for (const p of all(pilot)) {
+        inTimelines.push(...((await timeline(p, token)) ?? []).filter((e) => /^(OBSTACLE|EFFECT)/.test(e.type)).map((e) => e.entityId));
+      }
+      expect(sorted(inTimelines)).toEqual(sorted([...researchFindings(role, 'obstacle'), ...(reader ? researchFindings(role, 'effect') : [])]));
     });
   });
 
