@@ -77,6 +77,58 @@ function inputAttributes(props: Parameters<typeof Field>[0], describedBy: string
   };
 }
 
+/** A drop-down with a label, an optional hint and its error (options as value and label). */
+export function SelectField(props: {
+  name: string;
+  label: string;
+  value?: string;
+  error?: string;
+  hint?: string;
+  options: { value: string; label: string }[];
+}) {
+  const hintId = props.hint ? `${props.name}-hint` : undefined;
+  const errorId = props.error ? `${props.name}-error` : undefined;
+  return (
+    <div class={props.error ? 'question invalid' : 'question'}>
+      <label for={props.name}>{props.label}</label>
+      {props.hint && (
+        <p class="hint" id={hintId}>
+          {props.hint}
+        </p>
+      )}
+      <ErrorText id={errorId ?? ''} message={props.error} />
+      <select
+        id={props.name}
+        name={props.name}
+        aria-describedby={[hintId, errorId].filter(Boolean).join(' ') || undefined}
+        aria-invalid={props.error ? 'true' : undefined}
+      >
+        {props.options.map((o) => (
+          <option value={o.value} selected={props.value === o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/** Radio buttons in a fieldset with a legend and its error. */
+export function ChoiceField(props: { name: string; legend: string; value?: string; error?: string; options: { value: string; label: string }[] }) {
+  return (
+    <fieldset class={props.error ? 'question invalid' : 'question'}>
+      <legend>{props.legend}</legend>
+      <ErrorText id={`${props.name}-error`} message={props.error} />
+      {props.options.map((o) => (
+        <label class="choice" for={`${props.name}-${o.value || 'none'}`}>
+          <input type="radio" id={`${props.name}-${o.value || 'none'}`} name={props.name} value={o.value} checked={props.value === o.value} />
+          <span>{o.label}</span>
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
 /** A form posted to a page, carrying the session's CSRF token. */
 export function PostForm(props: { action: string; csrf: string; class?: string; children: ComponentChildren }) {
   return (

@@ -9,6 +9,7 @@ export const PATHS = {
   report: '/rapportering/rapportera',
   surveys: '/enkater',
   timeThieves: '/tidstjuvar',
+  supervision: '/tillsyn',
   results: '/resultat',
   users: '/anvandare',
   graphiql: '/graphiql',
@@ -16,7 +17,7 @@ export const PATHS = {
   survey: '/s',
 } as const;
 
-const PAGE = /^\/(s|logga-in|logga-ut|konto|inbjudan|rapportering|enkater|tidstjuvar|anvandare|resultat|graphiql)(\/|$)/;
+const PAGE = /^\/(s|logga-in|logga-ut|konto|inbjudan|rapportering|enkater|tidstjuvar|tillsyn|anvandare|resultat|graphiql)(\/|$)/;
 
 /** Whether a request is for a page (errors answer as pages) rather than the API or a download. */
 export const isPagePath = (path: string): boolean => path === '/' || PAGE.test(path);

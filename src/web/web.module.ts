@@ -24,6 +24,8 @@ import { WebSessions } from './session/web-sessions';
 import { SurveyLinkController } from './survey/survey-link.controller';
 import { SurveysController } from './surveys/surveys.controller';
 import { TimeThievesController } from './time-thieves/time-thieves.controller';
+import { SupervisionPagesController } from './supervision/supervision.controller';
+import { SupervisionModule } from '../modules/supervision/supervision.module';
 import { UsersController } from './users/users.controller';
 import { ResultsController } from './results/results.controller';
 
@@ -43,6 +45,7 @@ import { ResultsController } from './results/results.controller';
     ObligationModule,
     BurdenModule,
     TimeThiefModule,
+    SupervisionModule,
     AnalyticsModule,
     PilotModule,
   ],
@@ -53,6 +56,7 @@ import { ResultsController } from './results/results.controller';
     ReportingController,
     SurveysController,
     TimeThievesController,
+    SupervisionPagesController,
     UsersController,
     ResultsController,
     GraphiqlController,

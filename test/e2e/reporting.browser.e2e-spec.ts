@@ -1,3 +1,4 @@
+import { OrganisationKind } from '../../src/modules/organisation/organisation.enums';
 import type { Browser, Page } from 'playwright-core';
 import { Role } from '../../src/common/auth/role.enum';
 import { SteeringLevel } from '../../src/modules/pilot/pilot.enums';
@@ -30,6 +31,7 @@ describe('reporting pages in a browser', () => {
     org.kommun = (await makeOrganisation(t.ds, { name: 'Varbergs kommun' })).id;
     org.unit = (await makeOrganisation(t.ds, { name: 'Hemtjänst Trönninge', parentId: org.kommun })).id;
     org.granne = (await makeOrganisation(t.ds, { name: 'Falkenbergs kommun' })).id;
+    await makeOrganisation(t.ds, { name: 'Inspektionen för vård och omsorg', kind: OrganisationKind.SUPERVISORY_AGENCY });
     const pilotId = (
       await makePilot(t.ds, { code: 'WEBB-2', startsOn: '2019-01-01', endsOn: null }, [
         { organisationId: org.kommun, level: SteeringLevel.POLITICAL_PRINCIPAL },
@@ -182,6 +184,30 @@ describe('reporting pages in a browser', () => {
     await page.getByRole('link', { name: 'In English' }).click();
     await expect(page.locator('#status').textContent()).resolves.toBe('Under review');
     await checked(page, 'time-thief-en');
+  });
+
+  it('reports a supervisory contact on a phone, with the hours as people type them, in English too', async () => {
+    const page = await phonePage(browser);
+    await page.goto(`${t.url}/logga-in`);
+    await signIn(page, reporterEmail, TEST_PASSWORD);
+    await page.goto(`${t.url}/tillsyn`);
+    await checked(page, 'supervision-empty');
+    await page.getByLabel('Typ av kontakt').selectOption('DATA_REQUEST');
+    await page.getByLabel('Uppgifter som begärdes').fill('Avvikelser per månad');
+    await page.getByLabel('Hur ofta uppgifterna ska lämnas').selectOption('QUARTERLY');
+    await page.getByLabel('Arbetstimmar det tog').fill('many');
+    await page.getByRole('button', { name: 'Rapportera' }).click();
+    await expect(page.locator('#staffHours-error').isVisible()).resolves.toBe(true);
+    await checked(page, 'supervision-error');
+    await page.getByLabel('Arbetstimmar det tog').fill('7,5');
+    await page.getByLabel('Möjliggörande, stödde utveckling').check();
+    await page.getByRole('button', { name: 'Rapportera' }).click();
+    await expect(page.getByRole('status').textContent()).resolves.toBe('Tillsynskontakten är rapporterad.');
+    await expect(page.locator('table').textContent()).resolves.toContain('7,5');
+    await checked(page, 'supervision');
+    await page.getByRole('link', { name: 'In English' }).click();
+    await expect(page.locator('table').textContent()).resolves.toContain('Data request');
+    await checked(page, 'supervision-en');
   });
 
   it('lets an admin invite a user and shows the link once', async () => {

@@ -8,7 +8,7 @@ import { makeOrganisation, makePilot, makeUser, userWithToken } from '../factori
 import { onlyError, startTestApp, TestApp } from '../utils/test-app';
 
 /** The mutations that create a record; each takes a clientId so a lost answer can be retried. */
-const CREATES = /^(create|define|open|report|add|log|submit)[A-Z]/;
+const CREATES = /^(create|define|open|report|add|log|submit|record|start|link)[A-Z]/;
 
 /** Every create mutation: a retry with the same clientId returns the first result and stores nothing twice. */
 describe('retries', () => {

@@ -1,3 +1,4 @@
+import { OrganisationKind } from '../../src/modules/organisation/organisation.enums';
 import { Role } from '../../src/common/auth/role.enum';
 import { makeOrganisation, makeUser, TEST_PASSWORD } from '../factories';
 import { PageClient } from '../utils/page-client';
@@ -14,6 +15,7 @@ describe('admin and time-thief pages', () => {
     org.kommun = (await makeOrganisation(t.ds, { name: 'Kommunen' })).id;
     org.unit = (await makeOrganisation(t.ds, { name: 'Hemtjänst Öst', parentId: org.kommun })).id;
     org.granne = (await makeOrganisation(t.ds, { name: 'Grannkommunen' })).id;
+    org.ivo = (await makeOrganisation(t.ds, { name: 'IVO', kind: OrganisationKind.SUPERVISORY_AGENCY })).id;
     users.admin = await makeUser(t.ds, { role: Role.ADMIN, displayName: 'Ada Admin' });
     users.reporter = await makeUser(t.ds, { role: Role.ORG_REPORTER, organisationId: org.kommun, displayName: 'Rut Rapportör' });
     users.neighbour = await makeUser(t.ds, { role: Role.ORG_REPORTER, organisationId: org.granne });
@@ -85,6 +87,67 @@ describe('admin and time-thief pages', () => {
       expect((await browser.get(`/anvandare/${users.admin.id}`)).status).toBe(403);
       expect((await browser.post('/anvandare', { email: 'x@y.se', displayName: 'X', role: 'ADMIN' })).status).toBe(403);
       expect(browser.html).not.toContain('href="/anvandare"');
+    });
+  });
+
+  describe('supervision (reporters)', () => {
+    const contact = (formId: string, extra: Record<string, string> = {}) => ({
+      formId,
+      organisationId: org.unit,
+      supervisorId: org.ivo,
+      occurredOn: '2026-10-05',
+      kind: 'DATA_REQUEST',
+      dataRequested: 'Avvikelser per månad',
+      frequency: 'QUARTERLY',
+      staffHours: '12,5',
+      overlapsInteractionId: '',
+      character: 'CONTROLLING',
+      feedback: '',
+      supportedLearning: '',
+      ...extra,
+    });
+
+    it('reports a supervisory contact once however often the form is sent, and a second one repeating its demand', async () => {
+      const reporter = await as('reporter');
+      expect((await reporter.get('/tillsyn')).status).toBe(200);
+      expect(reporter.html).toContain('href="/tillsyn"');
+      const formId = reporter.field('formId')!;
+      expect(await reporter.post('/tillsyn', contact(formId))).toMatchObject({ status: 303, location: '/tillsyn?klart=1' });
+      expect(await reporter.post('/tillsyn', contact(formId))).toMatchObject({ status: 303 });
+      const stored = await t.asSuperuser(`SELECT id, staff_hours::float8 AS hours, supported_learning FROM supervision_interaction`);
+      expect(stored).toEqual([{ id: expect.any(String), hours: 12.5, supported_learning: null }]);
+      await reporter.get('/tillsyn?klart=1');
+      expect(reporter.text()).toContain('Tillsynskontakten är rapporterad.');
+      expect(reporter.text()).toContain('2026-10-05 Hemtjänst Öst IVO Begäran om uppgifter 12,5');
+      const second = contact(reporter.field('formId')!, {
+        occurredOn: '2026-11-02',
+        kind: 'INSPECTION',
+        staffHours: '30',
+        overlapsInteractionId: stored[0].id,
+        character: 'ENABLING',
+        supportedLearning: 'yes',
+      });
+      expect((await reporter.post('/tillsyn', second)).status).toBe(303);
+      await reporter.get('/tillsyn');
+      expect(reporter.text()).toContain('2026-11-02 Hemtjänst Öst IVO Inspektion 30 Ja');
+      expect(reporter.text()).toContain('2026-10-05 Hemtjänst Öst IVO Begäran om uppgifter 12,5 Ja');
+      // The neighbour sees none of it; an analyst has no such page.
+      const neighbour = await as('neighbour');
+      await neighbour.get('/tillsyn');
+      expect(neighbour.text()).toContain('Ingen tillsynskontakt är rapporterad ännu.');
+      expect((await (await as('analyst')).get('/tillsyn')).status).toBe(403);
+    });
+
+    it('keeps what was typed and says which field is wrong', async () => {
+      const reporter = await as('reporter');
+      await reporter.get('/tillsyn');
+      const res = await reporter.post('/tillsyn', contact(crypto.randomUUID(), { staffHours: 'många', supervisorId: org.granne }));
+      expect(res.status).toBe(400);
+      expect(reporter.html).toContain('id="staffHours-error"');
+      expect(reporter.field('staffHours')).toBe('många');
+      const notAgency = await reporter.post('/tillsyn', contact(crypto.randomUUID(), { supervisorId: org.granne }));
+      expect(notAgency.status).toBe(400);
+      expect(reporter.html).toContain('id="supervisorId-error"');
     });
   });
 

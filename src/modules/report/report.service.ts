@@ -169,13 +169,29 @@ export class ReportService {
     });
   }
 
-  addAuthor(actor: AuthUser, input: AddReportAuthorInput) {
-    return this.edit(actor, input, 'Co-author added', async (em, report) => {
-      if (!(await this.access.researcherFollows(input.userId, report.pilotId, today(), em))) {
-        throw badInput('input.userId', 'is not a researcher following the pilot');
-      }
-      await em.createQueryBuilder().insert().into(EvaluationReportAuthorEntity).values({ reportId: report.id, userId: input.userId }).orIgnore().execute();
-    });
+  addAuthor(actor: AuthUser, input: AddReportAuthorInput): Promise<EvaluationReportEntity> {
+    return this.ds.transaction((em) =>
+      this.requests.once(
+        em,
+        actor,
+        'addReportAuthor',
+        input,
+        () =>
+          this.editIn(em, actor, input, 'Co-author added', async (report) => {
+            if (!(await this.access.researcherFollows(input.userId, report.pilotId, today(), em))) {
+              throw badInput('input.userId', 'is not a researcher following the pilot');
+            }
+            await em
+              .createQueryBuilder()
+              .insert()
+              .into(EvaluationReportAuthorEntity)
+              .values({ reportId: report.id, userId: input.userId })
+              .orIgnore()
+              .execute();
+          }),
+        (id) => em.getRepository(EvaluationReportEntity).findOneBy({ id }),
+      ),
+    );
   }
 
   async setStatus(actor: AuthUser, input: SetReportStatusInput): Promise<EvaluationReportEntity> {

@@ -44,6 +44,7 @@ function menu(user: AuthUser, graphiql: boolean): NavView['entries'] {
   const entries: NavView['entries'] = [{ href: PATHS.home, label: 'nav.home' }];
   if (user.organisationId && mayDo(user.role, 'reports.write')) entries.push({ href: PATHS.reporting, label: 'nav.reporting' });
   if (user.organisationId && mayDo(user.role, 'reports.write')) entries.push({ href: PATHS.timeThieves, label: 'nav.timeThieves' });
+  if (user.organisationId && mayDo(user.role, 'reports.write')) entries.push({ href: PATHS.supervision, label: 'nav.supervision' });
   if (user.organisationId && mayDo(user.role, 'surveys.submit')) entries.push({ href: PATHS.surveys, label: 'nav.surveys' });
   if (user.organisationId && mayDo(user.role, 'analytics.read')) entries.push({ href: PATHS.results, label: 'nav.results' });
   if (mayDo(user.role, 'users.manage')) entries.push({ href: PATHS.users, label: 'nav.users' });

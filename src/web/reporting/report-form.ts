@@ -19,7 +19,7 @@ export type ReportValues = Record<
 export type ReportErrors = Partial<Record<keyof ReportValues | 'form', string>>;
 
 /** A decimal as people type it here: "12,5" or "12.5", spaces as thousands separators. */
-const decimal = (v: string): number => (/^\s*-?[\d\s]+([.,]\d+)?\s*$/.test(v) ? Number(v.replace(/\s/g, '').replace(',', '.')) : NaN);
+export const decimal = (v: string): number => (/^\s*-?[\d\s]+([.,]\d+)?\s*$/.test(v) ? Number(v.replace(/\s/g, '').replace(',', '.')) : NaN);
 
 /** The values of a stored report, for the form. */
 export function valuesOf(r: {

@@ -1,5 +1,5 @@
 import { TimeThiefStatus, TRANSITIONS } from '../../modules/time-thief/time-thief.enums';
-import { ErrorSummary, ErrorText, Field, PostForm } from '../components';
+import { ErrorSummary, ErrorText, Field, PostForm, SelectField } from '../components';
 import { Page } from '../layout';
 import { MessageKey, text } from '../messages';
 import { PATHS } from '../paths';
@@ -79,17 +79,13 @@ export function ThievesPage({ v }: { v: ThievesView }) {
         <ErrorSummary title={t('form.errors')} problems={Object.values(v.errors)} />
         <PostForm action={PATHS.timeThieves} csrf={v.c.csrf}>
           <input type="hidden" name="formId" value={v.formId} />
-          <div class={v.errors.organisationId ? 'question invalid' : 'question'}>
-            <label for="organisationId">{t('reporting.unit')}</label>
-            <ErrorText id="organisationId-error" message={v.errors.organisationId} />
-            <select id="organisationId" name="organisationId">
-              {v.units.map((u) => (
-                <option value={u.id} selected={v.values.organisationId === u.id}>
-                  {u.name}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            name="organisationId"
+            label={t('reporting.unit')}
+            value={v.values.organisationId}
+            error={v.errors.organisationId}
+            options={v.units.map((u) => ({ value: u.id, label: u.name }))}
+          />
           <Field name="task" label={t('thieves.task')} hint={t('thieves.task.hint')} value={v.values.task} error={v.errors.task} required />
           <Field name="process" label={t('thieves.process')} value={v.values.process} error={v.errors.process} />
           <Field

@@ -147,6 +147,9 @@ export class WithdrawReportFindingInput {
 
 @InputType({ description: 'Adds a co-author: a researcher following the pilot.' })
 export class AddReportAuthorInput extends ReportEditInput {
+  @ClientIdField()
+  clientId?: string;
+
   @Field(() => ID, { description: 'The researcher.' })
   @IsUUID('all')
   userId: string;
