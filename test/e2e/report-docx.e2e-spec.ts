@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { XMLValidator } from 'fast-xml-parser';
 import { strFromU8, unzipSync } from 'fflate';
 import mammoth from 'mammoth';
 import type { AuthUser } from '../../src/common/auth/auth-user';
@@ -84,6 +85,13 @@ describe('the findings on the demo: documents, exports, timelines and signals', 
     expect(res.headers.get('content-disposition')).toBe('attachment; filename="utvardering-DEMO-HEMTJANST-v1.docx"');
     const { text, parts } = await open(res.body);
     expect(strFromU8(parts['[Content_Types].xml'])).toContain('wordprocessingml.document.main+xml');
+    // Every XML part of the package is well-formed, and every relationship points at a part that is there.
+    for (const [name, bytes] of Object.entries(parts).filter(([n]) => /\.(xml|rels)$/.test(n))) {
+      expect({ name, valid: XMLValidator.validate(strFromU8(bytes)) }).toEqual({ name, valid: true });
+    }
+    for (const [, target] of strFromU8(parts['word/_rels/document.xml.rels']).matchAll(/Target="([^"]+)"/g)) {
+      expect({ target, present: `word/${target}` in parts }).toEqual({ target, present: true });
+    }
     expect(Object.keys(parts).filter((p) => p.startsWith('word/media/') && p.endsWith('.png')).length).toBeGreaterThanOrEqual(2);
     expect((strFromU8(parts['word/document.xml']).match(/<w:tbl>/g) ?? []).length).toBe(2);
     for (const words of [
@@ -94,6 +102,8 @@ describe('the findings on the demo: documents, exports, timelines and signals', 
       'Tidstjuv:',
       'Handlingsutrymme per enkätomgång',
       'Baseline (demo)',
+      'Beslutsutrymme i det egna arbetet',
+      '2017 K1',
       'Indikatorbörda per kvartal',
     ]) {
       expect(text).toContain(words);

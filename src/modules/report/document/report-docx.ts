@@ -2,6 +2,7 @@ import { Document, HeadingLevel, ImageRun, Packer, Paragraph, Table, TableCell, 
 import type { EvidenceItem } from '../../evidence/dto/evidence-item';
 import { PilotTheme } from '../../pilot/pilot.enums';
 import { barChartPng } from './chart';
+import { MESSAGES, MessageKey, text } from '../../../web/messages';
 import { DocLang, EVIDENCE_WORDS, OBSTACLE_WORDS, pick, STATUS_WORDS, THEME_WORDS, WORDS } from './labels';
 import type { DocSection, ReportDoc, SummaryDoc } from './report-doc';
 
@@ -39,7 +40,9 @@ const chart = (title: string, labels: string[], values: (number | null)[], max?:
   });
 };
 const fmt = (v: number | null | undefined, digits = 1) => (v === null || v === undefined ? '' : v.toLocaleString('sv-SE', { maximumFractionDigits: digits }));
-const quarter = (d: string) => `${d.slice(0, 4)} K${Math.floor(Number(d.slice(5, 7)) / 3) + 1}`;
+const quarter = (d: string) => `${d.slice(0, 4)} K${Math.floor((Number(d.slice(5, 7)) - 1) / 3) + 1}`;
+/** A measure as people read it: a dimension's label from the pages' catalogue, an item by its code. */
+const measureName = (lang: DocLang, measure: string) => (`dimension.${measure}` in MESSAGES[lang] ? text(lang, `dimension.${measure}` as MessageKey) : measure);
 
 /** One piece of evidence in words: its quote or what it is; withheld ones only say that they are there. */
 function evidenceRuns(lang: DocLang, e: EvidenceItem): TextRun[] {
@@ -83,10 +86,10 @@ function discretionBlocks(lang: DocLang, doc: ReportDoc): Block[] {
   if (!doc.discretion.length) return [...out, new Paragraph({ text: w.noData })];
   const rows = doc.discretion.map((r) =>
     r.suppressed
-      ? [r.wave, r.measure, w.suppressed, '', '', '']
+      ? [r.wave, measureName(lang, r.measure), w.suppressed, '', '', '']
       : [
           r.wave,
-          r.measure,
+          measureName(lang, r.measure),
           String(r.n ?? ''),
           fmt(r.mean),
           `${fmt(r.ciLow)}–${fmt(r.ciHigh)}`,
@@ -94,13 +97,14 @@ function discretionBlocks(lang: DocLang, doc: ReportDoc): Block[] {
         ],
   );
   out.push(table([w.wave, w.measure, w.n, w.mean, w.ci, w.rate], rows));
-  const first = doc.discretion[0].measure;
-  const firstRows = doc.discretion.filter((r) => r.measure === first);
+  // The chart: decision authority (the discretion the delegation asked about) where measured, else the first measure.
+  const shown = doc.discretion.some((r) => r.measure === 'DECISION_AUTHORITY') ? 'DECISION_AUTHORITY' : doc.discretion[0].measure;
+  const charted = doc.discretion.filter((r) => r.measure === shown);
   out.push(
     chart(
-      `${first} (0–100)`,
-      firstRows.map((r) => r.wave),
-      firstRows.map((r) => (r.suppressed ? null : r.mean)),
+      `${measureName(lang, shown)} (0–100)`,
+      charted.map((r) => r.wave),
+      charted.map((r) => (r.suppressed ? null : r.mean)),
       100,
     ),
   );
