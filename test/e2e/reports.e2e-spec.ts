@@ -220,7 +220,7 @@ describe('evaluation reports and evidence', () => {
 
   it('goes draft → in review → final, is then locked, and a new version copies it and supersedes it when final', async () => {
     const skip = await fails(STATUS, { reportId, expectedVersion: version, status: 'FINAL' }, 'researcher');
-    expect([skip.extensions!.code, skip.message]).toEqual(['BAD_USER_INPUT', 'input.status: a DRAFT version can only go to IN_REVIEW']);
+    expect([skip.extensions!.code, skip.message]).toEqual(['CONFLICT', 'A DRAFT version cannot become FINAL; it can become IN_REVIEW']);
     version = (await ok(STATUS, { reportId, expectedVersion: version, status: 'IN_REVIEW' }, 'researcher')).version;
     const final = await ok(STATUS, { reportId, expectedVersion: version, status: 'FINAL', reason: 'Granskad' }, 'coauthor');
     expect(final.status).toBe('FINAL');

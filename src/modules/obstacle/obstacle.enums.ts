@@ -1,4 +1,5 @@
 import { registerEnumType } from '@nestjs/graphql';
+import type { StatusRules } from '../../common/status-history/status-change';
 
 /** Where an obstacle lies (Dir. 2016:51: legislation, supervision, compensation models, D:471–502, D:627–630). */
 export enum ObstacleType {
@@ -36,6 +37,13 @@ export const OBSTACLE_TRANSITIONS: Record<ObstacleStatus, ObstacleStatus[]> = {
   BEING_ADDRESSED: [ObstacleStatus.REMOVED, ObstacleStatus.KEPT],
   REMOVED: [ObstacleStatus.BEING_ADDRESSED],
   KEPT: [ObstacleStatus.BEING_ADDRESSED],
+};
+
+/** The rules of an obstacle's status history (a reason is needed to keep one). */
+export const OBSTACLE_STATUS_RULES: StatusRules<ObstacleStatus> = {
+  what: 'an obstacle',
+  transitions: OBSTACLE_TRANSITIONS,
+  needsReason: [ObstacleStatus.KEPT],
 };
 
 registerEnumType(ObstacleType, {

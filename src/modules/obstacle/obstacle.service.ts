@@ -4,6 +4,7 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { assertVersion, changesOf } from '../../common/corrections/changes';
 import { badInput, forbidden, notFound } from '../../common/errors/domain-error';
+import { appendStatusChange } from '../../common/status-history/status-change';
 import { ConnectionShape, paginate } from '../../common/pagination/connection';
 import { Params } from '../../common/sql/params';
 import { AccessChecks } from '../access/access.checks';
@@ -19,7 +20,7 @@ import { SteeringInstrumentEntity } from '../steering/steering-instrument.entity
 import { ObstacleCountsInput, ObstacleCountRow } from './dto/obstacle-counts';
 import { ObstaclesArgs, RecordObstacleInput, UpdateObstacleInput, UpdateObstacleStatusInput } from './dto/obstacle.input';
 import { ObstacleEntity, ObstacleOrganisationEntity, ObstacleStatusChangeEntity } from './obstacle.entity';
-import { OBSTACLE_TRANSITIONS, ObstacleStatus } from './obstacle.enums';
+import { OBSTACLE_STATUS_RULES, ObstacleStatus } from './obstacle.enums';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -68,27 +69,10 @@ export class ObstacleService {
   }
 
   async updateStatus(actor: AuthUser, input: UpdateObstacleStatusInput): Promise<ObstacleEntity> {
-    if (input.status === ObstacleStatus.KEPT && !input.reason?.trim()) throw badInput('input.reason', 'is required when the obstacle is kept');
     return this.ds.transaction(async (em) => {
       const obstacle = await this.lockForChange(em, actor, input.id);
-      const allowed = OBSTACLE_TRANSITIONS[obstacle.status];
-      if (!allowed.includes(input.status)) {
-        throw badInput('input.status', `cannot go from ${obstacle.status} to ${input.status}; allowed: ${allowed.join(', ')}`);
-      }
-      const [last] = await em.getRepository(ObstacleStatusChangeEntity).find({
-        where: { obstacleId: obstacle.id },
-        order: { changedOn: 'DESC', recordedAt: 'DESC' },
-        take: 1,
-      });
-      if (last && input.changedOn < last.changedOn) throw badInput('input.changedOn', `must not be before the previous change (${last.changedOn})`);
+      await appendStatusChange(em, ObstacleStatusChangeEntity, { obstacleId: obstacle.id }, OBSTACLE_STATUS_RULES, obstacle.status, input, actor.id);
       const before = { ...obstacle };
-      await em.getRepository(ObstacleStatusChangeEntity).insert({
-        obstacleId: obstacle.id,
-        status: input.status,
-        reason: input.reason?.trim() || null,
-        changedOn: input.changedOn,
-        changedBy: actor.id,
-      });
       Object.assign(obstacle, { status: input.status, version: obstacle.version + 1 });
       const saved = await em.getRepository(ObstacleEntity).save(obstacle);
       await this.audit.record(em, actor, { entity: AuditEntity.OBSTACLE, entityId: saved.id, action: AuditAction.UPDATE, before, after: saved });

@@ -199,7 +199,10 @@ export class ReportService {
       const report = await this.lockForEdit(em, actor, input);
       const allowed = REPORT_TRANSITIONS[report.status];
       if (!allowed.includes(input.status)) {
-        throw badInput('input.status', `a ${report.status} version can only go to ${allowed.join(' or ') || 'nothing: it is locked'}`);
+        throw conflict(
+          `A ${report.status} version cannot become ${input.status}; it can become ${allowed.join(' or ') || 'nothing: it is locked'}`,
+          'input.status',
+        );
       }
       const before = { ...report };
       if (input.status === ReportStatus.FINAL) await this.supersedeFinal(em, actor, report);

@@ -1,4 +1,5 @@
 import { registerEnumType } from '@nestjs/graphql';
+import type { StatusRules } from '../../common/status-history/status-change';
 
 export enum TimeThiefStatus {
   REPORTED = 'REPORTED',
@@ -13,6 +14,13 @@ export const TRANSITIONS: Record<TimeThiefStatus, TimeThiefStatus[]> = {
   UNDER_REVIEW: [TimeThiefStatus.REMOVED, TimeThiefStatus.KEPT],
   REMOVED: [TimeThiefStatus.UNDER_REVIEW],
   KEPT: [TimeThiefStatus.UNDER_REVIEW],
+};
+
+/** The rules of a time thief's status history (a reason is needed to keep one). */
+export const TIME_THIEF_STATUS_RULES: StatusRules<TimeThiefStatus> = {
+  what: 'a time thief',
+  transitions: TRANSITIONS,
+  needsReason: [TimeThiefStatus.KEPT],
 };
 
 registerEnumType(TimeThiefStatus, {

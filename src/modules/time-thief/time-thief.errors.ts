@@ -1,4 +1,4 @@
-import { badInput, conflict } from '../../common/errors/domain-error';
+import { conflict } from '../../common/errors/domain-error';
 import { registerConstraints } from '../../common/errors/pg-errors';
 
 registerConstraints({
@@ -8,9 +8,5 @@ registerConstraints({
 });
 
 export const TimeThiefErrors = {
-  transition: (from: string, to: string, allowed: string[]) =>
-    conflict(`A time thief that is ${from} cannot become ${to}; it can become ${allowed.join(' or ')}`, 'input.status'),
   withdrawn: () => conflict('The time thief is withdrawn: restore it first (restoreTimeThief) to change it', 'input.id'),
-  reasonNeeded: () => badInput('input.reason', 'is required when a time thief is KEPT'),
-  beforePrevious: (previous: string) => badInput('input.changedOn', `must not be before the previous change (${previous})`),
 };

@@ -12,6 +12,7 @@ import { ClientRequests } from '../client-request/client-requests.service';
 import { reportableOrganisations, visibleReports } from '../access/access.rules';
 import { assertVersion, changesOf } from '../../common/corrections/changes';
 import { applyTo } from '../access/sql-fragment';
+import { appendStatusChange } from '../../common/status-history/status-change';
 import {
   ReportTimeThiefInput,
   RestoreTimeThiefInput,
@@ -21,7 +22,7 @@ import {
   WithdrawTimeThiefInput,
 } from './dto/time-thief.input';
 import { TimeThiefEntity, TimeThiefStatusChangeEntity } from './time-thief.entity';
-import { TimeThiefStatus, TRANSITIONS } from './time-thief.enums';
+import { TIME_THIEF_STATUS_RULES, TimeThiefStatus } from './time-thief.enums';
 import { TimeThiefErrors } from './time-thief.errors';
 import { withdrawal } from '../../database/withdrawal-columns';
 
@@ -95,31 +96,14 @@ export class TimeThiefService {
   }
 
   async updateStatus(actor: AuthUser, input: UpdateTimeThiefStatusInput): Promise<TimeThiefEntity> {
-    if (input.status === TimeThiefStatus.KEPT && !input.reason?.trim()) throw TimeThiefErrors.reasonNeeded();
     return this.ds.transaction(async (em) => {
-      const repo = em.getRepository(TimeThiefEntity);
       const thief = await this.lockForChange(em, actor, input.id);
       if (thief.withdrawnAt) throw TimeThiefErrors.withdrawn();
-      const allowed = TRANSITIONS[thief.status];
-      if (!allowed.includes(input.status)) throw TimeThiefErrors.transition(thief.status, input.status, allowed);
-      const [last] = await em.getRepository(TimeThiefStatusChangeEntity).find({
-        where: { timeThiefId: thief.id },
-        order: { changedOn: 'DESC', recordedAt: 'DESC' },
-        take: 1,
-      });
-      if (last && input.changedOn < last.changedOn) throw TimeThiefErrors.beforePrevious(last.changedOn);
-
+      await appendStatusChange(em, TimeThiefStatusChangeEntity, { timeThiefId: thief.id }, TIME_THIEF_STATUS_RULES, thief.status, input, actor.id);
       const before = { ...thief };
-      await em.getRepository(TimeThiefStatusChangeEntity).insert({
-        timeThiefId: thief.id,
-        status: input.status,
-        reason: input.reason?.trim() || null,
-        changedOn: input.changedOn,
-        changedBy: actor.id,
-      });
       thief.status = input.status;
       thief.version += 1;
-      const saved = await repo.save(thief);
+      const saved = await em.getRepository(TimeThiefEntity).save(thief);
       await this.audit.record(em, actor, { entity: AuditEntity.TIME_THIEF, entityId: saved.id, action: AuditAction.UPDATE, before, after: saved });
       return saved;
     });
