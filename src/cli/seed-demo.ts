@@ -574,6 +574,34 @@ export async function seedDemo(app: INestApplicationContext, options: { force: b
   });
   count('survey waves');
 
+  // A pulse survey just after the demo year that only three staff answered: below the threshold,
+  // so every result of it is suppressed (discretionResults and the report document show how).
+  const pulse = await surveyWaves.open(admin, {
+    pilotId: homeCare.id,
+    instrumentId: DEFAULT_SURVEY_INSTRUMENT_ID,
+    label: 'Pulsmätning (demo, få svar)',
+    opensOn: iso(addDays(today, 4)),
+    closesOn: iso(addDays(today, 15)),
+    unitIds: varberg.units.map((u) => u.id),
+  });
+  const pulseAnswers = () => Array.from({ length: 16 }, () => r.int(2, 5));
+  await surveys.submit(
+    admin,
+    {
+      waveId: pulse.id,
+      responses: [0, 1, 2].map((i) => ({
+        unitId: varberg.units[i % varberg.units.length].id,
+        category: RespondentCategory.FRONT_LINE_STAFF,
+        tenureBand: null,
+        panelKey: null,
+        answers: pulseAnswers(),
+      })),
+    },
+    { asOf: iso(addDays(today, 5)) },
+  );
+  count('survey waves');
+  count('survey responses', 3);
+
   log('findings: supervision, obstacles, effects, ideas and an evaluation report');
   await seedFindings(app, {
     admin,

@@ -11,7 +11,7 @@ describe('seed-demo', () => {
   it('loads a labelled synthetic dataset into an empty database, through the API’s own rules', async () => {
     const summary = await seedDemo(t.app, { force: false, log: () => undefined });
     password = summary.password;
-    expect(summary.counts).toMatchObject({ pilots: 4, observations: 240, 'survey waves': 5, 'survey responses': 600, 'time thieves': 15 });
+    expect(summary.counts).toMatchObject({ pilots: 4, observations: 240, 'survey waves': 6, 'survey responses': 603, 'time thieves': 15 });
     expect(summary.counts['burden reports']).toBeGreaterThan(200);
 
     const token = await login(t, 'analytiker@demo.tillit.invalid', summary.password);
