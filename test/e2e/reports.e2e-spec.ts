@@ -267,6 +267,15 @@ describe('evaluation reports and evidence', () => {
     expect((await fails(UNLINK, { id: link.id, reason: 'x' }, 'reporter')).extensions!.code).toBe('FORBIDDEN');
     expect((await fails(UNLINK, { id: link.id, reason: ' ' }, 'researcher')).extensions!.code).toBe('BAD_USER_INPUT');
     await ok(UNLINK, { id: link.id, reason: 'Fel citat' }, 'researcher');
+    // Evidence that is gone (a coded passage removed later) stays listed, withheld for everyone.
+    await ok(LINK, { findingKind: 'OBSTACLE', findingId: obstacleId, evidenceKind: 'SEGMENT', evidenceId: segmentId, note: 'Citat igen' }, 'researcher');
+    await ok('mutation($input: RemoveByIdInput!) { removeCodedSegment(input: $input) }', { id: segmentId, reason: 'Fel avgränsning' }, 'researcher');
+    expect((await t.gql(q, { id: obstacleId }, token.admin)).data!.obstacle.evidenceLinks).toEqual([
+      { kind: 'SEGMENT', withheld: true, note: null, segment: null },
+    ]);
+    const [gone] = (await t.gql('query($id: ID!) { obstacle(id: $id) { evidenceLinks { id } } }', { id: obstacleId }, token.researcher)).data!.obstacle
+      .evidenceLinks;
+    await ok(UNLINK, { id: gone.id, reason: 'Avsnittet är borttaget' }, 'researcher');
     expect((await t.gql(q, { id: obstacleId }, token.researcher)).data!.obstacle.evidenceLinks).toEqual([]);
     expect((await fails(UNLINK, { id: link.id, reason: 'igen' }, 'researcher')).extensions!.code).toBe('NOT_FOUND');
   });

@@ -5,14 +5,22 @@ import type { AuthUser } from '../../common/auth/auth-user';
 import type { GqlContext } from '../../common/graphql/gql-context';
 import { manyByKey, oneByKey, requestLoader } from '../../common/loaders/request-loader';
 import { Params } from '../../common/sql/params';
-import { countableObservations, visibleEffects, visibleIdeas, visibleObstacles, visibleReports, visibleWaves } from '../access/access.rules';
+import {
+  countableObservations,
+  visibleEffects,
+  visibleEvaluationReports,
+  visibleIdeas,
+  visibleObstacles,
+  visibleReports,
+  visibleWaves,
+} from '../access/access.rules';
 import { applyTo, inRaw, SqlFragment } from '../access/sql-fragment';
 import { EffectEntity } from '../effect/effect.entity';
 import { IdeaEntity } from '../idea/idea.entity';
 import { ObstacleEntity } from '../obstacle/obstacle.entity';
 import { pilotOrgIdsSql } from '../organisation/organisation.sql';
 import { MethodFacts } from './dto/method-facts';
-import { EvaluationReportAuthorEntity, ReportFindingEntity, ReportSectionEntity } from './report.entity';
+import { EvaluationReportAuthorEntity, EvaluationReportEntity, ReportFindingEntity, ReportSectionEntity } from './report.entity';
 import { REPORT_SECTIONS } from './report.enums';
 
 const ORDER = new Map(REPORT_SECTIONS.map((s, i) => [s.kind, i]));
@@ -48,6 +56,7 @@ export class ReportLoaders {
     });
   }
 
+  reportById = (ctx: GqlContext) => this.scoped(ctx, 'report', EvaluationReportEntity, visibleEvaluationReports);
   ideaById = (ctx: GqlContext) => this.scoped(ctx, 'idea', IdeaEntity, visibleIdeas);
   obstacleById = (ctx: GqlContext) => this.scoped(ctx, 'obstacle', ObstacleEntity, visibleObstacles);
   effectById = (ctx: GqlContext) => this.scoped(ctx, 'effect', EffectEntity, visibleEffects);

@@ -137,8 +137,8 @@ export class ReportResolver {
   }
 
   @ResolveField(() => EvaluationReportEntity, { nullable: true, description: 'The final version this one started from.' })
-  basedOn(@CurrentUser() actor: AuthUser, @Parent() r: EvaluationReportEntity) {
-    return r.basedOnId ? this.service.get(actor, r.basedOnId) : null;
+  basedOn(@Parent() r: EvaluationReportEntity, @Context() ctx: GqlContext) {
+    return r.basedOnId ? this.loaders.reportById(ctx).load(r.basedOnId) : null;
   }
 
   @ResolveField(() => [AuditEntryEntity], { description: 'Every change to this version, oldest first: who, when, why.' })
