@@ -114,7 +114,7 @@ export async function seedFindings(app: INestApplicationContext, c: FindingsCont
   await obstacles.updateStatus(researcher, { id: itSystem.id, status: ObstacleStatus.REMOVED, changedOn: c.day(200) });
   c.count('obstacles', 2);
 
-  await app.get(EffectService).record(researcher, {
+  const effect = await app.get(EffectService).record(researcher, {
     pilotId: c.homeCare.id,
     periodStart: c.day(0),
     periodEnd: c.day(360),
@@ -147,10 +147,16 @@ export async function seedFindings(app: INestApplicationContext, c: FindingsCont
   await ideas.publish(researcher, { id: idea.id, reason: 'Demo: klar att sprida' });
   c.count('ideas');
 
-  await seedReport(app, ds, researcher, c, legislation.id, idea.id);
+  await seedReport(app, ds, researcher, c, { obstacleId: legislation.id, ideaId: idea.id, effectId: effect.id });
 }
 
-async function seedReport(app: INestApplicationContext, ds: DataSource, researcher: AuthUser, c: FindingsContext, obstacleId: string, ideaId: string) {
+async function seedReport(
+  app: INestApplicationContext,
+  ds: DataSource,
+  researcher: AuthUser,
+  c: FindingsContext,
+  about: { obstacleId: string; ideaId: string; effectId: string },
+) {
   const reports = app.get(ReportService);
   const evidence = app.get(EvidenceService);
   let report = await reports.start(researcher, { pilotId: c.homeCare.id, title: 'DEMO: Utvärdering av tillitsbaserad hemtjänst' });
@@ -164,16 +170,18 @@ async function seedReport(app: INestApplicationContext, ds: DataSource, research
     [ReportSectionKind.CONCLUSIONS, `${SYNTHETIC}Mindre detaljstyrning gav mer handlingsutrymme utan ökade kostnader under året.`],
   ];
   for (const [section, body] of sections) report = await reports.writeSection(researcher, { ...edit(), section, body });
-  const finding = async (section: ReportSectionKind, statement: string, body: string, about: { obstacleId?: string; ideaId?: string } = {}) => {
-    const f = await reports.addFinding(researcher, { ...edit(), section, statement, body, ...about });
+  const finding = async (section: ReportSectionKind, statement: string, body: string, subject: { obstacleId?: string; ideaId?: string; effectId?: string }) => {
+    const f = await reports.addFinding(researcher, { ...edit(), section, statement, body, ...subject });
     report = await reports.get(researcher, report.id);
     return f;
   };
   const obstacle = await finding(ReportSectionKind.OBSTACLES, 'DEMO: Biståndsbesluten styr i detalj.', `${SYNTHETIC}Besluten per insats lämnar lite utrymme.`, {
-    obstacleId,
+    obstacleId: about.obstacleId,
   });
-  const example = await finding(ReportSectionKind.GOOD_EXAMPLES, 'DEMO: Rambeslut prövades i en grupp.', `${SYNTHETIC}Se idébanken.`, { ideaId });
-  const effect = await finding(ReportSectionKind.EFFECTS, 'DEMO: Handlingsutrymmet ökade.', `${SYNTHETIC}Både intervjuer och enkäter pekar åt samma håll.`);
+  const example = await finding(ReportSectionKind.GOOD_EXAMPLES, 'DEMO: Rambeslut prövades i en grupp.', `${SYNTHETIC}Se idébanken.`, { ideaId: about.ideaId });
+  const effect = await finding(ReportSectionKind.EFFECTS, 'DEMO: Handlingsutrymmet ökade.', `${SYNTHETIC}Både intervjuer och enkäter pekar åt samma håll.`, {
+    effectId: about.effectId,
+  });
 
   const [segment] = await ds.query(
     `SELECT s.id FROM coded_segment s JOIN observation o ON o.id = s.observation_id WHERE o.pilot_id = $1 ORDER BY o.occurred_on, s.id LIMIT 1`,

@@ -74,6 +74,8 @@ describe('the findings on the demo: documents, exports, timelines and signals', 
       'Baseline (demo)',
       'Beslutsutrymme i det egna arbetet',
       '2017 K1',
+      'Idébanken: DEMO: Rambeslut i hemtjänsten',
+      'Effekt: Medarbetarnas handlingsutrymme: bättre',
       'Indikatorbörda per kvartal',
     ]) {
       expect(text).toContain(words);

@@ -1,3 +1,4 @@
+import { EffectAspect, EffectDirection } from '../../effect/effect.enums';
 import { EvidenceKind } from '../../evidence/evidence.enums';
 import { ObstacleType } from '../../obstacle/obstacle.enums';
 import { PilotTheme } from '../../pilot/pilot.enums';
@@ -41,6 +42,9 @@ export const WORDS = {
     ideas: 'Idébanken',
     noTheme: 'Utan tema',
     quote: (s: string) => `”${s}”`,
+    idea: 'Idébanken',
+    obstacle: 'Hinder',
+    effect: 'Effekt',
   },
   en: {
     report: 'Evaluation report',
@@ -76,6 +80,9 @@ export const WORDS = {
     ideas: 'The idea bank',
     noTheme: 'No theme',
     quote: (s: string) => `“${s}”`,
+    idea: 'Idea bank',
+    obstacle: 'Obstacle',
+    effect: 'Effect',
   },
 } as const;
 
@@ -114,6 +121,27 @@ export const OBSTACLE_WORDS: Record<ObstacleType, [string, string]> = {
   BUDGET_RESOURCES: ['Budget och resurser', 'Budget and resources'],
   ORGANISATION_COLLABORATION: ['Organisation och samverkan', 'Organisation and collaboration'],
   OTHER: ['Annat', 'Other'],
+};
+
+export const ASPECT_WORDS: Record<EffectAspect, [string, string]> = {
+  EQUAL_ACCESS: ['Likvärdighet', 'Equal access'],
+  LEGAL_CERTAINTY: ['Rättssäkerhet', 'Legal certainty'],
+  QUALITY: ['Kvalitet', 'Quality'],
+  COSTS: ['Kostnader', 'Costs'],
+  COMPLIANCE_WITH_INTENTIONS: ['Efterlevnad av de styrandes intentioner', 'Compliance with the steering’s intentions'],
+  COST_CONTROL: ['Kostnadskontroll', 'Cost control'],
+  INCENTIVES_PRODUCTION_QUALITY: ['Incitament till produktion och kvalitet', 'Incentives for production and quality'],
+  STAFF_DISCRETION: ['Medarbetarnas handlingsutrymme', 'Staff discretion'],
+  ADMINISTRATIVE_BURDEN: ['Administrativ börda', 'Administrative burden'],
+  INNOVATION_DEVELOPMENT: ['Innovation och verksamhetsutveckling', 'Innovation and development'],
+  COLLABORATION: ['Samverkan', 'Collaboration'],
+};
+
+export const DIRECTION_WORDS: Record<EffectDirection, [string, string]> = {
+  BETTER: ['bättre', 'better'],
+  NO_CHANGE: ['ingen förändring', 'no change'],
+  WORSE: ['sämre', 'worse'],
+  MIXED: ['blandat', 'mixed'],
 };
 
 export const pick = (lang: DocLang, words: [string, string]) => (lang === 'sv' ? words[0] : words[1]);

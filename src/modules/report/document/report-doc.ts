@@ -1,4 +1,5 @@
 import type { DiscretionResultRow } from '../../analytics/dto/discretion-results.input';
+import type { EffectEntity } from '../../effect/effect.entity';
 import type { EvidenceItem } from '../../evidence/dto/evidence-item';
 import type { IdeaEntity } from '../../idea/idea.entity';
 import type { ObstacleEntity } from '../../obstacle/obstacle.entity';
@@ -22,7 +23,16 @@ export interface DocSection {
   kind: ReportSectionKind;
   heading: { sv: string; en: string };
   body: string;
-  findings: { finding: ReportFindingEntity; evidence: EvidenceItem[] }[];
+  findings: DocFinding[];
+}
+
+/** A finding with its evidence and what it is about (null where the reader may not see it). */
+export interface DocFinding {
+  finding: ReportFindingEntity;
+  evidence: EvidenceItem[];
+  idea: IdeaEntity | null;
+  obstacle: ObstacleEntity | null;
+  effect: EffectEntity | null;
 }
 
 export type DiscretionLine = DiscretionResultRow & { wave: string; opensOn: string };

@@ -3,12 +3,20 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, IsNull } from 'typeorm';
 import type { AuthUser } from '../../../common/auth/auth-user';
 import { notFound } from '../../../common/errors/domain-error';
-import { surveyResultPilots, visibleEvaluationReports, visibleIdeas, visibleObstacles, visiblePilots, visibleWaves } from '../../access/access.rules';
-import { applyTo } from '../../access/sql-fragment';
+import {
+  surveyResultPilots,
+  visibleEffects,
+  visibleEvaluationReports,
+  visibleIdeas,
+  visibleObstacles,
+  visiblePilots,
+  visibleWaves,
+} from '../../access/access.rules';
+import { applyTo, SqlFragment } from '../../access/sql-fragment';
+import { EffectEntity } from '../../effect/effect.entity';
 import { DiscretionService } from '../../analytics/discretion.service';
 import { Bucket } from '../../analytics/dto/series.input';
 import { SeriesService } from '../../analytics/series.service';
-import { EvidenceItem } from '../../evidence/dto/evidence-item';
 import { FindingKind } from '../../evidence/evidence.enums';
 import { EvidenceService } from '../../evidence/evidence.service';
 import { IdeaEntity, IdeaStatus } from '../../idea/idea.entity';
@@ -19,7 +27,7 @@ import { UserEntity } from '../../user/user.entity';
 import { EvaluationReportAuthorEntity, EvaluationReportEntity, ReportFindingEntity, ReportSectionEntity } from '../report.entity';
 import { REPORT_SECTIONS, ReportStatus } from '../report.enums';
 import { ReportLoaders } from '../report.loaders';
-import type { DiscretionLine, ReportDoc, SummaryDoc } from './report-doc';
+import type { DiscretionLine, DocFinding, ReportDoc, SummaryDoc } from './report-doc';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -105,6 +113,33 @@ export class ReportDocumentService {
           findings.map((f) => f.id),
         )
       : [];
+    const [ideas, obstacles, effects] = await Promise.all([
+      this.visible(
+        actor,
+        IdeaEntity,
+        visibleIdeas,
+        findings.map((f) => f.ideaId),
+      ),
+      this.visible(
+        actor,
+        ObstacleEntity,
+        visibleObstacles,
+        findings.map((f) => f.obstacleId),
+      ),
+      this.visible(
+        actor,
+        EffectEntity,
+        visibleEffects,
+        findings.map((f) => f.effectId),
+      ),
+    ]);
+    const docFindings: DocFinding[] = findings.map((f, i) => ({
+      finding: f,
+      evidence: evidence[i],
+      idea: (f.ideaId && ideas.get(f.ideaId)) || null,
+      obstacle: (f.obstacleId && obstacles.get(f.obstacleId)) || null,
+      effect: (f.effectId && effects.get(f.effectId)) || null,
+    }));
     for (const reportId of reportIds) {
       out.set(
         reportId,
@@ -112,13 +147,24 @@ export class ReportDocumentService {
           kind: s.kind,
           heading: s,
           body: sections.find((x) => x.reportId === reportId && x.kind === s.kind)?.body ?? '',
-          findings: findings
-            .map((f, i) => ({ finding: f, evidence: evidence[i] as EvidenceItem[] }))
-            .filter(({ finding }) => finding.reportId === reportId && finding.section === s.kind),
+          findings: docFindings.filter(({ finding }) => finding.reportId === reportId && finding.section === s.kind),
         })),
       );
     }
     return out;
+  }
+
+  /** The rows of these ids the caller may see, by id. */
+  private async visible<T extends { id: string }>(
+    actor: AuthUser,
+    entity: new () => T,
+    rule: (a: AuthUser, alias: string) => SqlFragment,
+    ids: (string | null)[],
+  ): Promise<Map<string, T>> {
+    const wanted = [...new Set(ids.filter((id): id is string => !!id))];
+    if (!wanted.length) return new Map();
+    const rows = await applyTo(this.ds.getRepository(entity).createQueryBuilder('x').where('x.id IN (:...wanted)', { wanted }), rule(actor, 'x')).getMany();
+    return new Map(rows.map((r) => [r.id, r]));
   }
 
   private async facts(actor: AuthUser, pilotId: string) {

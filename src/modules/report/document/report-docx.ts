@@ -3,8 +3,8 @@ import type { EvidenceItem } from '../../evidence/dto/evidence-item';
 import { PilotTheme } from '../../pilot/pilot.enums';
 import { barChartPng } from './chart';
 import { MESSAGES, MessageKey, text } from '../../../web/messages';
-import { DocLang, EVIDENCE_WORDS, OBSTACLE_WORDS, pick, STATUS_WORDS, THEME_WORDS, WORDS } from './labels';
-import type { DocSection, ReportDoc, SummaryDoc } from './report-doc';
+import { ASPECT_WORDS, DIRECTION_WORDS, DocLang, EVIDENCE_WORDS, OBSTACLE_WORDS, pick, STATUS_WORDS, THEME_WORDS, WORDS } from './labels';
+import type { DocFinding, DocSection, ReportDoc, SummaryDoc } from './report-doc';
 
 type Block = Paragraph | Table;
 
@@ -67,11 +67,30 @@ function evidenceRuns(lang: DocLang, e: EvidenceItem): TextRun[] {
   return [new TextRun({ text: `${kind[0].toUpperCase()}${kind.slice(1)}: ` }), ...what, ...note];
 }
 
+/** What a finding is about: the idea, obstacle or effect it presents, in a line of its own. */
+function subjectLines(lang: DocLang, f: DocFinding): Paragraph[] {
+  const w = WORDS[lang];
+  const line = (label: string, textOf: string) => [
+    new Paragraph({ children: [new TextRun({ text: `${label}: `, bold: true }), new TextRun({ text: textOf })] }),
+  ];
+  if (f.idea) return line(w.idea, `${f.idea.title} — ${f.idea.whatWasDone}`);
+  if (f.obstacle) return line(w.obstacle, `${f.obstacle.description} (${f.obstacle.status})`);
+  if (f.effect) {
+    const e = f.effect;
+    return line(
+      w.effect,
+      `${pick(lang, ASPECT_WORDS[e.aspect])}: ${pick(lang, DIRECTION_WORDS[e.direction])} (${e.periodStart} – ${e.periodEnd}) — ${e.assessment}`,
+    );
+  }
+  return [];
+}
+
 function sectionBlocks(lang: DocLang, s: DocSection, withEvidence: boolean, level = HeadingLevel.HEADING_1): Block[] {
   const sub = level === HeadingLevel.HEADING_1 ? HeadingLevel.HEADING_2 : HeadingLevel.HEADING_3;
   const out: Block[] = [heading(pick(lang, [s.heading.sv, s.heading.en]), level), ...prose(s.body)];
-  for (const { finding, evidence } of s.findings) {
-    out.push(heading(finding.statement, sub), ...prose(finding.body));
+  for (const f of s.findings) {
+    const { finding, evidence } = f;
+    out.push(heading(finding.statement, sub), ...subjectLines(lang, f), ...prose(finding.body));
     if (withEvidence && evidence.length) {
       out.push(new Paragraph({ children: [new TextRun({ text: WORDS[lang].evidence, bold: true })] }));
       out.push(...evidence.map((e) => bullet(evidenceRuns(lang, e))));
