@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { startTestApp, TestApp } from '../utils/test-app';
 
-const TERM = 'code ordinal labelSv labelEn definitionSv definitionEn source';
+const TERM = 'code ordinal labelSv labelEn definitionSv definitionEn source ownAddition';
 
 describe('framework (public)', () => {
   let t: TestApp;
@@ -14,7 +14,9 @@ describe('framework (public)', () => {
   it('returns every dimension, in source order, without a token', async () => {
     const res = await t.gql(`{ framework {
       governanceForms { ${TERM} } phases { ${TERM} } trustRelations { ${TERM} } methods { ${TERM} }
-      trustworthiness { ${TERM} } orientations { ${TERM} } compensationPrinciples { ${TERM} } } }`);
+      trustworthiness { ${TERM} } orientations { ${TERM} } compensationPrinciples { ${TERM} }
+      definitionParts { ${TERM} } controlSystems { ${TERM} } effectVariables { ${TERM} } contextualConditions { ${TERM} }
+      effectsOnTrust { ${TERM} } codedOrientations { ${TERM} } } }`);
     expect(res.errors).toBeUndefined();
     const f = res.data!.framework;
     const counts = Object.fromEntries(Object.entries(f).map(([k, v]) => [k, (v as unknown[]).length]));
@@ -26,7 +28,31 @@ describe('framework (public)', () => {
       trustworthiness: 3,
       orientations: 2,
       compensationPrinciples: 7,
+      definitionParts: 4,
+      controlSystems: 4,
+      effectVariables: 7,
+      contextualConditions: 4,
+      effectsOnTrust: 4,
+      codedOrientations: 3,
     });
+    // The project's own additions say so; the source's terms do not.
+    const own = Object.entries(f).flatMap(([dim, terms]) =>
+      (terms as { code: string; ownAddition: boolean }[]).filter((t) => t.ownAddition).map((t) => `${dim}.${t.code}`),
+    );
+    expect(own).toEqual([
+      'effectsOnTrust.STRENGTHENS',
+      'effectsOnTrust.WEAKENS',
+      'effectsOnTrust.NEUTRAL',
+      'effectsOnTrust.UNCLEAR',
+      'codedOrientations.MIXED',
+    ]);
+    expect(f.controlSystems.map((t: { labelSv: string }) => t.labelSv)).toEqual([
+      'Diagnostiksystem',
+      'System för begränsningar',
+      'System för värdegrund',
+      'Interaktivt kontrollsystem',
+    ]);
+    expect(f.trustworthiness[2].definitionSv).toContain('egna intressen måste åsidosättas');
     expect(f.governanceForms.map((t: { code: string }) => t.code)).toEqual(['REGEL', 'PRESTATION', 'EKONOMI', 'NORM']);
     expect(f.methods[0]).toMatchObject({ ordinal: 1, labelSv: 'Minskad detaljstyrning', source: 'SOU 2017:56 §2.2.3 (i)' });
     for (const terms of Object.values(f) as Record<string, unknown>[][]) {

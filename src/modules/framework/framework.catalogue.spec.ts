@@ -2,7 +2,13 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
   CatalogueTerm,
+  CODED_ORIENTATIONS,
   COMPENSATION_PRINCIPLES,
+  CONTEXTUAL_CONDITIONS,
+  CONTROL_SYSTEMS,
+  DEFINITION_PARTS,
+  EFFECT_VARIABLES,
+  EFFECTS_ON_TRUST,
   GOVERNANCE_FORMS,
   METHODS,
   ORIENTATIONS,
@@ -10,7 +16,20 @@ import {
   TRUST_RELATIONS,
   TRUSTWORTHINESS,
 } from './framework.catalogue';
-import { CompensationPrinciple, GovernanceForm, GovernancePhase, SteeringOrientation, TrustMethod, TrustRelation, Trustworthiness } from './framework.enums';
+import {
+  CompensationPrinciple,
+  ContextualCondition,
+  ControlSystem,
+  EffectVariable,
+  GovernanceForm,
+  GovernancePhase,
+  SteeringOrientation,
+  TrustDefinitionPart,
+  TrustMethod,
+  TrustRelation,
+  Trustworthiness,
+} from './framework.enums';
+import { CodedOrientation, TrustEffect } from '../observation/observation.enums';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const EXCERPTS = path.join(ROOT, 'test', 'fixtures', 'sou-2017-56-excerpts.txt');
@@ -42,6 +61,10 @@ const DIMENSIONS: [string, number, CatalogueTerm<string>[], object][] = [
   ['trustworthiness', 3, TRUSTWORTHINESS, Trustworthiness],
   ['orientations', 2, ORIENTATIONS, SteeringOrientation],
   ['compensation principles', 7, COMPENSATION_PRINCIPLES, CompensationPrinciple],
+  ['definition parts', 4, DEFINITION_PARTS, TrustDefinitionPart],
+  ['control systems', 4, CONTROL_SYSTEMS, ControlSystem],
+  ['effect variables', 7, EFFECT_VARIABLES, EffectVariable],
+  ['contextual conditions', 4, CONTEXTUAL_CONDITIONS, ContextualCondition],
 ];
 
 describe('framework catalogue (SOU 2017:56)', () => {
@@ -76,5 +99,31 @@ describe('framework catalogue (SOU 2017:56)', () => {
       expect(m.source).toBe(`SOU 2017:56 §2.2.3 (${roman})`);
       expect(text).toContain(normalise(`(${roman}) ${m.labelSv}`));
     });
+  });
+
+  it('marks the project’s own additions and claims no source for them', () => {
+    for (const [terms, enumObj] of [
+      [EFFECTS_ON_TRUST, TrustEffect],
+      [CODED_ORIENTATIONS, CodedOrientation],
+    ] as const) {
+      expect(terms.map((t) => t.code)).toEqual(Object.values(enumObj));
+      for (const t of terms) {
+        const own = t.ownAddition === true;
+        expect([t.code, own ? t.source : 'SOU']).toEqual([t.code, own ? 'Tillit Tracker (egen kodningskategori)' : 'SOU']);
+      }
+    }
+    expect(CODED_ORIENTATIONS.filter((t) => t.ownAddition).map((t) => t.code)).toEqual(['MIXED']);
+    expect(DIMENSIONS.flatMap(([, , terms]) => terms).some((t) => t.ownAddition)).toBe(false);
+  });
+
+  it('keeps benevolence’s setting one’s own interest aside, and says the phases are an interpretation', () => {
+    expect(text).toContain(normalise('även om det innebär att personliga intressen måste åsidosättas'));
+    expect(TRUSTWORTHINESS.find((t) => t.code === 'BENEVOLENCE')!.definitionSv).toContain('egna intressen måste åsidosättas');
+    for (const p of PHASES) expect(p.definitionEn).toContain('Our interpretation: figure 2.1 is missing from the source');
+  });
+
+  it('splits Simons’ control systems into two controlling and two enabling, as the source does', () => {
+    expect(text).toContain(normalise('två av simons styrsystem (diagnostiksystem och system för begränsningar) kan betraktas som kontrollerande'));
+    expect(CONTROL_SYSTEMS.map((t) => t.definitionEn.split(':')[0])).toEqual(['Controlling', 'Controlling', 'Enabling', 'Enabling']);
   });
 });

@@ -1,5 +1,18 @@
 import { registerEnumType } from '@nestjs/graphql';
-import { CompensationPrinciple, GovernanceForm, GovernancePhase, SteeringOrientation, TrustMethod, TrustRelation, Trustworthiness } from './framework.enums';
+import {
+  CompensationPrinciple,
+  ContextualCondition,
+  ControlSystem,
+  EffectVariable,
+  GovernanceForm,
+  GovernancePhase,
+  SteeringOrientation,
+  TrustDefinitionPart,
+  TrustMethod,
+  TrustRelation,
+  Trustworthiness,
+} from './framework.enums';
+import { CodedOrientation, TrustEffect } from '../observation/observation.enums';
 
 /**
  * The framework of SOU 2017:56 "Jakten på den perfekta ersättningsmodellen" (Tillitsdelegationen),
@@ -15,9 +28,13 @@ export interface CatalogueTerm<C extends string> {
   definitionSv: string;
   definitionEn: string;
   source: string;
+  /** True for the project's own additions, which are not terms of the source (e.g. the effect on trust). */
+  ownAddition?: boolean;
 }
 
 const SOU = 'SOU 2017:56';
+/** A term quoted from mid-sentence, as a label. */
+const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 // §2.2.2, lines 1515–1534 (list) and 1561–1643 (discussion).
 export const GOVERNANCE_FORMS: CatalogueTerm<GovernanceForm>[] = [
@@ -63,24 +80,24 @@ export const PHASES: CatalogueTerm<GovernancePhase>[] = [
     code: GovernancePhase.PROACTIVE,
     labelSv: 'Proaktiva insatser',
     labelEn: 'Proactive measures',
-    definitionSv: 'Styrning i förväg, innan verksamheten genomförs (input).',
-    definitionEn: 'Steering in advance, before the operation is carried out (input).',
+    definitionSv: 'Styrning i förväg, innan verksamheten genomförs (input). Vår tolkning: figur 2.1 saknas i källan.',
+    definitionEn: 'Steering in advance, before the operation is carried out (input). Our interpretation: figure 2.1 is missing from the source.',
     source: `${SOU} §2.2.2, figur 2.1`,
   },
   {
     code: GovernancePhase.DURING_IMPLEMENTATION,
     labelSv: 'Insatser under pågående implementering',
     labelEn: 'Measures during implementation',
-    definitionSv: 'Styrning medan verksamheten pågår.',
-    definitionEn: 'Steering while the operation is under way.',
+    definitionSv: 'Styrning medan verksamheten pågår. Vår tolkning: figur 2.1 saknas i källan.',
+    definitionEn: 'Steering while the operation is under way. Our interpretation: figure 2.1 is missing from the source.',
     source: `${SOU} §2.2.2, figur 2.1`,
   },
   {
     code: GovernancePhase.REACTIVE,
     labelSv: 'Reaktiva insatser',
     labelEn: 'Reactive measures',
-    definitionSv: 'Styrning i efterhand, till exempel tillsyn.',
-    definitionEn: 'Steering after the fact, for example supervision (tillsyn).',
+    definitionSv: 'Styrning i efterhand, till exempel tillsyn. Vår tolkning: figur 2.1 saknas i källan.',
+    definitionEn: 'Steering after the fact, for example supervision (tillsyn). Our interpretation: figure 2.1 is missing from the source.',
     source: `${SOU} §2.2.2, figur 2.1`,
   },
 ];
@@ -183,7 +200,7 @@ export const METHODS: CatalogueTerm<TrustMethod>[] = [
   },
 ];
 
-// §2.2.1 (4), lines 1483–1512.
+// §2.2.1 (4), lines 1483–1513 (benevolence: 1511–1513).
 export const TRUSTWORTHINESS: CatalogueTerm<Trustworthiness>[] = [
   {
     code: Trustworthiness.ABILITY,
@@ -205,8 +222,8 @@ export const TRUSTWORTHINESS: CatalogueTerm<Trustworthiness>[] = [
     code: Trustworthiness.BENEVOLENCE,
     labelSv: 'Välvilja',
     labelEn: 'Benevolence',
-    definitionSv: 'Viljan att hjälpa eller stödja den som visar tillit, även utan belöning.',
-    definitionEn: 'The will to help or support the trusting party, even without reward.',
+    definitionSv: 'Viljan att hjälpa eller stödja den som visar tillit, även när egna intressen måste åsidosättas och utan belöning.',
+    definitionEn: 'The will to help or support the trusting party, even when one’s own interests must be set aside, and without reward.',
     source: `${SOU} §2.2.1 (4)`,
   },
 ];
@@ -291,9 +308,213 @@ export const COMPENSATION_PRINCIPLES: CatalogueTerm<CompensationPrinciple>[] = [
   },
 ];
 
+// §2.2.1, lines 1399–1408: "Tillitsbaserad styrning är en styrning 1. … 4. …".
+export const DEFINITION_PARTS: CatalogueTerm<TrustDefinitionPart>[] = [
+  {
+    code: TrustDefinitionPart.PURPOSE_AND_USER_NEEDS,
+    labelSv: 'Med fokus på verksamhetens syfte och brukarens behov',
+    labelEn: 'Focused on the purpose of the operation and the user’s needs',
+    definitionSv: 'Styrningen utgår från vad verksamheten är till för och vad brukaren behöver, och varje beslutsnivå verkar aktivt för det.',
+    definitionEn: 'Steering starts from what the operation is for and what the user needs, with every decision level working actively for it.',
+    source: `${SOU} §2.2.1 (1)`,
+  },
+  {
+    code: TrustDefinitionPart.COLLABORATION_AND_WHOLE_VIEW,
+    labelSv: 'Stimulera samverkan och helhetsperspektiv',
+    labelEn: 'Stimulating collaboration and a view of the whole',
+    definitionSv: 'Varje beslutsnivå verkar för samverkan över gränser och för att helheten för brukaren hålls samman.',
+    definitionEn: 'Every decision level works for collaboration across boundaries and for keeping the whole together for the user.',
+    source: `${SOU} §2.2.1 (2)`,
+  },
+  {
+    code: TrustDefinitionPart.TRUSTFUL_RELATIONS,
+    labelSv: 'Bygga tillitsfulla relationer',
+    labelEn: 'Building trustful relations',
+    definitionSv: 'Varje beslutsnivå verkar för relationer präglade av tillit, mellan nivåer och mellan verksamheter.',
+    definitionEn: 'Every decision level works for relations marked by trust, between levels and between operations.',
+    source: `${SOU} §2.2.1 (3)`,
+  },
+  {
+    code: TrustDefinitionPart.ABILITY_INTEGRITY_BENEVOLENCE,
+    labelSv: 'Säkerställa förmåga, integritet och välvilja',
+    labelEn: 'Ensuring ability, integrity and benevolence',
+    definitionSv: 'Varje beslutsnivå säkerställer de egenskaper som gör en part värd tillit: förmåga, integritet och välvilja.',
+    definitionEn: 'Every decision level makes sure of the traits that make a party worth trusting: ability, integrity and benevolence.',
+    source: `${SOU} §2.2.1 (4)`,
+  },
+];
+
+// Kap. 3, lines 1962–1971 (after Simons 1995).
+export const CONTROL_SYSTEMS: CatalogueTerm<ControlSystem>[] = [
+  {
+    code: ControlSystem.DIAGNOSTIC,
+    labelSv: 'Diagnostiksystem',
+    labelEn: 'Diagnostic control system',
+    definitionSv: 'Kontrollerande: styr och följer upp mot fastställda mål; individer förväntas agera efter beslut som fattas utan deras inblandning.',
+    definitionEn: 'Controlling: steers and follows up against set goals; people are expected to act on decisions made without them.',
+    source: `${SOU} kap. 3`,
+  },
+  {
+    code: ControlSystem.BOUNDARY,
+    labelSv: 'System för begränsningar',
+    labelEn: 'Boundary system',
+    definitionSv: 'Kontrollerande: sätter gränser för vad som inte får göras, med beslut som fattas utan de styrdas inblandning.',
+    definitionEn: 'Controlling: sets limits on what may not be done, by decisions made without those steered.',
+    source: `${SOU} kap. 3`,
+  },
+  {
+    code: ControlSystem.BELIEFS,
+    labelSv: 'System för värdegrund',
+    labelEn: 'Beliefs system',
+    definitionSv: 'Möjliggörande: förmedlar värderingar och syfte så att individer kan vara delaktiga i beslut och processer.',
+    definitionEn: 'Enabling: conveys values and purpose so that people can take part in decisions and processes.',
+    source: `${SOU} kap. 3`,
+  },
+  {
+    code: ControlSystem.INTERACTIVE,
+    labelSv: 'Interaktivt kontrollsystem',
+    labelEn: 'Interactive control system',
+    definitionSv: 'Möjliggörande: uppföljning i dialog, där ledning och medarbetare tillsammans tolkar och lär av det som följs upp.',
+    definitionEn: 'Enabling: follow-up in dialogue, where management and staff interpret and learn from what is followed up together.',
+    source: `${SOU} kap. 3`,
+  },
+];
+
+// Kap. 3, lines 2266–2269.
+export const EFFECT_VARIABLES: CatalogueTerm<EffectVariable>[] = [
+  [
+    'COMPLIANCE_WITH_INTENTIONS',
+    'efterlevnad av de styrandes intentioner',
+    'Compliance with the steering’s intentions',
+    'Hur väl de styrdas agerande följer det de styrande avser.',
+    'How far the actions of those steered follow what those who steer intend.',
+  ],
+  [
+    'COST_CONTROL',
+    'kostnadskontroll',
+    'Cost control',
+    'Hur väl styrningen håller kostnaderna inom de ramar som är satta.',
+    'How well the steering keeps costs within the limits set.',
+  ],
+  [
+    'INCENTIVES_PRODUCTION_QUALITY',
+    'incitament till produktion och kvalitet',
+    'Incentives for production and quality',
+    'Vilka drivkrafter styrningen ger att producera och att hålla kvalitet.',
+    'What drives the steering gives to produce, and to keep up quality.',
+  ],
+  [
+    'STAFF_DISCRETION',
+    'medarbetarnas handlingsutrymme',
+    'Staff discretion',
+    'Hur stort utrymme medarbetarna har att själva avgöra hur arbetet utförs.',
+    'How much room staff have to decide for themselves how the work is done.',
+  ],
+  [
+    'ADMINISTRATIVE_BURDEN',
+    'administrativ börda',
+    'Administrative burden',
+    'Den tid och möda som styrningen kräver i dokumentation, registrering och rapportering.',
+    'The time and effort the steering demands in documenting, recording and reporting.',
+  ],
+  [
+    'INNOVATION_DEVELOPMENT',
+    'innovation och verksamhetsutveckling',
+    'Innovation and development',
+    'Hur styrningen främjar eller hämmar nya lösningar och utveckling av verksamheten.',
+    'How the steering furthers or holds back new solutions and development of the operation.',
+  ],
+  [
+    'COLLABORATION',
+    'samverkan',
+    'Collaboration',
+    'Hur styrningen främjar eller hämmar samverkan mellan verksamheter och huvudmän.',
+    'How the steering furthers or holds back collaboration between operations and principals.',
+  ],
+].map(([code, labelSv, labelEn, definitionSv, definitionEn]) => ({
+  code: code as EffectVariable,
+  labelSv,
+  labelEn,
+  definitionSv,
+  definitionEn,
+  source: `${SOU} kap. 3`,
+}));
+
+// §2.2.2, lines 1536–1544: conditions outside the principal's and organisation's immediate control.
+export const CONTEXTUAL_CONDITIONS: CatalogueTerm<ContextualCondition>[] = [
+  ['SOCIETAL_ATTITUDES', 'attityder i det omgivande samhället', 'Attitudes in the surrounding society'],
+  ['NATIONAL_AGENCY_STRUCTURE', 'den nationella myndighetsstrukturen', 'The national structure of agencies'],
+  ['SURROUNDING_ORGANISATIONS_PRACTICES', 'arbetssätt i omgivande organisationer', 'Ways of working in surrounding organisations'],
+  ['INTEREST_ORGANISATIONS', 'allmänt agerande från intresseorganisationer', 'What interest organisations generally do'],
+].map(([code, labelSv, labelEn]) => ({
+  code: code as ContextualCondition,
+  labelSv: capitalised(labelSv),
+  labelEn,
+  definitionSv:
+    'En kontextuell förutsättning utanför den formella styrningen: svår att förändra, men en restriktion eller en möjliggörande faktor för styrningen.',
+  definitionEn: 'A contextual condition outside formal steering: hard to change, but a restriction on steering or a factor that enables it.',
+  source: `${SOU} §2.2.2`,
+}));
+
+/** The project's own coding categories, marked as such (ownAddition): the effect on trust a researcher judges, and "mixed" orientation. */
+export const OWN_ADDITION = 'Tillit Tracker (egen kodningskategori)';
+const own = <C extends string>(code: C, labelSv: string, labelEn: string, definitionSv: string, definitionEn: string): CatalogueTerm<C> => ({
+  code,
+  labelSv,
+  labelEn,
+  definitionSv,
+  definitionEn,
+  source: OWN_ADDITION,
+  ownAddition: true,
+});
+
+export const EFFECTS_ON_TRUST: CatalogueTerm<TrustEffect>[] = [
+  own(
+    TrustEffect.STRENGTHENS,
+    'Stärker tilliten',
+    'Strengthens trust',
+    'Det observerade stärkte tilliten i relationen.',
+    'What was observed strengthened trust in the relation.',
+  ),
+  own(
+    TrustEffect.WEAKENS,
+    'Försvagar tilliten',
+    'Weakens trust',
+    'Det observerade försvagade tilliten i relationen.',
+    'What was observed weakened trust in the relation.',
+  ),
+  own(
+    TrustEffect.NEUTRAL,
+    'Ingen påverkan på tilliten',
+    'No effect on trust',
+    'Det observerade påverkade inte tilliten.',
+    'What was observed did not affect trust.',
+  ),
+  own(
+    TrustEffect.UNCLEAR,
+    'Oklar påverkan på tilliten',
+    'Unclear effect on trust',
+    'Det går inte att avgöra hur tilliten påverkades.',
+    'It cannot be told how trust was affected.',
+  ),
+];
+
+export const CODED_ORIENTATIONS: CatalogueTerm<CodedOrientation>[] = [
+  ...ORIENTATIONS.map((t) => ({ ...t, code: t.code as unknown as CodedOrientation })),
+  own(
+    CodedOrientation.MIXED,
+    'Blandad styrning',
+    'Mixed steering',
+    'Det observerade rymmer både kontrollerande och möjliggörande styrning.',
+    'What was observed holds both controlling and enabling steering.',
+  ),
+];
+
 /** A GraphQL enum of the framework, each value described by its Swedish and English label and its source. */
 function registerTerms<C extends string>(enumRef: object, terms: CatalogueTerm<C>[], name: string, description: string): void {
-  const valuesMap = Object.fromEntries(terms.map((t) => [t.code, { description: `${t.labelSv} (${t.labelEn}). ${t.source}.` }]));
+  const valuesMap = Object.fromEntries(
+    terms.map((t) => [t.code, { description: `${t.labelSv} (${t.labelEn}). ${t.source}${t.ownAddition ? '; not a term of SOU 2017:56' : ''}.` }]),
+  );
   registerEnumType(enumRef, { name, description, valuesMap });
 }
 
@@ -304,3 +525,12 @@ registerTerms(TrustMethod, METHODS, 'TrustMethod', 'Metod för tillitsbaserad st
 registerTerms(Trustworthiness, TRUSTWORTHINESS, 'Trustworthiness', 'Förmåga, integritet, välvilja (SOU 2017:56 §2.2.1).');
 registerTerms(SteeringOrientation, ORIENTATIONS, 'SteeringOrientation', 'Kontrollerande eller möjliggörande styrning (SOU 2017:56 kap. 3).');
 registerTerms(CompensationPrinciple, COMPENSATION_PRINCIPLES, 'CompensationPrinciple', 'Ersättningsprincip (SOU 2017:56 §5.2).');
+registerTerms(TrustDefinitionPart, DEFINITION_PARTS, 'TrustDefinitionPart', 'Del av definitionen av tillitsbaserad styrning (SOU 2017:56 §2.2.1).');
+registerTerms(ControlSystem, CONTROL_SYSTEMS, 'ControlSystem', 'Simons styrsystem: två kontrollerande, två möjliggörande (SOU 2017:56 kap. 3).');
+registerTerms(EffectVariable, EFFECT_VARIABLES, 'EffectVariable', 'Styrningens effektvariabler (SOU 2017:56 kap. 3).');
+registerTerms(
+  ContextualCondition,
+  CONTEXTUAL_CONDITIONS,
+  'ContextualCondition',
+  'Kontextuell förutsättning utanför den formella styrningen (SOU 2017:56 §2.2.2).',
+);

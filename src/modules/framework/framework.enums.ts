@@ -56,4 +56,39 @@ export enum CompensationPrinciple {
   GOAL_BASED = 'GOAL_BASED',
 }
 
+/** The four parts of the delegation's definition of trust-based steering (SOU 2017:56 §2.2.1, S:1399–1408). */
+export enum TrustDefinitionPart {
+  PURPOSE_AND_USER_NEEDS = 'PURPOSE_AND_USER_NEEDS',
+  COLLABORATION_AND_WHOLE_VIEW = 'COLLABORATION_AND_WHOLE_VIEW',
+  TRUSTFUL_RELATIONS = 'TRUSTFUL_RELATIONS',
+  ABILITY_INTEGRITY_BENEVOLENCE = 'ABILITY_INTEGRITY_BENEVOLENCE',
+}
+
+/** Simons' four control systems (SOU 2017:56 kap. 3, S:1962–1971): two controlling, two enabling. */
+export enum ControlSystem {
+  DIAGNOSTIC = 'DIAGNOSTIC',
+  BOUNDARY = 'BOUNDARY',
+  BELIEFS = 'BELIEFS',
+  INTERACTIVE = 'INTERACTIVE',
+}
+
+/** The seven effect variables of steering (SOU 2017:56 kap. 3, S:2266–2269). */
+export enum EffectVariable {
+  COMPLIANCE_WITH_INTENTIONS = 'COMPLIANCE_WITH_INTENTIONS',
+  COST_CONTROL = 'COST_CONTROL',
+  INCENTIVES_PRODUCTION_QUALITY = 'INCENTIVES_PRODUCTION_QUALITY',
+  STAFF_DISCRETION = 'STAFF_DISCRETION',
+  ADMINISTRATIVE_BURDEN = 'ADMINISTRATIVE_BURDEN',
+  INNOVATION_DEVELOPMENT = 'INNOVATION_DEVELOPMENT',
+  COLLABORATION = 'COLLABORATION',
+}
+
+/** Contextual conditions outside formal steering (SOU 2017:56 §2.2.2, S:1536–1544). */
+export enum ContextualCondition {
+  SOCIETAL_ATTITUDES = 'SOCIETAL_ATTITUDES',
+  NATIONAL_AGENCY_STRUCTURE = 'NATIONAL_AGENCY_STRUCTURE',
+  SURROUNDING_ORGANISATIONS_PRACTICES = 'SURROUNDING_ORGANISATIONS_PRACTICES',
+  INTEREST_ORGANISATIONS = 'INTEREST_ORGANISATIONS',
+}
+
 // Registered for GraphQL in framework.catalogue.ts, where each value gets its label and source.

@@ -1,5 +1,18 @@
 import { Field, Int, ObjectType } from '@nestjs/graphql';
-import { CompensationPrinciple, GovernanceForm, GovernancePhase, SteeringOrientation, TrustMethod, TrustRelation, Trustworthiness } from './framework.enums';
+import { CodedOrientation, TrustEffect } from '../observation/observation.enums';
+import {
+  CompensationPrinciple,
+  ContextualCondition,
+  ControlSystem,
+  EffectVariable,
+  GovernanceForm,
+  GovernancePhase,
+  SteeringOrientation,
+  TrustDefinitionPart,
+  TrustMethod,
+  TrustRelation,
+  Trustworthiness,
+} from './framework.enums';
 
 /** `<Name>Term`: one term of a framework dimension, typed by that dimension's enum. */
 function Term(enumRef: object, name: string) {
@@ -13,6 +26,7 @@ function Term(enumRef: object, name: string) {
     @Field({ description: 'Short definition written from the source.' }) definitionSv: string;
     @Field({ description: 'The definition in English.' }) definitionEn: string;
     @Field({ description: 'Where the term is defined, e.g. "SOU 2017:56 §2.2.3 (iv)".' }) source: string;
+    @Field({ description: 'True for the project’s own additions, which are not terms of SOU 2017:56.' }) ownAddition: boolean;
   }
   return TermType;
 }
@@ -24,6 +38,12 @@ export const TrustMethodTerm = Term(TrustMethod, 'TrustMethod');
 export const TrustworthinessTerm = Term(Trustworthiness, 'Trustworthiness');
 export const SteeringOrientationTerm = Term(SteeringOrientation, 'SteeringOrientation');
 export const CompensationPrincipleTerm = Term(CompensationPrinciple, 'CompensationPrinciple');
+export const TrustDefinitionPartTerm = Term(TrustDefinitionPart, 'TrustDefinitionPart');
+export const ControlSystemTerm = Term(ControlSystem, 'ControlSystem');
+export const EffectVariableTerm = Term(EffectVariable, 'EffectVariable');
+export const ContextualConditionTerm = Term(ContextualCondition, 'ContextualCondition');
+export const TrustEffectTerm = Term(TrustEffect, 'TrustEffect');
+export const CodedOrientationTerm = Term(CodedOrientation, 'CodedOrientation');
 type TermOf = InstanceType<typeof GovernanceFormTerm>;
 
 @ObjectType({ description: 'The trust-based steering framework of SOU 2017:56 (Tillitsdelegationen).' })
@@ -38,4 +58,18 @@ export class Framework {
   @Field(() => [TrustworthinessTerm], { description: 'Ability, integrity and benevolence, §2.2.1.' }) trustworthiness: TermOf[];
   @Field(() => [SteeringOrientationTerm], { description: 'Controlling and enabling steering (kap. 3).' }) orientations: TermOf[];
   @Field(() => [CompensationPrincipleTerm], { description: 'The compensation principles (ersättningsprinciper), §5.2.' }) compensationPrinciples: TermOf[];
+  @Field(() => [TrustDefinitionPartTerm], { description: 'The four parts of the definition of trust-based steering, §2.2.1 (S:1399–1408).' })
+  definitionParts: TermOf[];
+  @Field(() => [ControlSystemTerm], {
+    description: 'Simons’ four control systems: diagnostic and boundary (controlling), beliefs and interactive (enabling); kap. 3 (S:1962–1971).',
+  })
+  controlSystems: TermOf[];
+  @Field(() => [EffectVariableTerm], { description: 'The seven effect variables of steering, kap. 3 (S:2266–2269); coded with a direction.' })
+  effectVariables: TermOf[];
+  @Field(() => [ContextualConditionTerm], { description: 'Contextual conditions outside formal steering, §2.2.2 (S:1536–1544).' })
+  contextualConditions: TermOf[];
+  @Field(() => [TrustEffectTerm], { description: 'The effect on trust a researcher judges: the project’s own addition (ownAddition).' })
+  effectsOnTrust: TermOf[];
+  @Field(() => [CodedOrientationTerm], { description: 'Orientations as coded: controlling and enabling (kap. 3), and mixed, the project’s own addition.' })
+  codedOrientations: TermOf[];
 }

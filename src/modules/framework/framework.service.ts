@@ -1,7 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import {
   CatalogueTerm,
+  CODED_ORIENTATIONS,
   COMPENSATION_PRINCIPLES,
+  CONTEXTUAL_CONDITIONS,
+  CONTROL_SYSTEMS,
+  DEFINITION_PARTS,
+  EFFECT_VARIABLES,
+  EFFECTS_ON_TRUST,
   GOVERNANCE_FORMS,
   METHODS,
   ORIENTATIONS,
@@ -11,7 +17,7 @@ import {
 } from './framework.catalogue';
 import { Framework } from './framework.model';
 
-const withOrdinals = <C extends string>(terms: CatalogueTerm<C>[]) => terms.map((t, i) => ({ ...t, ordinal: i + 1 }));
+const withOrdinals = <C extends string>(terms: CatalogueTerm<C>[]) => terms.map((t, i) => ({ ...t, ordinal: i + 1, ownAddition: t.ownAddition ?? false }));
 
 @Injectable()
 export class FrameworkService {
@@ -23,6 +29,12 @@ export class FrameworkService {
     trustworthiness: withOrdinals(TRUSTWORTHINESS),
     orientations: withOrdinals(ORIENTATIONS),
     compensationPrinciples: withOrdinals(COMPENSATION_PRINCIPLES),
+    definitionParts: withOrdinals(DEFINITION_PARTS),
+    controlSystems: withOrdinals(CONTROL_SYSTEMS),
+    effectVariables: withOrdinals(EFFECT_VARIABLES),
+    contextualConditions: withOrdinals(CONTEXTUAL_CONDITIONS),
+    effectsOnTrust: withOrdinals(EFFECTS_ON_TRUST),
+    codedOrientations: withOrdinals(CODED_ORIENTATIONS),
   };
 
   get(): Framework {

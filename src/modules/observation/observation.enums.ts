@@ -78,7 +78,8 @@ registerEnumType(CodedOrientation, {
 });
 registerEnumType(TrustEffect, {
   name: 'TrustEffect',
-  description: 'How what was observed affected trust.',
+  description:
+    'How what was observed affected trust, as the researcher judges it: the project’s own addition, not a term of SOU 2017:56 (framework.effectsOnTrust).',
   valuesMap: {
     STRENGTHENS: { description: 'Strengthened trust.' },
     WEAKENS: { description: 'Weakened trust.' },

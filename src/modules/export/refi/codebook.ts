@@ -1,6 +1,15 @@
 import { CodeDimension } from '../../analytics/dto/codes.input';
-import { CatalogueTerm, GOVERNANCE_FORMS, METHODS, ORIENTATIONS, PHASES, TRUST_RELATIONS, TRUSTWORTHINESS } from '../../framework/framework.catalogue';
-import { CodedOrientation, TrustEffect } from '../../observation/observation.enums';
+import {
+  CatalogueTerm,
+  CODED_ORIENTATIONS,
+  EFFECTS_ON_TRUST,
+  GOVERNANCE_FORMS,
+  METHODS,
+  OWN_ADDITION,
+  PHASES,
+  TRUST_RELATIONS,
+  TRUSTWORTHINESS,
+} from '../../framework/framework.catalogue';
 import { refiGuid } from './guid';
 import { attrs, element, textElement } from './xml';
 
@@ -18,58 +27,6 @@ export interface RefiCode {
   color: string;
   children: RefiCode[];
 }
-
-/** Coding categories of our own (no source term): a mixed orientation and the effect on trust. */
-const OWN = 'Tillit Tracker (egen kodningskategori)';
-const ORIENTATION_TERMS: CatalogueTerm<CodedOrientation>[] = [
-  ...ORIENTATIONS.map((t) => ({ ...t, code: t.code as unknown as CodedOrientation })),
-  {
-    code: CodedOrientation.MIXED,
-    labelSv: 'Blandad styrning',
-    labelEn: 'Mixed steering',
-    definitionSv: 'Det observerade rymmer både kontrollerande och möjliggörande styrning.',
-    definitionEn: 'What was observed holds both controlling and enabling steering.',
-    source: OWN,
-  },
-];
-const own = (code: TrustEffect, labelSv: string, labelEn: string, definitionSv: string, definitionEn: string): CatalogueTerm<TrustEffect> => ({
-  code,
-  labelSv,
-  labelEn,
-  definitionSv,
-  definitionEn,
-  source: OWN,
-});
-const EFFECT_TERMS: CatalogueTerm<TrustEffect>[] = [
-  own(
-    TrustEffect.STRENGTHENS,
-    'Stärker tilliten',
-    'Strengthens trust',
-    'Det observerade stärkte tilliten i relationen.',
-    'What was observed strengthened trust in the relation.',
-  ),
-  own(
-    TrustEffect.WEAKENS,
-    'Försvagar tilliten',
-    'Weakens trust',
-    'Det observerade försvagade tilliten i relationen.',
-    'What was observed weakened trust in the relation.',
-  ),
-  own(
-    TrustEffect.NEUTRAL,
-    'Ingen påverkan på tilliten',
-    'No effect on trust',
-    'Det observerade påverkade inte tilliten.',
-    'What was observed did not affect trust.',
-  ),
-  own(
-    TrustEffect.UNCLEAR,
-    'Oklar påverkan på tilliten',
-    'Unclear effect on trust',
-    'Det går inte att avgöra hur tilliten påverkades.',
-    'It cannot be told how trust was affected.',
-  ),
-];
 
 interface Dimension {
   dimension: CodeDimension;
@@ -114,21 +71,21 @@ export const DIMENSIONS: Dimension[] = [
     name: 'Kontrollerande och möjliggörande styrning',
     description: 'Hur styrningen tog sig uttryck (SOU 2017:56 kap. 3).',
     color: '#8C564B',
-    terms: ORIENTATION_TERMS,
+    terms: CODED_ORIENTATIONS,
   },
   {
     dimension: CodeDimension.EFFECT_ON_TRUST,
     name: 'Påverkan på tilliten',
-    description: `Hur det observerade påverkade tilliten. ${OWN}.`,
+    description: `Hur det observerade påverkade tilliten. ${OWN_ADDITION}.`,
     color: '#E377C2',
-    terms: EFFECT_TERMS,
+    terms: EFFECTS_ON_TRUST,
   },
 ];
 
 export const codeGuid = (dimension: CodeDimension | string, code: string): string => refiGuid(`code:${dimension}:${code}`);
 
 const describe = (t: CatalogueTerm<string>, dimension: string): string =>
-  `${t.definitionSv}\n\n${t.labelEn}: ${t.definitionEn}\n\nKälla: ${t.source}. Kod i Tillit Tracker: ${dimension} ${t.code}.`;
+  `${t.definitionSv}\n\n${t.labelEn}: ${t.definitionEn}\n\nKälla: ${t.source}${t.ownAddition ? ' (inte en term i SOU 2017:56 / not a term of SOU 2017:56)' : ''}. Kod i Tillit Tracker: ${dimension} ${t.code}.`;
 
 export const CODEBOOK: RefiCode[] = DIMENSIONS.map((d) => ({
   guid: refiGuid(`dimension:${d.dimension}`),
