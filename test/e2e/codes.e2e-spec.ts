@@ -1,7 +1,7 @@
 import { Role } from '../../src/common/auth/role.enum';
 import { SteeringLevel } from '../../src/modules/pilot/pilot.enums';
 import { makeOrganisation, makePilot, userWithToken } from '../factories';
-import { startTestApp, TestApp } from '../utils/test-app';
+import { onlyError, startTestApp, TestApp } from '../utils/test-app';
 
 /**
  *   O1 2019-01-10 at unit A: forms REGEL, NORM; methods LESS_DETAIL_STEERING; relations BETWEEN_DECISION_LEVELS; STRENGTHENS
@@ -112,5 +112,62 @@ describe('code frequencies and co-occurrence', () => {
       ['NORM', 1],
       ['REGEL', 1],
     ]);
+  });
+
+  it('takes the whole framework: definition parts, control systems, effect variables with a direction, contextual conditions', async () => {
+    const [{ id: pilotId }] = await t.ds.query(`SELECT id FROM pilot WHERE code = 'CODES-1'`);
+    const LOG =
+      'mutation($input: LogObservationInput!) { logObservation(input: $input) { id codes { controlSystems effectVariables { variable direction } } } }';
+    const input = (codes: Record<string, unknown>) => ({
+      input: {
+        pilotId,
+        organisationId: unitA.id,
+        level: 'FRONT_LINE',
+        occurredOn: '2019-03-05',
+        kind: 'MEETING',
+        title: 'Minutjakten',
+        text: 'Besöken mäts i minuter.',
+        codes,
+      },
+    });
+    const codes = {
+      definitionParts: ['PURPOSE_AND_USER_NEEDS'],
+      controlSystems: ['DIAGNOSTIC', 'BOUNDARY'],
+      effectVariables: [
+        { variable: 'STAFF_DISCRETION', direction: 'WEAKENS' },
+        { variable: 'ADMINISTRATIVE_BURDEN', direction: 'STRENGTHENS' },
+      ],
+      contextualConditions: ['NATIONAL_AGENCY_STRUCTURE'],
+    };
+    const logged = await t.gql(LOG, input(codes), admin);
+    expect(logged.errors).toBeUndefined();
+    expect(logged.data!.logObservation.codes).toEqual({ controlSystems: codes.controlSystems, effectVariables: codes.effectVariables });
+    const twice = await t.gql(
+      LOG,
+      input({
+        effectVariables: [
+          { variable: 'STAFF_DISCRETION', direction: 'WEAKENS' },
+          { variable: 'STAFF_DISCRETION', direction: 'MIXED' },
+        ],
+      }),
+      admin,
+    );
+    expect(onlyError(twice).extensions!.code).toBe('BAD_USER_INPUT');
+    const rows = await q(FREQ, { dimensions: ['DEFINITION_PART', 'CONTROL_SYSTEM', 'EFFECT_VARIABLE', 'CONTEXTUAL_CONDITION'] });
+    expect(rows.map((r) => [r.dimension, r.code, r.count])).toEqual([
+      ['CONTEXTUAL_CONDITION', 'NATIONAL_AGENCY_STRUCTURE', 1],
+      ['CONTROL_SYSTEM', 'BOUNDARY', 1],
+      ['CONTROL_SYSTEM', 'DIAGNOSTIC', 1],
+      ['DEFINITION_PART', 'PURPOSE_AND_USER_NEEDS', 1],
+      ['EFFECT_VARIABLE', 'ADMINISTRATIVE_BURDEN:STRENGTHENS', 1],
+      ['EFFECT_VARIABLE', 'STAFF_DISCRETION:WEAKENS', 1],
+    ]);
+    const cells = await q('query($input: CodeCooccurrenceInput!) { codeCooccurrence(input: $input) { rowCode columnCode count } }', {
+      rows: 'EFFECT_VARIABLE',
+      columns: 'CONTROL_SYSTEM',
+    });
+    expect(cells.map((c) => [c.rowCode, c.columnCode, c.count])).toContainEqual(['STAFF_DISCRETION:WEAKENS', 'DIAGNOSTIC', 1]);
+    const csv = await (await fetch(`${t.url}/export/observation-codes.csv`, { headers: { authorization: `Bearer ${admin}` } })).text();
+    expect(csv).toContain(',EFFECT_VARIABLE,STAFF_DISCRETION:WEAKENS');
   });
 });

@@ -202,8 +202,23 @@ describe('REFI-QDA exports', () => {
       ['Tillitsvärdighet', 'false', 3],
       ['Kontrollerande och möjliggörande styrning', 'false', 3],
       ['Påverkan på tilliten', 'false', 4],
+      ['Definitionen av tillitsbaserad styrning', 'false', 4],
+      ['Simons styrsystem', 'false', 4],
+      ['Styrningens effektvariabler', 'false', 7],
+      ['Kontextuella förutsättningar', 'false', 4],
     ]);
     expect(dims[3].Code[0]).toMatchObject({ name: 'Minskad detaljstyrning', isCodable: 'true' });
+    // An effect variable is coded with its direction: a sub-code per direction under the variable.
+    expect(dims[9].Code[3]).toMatchObject({ name: 'Medarbetarnas handlingsutrymme', isCodable: 'false' });
+    expect(dims[9].Code[3].Code.map((c: any) => [c.name, c.isCodable])).toEqual([
+      ['Medarbetarnas handlingsutrymme: stärks', 'true'],
+      ['Medarbetarnas handlingsutrymme: försvagas', 'true'],
+      ['Medarbetarnas handlingsutrymme: blandat', 'true'],
+    ]);
+    // The project's own categories say they are not terms of the source.
+    expect(dims[6].Code[0].Description).toContain('inte en term i SOU 2017:56');
+    expect(dims[5].Code[2].Description).toContain('inte en term i SOU 2017:56');
+    expect(dims[5].Code[0].Description).not.toContain('inte en term i SOU 2017:56');
     expect(dims[3].Code[0].Description).toContain('Kod i Tillit Tracker: METHOD LESS_DETAIL_STEERING');
 
     const variables = new Map<string, string>(p.Variables.Variable.map((v: any) => [v.guid, v.name]));

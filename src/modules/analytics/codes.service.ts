@@ -30,7 +30,25 @@ const CODES: Record<CodeDimension, string> = {
   TRUSTWORTHINESS: 'src.trustworthiness',
   ORIENTATION: 'array_remove(ARRAY[src.orientation], NULL)',
   EFFECT_ON_TRUST: 'array_remove(ARRAY[src.effect_on_trust], NULL)',
+  DEFINITION_PART: 'src.definition_parts',
+  CONTROL_SYSTEM: 'src.control_systems',
+  EFFECT_VARIABLE: 'src.effect_variables',
+  CONTEXTUAL_CONDITION: 'src.contextual_conditions',
 };
+/** The coding columns every dimension above reads. */
+const CODE_COLUMNS = [
+  'forms',
+  'phase',
+  'relations',
+  'methods',
+  'trustworthiness',
+  'orientation',
+  'effect_on_trust',
+  'definition_parts',
+  'control_systems',
+  'effect_variables',
+  'contextual_conditions',
+];
 const UNIT: Record<string, string> = { MONTH: 'month', QUARTER: 'quarter', YEAR: 'year' };
 
 /**
@@ -90,8 +108,7 @@ export class CodesService {
     if (f?.from) where.push(`o.occurred_on >= ${add(f.from, '::date')}`);
     if (f?.to) where.push(`o.occurred_on <= ${add(f.to, '::date')}`);
     if (f?.tag) where.push(`o.tags @> ARRAY[${add(f.tag, '::varchar')}]`);
-    const cols = (a: string) =>
-      ['forms', 'phase', 'relations', 'methods', 'trustworthiness', 'orientation', 'effect_on_trust'].map((c) => `${a}.${c}`).join(', ');
+    const cols = (a: string) => CODE_COLUMNS.map((c) => `${a}.${c}`).join(', ');
     return unit === CodedUnit.SEGMENTS
       ? `SELECT ${cols('s')}, o.occurred_on FROM coded_segment s JOIN observation o ON o.id = s.observation_id WHERE ${where.join(' AND ')}`
       : `SELECT ${cols('o')}, o.occurred_on FROM observation o WHERE ${where.join(' AND ')}`;

@@ -36,6 +36,10 @@ const CODE_DIMENSIONS: [string, string][] = [
   ['TRUSTWORTHINESS', 'o.trustworthiness::text[]'],
   ['ORIENTATION', 'array_remove(ARRAY[o.orientation::text], NULL)'],
   ['EFFECT_ON_TRUST', 'array_remove(ARRAY[o.effect_on_trust::text], NULL)'],
+  ['DEFINITION_PART', 'o.definition_parts::text[]'],
+  ['CONTROL_SYSTEM', 'o.control_systems::text[]'],
+  ['EFFECT_VARIABLE', 'o.effect_variables::text[]'],
+  ['CONTEXTUAL_CONDITION', 'o.contextual_conditions::text[]'],
 ];
 
 /** Live observations the caller may read, with the common filters. */
@@ -74,6 +78,10 @@ const OBSERVATION_COLUMNS: Column[] = [
   ['trustworthiness', `array_to_string(o.trustworthiness, ';')`],
   ['orientation', 'o.orientation'],
   ['effect_on_trust', 'o.effect_on_trust'],
+  ['definition_parts', `array_to_string(o.definition_parts, ';')`],
+  ['control_systems', `array_to_string(o.control_systems, ';')`],
+  ['effect_variables', `array_to_string(o.effect_variables, ';')`],
+  ['contextual_conditions', `array_to_string(o.contextual_conditions, ';')`],
   ['tags', `array_to_string(o.tags, ';')`],
   ['text', 'o.text'],
 ];

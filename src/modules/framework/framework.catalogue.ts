@@ -6,6 +6,7 @@ import {
   EffectVariable,
   GovernanceForm,
   GovernancePhase,
+  SteeringEffectDirection,
   SteeringOrientation,
   TrustDefinitionPart,
   TrustMethod,
@@ -433,7 +434,7 @@ export const EFFECT_VARIABLES: CatalogueTerm<EffectVariable>[] = [
   ],
 ].map(([code, labelSv, labelEn, definitionSv, definitionEn]) => ({
   code: code as EffectVariable,
-  labelSv,
+  labelSv: capitalised(labelSv),
   labelEn,
   definitionSv,
   definitionEn,
@@ -534,3 +535,12 @@ registerTerms(
   'ContextualCondition',
   'Kontextuell förutsättning utanför den formella styrningen (SOU 2017:56 §2.2.2).',
 );
+registerEnumType(SteeringEffectDirection, {
+  name: 'SteeringEffectDirection',
+  description: 'Which way an effect variable of steering went in what was observed.',
+  valuesMap: {
+    STRENGTHENS: { description: 'Stärks / strengthened (e.g. more staff discretion, more cost control).' },
+    WEAKENS: { description: 'Försvagas / weakened.' },
+    MIXED: { description: 'Blandat / both, in different respects or for different people.' },
+  },
+});

@@ -91,4 +91,19 @@ export enum ContextualCondition {
   INTEREST_ORGANISATIONS = 'INTEREST_ORGANISATIONS',
 }
 
+/** Which way an effect variable went in what was observed. */
+export enum SteeringEffectDirection {
+  STRENGTHENS = 'STRENGTHENS',
+  WEAKENS = 'WEAKENS',
+  MIXED = 'MIXED',
+}
+
+/**
+ * An effect variable with its direction, as one stored code ("STAFF_DISCRETION:WEAKENS"): the
+ * database keeps the pair in one enum array, so counting and indexing treat it like any code.
+ */
+export const EFFECT_VARIABLE_CODES: Record<string, string> = Object.fromEntries(
+  Object.values(EffectVariable).flatMap((v) => Object.values(SteeringEffectDirection).map((d) => [`${v}:${d}`, `${v}:${d}`])),
+);
+
 // Registered for GraphQL in framework.catalogue.ts, where each value gets its label and source.

@@ -1,8 +1,43 @@
 import { Field, InputType, ObjectType } from '@nestjs/graphql';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsEnum, IsOptional } from 'class-validator';
-import { Column } from 'typeorm';
-import { GovernanceForm, GovernancePhase, TrustMethod, TrustRelation, Trustworthiness } from '../framework/framework.enums';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsEnum, IsOptional, ValidateNested } from 'class-validator';
+import { Column, ValueTransformer } from 'typeorm';
+import {
+  ContextualCondition,
+  ControlSystem,
+  EFFECT_VARIABLE_CODES,
+  EffectVariable,
+  GovernanceForm,
+  GovernancePhase,
+  SteeringEffectDirection,
+  TrustDefinitionPart,
+  TrustMethod,
+  TrustRelation,
+  Trustworthiness,
+} from '../framework/framework.enums';
 import { CodedOrientation, TrustEffect } from './observation.enums';
+
+@ObjectType('EffectVariableCode', { description: 'An effect variable of steering and which way it went.' })
+@InputType('EffectVariableCodeInput', { description: 'An effect variable of steering and which way it went.' })
+export class EffectVariableCode {
+  @Field(() => EffectVariable, { description: 'The effect variable (SOU 2017:56 kap. 3, S:2266–2269).' })
+  @IsEnum(EffectVariable)
+  variable: EffectVariable;
+
+  @Field(() => SteeringEffectDirection, { description: 'Which way it went.' })
+  @IsEnum(SteeringEffectDirection)
+  direction: SteeringEffectDirection;
+}
+
+/** The pairs as stored ("VARIABLE:DIRECTION") and back. */
+const effectVariableCodes: ValueTransformer = {
+  to: (v: EffectVariableCode[] | undefined) => v?.map((c) => `${c.variable}:${c.direction}`),
+  from: (v: string[] | null) =>
+    (v ?? []).map((code) => {
+      const [variable, direction] = code.split(':');
+      return { variable, direction } as EffectVariableCode;
+    }),
+};
 
 /**
  * Coding with the framework of SOU 2017:56, shared by observations and coded segments: an
@@ -37,6 +72,22 @@ export class FrameworkCodes {
   @Field(() => TrustEffect, { nullable: true, description: 'What it did to trust, as the researcher judges it.' })
   @Column({ type: 'enum', enum: TrustEffect, enumName: 'trust_effect', nullable: true })
   effectOnTrust: TrustEffect | null;
+
+  @Field(() => [TrustDefinitionPart], { description: 'Parts of the definition of trust-based steering it shows (§2.2.1).' })
+  @Column({ type: 'enum', enum: TrustDefinitionPart, enumName: 'trust_definition_part', array: true, default: '{}' })
+  definitionParts: TrustDefinitionPart[];
+
+  @Field(() => [ControlSystem], { description: 'Simons’ control systems at work (kap. 3).' })
+  @Column({ type: 'enum', enum: ControlSystem, enumName: 'control_system', array: true, default: '{}' })
+  controlSystems: ControlSystem[];
+
+  @Field(() => [EffectVariableCode], { description: 'Effect variables of steering and which way each went (kap. 3).' })
+  @Column({ type: 'enum', enum: EFFECT_VARIABLE_CODES, enumName: 'effect_variable_code', array: true, default: '{}', transformer: effectVariableCodes })
+  effectVariables: EffectVariableCode[];
+
+  @Field(() => [ContextualCondition], { description: 'Contextual conditions outside formal steering that bore on it (§2.2.2).' })
+  @Column({ type: 'enum', enum: ContextualCondition, enumName: 'contextual_condition', array: true, default: '{}' })
+  contextualConditions: ContextualCondition[];
 }
 
 @InputType({ description: 'Framework codes to set (lists may be empty).' })
@@ -80,6 +131,32 @@ export class FrameworkCodesInput {
   @IsOptional()
   @IsEnum(TrustEffect)
   effectOnTrust?: TrustEffect | null;
+
+  @Field(() => [TrustDefinitionPart], { defaultValue: [], description: 'Parts of the definition of trust-based steering it shows (§2.2.1).' })
+  @IsArray()
+  @ArrayUnique()
+  @IsEnum(TrustDefinitionPart, { each: true })
+  definitionParts?: TrustDefinitionPart[] = [];
+
+  @Field(() => [ControlSystem], { defaultValue: [], description: 'Simons’ control systems at work (kap. 3).' })
+  @IsArray()
+  @ArrayUnique()
+  @IsEnum(ControlSystem, { each: true })
+  controlSystems?: ControlSystem[] = [];
+
+  @Field(() => [EffectVariableCode], { defaultValue: [], description: 'Effect variables and which way each went; each variable at most once.' })
+  @IsArray()
+  @ArrayMaxSize(7)
+  @ArrayUnique((c: EffectVariableCode) => c?.variable, { message: 'codes.effectVariables must name each effect variable at most once' })
+  @ValidateNested({ each: true })
+  @Type(() => EffectVariableCode)
+  effectVariables?: EffectVariableCode[] = [];
+
+  @Field(() => [ContextualCondition], { defaultValue: [], description: 'Contextual conditions outside formal steering that bore on it (§2.2.2).' })
+  @IsArray()
+  @ArrayUnique()
+  @IsEnum(ContextualCondition, { each: true })
+  contextualConditions?: ContextualCondition[] = [];
 }
 
 /** Input → the embedded columns (nulls for what was left out). */
@@ -91,4 +168,8 @@ export const toCodes = (input: FrameworkCodesInput | undefined): FrameworkCodes 
   trustworthiness: input?.trustworthiness ?? [],
   orientation: input?.orientation ?? null,
   effectOnTrust: input?.effectOnTrust ?? null,
+  definitionParts: input?.definitionParts ?? [],
+  controlSystems: input?.controlSystems ?? [],
+  effectVariables: input?.effectVariables ?? [],
+  contextualConditions: input?.contextualConditions ?? [],
 });

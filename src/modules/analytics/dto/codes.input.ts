@@ -14,6 +14,10 @@ export enum CodeDimension {
   TRUSTWORTHINESS = 'TRUSTWORTHINESS',
   ORIENTATION = 'ORIENTATION',
   EFFECT_ON_TRUST = 'EFFECT_ON_TRUST',
+  DEFINITION_PART = 'DEFINITION_PART',
+  CONTROL_SYSTEM = 'CONTROL_SYSTEM',
+  EFFECT_VARIABLE = 'EFFECT_VARIABLE',
+  CONTEXTUAL_CONDITION = 'CONTEXTUAL_CONDITION',
 }
 registerEnumType(CodeDimension, {
   name: 'CodeDimension',
@@ -26,6 +30,10 @@ registerEnumType(CodeDimension, {
     TRUSTWORTHINESS: { description: 'Ability, integrity, benevolence.' },
     ORIENTATION: { description: 'Controlling, enabling or mixed steering.' },
     EFFECT_ON_TRUST: { description: 'What it did to trust.' },
+    DEFINITION_PART: { description: 'Parts of the definition of trust-based steering.' },
+    CONTROL_SYSTEM: { description: 'Simons’ control systems.' },
+    EFFECT_VARIABLE: { description: 'Effect variables with their direction: codes like "STAFF_DISCRETION:WEAKENS".' },
+    CONTEXTUAL_CONDITION: { description: 'Contextual conditions outside formal steering.' },
   },
 });
 

@@ -2,6 +2,10 @@ import { CodeDimension } from '../../analytics/dto/codes.input';
 import {
   CatalogueTerm,
   CODED_ORIENTATIONS,
+  CONTEXTUAL_CONDITIONS,
+  CONTROL_SYSTEMS,
+  DEFINITION_PARTS,
+  EFFECT_VARIABLES,
   EFFECTS_ON_TRUST,
   GOVERNANCE_FORMS,
   METHODS,
@@ -34,6 +38,8 @@ interface Dimension {
   description: string;
   color: string;
   terms: CatalogueTerm<string>[];
+  /** Codes under each term (code `TERM:SUB`), the term itself not codable: the effect variables' directions. */
+  subCodes?: { code: string; labelSv: string; labelEn: string }[];
 }
 
 export const DIMENSIONS: Dimension[] = [
@@ -80,6 +86,40 @@ export const DIMENSIONS: Dimension[] = [
     color: '#E377C2',
     terms: EFFECTS_ON_TRUST,
   },
+  {
+    dimension: CodeDimension.DEFINITION_PART,
+    name: 'Definitionen av tillitsbaserad styrning',
+    description: 'De fyra delarna av definitionen (SOU 2017:56 §2.2.1).',
+    color: '#7F7F7F',
+    terms: DEFINITION_PARTS,
+  },
+  {
+    dimension: CodeDimension.CONTROL_SYSTEM,
+    name: 'Simons styrsystem',
+    description:
+      'Diagnostiksystem och system för begränsningar (kontrollerande), system för värdegrund och interaktivt kontrollsystem (möjliggörande) (SOU 2017:56 kap. 3).',
+    color: '#BCBD22',
+    terms: CONTROL_SYSTEMS,
+  },
+  {
+    dimension: CodeDimension.EFFECT_VARIABLE,
+    name: 'Styrningens effektvariabler',
+    description: 'De sju effektvariablerna, var och en med riktning (SOU 2017:56 kap. 3).',
+    color: '#17BECF',
+    terms: EFFECT_VARIABLES,
+    subCodes: [
+      { code: 'STRENGTHENS', labelSv: 'stärks', labelEn: 'strengthened' },
+      { code: 'WEAKENS', labelSv: 'försvagas', labelEn: 'weakened' },
+      { code: 'MIXED', labelSv: 'blandat', labelEn: 'mixed' },
+    ],
+  },
+  {
+    dimension: CodeDimension.CONTEXTUAL_CONDITION,
+    name: 'Kontextuella förutsättningar',
+    description: 'Förutsättningar utanför den formella styrningen (SOU 2017:56 §2.2.2).',
+    color: '#AEC7E8',
+    terms: CONTEXTUAL_CONDITIONS,
+  },
 ];
 
 export const codeGuid = (dimension: CodeDimension | string, code: string): string => refiGuid(`code:${dimension}:${code}`);
@@ -97,9 +137,16 @@ export const CODEBOOK: RefiCode[] = DIMENSIONS.map((d) => ({
     guid: codeGuid(d.dimension, t.code),
     name: t.labelSv,
     description: describe(t, d.dimension),
-    isCodable: true,
+    isCodable: !d.subCodes,
     color: d.color,
-    children: [],
+    children: (d.subCodes ?? []).map((sub) => ({
+      guid: codeGuid(d.dimension, `${t.code}:${sub.code}`),
+      name: `${t.labelSv}: ${sub.labelSv}`,
+      description: `${t.labelSv}, ${sub.labelSv} (${t.labelEn}, ${sub.labelEn}). Kod i Tillit Tracker: ${d.dimension} ${t.code}:${sub.code}.`,
+      isCodable: true,
+      color: d.color,
+      children: [],
+    })),
   })),
 }));
 

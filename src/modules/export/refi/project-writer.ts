@@ -64,6 +64,10 @@ interface Codes {
   orientation: string | null;
   effect_on_trust?: string | null;
   effectOnTrust?: string | null;
+  definition_parts?: string[] | null;
+  control_systems?: string[] | null;
+  effect_variables?: string[] | null;
+  contextual_conditions?: string[] | null;
 }
 
 /** The framework codes of an observation or segment as (dimension, code) pairs. */
@@ -77,6 +81,10 @@ function codePairs(c: Codes): [CodeDimension, string][] {
     [CodeDimension.TRUSTWORTHINESS, c.trustworthiness ?? []],
     [CodeDimension.ORIENTATION, one(c.orientation)],
     [CodeDimension.EFFECT_ON_TRUST, one(c.effect_on_trust ?? c.effectOnTrust)],
+    [CodeDimension.DEFINITION_PART, c.definition_parts ?? []],
+    [CodeDimension.CONTROL_SYSTEM, c.control_systems ?? []],
+    [CodeDimension.EFFECT_VARIABLE, c.effect_variables ?? []],
+    [CodeDimension.CONTEXTUAL_CONDITION, c.contextual_conditions ?? []],
   ];
   return dims.flatMap(([d, codes]) => codes.map((code): [CodeDimension, string] => [d, code]));
 }

@@ -29,12 +29,15 @@ export function pilotQuery(pilotId: string, visible: SqlFragment): RefiQuery {
 
 const CODE_COLUMNS = (a: string) =>
   `${a}.forms::text[] AS forms, ${a}.phase::text AS phase, ${a}.relations::text[] AS relations, ${a}.methods::text[] AS methods,
-   ${a}.trustworthiness::text[] AS trustworthiness, ${a}.orientation::text AS orientation, ${a}.effect_on_trust::text AS effect_on_trust`;
+   ${a}.trustworthiness::text[] AS trustworthiness, ${a}.orientation::text AS orientation, ${a}.effect_on_trust::text AS effect_on_trust,
+   ${a}.definition_parts::text[] AS definition_parts, ${a}.control_systems::text[] AS control_systems,
+   ${a}.effect_variables::text[] AS effect_variables, ${a}.contextual_conditions::text[] AS contextual_conditions`;
 
 const SEGMENT_JSON = `json_build_object('id', s.id, 'start', s.start_offset, 'end', s.end_offset, 'quote', s.quote, 'memo', s.memo,
   'authorId', s.author_id, 'createdAt', s.created_at, 'updatedAt', s.updated_at, 'forms', s.forms, 'phase', s.phase,
   'relations', s.relations, 'methods', s.methods, 'trustworthiness', s.trustworthiness, 'orientation', s.orientation,
-  'effectOnTrust', s.effect_on_trust)`;
+  'effectOnTrust', s.effect_on_trust, 'definition_parts', s.definition_parts, 'control_systems', s.control_systems,
+  'effect_variables', s.effect_variables, 'contextual_conditions', s.contextual_conditions)`;
 
 /** One query: `$1` is the pilot, `live` the condition on `o` for the exported observations. */
 function query(pilotId: string, readable: SqlFragment, build: (live: string, p: Params) => string): RefiQuery {
