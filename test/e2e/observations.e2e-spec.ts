@@ -165,6 +165,41 @@ describe('observations', () => {
     ]);
   });
 
+  it('places segments by their quote, refuses offsets that disagree or cut a word, and re-anchors them when the text is edited', async () => {
+    const obs = (await log({ text: 'Vi får planera 😀 besöken.\r\nCafe\u0301et stänger; vi ses.' })).data!.logObservation;
+    const add = (input: Record<string, unknown>) =>
+      t.gql(
+        'mutation($input: AddCodedSegmentInput!) { addCodedSegment(input: $input) { id start end quote } }',
+        { input: { observationId: obs.id, ...input } },
+        researcher.token,
+      );
+    const byQuote = (await add({ quote: 'besöken' })).data!.addCodedSegment;
+    expect(byQuote).toMatchObject({ start: 17, end: 24, quote: 'besöken' });
+    const second = (await add({ quote: 'vi', occurrence: 1 })).data!.addCodedSegment;
+    expect(second).toMatchObject({ start: 44, end: 46 });
+    const accented = (await add({ quote: 'Cafe\u0301et' })).data!.addCodedSegment;
+    expect(accented).toMatchObject({ start: 27, end: 34 });
+    const disagree = onlyError(await add({ start: 0, end: 6, quote: 'Vi fick' }));
+    expect([disagree.extensions!.code, disagree.message]).toEqual(['BAD_USER_INPUT', 'input.quote: the text at [0, 6) is "Vi får", not the quote']);
+    const cut = onlyError(await add({ start: 7, end: 10 }));
+    expect([cut.extensions!.code, cut.message]).toEqual([
+      'BAD_USER_INPUT',
+      'input.end: cuts through the word "planera" (the text at [7, 10) is "pla"): move it, or send the quote to confirm',
+    ]);
+    expect((await add({ start: 7, end: 10, quote: 'pla' })).data!.addCodedSegment).toMatchObject({ start: 7, end: 10 });
+
+    // Text inserted before them: the ones whose quote occurs once move ("pla" too); "vi", now twice, goes stale, its quote kept.
+    const edited = await t.gql(
+      UPDATE,
+      { input: { id: obs.id, expectedVersion: 1, reason: 'Tillägg', text: 'Nu: vi får planera 😀 besöken.\r\nCafe\u0301et stänger; vi ses.' } },
+      researcher.token,
+    );
+    const after = new Map(edited.data!.updateObservation.segments.map((x: any) => [x.quote, x.stale]));
+    expect(Object.fromEntries(after)).toEqual({ besöken: false, vi: true, 'Cafe\u0301et': false, pla: false });
+    const moved = await t.gql('query($id: ID!) { observation(id: $id) { segments { quote start end stale } } }', { id: obs.id }, researcher.token);
+    expect(moved.data!.observation.segments.find((x: any) => x.quote === 'besöken')).toMatchObject({ start: 21, end: 28, stale: false });
+  });
+
   it('deletes softly with a reason, hides it, and lets the author restore it', async () => {
     const obs = (await log({ title: 'To delete' })).data!.logObservation;
     const del = await t.gql(
@@ -296,7 +331,7 @@ describe('observations', () => {
   it('writes an audit entry for every change', async () => {
     const obs = (await log({ title: 'Audited' })).data!.logObservation;
     await t.gql(UPDATE, { input: { id: obs.id, expectedVersion: 1, reason: 'Rättad', tags: ['ny'] } }, researcher.token);
-    const seg = (await t.gql(SEGMENT, { input: { observationId: obs.id, start: 0, end: 5 } }, researcher.token)).data!.addCodedSegment;
+    const seg = (await t.gql(SEGMENT, { input: { observationId: obs.id, start: 0, end: 10 } }, researcher.token)).data!.addCodedSegment;
     const entries = async (entityId: string) =>
       (
         await t.gql('query($f: AuditLogFilter) { auditLog(filter: $f) { edges { node { entity action changes } } } }', { f: { entityId } }, admin)

@@ -20,6 +20,5 @@ export const ObservationErrors = {
   clientIdReused: () => conflict('This clientId was already used for a different observation; use a new UUID for new content', 'input.clientId'),
   textTooLong: (n: number) => badInput('input.text', `is ${n} characters long; at most ${TEXT_MAX} are allowed`),
   notInPilot: () => badInput('input.organisationId', 'neither this organisation nor one it belongs to takes part in the pilot'),
-  range: (field: string, length: number) => badInput(field, `must satisfy 0 ≤ start < end ≤ ${length} (the text’s length in characters)`),
   deleted: () => conflict('The observation is deleted: restore it first'),
 };

@@ -25,6 +25,7 @@ import { ClientRequests } from '../client-request/client-requests.service';
 import { ObservationEntity, TEXT_MAX } from './observation.entity';
 import { CodeMatch } from './observation.enums';
 import { ObservationErrors } from './observation.errors';
+import { anchorSegment, reanchor } from './anchor';
 import { codePointLength, sliceCodePoints } from './text';
 
 /** The expression the Swedish full-text index (idx_observation_search) is built on. */
@@ -197,7 +198,7 @@ export class ObservationService {
 
       obs.version += 1;
       const saved = await em.getRepository(ObservationEntity).save(obs);
-      if (changed.includes('text')) await this.recheckSegments(em, saved);
+      if (changed.includes('text')) await this.recheckSegments(em, actor, saved);
       await this.addVersion(em, actor, saved, AuditAction.UPDATE, changed, reason);
       await this.audit.record(em, actor, {
         entity: AuditEntity.OBSERVATION,
@@ -248,15 +249,15 @@ export class ObservationService {
     const obs = await this.lockVisible(em, actor, input.observationId);
     if (obs.deletedAt) throw ObservationErrors.deleted();
     await this.checkCanWrite(em, actor, obs.pilotId, obs.occurredOn);
-    this.checkRange(obs.text, input.start, input.end, 'input');
+    const { start, end } = anchorSegment(obs.text, input);
     const repo = em.getRepository(CodedSegmentEntity);
     const segment = await repo.save(
       repo.create({
         observationId: obs.id,
         authorId: actor.id,
-        start: input.start,
-        end: input.end,
-        quote: sliceCodePoints(obs.text, input.start, input.end),
+        start,
+        end,
+        quote: sliceCodePoints(obs.text, start, end),
         stale: false,
         codes: toCodes(input.codes),
         memo: input.memo,
@@ -276,10 +277,9 @@ export class ObservationService {
     return this.ds.transaction(async (em) => {
       const { segment, obs } = await this.lockSegment(em, actor, input.id);
       const before = segmentRecord(segment);
-      if (input.start !== undefined || input.end !== undefined) {
-        const start = input.start ?? segment.start;
-        const end = input.end ?? segment.end;
-        this.checkRange(obs.text, start, end, 'input');
+      if (input.start !== undefined || input.end !== undefined || input.quote !== undefined) {
+        const offsets = input.start !== undefined || input.end !== undefined ? { start: input.start ?? segment.start, end: input.end ?? segment.end } : {};
+        const { start, end } = anchorSegment(obs.text, { ...offsets, quote: input.quote, occurrence: input.occurrence });
         Object.assign(segment, { start, end, quote: sliceCodePoints(obs.text, start, end), stale: false });
       }
       if (input.codes !== undefined) segment.codes = toCodes(input.codes);
@@ -331,11 +331,6 @@ export class ObservationService {
     if (n > TEXT_MAX) throw ObservationErrors.textTooLong(n);
   }
 
-  private checkRange(text: string, start: number, end: number, path: string): void {
-    const length = codePointLength(text);
-    if (!(start >= 0 && start < end && end <= length)) throw ObservationErrors.range(`${path}.end`, length);
-  }
-
   private sameRequest(earlier: ObservationEntity, requestHash: string | null): ObservationEntity {
     if (earlier.requestHash !== requestHash) throw ObservationErrors.clientIdReused();
     return earlier;
@@ -382,16 +377,28 @@ export class ObservationService {
   }
 
   /** After the text changed: segments whose range no longer holds their quote are flagged, never moved. */
-  private async recheckSegments(em: EntityManager, obs: ObservationEntity): Promise<void> {
+  private async recheckSegments(em: EntityManager, actor: AuthUser, obs: ObservationEntity): Promise<void> {
     const repo = em.getRepository(CodedSegmentEntity);
     const segments = await repo.findBy({ observationId: obs.id });
-    const changed = segments.filter((s) => {
-      const stale = s.end > codePointLength(obs.text) || sliceCodePoints(obs.text, s.start, s.end) !== s.quote;
-      if (stale === s.stale) return false;
-      s.stale = stale;
-      return true;
-    });
-    if (changed.length) await repo.save(changed);
+    // Each segment whose quote still occurs exactly once moves to it; the rest go stale, keeping
+    // their quote for the researcher to place again. Every move is in the segment's history.
+    for (const s of segments) {
+      const before = segmentRecord(s);
+      const holds = s.end <= codePointLength(obs.text) && sliceCodePoints(obs.text, s.start, s.end) === s.quote;
+      const moved = holds ? null : reanchor(obs.text, s.quote);
+      const next = holds ? { start: s.start, end: s.end, stale: false } : moved ? { ...moved, stale: false } : { start: s.start, end: s.end, stale: true };
+      if (next.start === s.start && next.end === s.end && next.stale === s.stale) continue;
+      Object.assign(s, next);
+      await repo.save(s);
+      await this.audit.record(em, actor, {
+        entity: AuditEntity.CODED_SEGMENT,
+        entityId: s.id,
+        action: AuditAction.UPDATE,
+        before,
+        after: segmentRecord(s),
+        reason: s.stale ? 'The observation’s text changed: the quote is no longer found once' : 'The observation’s text changed: moved to its quote',
+      });
+    }
   }
 
   private async addVersion(

@@ -1,6 +1,6 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, IsUUID, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { FrameworkCodesInput } from '../framework-codes';
 import { ClientIdField } from '../../client-request/retryable.input';
 import { ReasonField } from '../../../common/corrections/correction.input';
@@ -14,15 +14,35 @@ export class AddCodedSegmentInput {
   @IsUUID('all')
   observationId: string;
 
-  @Field(() => Int, { description: 'First code point (0-based).' })
+  @Field(() => Int, { nullable: true, description: 'First code point (0-based); with end, or leave both out and give the quote.' })
+  @IsOptional()
   @IsInt()
   @Min(0)
-  start: number;
+  start?: number | null;
 
-  @Field(() => Int, { description: 'End code point (exclusive), at most the text’s length.' })
+  @Field(() => Int, { nullable: true, description: 'End code point (exclusive), at most the text’s length.' })
+  @IsOptional()
   @IsInt()
   @Min(1)
-  end: number;
+  end?: number | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The words coded, exactly as in the text. Alone, it places the segment (at its occurrence-th place); with start and end, it must be the text there (otherwise refused, naming what is there), and it confirms offsets that cut through a word.',
+  })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100_000)
+  quote?: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'Which occurrence of the quote, from 1 (default 1).' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  occurrence?: number | null;
 
   @Field(() => FrameworkCodesInput, { nullable: true, description: 'The framework codes of the passage.' })
   @IsOptional()
@@ -53,6 +73,20 @@ export class UpdateCodedSegmentInput {
   @IsInt()
   @Min(1)
   end?: number;
+
+  @Field(() => String, { nullable: true, description: 'The words at the new place (as in addCodedSegment): places the segment, or confirms the offsets.' })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100_000)
+  quote?: string;
+
+  @Field(() => Int, { nullable: true, description: 'Which occurrence of the quote, from 1 (default 1).' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  occurrence?: number;
 
   @Field(() => FrameworkCodesInput, { nullable: true, description: 'New codes (replace the old ones).' })
   @IsOptional()
