@@ -170,4 +170,50 @@ describe('code frequencies and co-occurrence', () => {
     const csv = await (await fetch(`${t.url}/export/observation-codes.csv`, { headers: { authorization: `Bearer ${admin}` } })).text();
     expect(csv).toContain(',EFFECT_VARIABLE,STAFF_DISCRETION:WEAKENS');
   });
+
+  it('filters and breaks counts down by steering-chain level, respondent role and pilot: did the method reach the front line?', async () => {
+    const [{ id: pilotId }] = await t.ds.query(`SELECT id FROM pilot WHERE code = 'CODES-1'`);
+    const logged = await t.gql(
+      'mutation($input: LogObservationInput!) { logObservation(input: $input) { id } }',
+      {
+        input: {
+          pilotId,
+          organisationId: unitA.id,
+          level: 'UNIT_MANAGEMENT',
+          respondentRole: 'FIRST_LINE_MANAGER',
+          occurredOn: '2019-03-10',
+          kind: 'INTERVIEW',
+          title: 'Enhetschefen',
+          text: 'Vi styr mindre i detalj nu.',
+          codes: { methods: ['LESS_DETAIL_STEERING'] },
+        },
+      },
+      admin,
+    );
+    expect(logged.errors).toBeUndefined();
+    const grouped = await q(FREQ.replace('count }', 'count pilotId level respondentRole }'), {
+      dimensions: ['METHOD'],
+      groupBy: ['LEVEL', 'RESPONDENT_ROLE', 'PILOT'],
+    });
+    expect(grouped.map((r) => [r.level, r.respondentRole, r.code, r.count, r.pilotId === pilotId])).toEqual([
+      ['FRONT_LINE', null, 'LESS_DETAIL_STEERING', 2, true],
+      ['FRONT_LINE', null, 'VALUES_WORK', 2, true],
+      ['UNIT_MANAGEMENT', 'FIRST_LINE_MANAGER', 'LESS_DETAIL_STEERING', 1, true],
+    ]);
+    const managers = await q(FREQ, { dimensions: ['METHOD'], filter: { level: ['UNIT_MANAGEMENT'], respondentRole: ['FIRST_LINE_MANAGER'] } });
+    expect(managers.map((r) => [r.code, r.count])).toEqual([['LESS_DETAIL_STEERING', 1]]);
+    const cells = await q('query($input: CodeCooccurrenceInput!) { codeCooccurrence(input: $input) { level rowCode columnCode count } }', {
+      rows: 'METHOD',
+      columns: 'METHOD',
+      groupBy: ['LEVEL'],
+      filter: { level: ['UNIT_MANAGEMENT'] },
+    });
+    expect(cells).toEqual([{ level: 'UNIT_MANAGEMENT', rowCode: 'LESS_DETAIL_STEERING', columnCode: 'LESS_DETAIL_STEERING', count: 1 }]);
+    const listed = await t.gql(
+      '{ observations(filter: { level: [UNIT_MANAGEMENT], respondentRole: [FIRST_LINE_MANAGER] }) { edges { node { title } } } }',
+      {},
+      admin,
+    );
+    expect(listed.data!.observations.edges.map((e: any) => e.node.title)).toEqual(['Enhetschefen']);
+  });
 });

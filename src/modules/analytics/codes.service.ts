@@ -6,6 +6,8 @@ import { Params } from '../../common/sql/params';
 import { countableObservations } from '../access/access.rules';
 import { inRaw } from '../access/sql-fragment';
 import { subtreeIdsSql } from '../organisation/organisation.sql';
+import { RespondentRole } from '../observation/observation.enums';
+import { SteeringLevel } from '../pilot/pilot.enums';
 import { AccessLogService } from './access-log.service';
 import {
   CodeCooccurrenceCell,
@@ -13,6 +15,7 @@ import {
   CodeCountFilter,
   CodedUnit,
   CodeDimension,
+  CodeGroupBy,
   CodeFrequenciesInput,
   CodeFrequencyRow,
 } from './dto/codes.input';
@@ -49,6 +52,30 @@ const CODE_COLUMNS = [
   'effect_variables',
   'contextual_conditions',
 ];
+/** What every coded row carries of its observation: the date, and the keys counts can be grouped by. */
+const OBSERVATION_KEYS = 'o.occurred_on, o.pilot_id AS g_pilot_id, o.level AS g_level_value, o.respondent_role AS g_role_value';
+
+interface GroupRow {
+  g_pilot: string | null;
+  g_level: SteeringLevel | null;
+  g_role: RespondentRole | null;
+}
+
+/** The group columns (always three, null where not grouped): `inner` over src, `outer` over its grouped rows `g`. */
+function groupColumns(groupBy: CodeGroupBy[]) {
+  const on = (g: CodeGroupBy, expr: string, type: string) => (groupBy.includes(g) ? expr : `NULL::${type}`);
+  return {
+    inner: [
+      `${on(CodeGroupBy.PILOT, 'src.g_pilot_id', 'uuid')} AS g_pilot`,
+      `${on(CodeGroupBy.LEVEL, 'src.g_level_value::text', 'text')} AS g_level`,
+      `${on(CodeGroupBy.RESPONDENT_ROLE, 'src.g_role_value::text', 'text')} AS g_role`,
+    ].join(', '),
+    outer: 'g.g_pilot, g.g_level, g.g_role',
+  };
+}
+
+const groupOf = (r: GroupRow) => ({ pilotId: r.g_pilot ?? null, level: r.g_level ?? null, respondentRole: r.g_role ?? null });
+
 const UNIT: Record<string, string> = { MONTH: 'month', QUARTER: 'quarter', YEAR: 'year' };
 
 /**
@@ -68,33 +95,35 @@ export class CodesService {
     const source = this.source(actor, input.unit, input.filter, p);
     const bucket = input.bucket ? `date_trunc('${UNIT[input.bucket]}', s.occurred_on)::date` : 'NULL::date';
     const dims = input.dimensions ?? (Object.keys(CODES) as CodeDimension[]);
+    const groups = groupColumns(input.groupBy ?? []);
     // The bucket is computed once per row. Rows are first counted per distinct code set (a few
     // hundred), and only those sets are unnested and named: no function call per row.
     const sql = `WITH RECURSIVE src AS (SELECT s.*, ${bucket} AS bucket FROM (${source}) s)
-      SELECT to_char(x.bucket, 'YYYY-MM-DD') AS bucket_start, x.dimension, x.code, x.count FROM (
+      SELECT to_char(x.bucket, 'YYYY-MM-DD') AS bucket_start, x.dimension, x.code, x.count, x.g_pilot, x.g_level, x.g_role FROM (
         ${dims
           .map(
-            (d) => `SELECT g.bucket, '${d}' AS dimension, c.code::text AS code, sum(g.n)::int AS count
-             FROM (SELECT src.bucket, ${CODES[d]} AS codes, count(*) AS n FROM src GROUP BY 1, 2) g
-             CROSS JOIN LATERAL unnest(g.codes) AS c(code) GROUP BY g.bucket, c.code`,
+            (d) => `SELECT g.bucket, ${groups.outer}, '${d}' AS dimension, c.code::text AS code, sum(g.n)::int AS count
+             FROM (SELECT src.bucket, ${groups.inner}, ${CODES[d]} AS codes, count(*) AS n FROM src GROUP BY 1, 2, 3, 4, 5) g
+             CROSS JOIN LATERAL unnest(g.codes) AS c(code) GROUP BY g.bucket, g.g_pilot, g.g_level, g.g_role, c.code`,
           )
           .join('\n        UNION ALL ')}
-      ) x ORDER BY x.bucket, x.dimension, x.count DESC, x.code`;
-    const rows: { bucket_start: string | null; dimension: CodeDimension; code: string; count: number }[] = await this.ds.query(sql, p.values);
-    return rows.map((r) => ({ bucketStart: r.bucket_start, dimension: r.dimension, code: r.code, count: r.count }));
+      ) x ORDER BY x.bucket, x.g_pilot, x.g_level, x.g_role, x.dimension, x.count DESC, x.code`;
+    const rows: (GroupRow & { bucket_start: string | null; dimension: CodeDimension; code: string; count: number })[] = await this.ds.query(sql, p.values);
+    return rows.map((r) => ({ bucketStart: r.bucket_start, dimension: r.dimension, code: r.code, count: r.count, ...groupOf(r) }));
   }
 
   async cooccurrence(actor: AuthUser, input: CodeCooccurrenceInput): Promise<CodeCooccurrenceCell[]> {
     await this.accessLog.record(actor, 'codeCooccurrence', input);
     const p = new Params();
     const source = this.source(actor, input.unit, input.filter, p);
+    const groups = groupColumns(input.groupBy ?? []);
     const sql = `WITH RECURSIVE src AS (${source})
-      SELECT r.code::text AS row_code, c.code::text AS column_code, sum(g.n)::int AS count
-        FROM (SELECT ${CODES[input.rows]} AS row_codes, ${CODES[input.columns]} AS column_codes, count(*) AS n FROM src GROUP BY 1, 2) g
+      SELECT ${groups.outer}, r.code::text AS row_code, c.code::text AS column_code, sum(g.n)::int AS count
+        FROM (SELECT ${groups.inner}, ${CODES[input.rows]} AS row_codes, ${CODES[input.columns]} AS column_codes, count(*) AS n FROM src GROUP BY 1, 2, 3, 4, 5) g
         CROSS JOIN LATERAL unnest(g.row_codes) AS r(code) CROSS JOIN LATERAL unnest(g.column_codes) AS c(code)
-       GROUP BY r.code, c.code ORDER BY r.code::text, c.code::text`;
-    const rows: { row_code: string; column_code: string; count: number }[] = await this.ds.query(sql, p.values);
-    return rows.map((r) => ({ rowCode: r.row_code, columnCode: r.column_code, count: r.count }));
+       GROUP BY g.g_pilot, g.g_level, g.g_role, r.code, c.code ORDER BY g.g_pilot, g.g_level, g.g_role, r.code::text, c.code::text`;
+    const rows: (GroupRow & { row_code: string; column_code: string; count: number })[] = await this.ds.query(sql, p.values);
+    return rows.map((r) => ({ rowCode: r.row_code, columnCode: r.column_code, count: r.count, ...groupOf(r) }));
   }
 
   /** The coded rows: live observations, or the segments of live observations, with their observation's date. */
@@ -108,9 +137,11 @@ export class CodesService {
     if (f?.from) where.push(`o.occurred_on >= ${add(f.from, '::date')}`);
     if (f?.to) where.push(`o.occurred_on <= ${add(f.to, '::date')}`);
     if (f?.tag) where.push(`o.tags @> ARRAY[${add(f.tag, '::varchar')}]`);
+    if (f?.level?.length) where.push(`o.level::text = ANY(${add(f.level, '::text[]')})`);
+    if (f?.respondentRole?.length) where.push(`o.respondent_role::text = ANY(${add(f.respondentRole, '::text[]')})`);
     const cols = (a: string) => CODE_COLUMNS.map((c) => `${a}.${c}`).join(', ');
     return unit === CodedUnit.SEGMENTS
-      ? `SELECT ${cols('s')}, o.occurred_on FROM coded_segment s JOIN observation o ON o.id = s.observation_id WHERE ${where.join(' AND ')}`
-      : `SELECT ${cols('o')}, o.occurred_on FROM observation o WHERE ${where.join(' AND ')}`;
+      ? `SELECT ${cols('s')}, ${OBSERVATION_KEYS} FROM coded_segment s JOIN observation o ON o.id = s.observation_id WHERE ${where.join(' AND ')}`
+      : `SELECT ${cols('o')}, ${OBSERVATION_KEYS} FROM observation o WHERE ${where.join(' AND ')}`;
   }
 }

@@ -88,6 +88,7 @@ export class SignalsService {
     if (input.codes.length) {
       const freq = await this.codes.frequencies(actor, {
         unit: CodedUnit.OBSERVATIONS,
+        groupBy: [],
         dimensions: [...new Set(input.codes.map((c) => c.dimension))],
         bucket: input.bucket,
         filter: { pilotId: [input.pilotId], from: input.from, to: input.to },

@@ -64,10 +64,12 @@ export class ObservationEntity extends BaseRecord {
   kind: ObservationKind;
 
   @Field(() => SteeringLevel, { description: 'Where in the steering chain it was made.' })
+  @Index('idx_observation_level')
   @Column({ type: 'enum', enum: SteeringLevel, enumName: 'steering_level' })
   level: SteeringLevel;
 
   @Field(() => RespondentRole, { nullable: true, description: 'Who spoke, for interviews and conversations.' })
+  @Index('idx_observation_respondent_role')
   @Column({ type: 'enum', enum: RespondentRole, enumName: 'respondent_role', nullable: true })
   respondentRole: RespondentRole | null;
 

@@ -69,6 +69,8 @@ export class ObservationService {
     if (f.organisationId) qb.andWhere(`o.organisation_id IN (${subtreeIdsSql(':filterOrgId')})`, { filterOrgId: f.organisationId });
     if (f.authorId) qb.andWhere('o.authorId = :authorId', { authorId: f.authorId });
     if (f.kind?.length) qb.andWhere('o.kind IN (:...kinds)', { kinds: f.kind });
+    if (f.level?.length) qb.andWhere('o.level IN (:...levels)', { levels: f.level });
+    if (f.respondentRole?.length) qb.andWhere('o.respondentRole IN (:...roles)', { roles: f.respondentRole });
     if (f.from) qb.andWhere('o.occurredOn >= :from', { from: f.from });
     if (f.to) qb.andWhere('o.occurredOn <= :to', { to: f.to });
     if (f.tag) qb.andWhere('o.tags @> CAST(:tags AS varchar[])', { tags: [f.tag] });

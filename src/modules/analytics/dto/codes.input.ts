@@ -2,7 +2,9 @@ import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } fro
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayUnique, IsEnum, IsISO8601, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
 import { LocalDateResolver } from 'graphql-scalars';
-import { ObservationKind } from '../../observation/observation.enums';
+import { LevelFilterField, RoleFilterField } from '../../observation/dto/where-fields';
+import { ObservationKind, RespondentRole } from '../../observation/observation.enums';
+import { SteeringLevel } from '../../pilot/pilot.enums';
 import { Bucket } from './series.input';
 
 /** A dimension of the coding framework, as coded on observations and segments. */
@@ -34,6 +36,22 @@ registerEnumType(CodeDimension, {
     CONTROL_SYSTEM: { description: 'Simons’ control systems.' },
     EFFECT_VARIABLE: { description: 'Effect variables with their direction: codes like "STAFF_DISCRETION:WEAKENS".' },
     CONTEXTUAL_CONDITION: { description: 'Contextual conditions outside formal steering.' },
+  },
+});
+
+/** What to break code counts down by, besides the code. */
+export enum CodeGroupBy {
+  PILOT = 'PILOT',
+  LEVEL = 'LEVEL',
+  RESPONDENT_ROLE = 'RESPONDENT_ROLE',
+}
+registerEnumType(CodeGroupBy, {
+  name: 'CodeGroupBy',
+  description: 'What to break code counts down by (any combination).',
+  valuesMap: {
+    PILOT: { description: 'The observation’s pilot.' },
+    LEVEL: { description: 'The steering-chain level where it was made.' },
+    RESPONDENT_ROLE: { description: 'Who spoke (observations without a role form their own group).' },
   },
 });
 
@@ -73,6 +91,12 @@ export class CodeCountFilter {
   @IsEnum(ObservationKind, { each: true })
   kind?: ObservationKind[];
 
+  @LevelFilterField()
+  level?: SteeringLevel[];
+
+  @RoleFilterField()
+  respondentRole?: RespondentRole[];
+
   @Field(() => LocalDateResolver, { nullable: true, description: 'Observations on or after this day.' })
   @IsOptional()
   @IsISO8601({ strict: true })
@@ -107,6 +131,11 @@ export class CodeFrequenciesInput {
   @IsEnum(Bucket)
   bucket?: Bucket;
 
+  @Field(() => [CodeGroupBy], { defaultValue: [], description: 'Break the counts down by pilot, level and/or respondent role.' })
+  @ArrayUnique()
+  @IsEnum(CodeGroupBy, { each: true })
+  groupBy: CodeGroupBy[] = [];
+
   @Field(() => CodeCountFilter, { nullable: true, description: 'Which observations count.' })
   @IsOptional()
   @ValidateNested()
@@ -127,6 +156,11 @@ export class CodeCooccurrenceInput {
   @Field(() => CodeDimension, { description: 'The dimension of the columns.' })
   @IsEnum(CodeDimension)
   columns: CodeDimension;
+
+  @Field(() => [CodeGroupBy], { defaultValue: [], description: 'Break the counts down by pilot, level and/or respondent role.' })
+  @ArrayUnique()
+  @IsEnum(CodeGroupBy, { each: true })
+  groupBy: CodeGroupBy[] = [];
 
   @Field(() => CodeCountFilter, { nullable: true, description: 'Which observations count.' })
   @IsOptional()
@@ -150,6 +184,10 @@ export class CodeFrequencyRow {
   @Field(() => CodeDimension, { description: 'The code’s dimension.' }) dimension: CodeDimension;
   @Field({ description: 'The framework code (enum value of that dimension).' }) code: string;
   @Field(() => Int, { description: 'Observations (or segments) coded with it.' }) count: number;
+  @Field(() => ID, { nullable: true, description: 'With groupBy PILOT: the pilot.' }) pilotId: string | null;
+  @Field(() => SteeringLevel, { nullable: true, description: 'With groupBy LEVEL: the level.' }) level: SteeringLevel | null;
+  @Field(() => RespondentRole, { nullable: true, description: 'With groupBy RESPONDENT_ROLE: the role (null: none given).' })
+  respondentRole: RespondentRole | null;
 }
 
 @ObjectType({ description: 'How often a row code and a column code were used together.' })
@@ -157,4 +195,8 @@ export class CodeCooccurrenceCell {
   @Field({ description: 'The code of the rows’ dimension.' }) rowCode: string;
   @Field({ description: 'The code of the columns’ dimension.' }) columnCode: string;
   @Field(() => Int, { description: 'Observations (or segments) coded with both.' }) count: number;
+  @Field(() => ID, { nullable: true, description: 'With groupBy PILOT: the pilot.' }) pilotId: string | null;
+  @Field(() => SteeringLevel, { nullable: true, description: 'With groupBy LEVEL: the level.' }) level: SteeringLevel | null;
+  @Field(() => RespondentRole, { nullable: true, description: 'With groupBy RESPONDENT_ROLE: the role (null: none given).' })
+  respondentRole: RespondentRole | null;
 }

@@ -4,7 +4,9 @@ import { ArrayMaxSize, IsBoolean, IsEnum, IsISO8601, IsOptional, IsString, IsUUI
 import { LocalDateResolver } from 'graphql-scalars';
 import { PageArgs } from '../../../common/pagination/connection';
 import { GovernanceForm, GovernancePhase, TrustMethod, TrustRelation, Trustworthiness } from '../../framework/framework.enums';
-import { CodedOrientation, CodeMatch, ObservationKind, TrustEffect } from '../observation.enums';
+import { SteeringLevel } from '../../pilot/pilot.enums';
+import { CodedOrientation, CodeMatch, ObservationKind, RespondentRole, TrustEffect } from '../observation.enums';
+import { LevelFilterField, RoleFilterField } from './where-fields';
 
 @InputType({ description: 'Framework codes to look for; see `codeMatch`.' })
 export class CodeFilter {
@@ -66,6 +68,12 @@ export class ObservationFilter {
   @IsOptional()
   @IsEnum(ObservationKind, { each: true })
   kind?: ObservationKind[];
+
+  @LevelFilterField()
+  level?: SteeringLevel[];
+
+  @RoleFilterField()
+  respondentRole?: RespondentRole[];
 
   @Field(() => LocalDateResolver, { nullable: true, description: 'Occurred on or after.' })
   @IsOptional()
