@@ -1,7 +1,7 @@
 import { Field, InputType, ObjectType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsEnum, IsOptional, ValidateNested } from 'class-validator';
-import { Column, ValueTransformer } from 'typeorm';
+import { Check, Column, ValueTransformer } from 'typeorm';
 import {
   ContextualCondition,
   ControlSystem,
@@ -28,6 +28,15 @@ export class EffectVariableCode {
   @IsEnum(SteeringEffectDirection)
   direction: SteeringEffectDirection;
 }
+
+/** The check that keeps a table's effect_variables to the known pairs (on observation and coded_segment). */
+export const effectVariablesCheck = (table: string) =>
+  Check(
+    `chk_${table}_effect_variables`,
+    `"effect_variables" <@ ARRAY[${Object.keys(EFFECT_VARIABLE_CODES)
+      .map((c) => `'${c}'`)
+      .join(', ')}]::text[]`,
+  );
 
 /** The pairs as stored ("VARIABLE:DIRECTION") and back. */
 const effectVariableCodes: ValueTransformer = {
@@ -82,7 +91,9 @@ export class FrameworkCodes {
   controlSystems: ControlSystem[];
 
   @Field(() => [EffectVariableCode], { description: 'Effect variables of steering and which way each went (kap. 3).' })
-  @Column({ type: 'enum', enum: EFFECT_VARIABLE_CODES, enumName: 'effect_variable_code', array: true, default: '{}', transformer: effectVariableCodes })
+  // text[] with a check (effectVariablesCheck), not an enum: "VARIABLE:DIRECTION" is no valid
+  // GraphQL or identifier name, and tools that read the schema (PostGraphile) refuse such enums.
+  @Column({ type: 'text', array: true, default: '{}', transformer: effectVariableCodes })
   effectVariables: EffectVariableCode[];
 
   @Field(() => [ContextualCondition], { description: 'Contextual conditions outside formal steering that bore on it (§2.2.2).' })
