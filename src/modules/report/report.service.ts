@@ -194,9 +194,9 @@ export class ReportService {
     );
   }
 
-  async setStatus(actor: AuthUser, input: SetReportStatusInput): Promise<EvaluationReportEntity> {
-    return this.ds.transaction(async (em) => {
-      const report = await this.lockForEdit(em, actor, input);
+  /** A status move, as one more edit of the version (locked, checked, versioned, audited like the others). */
+  setStatus(actor: AuthUser, input: SetReportStatusInput): Promise<EvaluationReportEntity> {
+    return this.edit(actor, input, input.reason?.trim() || `Status → ${input.status}`, async (em, report) => {
       const allowed = REPORT_TRANSITIONS[report.status];
       if (!allowed.includes(input.status)) {
         throw conflict(
@@ -204,21 +204,9 @@ export class ReportService {
           'input.status',
         );
       }
-      const before = { ...report };
       if (input.status === ReportStatus.FINAL) await this.supersedeFinal(em, actor, report);
       report.status = input.status;
       report.finalisedAt = input.status === ReportStatus.FINAL ? new Date() : null;
-      report.version += 1;
-      const saved = await em.getRepository(EvaluationReportEntity).save(report);
-      await this.audit.record(em, actor, {
-        entity: AuditEntity.EVALUATION_REPORT,
-        entityId: report.id,
-        action: AuditAction.UPDATE,
-        before,
-        after: saved,
-        reason: input.reason?.trim() || `Status ${before.status} → ${input.status}`,
-      });
-      return saved;
     });
   }
 

@@ -95,8 +95,9 @@ export class AddReportFindingInput extends ReportEditInput {
   effectId?: string | null;
 }
 
-@InputType({ description: 'Changes a finding (fields left out stay), with the report’s edit version and a reason.' })
-export class UpdateReportFindingInput {
+/** Every change to a finding names it, the report's edit version read, and why. */
+@InputType({ isAbstract: true })
+export class FindingEditInput {
   @Field(() => ID, { description: 'The finding.' })
   @IsUUID('all')
   id: string;
@@ -108,7 +109,10 @@ export class UpdateReportFindingInput {
 
   @ReasonField()
   reason: string;
+}
 
+@InputType({ description: 'Changes a finding (fields left out stay), with the report’s edit version and a reason.' })
+export class UpdateReportFindingInput extends FindingEditInput {
   @Field(() => String, { nullable: true, description: 'The finding in one sentence.' })
   @IsOptional()
   @IsString()
@@ -131,19 +135,7 @@ export class UpdateReportFindingInput {
 }
 
 @InputType({ description: 'Takes a finding out of a report version, with the report’s edit version and a reason (it stays in the history).' })
-export class WithdrawReportFindingInput {
-  @Field(() => ID, { description: 'The finding.' })
-  @IsUUID('all')
-  id: string;
-
-  @Field(() => Int, { description: 'The report’s edit version you read.' })
-  @IsInt()
-  @Min(1)
-  expectedVersion: number;
-
-  @ReasonField()
-  reason: string;
-}
+export class WithdrawReportFindingInput extends FindingEditInput {}
 
 @InputType({ description: 'Adds a co-author: a researcher following the pilot.' })
 export class AddReportAuthorInput extends ReportEditInput {
