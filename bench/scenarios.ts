@@ -115,7 +115,7 @@ export const ANALYTICS: GraphqlScenario[] = [
 
 /** Scenario 1: one observation by id with its codes. */
 export const THIN_READ = `query($id: ID!) { observation(id: $id) { id title text occurredOn
-  codes { forms phase relations methods trustworthiness orientation effectOnTrust } } }`;
+  codes { forms phase relations methods { method polarity } trustworthiness orientation effectOnTrust } } }`;
 
 /** Scenario 3: the analytics queries measured under load, each with its hand-written SQL reference. */
 export const ANALYTICS_LOAD: (GraphqlScenario & { reference: 'discretion' | 'burden' | 'cooccurrence'; referenceParams: (c: BenchContext) => unknown[] })[] = [
@@ -128,7 +128,7 @@ export const ANALYTICS_LOAD: (GraphqlScenario & { reference: 'discretion' | 'bur
 export const NESTED_READ = `query($p: ID!, $first: Int!) {
   pilot(id: $p) { code title participants { level role organisation { name kind county } } }
   observations(first: $first, filter: { pilotId: [$p] }) { totalCount edges { node { id title occurredOn
-    author { displayName } codes { forms methods relations effectOnTrust } } } } }`;
+    author { displayName } codes { forms methods { method polarity } relations effectOnTrust } } } } }`;
 
 /** The same question for PostGraphile (its generated schema: connections via foreign keys). */
 export const NESTED_READ_POSTGRAPHILE = `query($p: UUID!, $first: Int!) {

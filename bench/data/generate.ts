@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import type { AuthUser } from '../../src/common/auth/auth-user';
 import { Role } from '../../src/common/auth/role.enum';
 import { lognormal, rng, Rng } from '../../src/cli/random';
-import { syntheticCodes } from '../../src/cli/synthetic';
+import { syntheticCodes, withPolarity } from '../../src/cli/synthetic';
 import { ImprovementUse, PeriodKind } from '../../src/modules/burden/burden.enums';
 import { BurdenService } from '../../src/modules/burden/burden.service';
 import { periodEnd } from '../../src/modules/burden/period';
@@ -205,7 +205,7 @@ export async function generate(app: INestApplicationContext, scale: Scale, seed:
       respondentRole: q.pick(Object.values(RespondentRole)),
       title: `${q.pick(['Arbetsplatsträff', 'Intervju', 'Ledningsgruppsmöte', 'Workshop', 'Dokumentstudie', 'Fältbesök', 'Samverkansmöte'])} ${addDays(scale.start, o.day)}`,
       text,
-      codes: syntheticCodes(q, late, 0.5),
+      codes: syntheticCodes(q, late, 0.5, rng(o.seed + 1)),
       tags: q.some(['tidstjuv', 'dialog', 'dokumentation', 'samverkan', 'ledarskap', 'uppföljning'], 3),
     });
     if (q.next() < scale.segmentShare) {
@@ -224,7 +224,7 @@ export async function generate(app: INestApplicationContext, scale: Scale, seed:
           codes: {
             forms: [],
             relations: q.some(Object.values(TrustRelation), 1),
-            methods: q.some(Object.values(TrustMethod), 1),
+            methods: withPolarity(q, q.some(Object.values(TrustMethod), 1)),
             trustworthiness: [],
             effectOnTrust: q.pick(Object.values(TrustEffect)),
           },

@@ -24,7 +24,7 @@ import { TimeThiefService } from '../modules/time-thief/time-thief.service';
 import { UserService } from '../modules/user/user.service';
 import { rng } from './random';
 import { seedFindings } from './seed-demo-findings';
-import { syntheticCodes } from './synthetic';
+import { syntheticCodes, withPolarity } from './synthetic';
 
 /**
  * A synthetic, clearly labelled demo dataset, loaded through the same services the API uses
@@ -83,6 +83,8 @@ export async function seedDemo(app: INestApplicationContext, options: { force: b
     throw new SeedRefused('The database already has data; seed-demo loads only into an empty one. Use --force to add the demo anyway.');
   }
   const r = rng(20170217);
+  /** Method polarities draw from their own stream: the rest of the demo stays as it was before they existed. */
+  const polarity = rng(20170218);
   const tag = Number(rows) > 0 ? `-${randomBytes(2).toString('hex')}` : '';
   const password = randomBytes(9).toString('base64url');
   const log = options.log;
@@ -294,7 +296,7 @@ export async function seedDemo(app: INestApplicationContext, options: { force: b
         respondentRole: r.pick(Object.values(RespondentRole)),
         title: `${r.pick(TITLES)} (demo)`,
         text: `[Syntetiska demodata] ${text}`,
-        codes: syntheticCodes(r, late, 0.6),
+        codes: syntheticCodes(r, late, 0.6, polarity),
         tags: ['demo', ...r.some(['tidstjuv', 'dialog', 'dokumentation', 'samverkan', 'ledarskap'], 2)],
       });
       count('observations');
@@ -307,7 +309,7 @@ export async function seedDemo(app: INestApplicationContext, options: { force: b
           codes: {
             forms: [],
             relations: [],
-            methods: r.some(Object.values(TrustMethod), 1),
+            methods: withPolarity(polarity, r.some(Object.values(TrustMethod), 1)),
             trustworthiness: [],
             effectOnTrust: r.pick(Object.values(TrustEffect)),
           },

@@ -1,12 +1,12 @@
 import { Role } from '../../src/common/auth/role.enum';
 import { SteeringLevel } from '../../src/modules/pilot/pilot.enums';
-import { makeOrganisation, makePilot, userWithToken } from '../factories';
+import { makeOrganisation, makePilot, userWithToken, seen } from '../factories';
 import { onlyError, startTestApp, TestApp } from '../utils/test-app';
 
 /**
- *   O1 2019-01-10 at unit A: forms REGEL, NORM; methods LESS_DETAIL_STEERING; relations BETWEEN_DECISION_LEVELS; STRENGTHENS
+ *   O1 2019-01-10 at unit A: forms REGEL, NORM; methods LESS_DETAIL_STEERING (introduced or strengthened, as every other method code here); relations BETWEEN_DECISION_LEVELS; STRENGTHENS
  *      segment: methods VALUES_WORK
- *   O2 2019-02-05 at unit B: forms NORM; methods LESS_DETAIL_STEERING, VALUES_WORK;
+ *   O2 2019-02-05 at unit B: forms NORM; methods LESS_DETAIL_STEERING weakened or reversed (more detail steering), VALUES_WORK;
  *      relations BETWEEN_DECISION_LEVELS, PRINCIPAL_AND_OPERATIONS; STRENGTHENS
  *      segment: methods VALUES_WORK; relations PRINCIPAL_AND_OPERATIONS
  *   O3 2019-02-20 at unit B: forms EKONOMI; methods VALUES_WORK; WEAKENS
@@ -40,20 +40,20 @@ describe('code frequencies and co-occurrence', () => {
       t.gql('mutation($input: AddCodedSegmentInput!) { addCodedSegment(input: $input) { id } }', { input: { observationId, start: 0, end: 3, codes } }, admin);
     const o1 = await log(unitA.id, '2019-01-10', {
       forms: ['REGEL', 'NORM'],
-      methods: ['LESS_DETAIL_STEERING'],
+      methods: [seen('LESS_DETAIL_STEERING')],
       relations: ['BETWEEN_DECISION_LEVELS'],
       effectOnTrust: 'STRENGTHENS',
     });
     const o2 = await log(unitB.id, '2019-02-05', {
       forms: ['NORM'],
-      methods: ['LESS_DETAIL_STEERING', 'VALUES_WORK'],
+      methods: [seen('LESS_DETAIL_STEERING', 'WEAKENED_OR_REVERSED'), seen('VALUES_WORK')],
       relations: ['BETWEEN_DECISION_LEVELS', 'PRINCIPAL_AND_OPERATIONS'],
       effectOnTrust: 'STRENGTHENS',
     });
-    await log(unitB.id, '2019-02-20', { forms: ['EKONOMI'], methods: ['VALUES_WORK'], effectOnTrust: 'WEAKENS' });
+    await log(unitB.id, '2019-02-20', { forms: ['EKONOMI'], methods: [seen('VALUES_WORK')], effectOnTrust: 'WEAKENS' });
     const o4 = await log(unitB.id, '2019-02-21', { forms: ['REGEL'] });
-    await segment(o1, { methods: ['VALUES_WORK'] });
-    await segment(o2, { methods: ['VALUES_WORK'], relations: ['PRINCIPAL_AND_OPERATIONS'] });
+    await segment(o1, { methods: [seen('VALUES_WORK')] });
+    await segment(o2, { methods: [seen('VALUES_WORK')], relations: ['PRINCIPAL_AND_OPERATIONS'] });
     await t.gql('mutation($input: DeleteObservationInput!) { deleteObservation(input: $input) { id } }', { input: { id: o4, reason: 'test' } }, admin);
   });
   afterAll(() => t.close());
@@ -73,21 +73,22 @@ describe('code frequencies and co-occurrence', () => {
       ['FORM', 'NORM', 2],
       ['FORM', 'EKONOMI', 1],
       ['FORM', 'REGEL', 1],
-      ['METHOD', 'LESS_DETAIL_STEERING', 2],
-      ['METHOD', 'VALUES_WORK', 2],
+      ['METHOD', 'VALUES_WORK:INTRODUCED_OR_STRENGTHENED', 2],
+      ['METHOD', 'LESS_DETAIL_STEERING:INTRODUCED_OR_STRENGTHENED', 1],
+      ['METHOD', 'LESS_DETAIL_STEERING:WEAKENED_OR_REVERSED', 1],
     ]);
   });
 
   it('counts per month, and on coded segments', async () => {
     const monthly = await q(FREQ, { dimensions: ['METHOD'], bucket: 'MONTH' });
     expect(monthly.map((r) => [r.bucketStart, r.code, r.count])).toEqual([
-      ['2019-01-01', 'LESS_DETAIL_STEERING', 1],
-      ['2019-02-01', 'VALUES_WORK', 2],
-      ['2019-02-01', 'LESS_DETAIL_STEERING', 1],
+      ['2019-01-01', 'LESS_DETAIL_STEERING:INTRODUCED_OR_STRENGTHENED', 1],
+      ['2019-02-01', 'VALUES_WORK:INTRODUCED_OR_STRENGTHENED', 2],
+      ['2019-02-01', 'LESS_DETAIL_STEERING:WEAKENED_OR_REVERSED', 1],
     ]);
     const segments = await q(FREQ, { unit: 'SEGMENTS', dimensions: ['METHOD', 'RELATION'] });
     expect(segments.map((r) => [r.dimension, r.code, r.count])).toEqual([
-      ['METHOD', 'VALUES_WORK', 2],
+      ['METHOD', 'VALUES_WORK:INTRODUCED_OR_STRENGTHENED', 2],
       ['RELATION', 'PRINCIPAL_AND_OPERATIONS', 1],
     ]);
   });
@@ -98,10 +99,11 @@ describe('code frequencies and co-occurrence', () => {
       columns: 'RELATION',
     });
     expect(cells.map((c) => [c.rowCode, c.columnCode, c.count])).toEqual([
-      ['LESS_DETAIL_STEERING', 'BETWEEN_DECISION_LEVELS', 2],
-      ['LESS_DETAIL_STEERING', 'PRINCIPAL_AND_OPERATIONS', 1],
-      ['VALUES_WORK', 'BETWEEN_DECISION_LEVELS', 1],
-      ['VALUES_WORK', 'PRINCIPAL_AND_OPERATIONS', 1],
+      ['LESS_DETAIL_STEERING:INTRODUCED_OR_STRENGTHENED', 'BETWEEN_DECISION_LEVELS', 1],
+      ['LESS_DETAIL_STEERING:WEAKENED_OR_REVERSED', 'BETWEEN_DECISION_LEVELS', 1],
+      ['LESS_DETAIL_STEERING:WEAKENED_OR_REVERSED', 'PRINCIPAL_AND_OPERATIONS', 1],
+      ['VALUES_WORK:INTRODUCED_OR_STRENGTHENED', 'BETWEEN_DECISION_LEVELS', 1],
+      ['VALUES_WORK:INTRODUCED_OR_STRENGTHENED', 'PRINCIPAL_AND_OPERATIONS', 1],
     ]);
   });
 
@@ -185,7 +187,7 @@ describe('code frequencies and co-occurrence', () => {
           kind: 'INTERVIEW',
           title: 'Enhetschefen',
           text: 'Vi styr mindre i detalj nu.',
-          codes: { methods: ['LESS_DETAIL_STEERING'] },
+          codes: { methods: [seen('LESS_DETAIL_STEERING')] },
         },
       },
       admin,
@@ -196,19 +198,27 @@ describe('code frequencies and co-occurrence', () => {
       groupBy: ['LEVEL', 'RESPONDENT_ROLE', 'PILOT'],
     });
     expect(grouped.map((r) => [r.level, r.respondentRole, r.code, r.count, r.pilotId === pilotId])).toEqual([
-      ['FRONT_LINE', null, 'LESS_DETAIL_STEERING', 2, true],
-      ['FRONT_LINE', null, 'VALUES_WORK', 2, true],
-      ['UNIT_MANAGEMENT', 'FIRST_LINE_MANAGER', 'LESS_DETAIL_STEERING', 1, true],
+      ['FRONT_LINE', null, 'VALUES_WORK:INTRODUCED_OR_STRENGTHENED', 2, true],
+      ['FRONT_LINE', null, 'LESS_DETAIL_STEERING:INTRODUCED_OR_STRENGTHENED', 1, true],
+      ['FRONT_LINE', null, 'LESS_DETAIL_STEERING:WEAKENED_OR_REVERSED', 1, true],
+      ['UNIT_MANAGEMENT', 'FIRST_LINE_MANAGER', 'LESS_DETAIL_STEERING:INTRODUCED_OR_STRENGTHENED', 1, true],
     ]);
     const managers = await q(FREQ, { dimensions: ['METHOD'], filter: { level: ['UNIT_MANAGEMENT'], respondentRole: ['FIRST_LINE_MANAGER'] } });
-    expect(managers.map((r) => [r.code, r.count])).toEqual([['LESS_DETAIL_STEERING', 1]]);
+    expect(managers.map((r) => [r.code, r.count])).toEqual([['LESS_DETAIL_STEERING:INTRODUCED_OR_STRENGTHENED', 1]]);
     const cells = await q('query($input: CodeCooccurrenceInput!) { codeCooccurrence(input: $input) { level rowCode columnCode count } }', {
       rows: 'METHOD',
       columns: 'METHOD',
       groupBy: ['LEVEL'],
       filter: { level: ['UNIT_MANAGEMENT'] },
     });
-    expect(cells).toEqual([{ level: 'UNIT_MANAGEMENT', rowCode: 'LESS_DETAIL_STEERING', columnCode: 'LESS_DETAIL_STEERING', count: 1 }]);
+    expect(cells).toEqual([
+      {
+        level: 'UNIT_MANAGEMENT',
+        rowCode: 'LESS_DETAIL_STEERING:INTRODUCED_OR_STRENGTHENED',
+        columnCode: 'LESS_DETAIL_STEERING:INTRODUCED_OR_STRENGTHENED',
+        count: 1,
+      },
+    ]);
     const listed = await t.gql(
       '{ observations(filter: { level: [UNIT_MANAGEMENT], respondentRole: [FIRST_LINE_MANAGER] }) { edges { node { title } } } }',
       {},

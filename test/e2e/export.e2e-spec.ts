@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { Role } from '../../src/common/auth/role.enum';
 import { SteeringLevel } from '../../src/modules/pilot/pilot.enums';
-import { makeOrganisation, makePilot, userWithToken } from '../factories';
+import { makeOrganisation, makePilot, userWithToken, seen } from '../factories';
 import { startTestApp, TestApp } from '../utils/test-app';
 
 const TEXT = 'Åsa säger: "Dialogen, inte systemet."\nRad två: öl, äpple; 😀';
@@ -38,14 +38,14 @@ describe('CSV exports', () => {
       kind: 'INTERVIEW',
       title: 'Intervju, del 1',
       text: TEXT,
-      codes: { forms: ['NORM', 'PRESTATION'], methods: ['VALUES_WORK'], effectOnTrust: 'STRENGTHENS' },
+      codes: { forms: ['NORM', 'PRESTATION'], methods: [seen('VALUES_WORK')], effectOnTrust: 'STRENGTHENS' },
       tags: ['dialog'],
     });
     await m('mutation($input: AddCodedSegmentInput!) { addCodedSegment(input: $input) { id } }', {
       observationId: obs.id,
       start: 11,
       end: 37,
-      codes: { methods: ['VALUES_WORK'] },
+      codes: { methods: [seen('VALUES_WORK')] },
     });
     const inst = await m('mutation($input: CreateSteeringInstrumentInput!) { createSteeringInstrument(input: $input) { id } }', {
       name: 'Register',
@@ -96,7 +96,7 @@ describe('CSV exports', () => {
       kind: 'INTERVIEW',
       title: 'Intervju, del 1',
       forms: 'NORM;PRESTATION',
-      methods: 'VALUES_WORK',
+      methods: 'VALUES_WORK:INTRODUCED_OR_STRENGTHENED',
       effect_on_trust: 'STRENGTHENS',
       tags: 'dialog',
     });
@@ -109,11 +109,18 @@ describe('CSV exports', () => {
       ['EFFECT_ON_TRUST', 'STRENGTHENS'],
       ['FORM', 'NORM'],
       ['FORM', 'PRESTATION'],
-      ['METHOD', 'VALUES_WORK'],
+      ['METHOD', 'VALUES_WORK:INTRODUCED_OR_STRENGTHENED'],
     ]);
     const segments = rows((await get('segments.csv', analyst.token)).text);
     expect(segments).toEqual([
-      expect.objectContaining({ start: '11', end: '37', quote: '"Dialogen, inte systemet."', dimension: 'METHOD', code: 'VALUES_WORK', stale: 'false' }),
+      expect.objectContaining({
+        start: '11',
+        end: '37',
+        quote: '"Dialogen, inte systemet."',
+        dimension: 'METHOD',
+        code: 'VALUES_WORK:INTRODUCED_OR_STRENGTHENED',
+        stale: 'false',
+      }),
     ]);
   });
 

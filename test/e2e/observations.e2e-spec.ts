@@ -1,16 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { Role } from '../../src/common/auth/role.enum';
 import { SteeringLevel } from '../../src/modules/pilot/pilot.enums';
-import { makeOrganisation, makePilot, userWithToken } from '../factories';
+import { makeOrganisation, makePilot, userWithToken, seen } from '../factories';
 import { onlyError, startTestApp, TestApp } from '../utils/test-app';
 
 const FIELDS = `id version title text occurredOn occurredTime kind level respondentRole tags deletedAt deleteReason
-  codes { forms phase relations methods trustworthiness orientation effectOnTrust }
+  codes { forms phase relations methods { method polarity } trustworthiness orientation effectOnTrust }
   author { id } pilot { code } organisation { name }`;
 const LOG = `mutation($input: LogObservationInput!) { logObservation(input: $input) { ${FIELDS} } }`;
 const UPDATE = `mutation($input: UpdateObservationInput!) { updateObservation(input: $input) { ${FIELDS} segments { id stale quote } } }`;
 const SEGMENT =
-  'mutation($input: AddCodedSegmentInput!) { addCodedSegment(input: $input) { id start end quote stale memo codes { methods effectOnTrust } author { id } } }';
+  'mutation($input: AddCodedSegmentInput!) { addCodedSegment(input: $input) { id start end quote stale memo codes { methods { method polarity } effectOnTrust } author { id } } }';
 const GET = `query($id: ID!) { observation(id: $id) { ${FIELDS}
   segments { start end quote stale } versions { version change changedFields changedBy { id } snapshot } } }`;
 const LIST = `query($filter: ObservationFilter, $first: Int, $after: String) { observations(filter: $filter, first: $first, after: $after) {
@@ -56,7 +56,7 @@ describe('observations', () => {
     text: 'Personalen beskriver "minutjakten": en avvikelserapport när ett besök drar över med två minuter.',
     codes: {
       forms: ['PRESTATION'],
-      methods: ['LESS_DETAIL_STEERING'],
+      methods: [seen('LESS_DETAIL_STEERING')],
       relations: ['BETWEEN_DECISION_LEVELS'],
       effectOnTrust: 'WEAKENS',
       orientation: 'CONTROLLING',
@@ -75,7 +75,7 @@ describe('observations', () => {
       version: 1,
       text,
       occurredTime: '14:30:00',
-      codes: { forms: ['PRESTATION'], methods: ['LESS_DETAIL_STEERING'], effectOnTrust: 'WEAKENS', phase: null },
+      codes: { forms: ['PRESTATION'], methods: [seen('LESS_DETAIL_STEERING')], effectOnTrust: 'WEAKENS', phase: null },
       author: { id: researcher.user.id },
       pilot: { code: 'OBS-1' },
       organisation: { name: 'Hemtjänst Väster' },
@@ -85,11 +85,15 @@ describe('observations', () => {
     const end = start + Array.from('Dialogen är viktigare än själva systemet.').length;
     const seg = await t.gql(
       SEGMENT,
-      { input: { observationId: obs.id, start, end, codes: { methods: ['VALUES_WORK'], effectOnTrust: 'STRENGTHENS' }, memo: 'dialog' } },
+      { input: { observationId: obs.id, start, end, codes: { methods: [seen('VALUES_WORK')], effectOnTrust: 'STRENGTHENS' }, memo: 'dialog' } },
       researcher.token,
     );
     expect(seg.errors).toBeUndefined();
-    expect(seg.data!.addCodedSegment).toMatchObject({ quote: 'Dialogen är viktigare än själva systemet.', stale: false, codes: { methods: ['VALUES_WORK'] } });
+    expect(seg.data!.addCodedSegment).toMatchObject({
+      quote: 'Dialogen är viktigare än själva systemet.',
+      stale: false,
+      codes: { methods: [seen('VALUES_WORK')] },
+    });
 
     const emoji = Array.from(text).indexOf('😀');
     const one = await t.gql(SEGMENT, { input: { observationId: obs.id, start: emoji, end: emoji + 1 } }, researcher.token);
@@ -132,10 +136,10 @@ describe('observations', () => {
     const obs = (await log({ title: 'Versioned' })).data!.logObservation;
     const edit = await t.gql(
       UPDATE,
-      { input: { id: obs.id, expectedVersion: 1, reason: 'Rättad', title: 'Versioned (rev)', codes: { methods: ['VALUES_WORK'] } } },
+      { input: { id: obs.id, expectedVersion: 1, reason: 'Rättad', title: 'Versioned (rev)', codes: { methods: [seen('VALUES_WORK')] } } },
       researcher.token,
     );
-    expect(edit.data!.updateObservation).toMatchObject({ version: 2, title: 'Versioned (rev)', codes: { methods: ['VALUES_WORK'], forms: [] } });
+    expect(edit.data!.updateObservation).toMatchObject({ version: 2, title: 'Versioned (rev)', codes: { methods: [seen('VALUES_WORK')], forms: [] } });
 
     const stale = onlyError(await t.gql(UPDATE, { input: { id: obs.id, expectedVersion: 1, reason: 'Rättad', title: 'Lost update' } }, researcher.token));
     expect(stale.extensions).toMatchObject({ code: 'CONFLICT', fields: [{ field: 'input.expectedVersion' }] });
@@ -271,14 +275,14 @@ describe('observations', () => {
             occurredOn: '2018-02-01',
             kind: 'MEETING',
             text: 'Om styrning och tillit i vården.',
-            codes: { forms: ['NORM'], methods: ['VALUES_WORK'] },
+            codes: { forms: ['NORM'], methods: [seen('VALUES_WORK')] },
             tags: ['dialog'],
           }),
           mk('S-both', {
             occurredOn: '2018-02-02',
             kind: 'MEETING',
             text: 'Inget särskilt.',
-            codes: { forms: ['NORM', 'EKONOMI'], methods: ['VALUES_WORK', 'LESS_DETAIL_STEERING'] },
+            codes: { forms: ['NORM', 'EKONOMI'], methods: [seen('VALUES_WORK'), seen('LESS_DETAIL_STEERING')] },
           }),
           mk('S-kommun', { occurredOn: '2018-02-03', kind: 'WORKSHOP', organisationId: kommun.id, text: 'Workshop.', codes: { forms: ['EKONOMI'] } }),
         ]),

@@ -10,7 +10,7 @@ import { writeRefiProject } from '../../src/modules/export/refi/project-writer';
 import { refiQueries } from '../../src/modules/export/refi/refi.sql';
 import { ZipSink } from '../../src/modules/export/refi/zip-sink';
 import { SteeringLevel } from '../../src/modules/pilot/pilot.enums';
-import { makeOrganisation, makePilot, userWithToken } from '../factories';
+import { makeOrganisation, makePilot, userWithToken, seen } from '../factories';
 import { startTestApp, TestApp } from '../utils/test-app';
 
 const SCHEMAS = path.join(__dirname, '..', 'fixtures', 'refi-qda');
@@ -84,7 +84,7 @@ describe('REFI-QDA exports', () => {
         organisationId: unit.id,
         title: 'Intervju med Åsa',
         text: TEXT,
-        codes: { methods: ['VALUES_WORK'], effectOnTrust: 'STRENGTHENS', orientation: 'MIXED' },
+        codes: { methods: [seen('VALUES_WORK')], effectOnTrust: 'STRENGTHENS', orientation: 'MIXED' },
         tags: ['dialog', 'hemtjänst'],
       },
       researcher.token,
@@ -93,7 +93,7 @@ describe('REFI-QDA exports', () => {
     await segment(
       first.id,
       range(TEXT, '"Dialogen, inte systemet."'),
-      { methods: ['VALUES_WORK'], relations: ['BETWEEN_DECISION_LEVELS'] },
+      { methods: [seen('VALUES_WORK')], relations: ['BETWEEN_DECISION_LEVELS'] },
       'Kärnan i intervjun',
       researcher.token,
     );
@@ -168,15 +168,15 @@ describe('REFI-QDA exports', () => {
     walk(p.CodeBook.Codes.Code);
     const codeNames = (codings: any[] = []) => codings.map((c) => codes.get(c.CodeRef.targetGUID)).sort();
     expect(codeNames(source.PlainTextSelection[0].Coding)).toEqual([
-      'Metoder för tillitsbaserad styrning/Värdegrundsarbete',
       'Tillitsrelationer/Tillit mellan beslutsnivåer inom verksamheten',
+      'Värdegrundsarbete/Värdegrundsarbete: införs eller förstärks',
     ]);
     expect(codeNames(source.PlainTextSelection[1].Coding)).toEqual(['Påverkan på tilliten/Stärker tilliten']);
     // The observation's own codes code the whole source.
     expect(codeNames(source.Coding)).toEqual([
       'Kontrollerande och möjliggörande styrning/Blandad styrning',
-      'Metoder för tillitsbaserad styrning/Värdegrundsarbete',
       'Påverkan på tilliten/Stärker tilliten',
+      'Värdegrundsarbete/Värdegrundsarbete: införs eller förstärks',
     ]);
   });
 
@@ -207,7 +207,14 @@ describe('REFI-QDA exports', () => {
       ['Styrningens effektvariabler', 'false', 7],
       ['Kontextuella förutsättningar', 'false', 4],
     ]);
-    expect(dims[3].Code[0]).toMatchObject({ name: 'Minskad detaljstyrning', isCodable: 'true' });
+    // A method is coded with what the passage shows of it: a sub-code per polarity under the method.
+    expect(dims[3].Code[0]).toMatchObject({ name: 'Minskad detaljstyrning', isCodable: 'false' });
+    expect(dims[3].Code[0].Code.map((c: any) => [c.name, c.isCodable])).toEqual([
+      ['Minskad detaljstyrning: införs eller förstärks', 'true'],
+      ['Minskad detaljstyrning: försvagas eller går bakåt', 'true'],
+      ['Minskad detaljstyrning: diskuteras utan förändring', 'true'],
+    ]);
+    expect(dims[3].Code[0].Code[1].Description).toContain('LESS_DETAIL_STEERING:WEAKENED_OR_REVERSED');
     // An effect variable is coded with its direction: a sub-code per direction under the variable.
     expect(dims[9].Code[3]).toMatchObject({ name: 'Medarbetarnas handlingsutrymme', isCodable: 'false' });
     expect(dims[9].Code[3].Code.map((c: any) => [c.name, c.isCodable])).toEqual([

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Role } from '../../src/common/auth/role.enum';
 import { SteeringLevel } from '../../src/modules/pilot/pilot.enums';
-import { makeOrganisation, makePilot, userWithToken } from '../factories';
+import { makeOrganisation, makePilot, userWithToken, seen } from '../factories';
 import { onlyError, startTestApp, TestApp } from '../utils/test-app';
 
 const START = 'mutation($input: StartEvaluationReportInput!) { startEvaluationReport(input: $input) { id number status version title } }';
@@ -81,7 +81,7 @@ describe('evaluation reports and evidence', () => {
     segmentId = (
       await ok(
         'mutation($input: AddCodedSegmentInput!) { addCodedSegment(input: $input) { id } }',
-        { observationId: observation.id, start: 0, end: 33, codes: { methods: ['LESS_DETAIL_STEERING'] } },
+        { observationId: observation.id, start: 0, end: 33, codes: { methods: [seen('LESS_DETAIL_STEERING')] } },
         'researcher',
       )
     ).id;

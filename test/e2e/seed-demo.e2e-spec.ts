@@ -80,7 +80,7 @@ describe('seed-demo', () => {
     const res = await t.gql(
       `mutation($pilot: ID!, $unit: ID!) { logObservation(input: { pilotId: $pilot, organisationId: $unit, level: FRONT_LINE, occurredOn: "2017-05-10",
          kind: INTERVIEW, respondentRole: FRONT_LINE_STAFF, title: "Minutjakten i hemtjänsten", text: "Personalen beskriver minutjakten.",
-         codes: { forms: [PRESTATION], relations: [], methods: [LESS_DETAIL_STEERING], trustworthiness: [] } }) { id } }`,
+         codes: { forms: [PRESTATION], relations: [], methods: [{ method: LESS_DETAIL_STEERING, polarity: WEAKENED_OR_REVERSED }], trustworthiness: [] } }) { id } }`,
       { pilot: pilot.id, unit },
       researcher,
     );

@@ -2,7 +2,7 @@ import { Role } from '../../src/common/auth/role.enum';
 import { SteeringLevel } from '../../src/modules/pilot/pilot.enums';
 import { DEFAULT_SURVEY_INSTRUMENT_ID, RespondentCategory } from '../../src/modules/survey/survey.enums';
 import { SurveyService } from '../../src/modules/survey/survey.service';
-import { makeOrganisation, makePilot, userWithToken } from '../factories';
+import { makeOrganisation, makePilot, userWithToken, seen } from '../factories';
 import { startTestApp, TestApp } from '../utils/test-app';
 
 /**
@@ -66,7 +66,7 @@ describe('pilot signals', () => {
       kind: 'MEETING',
       title: 'o',
       text: 'x',
-      codes: { methods: ['LESS_DETAIL_STEERING'] },
+      codes: { methods: [seen('LESS_DETAIL_STEERING')] },
     });
     const thief = await m('mutation($input: ReportTimeThiefInput!) { reportTimeThief(input: $input) { id } }', {
       organisationId: unit.id,
@@ -115,7 +115,7 @@ describe('pilot signals', () => {
           from: '2019-01-01',
           to: '2019-12-31',
           bucket: 'QUARTER',
-          codes: [{ dimension: 'METHOD', code: 'LESS_DETAIL_STEERING' }],
+          codes: [{ dimension: 'METHOD', code: 'LESS_DETAIL_STEERING:INTRODUCED_OR_STRENGTHENED' }],
           dimensions: ['DECISION_AUTHORITY'],
         },
       },
@@ -126,7 +126,7 @@ describe('pilot signals', () => {
     expect(q1).toMatchObject({
       bucketStart: '2019-01-01',
       observations: 1,
-      codeCounts: [{ code: 'LESS_DETAIL_STEERING', count: 1 }],
+      codeCounts: [{ code: 'LESS_DETAIL_STEERING:INTRODUCED_OR_STRENGTHENED', count: 1 }],
       indicatorsInForce: 1,
       timeThievesRemoved: 0,
       discretion: [],

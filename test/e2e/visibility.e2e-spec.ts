@@ -4,7 +4,7 @@ import { Role } from '../../src/common/auth/role.enum';
 import { OrganisationKind } from '../../src/modules/organisation/organisation.enums';
 import { SteeringLevel } from '../../src/modules/pilot/pilot.enums';
 import { DEFAULT_SURVEY_INSTRUMENT_ID } from '../../src/modules/survey/survey.enums';
-import { makeOrganisation, makePilot, userWithToken } from '../factories';
+import { makeOrganisation, makePilot, userWithToken, seen } from '../factories';
 import { GqlResponse, startTestApp, TestApp } from '../utils/test-app';
 
 /**
@@ -90,7 +90,7 @@ describe('who sees what, on every path', () => {
             kind: 'MEETING',
             title: `Möte ${p} ${day}`,
             text: 'Dialog om uppföljning.',
-            codes: { methods: ['LESS_DETAIL_STEERING'] },
+            codes: { methods: [seen('LESS_DETAIL_STEERING')] },
             tags: [],
           },
         },
@@ -370,7 +370,7 @@ describe('who sees what, on every path', () => {
           expect({ p, events: sorted(events) }).toEqual({ p, events: sorted(obs[p].filter((id) => readable(role).includes(id))) });
           const signals = await ok(
             `query($p: ID!) { pilotSignals(input: { pilotId: $p, from: "2017-01-01", to: "2017-12-31", bucket: YEAR,
-            codes: [{ dimension: METHOD, code: "LESS_DETAIL_STEERING" }] }) { observations codeCounts { count } } }`,
+            codes: [{ dimension: METHOD, code: "LESS_DETAIL_STEERING:INTRODUCED_OR_STRENGTHENED" }] }) { observations codeCounts { count } } }`,
             { p: pilot[p] },
             token,
           );
@@ -382,7 +382,9 @@ describe('who sees what, on every path', () => {
           });
         }
         const freq = await ok('{ codeFrequencies(input: { unit: OBSERVATIONS, dimensions: [METHOD] }) { code count } }', {}, token);
-        expect(freq.codeFrequencies.find((r: { code: string }) => r.code === 'LESS_DETAIL_STEERING')?.count ?? 0).toBe(countable(role).length);
+        expect(freq.codeFrequencies.find((r: { code: string }) => r.code === 'LESS_DETAIL_STEERING:INTRODUCED_OR_STRENGTHENED')?.count ?? 0).toBe(
+          countable(role).length,
+        );
       },
     );
   });

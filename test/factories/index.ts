@@ -91,3 +91,6 @@ export async function userWithToken(t: TestApp, fields: DeepPartial<UserEntity> 
   const user = await makeUser(t.ds, fields);
   return { user, token: await login(t, user.email) };
 }
+
+/** A method code as observations and segments take it: the method and what the passage shows of it. */
+export const seen = (method: string, polarity = 'INTRODUCED_OR_STRENGTHENED') => ({ method, polarity });

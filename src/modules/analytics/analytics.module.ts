@@ -9,6 +9,7 @@ import { AccessLogService } from './access-log.service';
 import { AccessLogResolver, DiscretionResolver, WaveChangeResolver } from './analytics.resolver';
 import { CodesResolver } from './codes.resolver';
 import { CodesService } from './codes.service';
+import { CodingComparisonService } from './coding-comparison.service';
 import { DiscretionService } from './discretion.service';
 import { BurdenSeriesResolver, IndicatorLoadResolver, SupervisionLoadResolver, TimeThiefSummaryResolver } from './series.resolver';
 import { SeriesService } from './series.service';
@@ -24,6 +25,7 @@ import { TimelineService } from './timeline.service';
     DiscretionService,
     SeriesService,
     CodesService,
+    CodingComparisonService,
     CodesResolver,
     TimelineService,
     TimelineResolver,

@@ -25,7 +25,7 @@ import {
  * grouped by these enum values and only the groups' codes are turned into text: casting every
  * code of every row to text costs more than the counting (docs/benchmarks.md).
  */
-const CODES: Record<CodeDimension, string> = {
+export const CODES: Record<CodeDimension, string> = {
   FORM: 'src.forms',
   PHASE: 'array_remove(ARRAY[src.phase], NULL)',
   RELATION: 'src.relations',
@@ -128,20 +128,26 @@ export class CodesService {
 
   /** The coded rows: live observations, or the segments of live observations, with their observation's date. */
   private source(actor: AuthUser, unit: CodedUnit, f: CodeCountFilter | undefined, p: Params): string {
-    const add = (v: unknown, cast: string) => p.add(v, cast);
-    const where = ['o.deleted_at IS NULL', inRaw(countableObservations(actor, 'o'), p)];
-    if (f?.pilotId?.length) where.push(`o.pilot_id = ANY(${add(f.pilotId, '::uuid[]')})`);
-    if (f?.organisationId) where.push(`o.organisation_id IN (${subtreeIdsSql(add(f.organisationId, '::uuid'))})`);
-    if (f?.authorId) where.push(`o.author_id = ${add(f.authorId, '::uuid')}`);
-    if (f?.kind?.length) where.push(`o.kind::text = ANY(${add(f.kind, '::text[]')})`);
-    if (f?.from) where.push(`o.occurred_on >= ${add(f.from, '::date')}`);
-    if (f?.to) where.push(`o.occurred_on <= ${add(f.to, '::date')}`);
-    if (f?.tag) where.push(`o.tags @> ARRAY[${add(f.tag, '::varchar')}]`);
-    if (f?.level?.length) where.push(`o.level::text = ANY(${add(f.level, '::text[]')})`);
-    if (f?.respondentRole?.length) where.push(`o.respondent_role::text = ANY(${add(f.respondentRole, '::text[]')})`);
+    const where = ['o.deleted_at IS NULL', inRaw(countableObservations(actor, 'o'), p), ...observationConditions(f, p)];
     const cols = (a: string) => CODE_COLUMNS.map((c) => `${a}.${c}`).join(', ');
     return unit === CodedUnit.SEGMENTS
       ? `SELECT ${cols('s')}, ${OBSERVATION_KEYS} FROM coded_segment s JOIN observation o ON o.id = s.observation_id WHERE ${where.join(' AND ')}`
       : `SELECT ${cols('o')}, ${OBSERVATION_KEYS} FROM observation o WHERE ${where.join(' AND ')}`;
   }
+}
+
+/** The conditions of a code-count filter on observation `o` (access and liveness are the caller's). */
+export function observationConditions(f: CodeCountFilter | undefined, p: Params): string[] {
+  const add = (v: unknown, cast: string) => p.add(v, cast);
+  const where: string[] = [];
+  if (f?.pilotId?.length) where.push(`o.pilot_id = ANY(${add(f.pilotId, '::uuid[]')})`);
+  if (f?.organisationId) where.push(`o.organisation_id IN (${subtreeIdsSql(add(f.organisationId, '::uuid'))})`);
+  if (f?.authorId) where.push(`o.author_id = ${add(f.authorId, '::uuid')}`);
+  if (f?.kind?.length) where.push(`o.kind::text = ANY(${add(f.kind, '::text[]')})`);
+  if (f?.from) where.push(`o.occurred_on >= ${add(f.from, '::date')}`);
+  if (f?.to) where.push(`o.occurred_on <= ${add(f.to, '::date')}`);
+  if (f?.tag) where.push(`o.tags @> ARRAY[${add(f.tag, '::varchar')}]`);
+  if (f?.level?.length) where.push(`o.level::text = ANY(${add(f.level, '::text[]')})`);
+  if (f?.respondentRole?.length) where.push(`o.respondent_role::text = ANY(${add(f.respondentRole, '::text[]')})`);
+  return where;
 }

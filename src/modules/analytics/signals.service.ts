@@ -9,12 +9,23 @@ import { PilotService } from '../pilot/pilot.service';
 import { EffectAspect, EffectDirection, EvidenceStrength } from '../effect/effect.enums';
 import { DEFAULT_SURVEY_INSTRUMENT_ID, SurveyDimension } from '../survey/survey.enums';
 import { AccessLogService } from './access-log.service';
+import { unknownCode } from './code-dimensions';
+import { badInputs } from '../../common/errors/domain-error';
 import { CodesService } from './codes.service';
 import { DiscretionService } from './discretion.service';
 import { CodedUnit } from './dto/codes.input';
 import { DiscretionGroupBy } from './dto/discretion-results.input';
 import { PilotSignalsBucket, PilotSignalsInput } from './dto/signals.input';
 import { SeriesService } from './series.service';
+
+/** Codes are asked for as codeFrequencies returns them; a bare method would silently count nothing. */
+function checkCodes(input: PilotSignalsInput): void {
+  const problems = input.codes.flatMap((c, i) => {
+    const why = unknownCode(c.dimension, c.code);
+    return why ? [{ field: `input.codes.${i}.code`, message: why }] : [];
+  });
+  if (problems.length) throw badInputs(problems);
+}
 
 const DEFAULT_DIMENSIONS = [SurveyDimension.DECISION_AUTHORITY, SurveyDimension.TIME_FOR_CORE_WORK, SurveyDimension.ADMINISTRATIVE_BURDEN];
 
@@ -35,6 +46,7 @@ export class SignalsService {
   ) {}
 
   async signals(actor: AuthUser, input: PilotSignalsInput): Promise<PilotSignalsBucket[]> {
+    checkCodes(input);
     await this.accessLog.record(actor, 'pilotSignals', input);
     await this.pilots.get(actor, input.pilotId);
     const range = { from: input.from, to: input.to, bucket: input.bucket, pilotId: input.pilotId };

@@ -6,6 +6,7 @@ import {
   EffectVariable,
   GovernanceForm,
   GovernancePhase,
+  MethodPolarity,
   SteeringEffectDirection,
   SteeringOrientation,
   TrustDefinitionPart,
@@ -511,6 +512,31 @@ export const CODED_ORIENTATIONS: CatalogueTerm<CodedOrientation>[] = [
   ),
 ];
 
+/** What a passage shows of a method: the project's own category (SOU 2017:56 names the methods, not their reversal). */
+export const METHOD_POLARITIES: CatalogueTerm<MethodPolarity>[] = [
+  own(
+    MethodPolarity.INTRODUCED_OR_STRENGTHENED,
+    'Införs eller förstärks',
+    'Introduced or strengthened',
+    'Passagen visar att metoden infördes eller fick större genomslag, t.ex. att detaljstyrningen minskade.',
+    'The passage shows the method being introduced or gaining ground, e.g. detail steering being reduced.',
+  ),
+  own(
+    MethodPolarity.WEAKENED_OR_REVERSED,
+    'Försvagas eller går bakåt',
+    'Weakened or reversed',
+    'Passagen visar motsatsen till metoden eller att den försvagades, t.ex. mer detaljstyrning (som minutjakten).',
+    'The passage shows the opposite of the method or its weakening, e.g. more detail steering (such as minute-by-minute time keeping).',
+  ),
+  own(
+    MethodPolarity.DISCUSSED_WITHOUT_CHANGE,
+    'Diskuteras utan förändring',
+    'Discussed without change',
+    'Metoden diskuteras eller efterfrågas men passagen visar ingen förändring. Äldre kodningar utan riktning har detta värde.',
+    'The method is discussed or asked for, but the passage shows no change. Older codings without a polarity have this value.',
+  ),
+];
+
 /** A GraphQL enum of the framework, each value described by its Swedish and English label and its source. */
 function registerTerms<C extends string>(enumRef: object, terms: CatalogueTerm<C>[], name: string, description: string): void {
   const valuesMap = Object.fromEntries(
@@ -523,6 +549,7 @@ registerTerms(GovernanceForm, GOVERNANCE_FORMS, 'GovernanceForm', 'Styrform (SOU
 registerTerms(GovernancePhase, PHASES, 'GovernancePhase', 'Tidsdimension (SOU 2017:56 §2.2.2).');
 registerTerms(TrustRelation, TRUST_RELATIONS, 'TrustRelation', 'Relation för tillit (SOU 2017:56 §2.2.4).');
 registerTerms(TrustMethod, METHODS, 'TrustMethod', 'Metod för tillitsbaserad styrning (SOU 2017:56 §2.2.3).');
+registerTerms(MethodPolarity, METHOD_POLARITIES, 'MethodPolarity', 'Vad en passage visar av en metod (egen kodningskategori).');
 registerTerms(Trustworthiness, TRUSTWORTHINESS, 'Trustworthiness', 'Förmåga, integritet, välvilja (SOU 2017:56 §2.2.1).');
 registerTerms(SteeringOrientation, ORIENTATIONS, 'SteeringOrientation', 'Kontrollerande eller möjliggörande styrning (SOU 2017:56 kap. 3).');
 registerTerms(CompensationPrinciple, COMPENSATION_PRINCIPLES, 'CompensationPrinciple', 'Ersättningsprincip (SOU 2017:56 §5.2).');

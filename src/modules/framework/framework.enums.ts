@@ -99,11 +99,22 @@ export enum SteeringEffectDirection {
 }
 
 /**
- * An effect variable with its direction, as one stored code ("STAFF_DISCRETION:WEAKENS"): the
- * database keeps the pair in one enum array, so counting and indexing treat it like any code.
+ * What a passage shows of a trust-based method: that it was introduced or strengthened, weakened or
+ * reversed (e.g. more detail steering, SOU 2017:56 S:7426), or only discussed. The project's own
+ * coding category: without it a passage about more detail steering counts as less.
  */
-export const EFFECT_VARIABLE_CODES: Record<string, string> = Object.fromEntries(
-  Object.values(EffectVariable).flatMap((v) => Object.values(SteeringEffectDirection).map((d) => [`${v}:${d}`, `${v}:${d}`])),
-);
+export enum MethodPolarity {
+  INTRODUCED_OR_STRENGTHENED = 'INTRODUCED_OR_STRENGTHENED',
+  WEAKENED_OR_REVERSED = 'WEAKENED_OR_REVERSED',
+  DISCUSSED_WITHOUT_CHANGE = 'DISCUSSED_WITHOUT_CHANGE',
+}
+
+/** Every "TERM:QUALIFIER" code of two enums, as stored and counted (e.g. "STAFF_DISCRETION:WEAKENS"). */
+const pairCodes = (terms: object, qualifiers: object): string[] => Object.values(terms).flatMap((t) => Object.values(qualifiers).map((q) => `${t}:${q}`));
+
+/** An effect variable with its direction, as one stored code ("STAFF_DISCRETION:WEAKENS"). */
+export const EFFECT_VARIABLE_CODES = pairCodes(EffectVariable, SteeringEffectDirection);
+/** A method with its polarity, as one stored code ("LESS_DETAIL_STEERING:WEAKENED_OR_REVERSED"). */
+export const METHOD_CODES = pairCodes(TrustMethod, MethodPolarity);
 
 // Registered for GraphQL in framework.catalogue.ts, where each value gets its label and source.

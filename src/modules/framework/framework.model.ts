@@ -7,6 +7,7 @@ import {
   EffectVariable,
   GovernanceForm,
   GovernancePhase,
+  MethodPolarity,
   SteeringOrientation,
   TrustDefinitionPart,
   TrustMethod,
@@ -43,6 +44,7 @@ export const ControlSystemTerm = Term(ControlSystem, 'ControlSystem');
 export const EffectVariableTerm = Term(EffectVariable, 'EffectVariable');
 export const ContextualConditionTerm = Term(ContextualCondition, 'ContextualCondition');
 export const TrustEffectTerm = Term(TrustEffect, 'TrustEffect');
+export const MethodPolarityTerm = Term(MethodPolarity, 'MethodPolarity');
 export const CodedOrientationTerm = Term(CodedOrientation, 'CodedOrientation');
 type TermOf = InstanceType<typeof GovernanceFormTerm>;
 
@@ -55,6 +57,10 @@ export class Framework {
   phases: TermOf[];
   @Field(() => [TrustRelationTerm], { description: 'The four trust relations, §2.2.4.' }) trustRelations: TermOf[];
   @Field(() => [TrustMethodTerm], { description: 'The seven trust-based methods, §2.2.3 (i)–(vii).' }) methods: TermOf[];
+  @Field(() => [MethodPolarityTerm], {
+    description: 'What a passage shows of a method: introduced or strengthened, weakened or reversed, discussed without change (the project’s own addition).',
+  })
+  methodPolarities: TermOf[];
   @Field(() => [TrustworthinessTerm], { description: 'Ability, integrity and benevolence, §2.2.1.' }) trustworthiness: TermOf[];
   @Field(() => [SteeringOrientationTerm], { description: 'Controlling and enabling steering (kap. 3).' }) orientations: TermOf[];
   @Field(() => [CompensationPrincipleTerm], { description: 'The compensation principles (ersättningsprinciper), §5.2.' }) compensationPrinciples: TermOf[];

@@ -2,12 +2,12 @@ import { Field, Int, ObjectType } from '@nestjs/graphql';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { BaseRecord } from '../../database/base-record';
 import { UserEntity } from '../user/user.entity';
-import { effectVariablesCheck, FrameworkCodes } from './framework-codes';
+import { pairCodeChecks, FrameworkCodes } from './framework-codes';
 import { ObservationEntity } from './observation.entity';
 
 @ObjectType('CodedSegment', { description: 'A coded part of an observation’s text: code points [start, end).' })
 @Entity('coded_segment')
-@effectVariablesCheck('coded_segment')
+@pairCodeChecks('coded_segment')
 @Check('chk_coded_segment_range', `"start_offset" >= 0 AND "end_offset" > "start_offset"`)
 export class CodedSegmentEntity extends BaseRecord {
   @Index('idx_coded_segment_observation_id')

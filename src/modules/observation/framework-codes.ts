@@ -6,6 +6,8 @@ import {
   ContextualCondition,
   ControlSystem,
   EFFECT_VARIABLE_CODES,
+  METHOD_CODES,
+  MethodPolarity,
   EffectVariable,
   GovernanceForm,
   GovernancePhase,
@@ -29,24 +31,46 @@ export class EffectVariableCode {
   direction: SteeringEffectDirection;
 }
 
-/** The check that keeps a table's effect_variables to the known pairs (on observation and coded_segment). */
-export const effectVariablesCheck = (table: string) =>
-  Check(
-    `chk_${table}_effect_variables`,
-    `"effect_variables" <@ ARRAY[${Object.keys(EFFECT_VARIABLE_CODES)
-      .map((c) => `'${c}'`)
-      .join(', ')}]::text[]`,
-  );
+@ObjectType('MethodCode', { description: 'A trust-based method and what the passage shows of it.' })
+@InputType('MethodCodeInput', { description: 'A trust-based method and what the passage shows of it.' })
+export class MethodCode {
+  @Field(() => TrustMethod, { description: 'The method (SOU 2017:56 §2.2.3).' })
+  @IsEnum(TrustMethod)
+  method: TrustMethod;
 
-/** The pairs as stored ("VARIABLE:DIRECTION") and back. */
-const effectVariableCodes: ValueTransformer = {
-  to: (v: EffectVariableCode[] | undefined) => v?.map((c) => `${c.variable}:${c.direction}`),
-  from: (v: string[] | null) =>
-    (v ?? []).map((code) => {
-      const [variable, direction] = code.split(':');
-      return { variable, direction } as EffectVariableCode;
-    }),
-};
+  @Field(() => MethodPolarity, { description: 'Introduced or strengthened, weakened or reversed, or discussed without change.' })
+  @IsEnum(MethodPolarity)
+  polarity: MethodPolarity;
+}
+
+/**
+ * Codes that pair a term with a qualifier (a method and its polarity, an effect variable and its
+ * direction) are stored as text[] of "TERM:QUALIFIER", kept to the known pairs by a check: not an
+ * enum, because "TERM:QUALIFIER" is no valid GraphQL or identifier name and tools that read the
+ * schema (PostGraphile) refuse such enums. Stored this way they are counted and indexed like any code.
+ */
+const pairCheck = (table: string, column: string, codes: string[]) =>
+  Check(`chk_${table}_${column}`, `"${column}" <@ ARRAY[${codes.map((c) => `'${c}'`).join(', ')}]::text[]`);
+
+/** The checks that keep a table's paired codes to the known pairs (on observation and coded_segment). */
+export const pairCodeChecks =
+  (table: string): ClassDecorator =>
+  (target) => {
+    pairCheck(table, 'effect_variables', EFFECT_VARIABLE_CODES)(target);
+    pairCheck(table, 'methods', METHOD_CODES)(target);
+  };
+
+/** The pairs as stored ("TERM:QUALIFIER") and back, for objects with the two keys given. */
+function pairColumn<K1 extends string, K2 extends string>(term: K1, qualifier: K2): ValueTransformer {
+  return {
+    to: (v: Record<K1 | K2, string>[] | undefined) => v?.map((c) => `${c[term]}:${c[qualifier]}`),
+    from: (v: string[] | null) =>
+      (v ?? []).map((code) => {
+        const [t, q] = code.split(':');
+        return { [term]: t, [qualifier]: q };
+      }),
+  };
+}
 
 /**
  * Coding with the framework of SOU 2017:56, shared by observations and coded segments: an
@@ -66,9 +90,9 @@ export class FrameworkCodes {
   @Column({ type: 'enum', enum: TrustRelation, enumName: 'trust_relation', array: true })
   relations: TrustRelation[];
 
-  @Field(() => [TrustMethod], { description: 'Trust-based methods.' })
-  @Column({ type: 'enum', enum: TrustMethod, enumName: 'trust_method', array: true })
-  methods: TrustMethod[];
+  @Field(() => [MethodCode], { description: 'Trust-based methods, each with what the passage shows of it (polarity).' })
+  @Column({ type: 'text', array: true, default: '{}', transformer: pairColumn('method', 'polarity') })
+  methods: MethodCode[];
 
   @Field(() => [Trustworthiness], { description: 'Ability, integrity, benevolence.' })
   @Column({ type: 'enum', enum: Trustworthiness, enumName: 'trustworthiness', array: true })
@@ -91,9 +115,7 @@ export class FrameworkCodes {
   controlSystems: ControlSystem[];
 
   @Field(() => [EffectVariableCode], { description: 'Effect variables of steering and which way each went (kap. 3).' })
-  // text[] with a check (effectVariablesCheck), not an enum: "VARIABLE:DIRECTION" is no valid
-  // GraphQL or identifier name, and tools that read the schema (PostGraphile) refuse such enums.
-  @Column({ type: 'text', array: true, default: '{}', transformer: effectVariableCodes })
+  @Column({ type: 'text', array: true, default: '{}', transformer: pairColumn('variable', 'direction') })
   effectVariables: EffectVariableCode[];
 
   @Field(() => [ContextualCondition], { description: 'Contextual conditions outside formal steering that bore on it (§2.2.2).' })
@@ -120,11 +142,13 @@ export class FrameworkCodesInput {
   @IsEnum(TrustRelation, { each: true })
   relations: TrustRelation[] = [];
 
-  @Field(() => [TrustMethod], { defaultValue: [], description: 'Trust-based methods.' })
+  @Field(() => [MethodCode], { defaultValue: [], description: 'Trust-based methods, each with what the passage shows of it; each method at most once.' })
   @IsArray()
-  @ArrayUnique()
-  @IsEnum(TrustMethod, { each: true })
-  methods: TrustMethod[] = [];
+  @ArrayMaxSize(7)
+  @ArrayUnique((c: MethodCode) => c?.method, { message: 'codes.methods must name each method at most once' })
+  @ValidateNested({ each: true })
+  @Type(() => MethodCode)
+  methods: MethodCode[] = [];
 
   @Field(() => [Trustworthiness], { defaultValue: [], description: 'Ability, integrity, benevolence.' })
   @IsArray()

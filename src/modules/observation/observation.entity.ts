@@ -6,14 +6,14 @@ import { OrganisationEntity } from '../organisation/organisation.entity';
 import { SteeringLevel } from '../pilot/pilot.enums';
 import { PilotEntity } from '../pilot/pilot.entity';
 import { UserEntity } from '../user/user.entity';
-import { effectVariablesCheck, FrameworkCodes } from './framework-codes';
+import { pairCodeChecks, FrameworkCodes } from './framework-codes';
 import { ObservationKind, RespondentRole } from './observation.enums';
 
 export const TEXT_MAX = 100_000;
 
 @ObjectType('Observation', { description: 'A researcher’s record of something seen, heard or read in a pilot, coded with the framework.' })
 @Entity('observation')
-@effectVariablesCheck('observation')
+@pairCodeChecks('observation')
 @Unique('uq_observation_author_client_id', ['authorId', 'clientId'])
 @Check('chk_observation_text_length', `char_length("text") <= ${TEXT_MAX}`)
 @Check('chk_observation_version', `"version" >= 1`)

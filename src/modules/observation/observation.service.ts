@@ -24,6 +24,7 @@ import { stableJson } from '../../common/json/stable-json';
 import { ClientRequests } from '../client-request/client-requests.service';
 import { ObservationEntity, TEXT_MAX } from './observation.entity';
 import { CodeMatch } from './observation.enums';
+import { MethodPolarity, TrustMethod } from '../framework/framework.enums';
 import { ObservationErrors } from './observation.errors';
 import { anchorSegment, reanchor } from './anchor';
 import { codePointLength, sliceCodePoints } from './text';
@@ -85,7 +86,6 @@ export class ObservationService {
     const arrays: [keyof CodeFilter, string, string][] = [
       ['forms', 'forms', 'governance_form'],
       ['relations', 'relations', 'trust_relation'],
-      ['methods', 'methods', 'trust_method'],
       ['trustworthiness', 'trustworthiness', 'trustworthiness'],
     ];
     for (const [key, column, type] of arrays) {
@@ -94,6 +94,7 @@ export class ObservationService {
       params[`code_${key}`] = values;
       parts.push(`o.${column} ${match === CodeMatch.ALL ? '@>' : '&&'} CAST(:code_${key} AS ${type}[])`);
     }
+    this.filterMethods(codes, match, parts, params);
     const scalars: [keyof CodeFilter, string][] = [
       ['phase', 'phase'],
       ['orientation', 'orientation'],
@@ -113,6 +114,23 @@ export class ObservationService {
       }
     }
     if (parts.length) qb.andWhere(`(${parts.join(match === CodeMatch.ALL ? ' AND ' : ' OR ')})`, params);
+  }
+
+  /**
+   * Methods are stored with their polarity ("METHOD:POLARITY"): each method asked for is the set
+   * of its codes with the polarities asked for (all by default); ANY needs one of those codes of
+   * any method, ALL one of each method's. Overlap (&&) on the GIN-indexed column either way.
+   */
+  private filterMethods(codes: CodeFilter, match: CodeMatch, parts: string[], params: Record<string, unknown>): void {
+    if (!codes.methods?.length && !codes.methodPolarity?.length) return;
+    const polarities = codes.methodPolarity?.length ? codes.methodPolarity : Object.values(MethodPolarity);
+    const codesOf = (methods: TrustMethod[]) => methods.flatMap((m) => polarities.map((p) => `${m}:${p}`));
+    const groups =
+      codes.methods?.length && match === CodeMatch.ALL ? codes.methods.map((m) => [m]) : [codes.methods?.length ? codes.methods : Object.values(TrustMethod)];
+    groups.forEach((methods, i) => {
+      params[`code_methods_${i}`] = codesOf(methods);
+      parts.push(`o.methods && CAST(:code_methods_${i} AS text[])`);
+    });
   }
 
   /** One observation; deleted ones only to their author and admins. */

@@ -28,7 +28,7 @@ registerEnumType(CodeDimension, {
     FORM: { description: 'Governance forms.' },
     PHASE: { description: 'The time dimension.' },
     RELATION: { description: 'Trust relations.' },
-    METHOD: { description: 'Trust-based methods.' },
+    METHOD: { description: 'Trust-based methods with their polarity: codes like "LESS_DETAIL_STEERING:WEAKENED_OR_REVERSED".' },
     TRUSTWORTHINESS: { description: 'Ability, integrity, benevolence.' },
     ORIENTATION: { description: 'Controlling, enabling or mixed steering.' },
     EFFECT_ON_TRUST: { description: 'What it did to trust.' },

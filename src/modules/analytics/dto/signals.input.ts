@@ -13,9 +13,9 @@ export class CodeRefInput {
   @IsEnum(CodeDimension)
   dimension: CodeDimension;
 
-  @Field({ description: 'The code, e.g. LESS_DETAIL_STEERING or STRENGTHENS.' })
+  @Field({ description: 'The code as codeFrequencies returns it, e.g. STRENGTHENS, or LESS_DETAIL_STEERING:INTRODUCED_OR_STRENGTHENED for a method.' })
   @IsString()
-  @MaxLength(60)
+  @MaxLength(100)
   code: string;
 }
 

@@ -8,6 +8,7 @@ import {
   EFFECT_VARIABLES,
   EFFECTS_ON_TRUST,
   GOVERNANCE_FORMS,
+  METHOD_POLARITIES,
   METHODS,
   OWN_ADDITION,
   PHASES,
@@ -38,7 +39,7 @@ interface Dimension {
   description: string;
   color: string;
   terms: CatalogueTerm<string>[];
-  /** Codes under each term (code `TERM:SUB`), the term itself not codable: the effect variables' directions. */
+  /** Codes under each term (code `TERM:SUB`), the term itself not codable: methods' polarities, effect variables' directions. */
   subCodes?: { code: string; labelSv: string; labelEn: string }[];
 }
 
@@ -61,9 +62,10 @@ export const DIMENSIONS: Dimension[] = [
   {
     dimension: CodeDimension.METHOD,
     name: 'Metoder för tillitsbaserad styrning',
-    description: 'De sju metoderna (SOU 2017:56 §2.2.3).',
+    description: `De sju metoderna (SOU 2017:56 §2.2.3), var och en med vad passagen visar av den (${OWN_ADDITION}).`,
     color: '#D62728',
     terms: METHODS,
+    subCodes: METHOD_POLARITIES.map((t) => ({ code: t.code, labelSv: t.labelSv.toLowerCase(), labelEn: t.labelEn.toLowerCase() })),
   },
   {
     dimension: CodeDimension.TRUSTWORTHINESS,

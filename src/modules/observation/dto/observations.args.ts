@@ -3,7 +3,7 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsBoolean, IsEnum, IsISO8601, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
 import { LocalDateResolver } from 'graphql-scalars';
 import { PageArgs } from '../../../common/pagination/connection';
-import { GovernanceForm, GovernancePhase, TrustMethod, TrustRelation, Trustworthiness } from '../../framework/framework.enums';
+import { GovernanceForm, GovernancePhase, MethodPolarity, TrustMethod, TrustRelation, Trustworthiness } from '../../framework/framework.enums';
 import { SteeringLevel } from '../../pilot/pilot.enums';
 import { CodedOrientation, CodeMatch, ObservationKind, RespondentRole, TrustEffect } from '../observation.enums';
 import { LevelFilterField, RoleFilterField } from './where-fields';
@@ -20,10 +20,18 @@ export class CodeFilter {
   @IsEnum(TrustRelation, { each: true })
   relations?: TrustRelation[];
 
-  @Field(() => [TrustMethod], { nullable: true, description: 'Trust-based methods.' })
+  @Field(() => [TrustMethod], { nullable: true, description: 'Trust-based methods (with any polarity, unless `methodPolarity` is given).' })
   @IsOptional()
   @IsEnum(TrustMethod, { each: true })
   methods?: TrustMethod[];
+
+  @Field(() => [MethodPolarity], {
+    nullable: true,
+    description: 'Only method codes with one of these polarities count (for `methods`, or for any method when `methods` is not given).',
+  })
+  @IsOptional()
+  @IsEnum(MethodPolarity, { each: true })
+  methodPolarity?: MethodPolarity[];
 
   @Field(() => [Trustworthiness], { nullable: true, description: 'Ability, integrity, benevolence.' })
   @IsOptional()
