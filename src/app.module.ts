@@ -37,6 +37,7 @@ import { TimeThiefModule } from './modules/time-thief/time-thief.module';
 import { ObstacleModule } from './modules/obstacle/obstacle.module';
 import { EffectModule } from './modules/effect/effect.module';
 import { IdeaModule } from './modules/idea/idea.module';
+import { OwnCodeModule } from './modules/own-code/own-code.module';
 import { SupervisionModule } from './modules/supervision/supervision.module';
 import { ReportModule } from './modules/report/report.module';
 import { EvidenceModule } from './modules/evidence/evidence.module';
@@ -62,6 +63,7 @@ export const FEATURE_MODULES: Type[] = [
   ObstacleModule,
   EffectModule,
   IdeaModule,
+  OwnCodeModule,
   SupervisionModule,
   ReportModule,
   EvidenceModule,

@@ -24,6 +24,7 @@ import { UserInvitationEntity } from '../modules/user/user-invitation.entity';
 import { UserEntity } from '../modules/user/user.entity';
 import { EffectEntity } from '../modules/effect/effect.entity';
 import { IdeaEntity, IdeaOrganisationEntity } from '../modules/idea/idea.entity';
+import { OwnCodeEntity } from '../modules/own-code/own-code.entity';
 import { ObstacleEntity, ObstacleOrganisationEntity, ObstacleStatusChangeEntity } from '../modules/obstacle/obstacle.entity';
 import { SupervisionInteractionEntity } from '../modules/supervision/supervision.entity';
 import { EvaluationReportAuthorEntity, EvaluationReportEntity, ReportFindingEntity, ReportSectionEntity } from '../modules/report/report.entity';
@@ -41,6 +42,7 @@ export const ENTITIES = [
   ObservationEntity,
   ObservationVersionEntity,
   CodedSegmentEntity,
+  OwnCodeEntity,
   SteeringInstrumentEntity,
   SteeringInstrumentTargetEntity,
   IndicatorEntity,

@@ -136,6 +136,10 @@ describe('access control', () => {
     'setEvaluationReportStatus',
     'linkEvidence',
     'unlinkEvidence',
+    'createOwnCode',
+    'updateOwnCode',
+    'retireOwnCode',
+    'mergeOwnCodes',
   ];
   /** Organisation reports: admins, researchers (for their pilots' organisations) and org reporters (their own). */
   const REPORT_WRITES = [

@@ -21,7 +21,7 @@ async function validate(xml: string, schema: 'Project.xsd' | 'Codebook.xsd') {
   return { valid: result.valid, errors: result.errors.map((e) => e.message) };
 }
 
-const REPEATED = new Set(['Code', 'User', 'Variable', 'Case', 'TextSource', 'PlainTextSelection', 'Coding', 'SourceRef', 'VariableValue']);
+const REPEATED = new Set(['SelectionRef', 'Code', 'User', 'Variable', 'Case', 'TextSource', 'PlainTextSelection', 'Coding', 'SourceRef', 'VariableValue']);
 const parser = new XMLParser({
   ignoreAttributes: false,
   attributeNamePrefix: '',
@@ -150,41 +150,46 @@ describe('REFI-QDA exports', () => {
     const source = p.Sources.TextSource.find((s: any) => s.guid === obs.first);
     expect(source).toMatchObject({ name: '2019-03-10 Intervju med Åsa', plainTextPath: `internal://${obs.first}.txt`, creatingUser: researcher.user.id });
     const cps = Array.from(strFromU8(files[`Sources/${obs.first}.txt`]));
-    const quoted = source.PlainTextSelection.map((s: any) => cps.slice(Number(s.startPosition), Number(s.endPosition)).join(''));
+    // First the selection over the whole text (the observation's own codes), then the segments.
+    const [whole, ...segments] = source.PlainTextSelection;
+    const quoted = segments.map((s: any) => cps.slice(Number(s.startPosition), Number(s.endPosition)).join(''));
     expect(quoted).toEqual(['"Dialogen, inte systemet."', 'ökad tillit']);
+    expect(whole).toMatchObject({ name: 'Hela observationen', startPosition: '0', endPosition: String(cps.length) });
     // Hand-checked: stored at [12, 38) and [56, 67); the \r\n before them becomes \n, so each moves back by one.
     expect([range(TEXT, '"Dialogen, inte systemet."'), range(TEXT, 'ökad tillit')]).toEqual([
       { start: 12, end: 38 },
       { start: 56, end: 67 },
     ]);
-    expect(source.PlainTextSelection.map((s: any) => [s.startPosition, s.endPosition])).toEqual([
+    expect(segments.map((s: any) => [s.startPosition, s.endPosition])).toEqual([
       ['11', '37'],
       ['55', '66'],
     ]);
-    expect(source.PlainTextSelection[0].Description).toBe('Kärnan i intervjun');
+    expect(segments[0].Description).toBe('Kärnan i intervjun');
 
     const codes = new Map<string, string>();
     const walk = (list: any[] = [], parent = '') => list.forEach((c) => (codes.set(c.guid, `${parent}/${c.name}`), walk(c.Code, c.name)));
     walk(p.CodeBook.Codes.Code);
     const codeNames = (codings: any[] = []) => codings.map((c) => codes.get(c.CodeRef.targetGUID)).sort();
-    expect(codeNames(source.PlainTextSelection[0].Coding)).toEqual([
+    expect(codeNames(segments[0].Coding)).toEqual([
       'Tillitsrelationer/Tillit mellan beslutsnivåer inom verksamheten',
       'Värdegrundsarbete/Värdegrundsarbete: införs eller förstärks',
     ]);
-    expect(codeNames(source.PlainTextSelection[1].Coding)).toEqual(['Påverkan på tilliten/Stärker tilliten']);
-    // The observation's own codes code the whole source.
-    expect(codeNames(source.Coding)).toEqual([
+    expect(codeNames(segments[1].Coding)).toEqual(['Påverkan på tilliten/Stärker tilliten']);
+    // The observation's own codes, and its case (the organisation), code the whole text; nothing codes the source directly (QDA tools drop that).
+    expect(codeNames(whole.Coding)).toEqual([
+      'Fall (organisationer)/Hemtjänst Öster',
       'Kontrollerande och möjliggörande styrning/Blandad styrning',
       'Påverkan på tilliten/Stärker tilliten',
       'Värdegrundsarbete/Värdegrundsarbete: införs eller förstärks',
     ]);
+    expect(source.Coding).toBeUndefined();
   });
 
   it('holds only this pilot’s live observations, leaves stale segments out and says so', async () => {
     const { xml } = await project(analyst.token);
     const p = parser.parse(xml).Project;
     expect(p.Sources.TextSource.map((s: any) => s.guid).sort()).toEqual([obs.first, obs.second].sort());
-    expect(p.Sources.TextSource.find((s: any) => s.guid === obs.second).PlainTextSelection).toBeUndefined();
+    expect(p.Sources.TextSource.find((s: any) => s.guid === obs.second).PlainTextSelection.map((s: any) => s.name)).toEqual(['Hela observationen']);
     expect(p.Description).toContain('1 kodade segment lämnades utanför');
     expect(xml).not.toContain(obs.other);
     expect(xml).not.toContain(obs.deleted);
@@ -206,6 +211,7 @@ describe('REFI-QDA exports', () => {
       ['Simons styrsystem', 'false', 4],
       ['Styrningens effektvariabler', 'false', 7],
       ['Kontextuella förutsättningar', 'false', 4],
+      ['Fall (organisationer)', 'false', 2],
     ]);
     // A method is coded with what the passage shows of it: a sub-code per polarity under the method.
     expect(dims[3].Code[0]).toMatchObject({ name: 'Minskad detaljstyrning', isCodable: 'false' });
@@ -237,6 +243,15 @@ describe('REFI-QDA exports', () => {
     expect(values(k)).toMatchObject({ 'Kommunkod, länskod eller organisationsnummer': '1292', Invånare: '41000', Organisationstyp: 'MUNICIPALITY' });
     expect(values(k)['Deltagande i piloten']).toMatch(/^PARTICIPANT POLITICAL_PRINCIPAL /);
     expect(k.SourceRef.map((r: any) => r.targetGUID)).toEqual([obs.second]);
+    // A case is linked as the standard's examples and the tools do it: by a code with the case's GUID coding its text, and by references.
+    expect(k.CodeRef).toEqual({ targetGUID: kommun.id });
+    expect(k.SelectionRef.map((r: any) => r.targetGUID)).toEqual([p.Sources.TextSource.find((s: any) => s.guid === obs.second).PlainTextSelection[0].guid]);
+    expect(
+      dims
+        .at(-1)
+        .Code.map((c: any) => c.guid)
+        .sort(),
+    ).toEqual([kommun.id, unit.id].sort());
     const u = cases.find((c: any) => c.guid === unit.id);
     expect(values(u)).toMatchObject({ 'Överordnad organisation': 'Ängelholms kommun' });
     expect(u.SourceRef.map((r: any) => r.targetGUID)).toEqual([obs.first]);
@@ -251,7 +266,8 @@ describe('REFI-QDA exports', () => {
     expect(users).toContain(analyst.user.id); // the exporting user (creatingUserGUID)
     expect(p.creatingUserGUID).toBe(analyst.user.id);
     // Every reference points at something in the file.
-    const guids = new Set([...codes(p), ...users, ...variables.keys(), ...p.Sources.TextSource.map((s: any) => s.guid)]);
+    const selections = p.Sources.TextSource.flatMap((s: any) => (s.PlainTextSelection ?? []).map((x: any) => x.guid));
+    const guids = new Set([...codes(p), ...users, ...variables.keys(), ...p.Sources.TextSource.map((s: any) => s.guid), ...selections]);
     for (const [, ref] of xml.matchAll(/(?:targetGUID|creatingUser)="([^"]+)"/g)) expect(guids).toContain(ref);
   });
 
@@ -263,7 +279,10 @@ describe('REFI-QDA exports', () => {
     expect(await validate(xml, 'Codebook.xsd')).toEqual({ valid: true, errors: [] });
     const qdc = parser.parse(xml).CodeBook;
     const { xml: projectXml } = await project(admin);
-    expect(qdc.Codes).toEqual(parser.parse(projectXml).Project.CodeBook.Codes);
+    // The project's codebook is the framework's plus the project's cases (and own codes, when there are any).
+    const projectCodes = parser.parse(projectXml).Project.CodeBook.Codes.Code;
+    expect(projectCodes.at(-1).name).toBe('Fall (organisationer)');
+    expect(qdc.Codes.Code).toEqual(projectCodes.slice(0, -1));
   });
 
   it('puts the texts inside project.qde when there are too many for a plain ZIP, with the same positions', async () => {
@@ -272,7 +291,7 @@ describe('REFI-QDA exports', () => {
     out.on('data', (c: Buffer) => chunks.push(c));
     const runner = t.ds.createQueryRunner();
     try {
-      const queries = refiQueries(pilot.id, analyst.user.id, ALL);
+      const queries = refiQueries(pilot.id, analyst.user.id, ALL, ALL);
       const summary = await writeRefiProject(
         runner,
         new ZipSink(out),
@@ -296,6 +315,7 @@ describe('REFI-QDA exports', () => {
     expect(source.PlainTextContent).toBe(TEXT.replace('\r\n', '\n'));
     const cps = Array.from(source.PlainTextContent as string);
     expect(source.PlainTextSelection.map((s: any) => cps.slice(Number(s.startPosition), Number(s.endPosition)).join(''))).toEqual([
+      TEXT.replace('\r\n', '\n'),
       '"Dialogen, inte systemet."',
       'ökad tillit',
     ]);

@@ -37,6 +37,16 @@ export class AccessChecks {
   }
 
   /**
+   * Creating or changing an own code: admins any; researchers shared codes, and the codes of the
+   * pilots they follow today.
+   */
+  async mayWriteOwnCode(actor: AuthUser, pilotId: string | null, em?: EntityManager): Promise<boolean> {
+    if (actor.role === Role.ADMIN) return true;
+    if (actor.role !== Role.RESEARCHER) return false;
+    return pilotId === null || this.researcherFollows(actor.id, pilotId, new Date().toISOString().slice(0, 10), em);
+  }
+
+  /**
    * Opening, closing or reopening a survey wave: admins any; researchers the waves of pilots they
    * follow; org reporters waves of their own units only (every unit of the wave theirs).
    */

@@ -183,6 +183,25 @@ export function visibleIdeas(actor: AuthUser, alias: string): SqlFragment {
 }
 
 /**
+ * Researchers' own codes: admins and analysts all; researchers the shared ones and those of the
+ * pilots they follow or followed; org reporters none (not even as code counts: codesOfOwnCodes).
+ */
+export function visibleOwnCodes(actor: AuthUser, alias: string): SqlFragment {
+  if (isReader(actor)) return ALL;
+  if (actor.role === Role.RESEARCHER) return fragment(`(${alias}.pilot_id IS NULL OR ${alias}.pilot_id IN (${FOLLOWED_PILOTS}))`, me(actor));
+  return NONE;
+}
+
+/**
+ * The own codes of a coded row (`column`, a uuid[]) the caller may count: all of them for those
+ * who see own codes (an own code is only ever used on its own pilot's rows, and those are the only
+ * rows they count), none for org reporters, who count their organisation's observations.
+ */
+export function countableOwnCodes(actor: AuthUser, column: string): string {
+  return actor.role === Role.ORG_REPORTER ? `'{}'::uuid[]` : column;
+}
+
+/**
  * Evaluation reports (every version, drafts included): admins and analysts all; researchers those
  * of the pilots they follow or followed; org reporters none (they read published ideas and their
  * own obstacles).

@@ -13,7 +13,7 @@ import { CodedOrientation, TrustEffect } from '../observation/observation.enums'
 import { CodeDimension } from './dto/codes.input';
 
 /** Every code a dimension counts, as codeFrequencies returns it (methods and effect variables as "TERM:QUALIFIER"). */
-export const DIMENSION_CODES: Record<CodeDimension, readonly string[]> = {
+export const DIMENSION_CODES: Record<Exclude<CodeDimension, CodeDimension.OWN_CODE>, readonly string[]> = {
   FORM: Object.values(GovernanceForm),
   PHASE: Object.values(GovernancePhase),
   RELATION: Object.values(TrustRelation),
@@ -27,8 +27,11 @@ export const DIMENSION_CODES: Record<CodeDimension, readonly string[]> = {
   CONTEXTUAL_CONDITION: Object.values(ContextualCondition),
 };
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** Why `code` is no code of `dimension` (a bare method or effect variable names its qualified codes), or null. */
 export function unknownCode(dimension: CodeDimension, code: string): string | null {
+  if (dimension === CodeDimension.OWN_CODE) return UUID.test(code) ? null : 'is no own code id (a UUID)';
   const codes = DIMENSION_CODES[dimension];
   if (codes.includes(code)) return null;
   const qualified = codes.filter((c) => c.startsWith(`${code}:`));

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { Params } from '../../common/sql/params';
-import { countableObservations } from '../access/access.rules';
+import { countableObservations, countableOwnCodes } from '../access/access.rules';
 import { inRaw } from '../access/sql-fragment';
 import { subtreeIdsSql } from '../organisation/organisation.sql';
 import { RespondentRole } from '../observation/observation.enums';
@@ -37,7 +37,11 @@ export const CODES: Record<CodeDimension, string> = {
   CONTROL_SYSTEM: 'src.control_systems',
   EFFECT_VARIABLE: 'src.effect_variables',
   CONTEXTUAL_CONDITION: 'src.contextual_conditions',
+  OWN_CODE: 'src.own_code_ids',
 };
+
+/** A dimension's codes of row `src` that the caller may count (own codes: access.rules countableOwnCodes). */
+export const codeArray = (d: CodeDimension, actor: AuthUser) => (d === CodeDimension.OWN_CODE ? countableOwnCodes(actor, CODES[d]) : CODES[d]);
 /** The coding columns every dimension above reads. */
 const CODE_COLUMNS = [
   'forms',
@@ -51,6 +55,7 @@ const CODE_COLUMNS = [
   'control_systems',
   'effect_variables',
   'contextual_conditions',
+  'own_code_ids',
 ];
 /** What every coded row carries of its observation: the date, and the keys counts can be grouped by. */
 const OBSERVATION_KEYS = 'o.occurred_on, o.pilot_id AS g_pilot_id, o.level AS g_level_value, o.respondent_role AS g_role_value';
@@ -103,7 +108,7 @@ export class CodesService {
         ${dims
           .map(
             (d) => `SELECT g.bucket, ${groups.outer}, '${d}' AS dimension, c.code::text AS code, sum(g.n)::int AS count
-             FROM (SELECT src.bucket, ${groups.inner}, ${CODES[d]} AS codes, count(*) AS n FROM src GROUP BY 1, 2, 3, 4, 5) g
+             FROM (SELECT src.bucket, ${groups.inner}, ${codeArray(d, actor)} AS codes, count(*) AS n FROM src GROUP BY 1, 2, 3, 4, 5) g
              CROSS JOIN LATERAL unnest(g.codes) AS c(code) GROUP BY g.bucket, g.g_pilot, g.g_level, g.g_role, c.code`,
           )
           .join('\n        UNION ALL ')}
@@ -119,7 +124,7 @@ export class CodesService {
     const groups = groupColumns(input.groupBy ?? []);
     const sql = `WITH RECURSIVE src AS (${source})
       SELECT ${groups.outer}, r.code::text AS row_code, c.code::text AS column_code, sum(g.n)::int AS count
-        FROM (SELECT ${groups.inner}, ${CODES[input.rows]} AS row_codes, ${CODES[input.columns]} AS column_codes, count(*) AS n FROM src GROUP BY 1, 2, 3, 4, 5) g
+        FROM (SELECT ${groups.inner}, ${codeArray(input.rows, actor)} AS row_codes, ${codeArray(input.columns, actor)} AS column_codes, count(*) AS n FROM src GROUP BY 1, 2, 3, 4, 5) g
         CROSS JOIN LATERAL unnest(g.row_codes) AS r(code) CROSS JOIN LATERAL unnest(g.column_codes) AS c(code)
        GROUP BY g.g_pilot, g.g_level, g.g_role, r.code, c.code ORDER BY g.g_pilot, g.g_level, g.g_role, r.code::text, c.code::text`;
     const rows: (GroupRow & { row_code: string; column_code: string; count: number })[] = await this.ds.query(sql, p.values);

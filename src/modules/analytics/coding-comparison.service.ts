@@ -8,7 +8,7 @@ import { readableObservations } from '../access/access.rules';
 import { inRaw } from '../access/sql-fragment';
 import { AccessLogService } from './access-log.service';
 import { agreement } from './agreement';
-import { CODES, observationConditions } from './codes.service';
+import { CODES, codeArray, observationConditions } from './codes.service';
 import { CodeAgreement, CodingComparison, CodingComparisonInput } from './dto/coding-comparison.input';
 import { CodeDimension } from './dto/codes.input';
 
@@ -60,7 +60,7 @@ export class CodingComparisonService {
     const codedBy = (who: string) => `EXISTS (SELECT 1 FROM coded_segment x WHERE x.observation_id = o.id AND x.author_id = ${who} AND NOT x.stale)`;
     const where = ['o.deleted_at IS NULL', inRaw(readableObservations(actor, 'o'), p), ...observationConditions(input.filter, p), codedBy(a), codedBy(b)];
     const dims = input.dimensions ?? (Object.keys(CODES) as CodeDimension[]);
-    const codes = dims.map((d) => `SELECT '${d}' AS dimension, x::text AS code FROM unnest(${CODES[d]}) x`).join(' UNION ALL ');
+    const codes = dims.map((d) => `SELECT '${d}' AS dimension, x::text AS code FROM unnest(${codeArray(d, actor)}) x`).join(' UNION ALL ');
     const rows: (CellRow & { n_obs: number; n_all: number })[] = await this.ds.query(
       `WITH obs AS (SELECT o.id, char_length(o.text) AS n FROM observation o WHERE ${where.join(' AND ')}),
        cover AS (

@@ -40,6 +40,7 @@ const CODE_DIMENSIONS: [string, string][] = [
   ['CONTROL_SYSTEM', 'o.control_systems::text[]'],
   ['EFFECT_VARIABLE', 'o.effect_variables::text[]'],
   ['CONTEXTUAL_CONDITION', 'o.contextual_conditions::text[]'],
+  ['OWN_CODE', 'o.own_code_ids::text[]'],
 ];
 
 /** Live observations the caller may read, with the common filters. */
@@ -82,6 +83,7 @@ const OBSERVATION_COLUMNS: Column[] = [
   ['control_systems', `array_to_string(o.control_systems, ';')`],
   ['effect_variables', `array_to_string(o.effect_variables, ';')`],
   ['contextual_conditions', `array_to_string(o.contextual_conditions, ';')`],
+  ['own_codes', `(SELECT string_agg(oc.name, ';' ORDER BY oc.name) FROM own_code oc WHERE oc.id = ANY(o.own_code_ids))`],
   ['tags', `array_to_string(o.tags, ';')`],
   ['text', 'o.text'],
 ];

@@ -8,6 +8,7 @@ import { ObservationEntity } from './observation.entity';
 @ObjectType('CodedSegment', { description: 'A coded part of an observation’s text: code points [start, end).' })
 @Entity('coded_segment')
 @pairCodeChecks('coded_segment')
+@Index('idx_coded_segment_own_code_ids_gin', { synchronize: false })
 @Check('chk_coded_segment_range', `"start_offset" >= 0 AND "end_offset" > "start_offset"`)
 export class CodedSegmentEntity extends BaseRecord {
   @Index('idx_coded_segment_observation_id')

@@ -1,6 +1,6 @@
-import { Field, InputType, ObjectType } from '@nestjs/graphql';
+import { Field, ID, InputType, ObjectType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsEnum, IsOptional, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsEnum, IsOptional, IsUUID, ValidateNested } from 'class-validator';
 import { Check, Column, ValueTransformer } from 'typeorm';
 import {
   ContextualCondition,
@@ -121,6 +121,11 @@ export class FrameworkCodes {
   @Field(() => [ContextualCondition], { description: 'Contextual conditions outside formal steering that bore on it (§2.2.2).' })
   @Column({ type: 'enum', enum: ContextualCondition, enumName: 'contextual_condition', array: true, default: '{}' })
   contextualConditions: ContextualCondition[];
+
+  @Field(() => [ID], { description: 'Researchers’ own codes, by id (ownCodes has them with their names; ids of codes you may not see included).' })
+  // Ids, not foreign keys: own codes are never deleted, and OwnCodeService.assertUsable checks each on write.
+  @Column({ type: 'uuid', array: true, default: '{}' })
+  ownCodeIds: string[];
 }
 
 @InputType({ description: 'Framework codes to set (lists may be empty).' })
@@ -192,6 +197,13 @@ export class FrameworkCodesInput {
   @ArrayUnique()
   @IsEnum(ContextualCondition, { each: true })
   contextualConditions?: ContextualCondition[] = [];
+
+  @Field(() => [ID], { defaultValue: [], description: 'Researchers’ own codes (live, shared or of the observation’s pilot).' })
+  @IsArray()
+  @ArrayMaxSize(100)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
+  ownCodeIds?: string[] = [];
 }
 
 /** Input → the embedded columns (nulls for what was left out). */
@@ -207,4 +219,5 @@ export const toCodes = (input: FrameworkCodesInput | undefined): FrameworkCodes 
   controlSystems: input?.controlSystems ?? [],
   effectVariables: input?.effectVariables ?? [],
   contextualConditions: input?.contextualConditions ?? [],
+  ownCodeIds: input?.ownCodeIds ?? [],
 });

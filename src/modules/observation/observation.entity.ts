@@ -26,6 +26,7 @@ export const TEXT_MAX = 100_000;
 @Index('idx_observation_methods_gin', { synchronize: false })
 @Index('idx_observation_trustworthiness_gin', { synchronize: false })
 @Index('idx_observation_tags_gin', { synchronize: false })
+@Index('idx_observation_own_code_ids_gin', { synchronize: false })
 export class ObservationEntity extends BaseRecord {
   @Index('idx_observation_pilot_id')
   @Column({ type: 'uuid' })

@@ -9,5 +9,6 @@ import { ObservationService } from './observation.service';
 @Module({
   imports: [OrganisationModule, PilotModule, UserModule],
   providers: [ObservationService, ObservationLoaders, ObservationResolver, ObservationVersionResolver, CodedSegmentResolver],
+  exports: [ObservationService],
 })
 export class ObservationModule {}

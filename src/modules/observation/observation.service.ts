@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
-import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+import { DataSource, EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { notFound } from '../../common/errors/domain-error';
 import { ConnectionShape, paginate } from '../../common/pagination/connection';
@@ -18,7 +18,8 @@ import { RemoveByIdInput } from '../../common/corrections/correction.input';
 import { LogObservationInput } from './dto/log-observation.input';
 import { CodeFilter, ObservationsArgs } from './dto/observations.args';
 import { UpdateObservationInput } from './dto/update-observation.input';
-import { FrameworkCodes, toCodes } from './framework-codes';
+import { FrameworkCodes, FrameworkCodesInput, toCodes } from './framework-codes';
+import { assertOwnCodesUsable } from '../own-code/own-code.usage';
 import { ObservationVersionEntity } from './observation-version.entity';
 import { stableJson } from '../../common/json/stable-json';
 import { ClientRequests } from '../client-request/client-requests.service';
@@ -177,7 +178,7 @@ export class ObservationService {
         respondentRole: input.respondentRole ?? null,
         title: input.title,
         text: input.text,
-        codes: toCodes(input.codes),
+        codes: await this.codesFor(em, actor, input.pilotId, input.codes),
         tags: input.tags,
         version: 1,
         clientId: clientId ?? null,
@@ -209,27 +210,39 @@ export class ObservationService {
 
       const { id: _id, expectedVersion: _v, reason, codes, ...fields } = input;
       Object.assign(obs, Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)));
-      if (codes !== undefined) obs.codes = toCodes(codes);
+      if (codes !== undefined) obs.codes = await this.codesFor(em, actor, obs.pilotId, codes, obs.codes);
       if (input.organisationId && input.organisationId !== before.organisationId) {
         await this.checkLocation(em, obs.pilotId, input.organisationId);
       }
       const changed = Object.keys(before).filter((k) => stableJson(before[k as keyof typeof before]) !== stableJson(snapshot(obs)[k as keyof typeof before]));
       if (!changed.length) return obs;
 
-      obs.version += 1;
-      const saved = await em.getRepository(ObservationEntity).save(obs);
-      if (changed.includes('text')) await this.recheckSegments(em, actor, saved);
-      await this.addVersion(em, actor, saved, AuditAction.UPDATE, changed, reason);
-      await this.audit.record(em, actor, {
-        entity: AuditEntity.OBSERVATION,
-        entityId: saved.id,
-        action: AuditAction.UPDATE,
-        before,
-        after: snapshot(saved),
-        reason,
-      });
-      return saved;
+      return this.saveEdit(em, actor, obs, before, changed, reason);
     });
+  }
+
+  /** An edit of `obs` (from `before`): the next version, segments rechecked if the text changed, its version row and audit entry. */
+  private async saveEdit(
+    em: EntityManager,
+    actor: AuthUser,
+    obs: ObservationEntity,
+    before: ReturnType<typeof snapshot>,
+    changed: string[],
+    reason: string,
+  ): Promise<ObservationEntity> {
+    obs.version += 1;
+    const saved = await em.getRepository(ObservationEntity).save(obs);
+    if (changed.includes('text')) await this.recheckSegments(em, actor, saved);
+    await this.addVersion(em, actor, saved, AuditAction.UPDATE, changed, reason);
+    await this.audit.record(em, actor, {
+      entity: AuditEntity.OBSERVATION,
+      entityId: saved.id,
+      action: AuditAction.UPDATE,
+      before,
+      after: snapshot(saved),
+      reason,
+    });
+    return saved;
   }
 
   /** Soft delete, with a reason; a repeated delete changes nothing. */
@@ -279,7 +292,7 @@ export class ObservationService {
         end,
         quote: sliceCodePoints(obs.text, start, end),
         stale: false,
-        codes: toCodes(input.codes),
+        codes: await this.codesFor(em, actor, obs.pilotId, input.codes),
         memo: input.memo,
       }),
     );
@@ -302,7 +315,7 @@ export class ObservationService {
         const { start, end } = anchorSegment(obs.text, { ...offsets, quote: input.quote, occurrence: input.occurrence });
         Object.assign(segment, { start, end, quote: sliceCodePoints(obs.text, start, end), stale: false });
       }
-      if (input.codes !== undefined) segment.codes = toCodes(input.codes);
+      if (input.codes !== undefined) segment.codes = await this.codesFor(em, actor, obs.pilotId, input.codes, segment.codes);
       if (input.memo !== undefined) segment.memo = input.memo;
       const saved = await em.getRepository(CodedSegmentEntity).save(segment);
       await this.audit.record(em, actor, {
@@ -397,6 +410,55 @@ export class ObservationService {
   }
 
   /** After the text changed: segments whose range no longer holds their quote are flagged, never moved. */
+  /**
+   * The codes to store: own codes must be usable in the pilot (assertOwnCodesUsable), but a
+   * code the row already carries may stay when it has been retired since.
+   */
+  private async codesFor(
+    em: EntityManager,
+    actor: AuthUser,
+    pilotId: string,
+    input: FrameworkCodesInput | undefined,
+    current?: FrameworkCodes,
+  ): Promise<FrameworkCodes> {
+    const added = (input?.ownCodeIds ?? []).filter((id) => !current?.ownCodeIds?.includes(id));
+    await assertOwnCodesUsable(em, actor, pilotId, added, 'input.codes.ownCodeIds');
+    return toCodes(input);
+  }
+
+  /**
+   * Moves every coding of own code `fromId` to `intoId` (a merge, in the caller's transaction):
+   * each observation gets a new version and each segment an audit entry, with the reason.
+   */
+  async replaceOwnCode(em: EntityManager, actor: AuthUser, fromId: string, intoId: string, reason: string): Promise<void> {
+    const replace = (ids: string[]) => [...new Set(ids.map((id) => (id === fromId ? intoId : id)))].sort();
+    const carrying = <T extends ObjectLiteral>(entity: new () => T, alias: string) =>
+      em
+        .getRepository<T>(entity)
+        .createQueryBuilder(alias)
+        .where(`${alias}.own_code_ids @> ARRAY[CAST(:fromId AS uuid)]`, { fromId })
+        .setLock('pessimistic_write')
+        .getMany();
+    for (const obs of await carrying(ObservationEntity, 'o')) {
+      const before = snapshot(obs);
+      obs.codes.ownCodeIds = replace(obs.codes.ownCodeIds);
+      await this.saveEdit(em, actor, obs, before, ['codes'], reason);
+    }
+    for (const segment of await carrying(CodedSegmentEntity, 's')) {
+      const before = segmentRecord(segment);
+      segment.codes.ownCodeIds = replace(segment.codes.ownCodeIds);
+      const saved = await em.getRepository(CodedSegmentEntity).save(segment);
+      await this.audit.record(em, actor, {
+        entity: AuditEntity.CODED_SEGMENT,
+        entityId: saved.id,
+        action: AuditAction.UPDATE,
+        before,
+        after: segmentRecord(saved),
+        reason,
+      });
+    }
+  }
+
   private async recheckSegments(em: EntityManager, actor: AuthUser, obs: ObservationEntity): Promise<void> {
     const repo = em.getRepository(CodedSegmentEntity);
     const segments = await repo.findBy({ observationId: obs.id });

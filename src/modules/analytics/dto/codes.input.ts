@@ -20,6 +20,7 @@ export enum CodeDimension {
   CONTROL_SYSTEM = 'CONTROL_SYSTEM',
   EFFECT_VARIABLE = 'EFFECT_VARIABLE',
   CONTEXTUAL_CONDITION = 'CONTEXTUAL_CONDITION',
+  OWN_CODE = 'OWN_CODE',
 }
 registerEnumType(CodeDimension, {
   name: 'CodeDimension',
@@ -36,6 +37,7 @@ registerEnumType(CodeDimension, {
     CONTROL_SYSTEM: { description: 'Simons’ control systems.' },
     EFFECT_VARIABLE: { description: 'Effect variables with their direction: codes like "STAFF_DISCRETION:WEAKENS".' },
     CONTEXTUAL_CONDITION: { description: 'Contextual conditions outside formal steering.' },
+    OWN_CODE: { description: 'Researchers’ own codes: the code is the own code’s id (ownCodes has names; org reporters count none).' },
   },
 });
 

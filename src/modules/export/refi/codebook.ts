@@ -159,9 +159,74 @@ const codeXml = (c: RefiCode): string =>
     textElement('Description', c.description) + c.children.map(codeXml).join(''),
   );
 
-/** `<Codes>…</Codes>`: the same markup is valid in a project (`CodeBook`) and in a `.qdc`. */
-export const codesXml = (): string => `<Codes>${CODEBOOK.map(codeXml).join('')}</Codes>`;
+/** An own code as the project exports it (its id is its GUID). */
+export interface OwnCodeRow {
+  id: string;
+  name: string;
+  description: string;
+  colour: string;
+  parent_dimension: string | null;
+  parent_id: string | null;
+  retired: boolean;
+  merged_into_name: string | null;
+}
 
-/** The stand-alone codebook file (`.qdc`, urn:QDA-XML:codebook:1.0). */
+/** A case (organisation) as a code of its own, with the case's GUID: how NVivo and QualCoder link cases to text. */
+export interface CaseCode {
+  id: string;
+  name: string;
+}
+
+export const OWN_CODES_GUID = refiGuid('dimension:OWN_CODE');
+export const CASES_GUID = refiGuid('dimension:CASES');
+
+const ownCodeDescription = (c: OwnCodeRow) =>
+  [
+    c.description,
+    c.merged_into_name ? `Sammanfogad med ”${c.merged_into_name}” (merged).` : c.retired ? 'Utgången kod: inga nya kodningar (retired).' : '',
+    `Egen kod i Tillit Tracker (${OWN_ADDITION}): OWN_CODE ${c.id}.`,
+  ]
+    .filter(Boolean)
+    .join('\n\n');
+
+/**
+ * The framework's codebook with a project's own codes and cases: an own code under its parent
+ * code, else under its framework dimension, else under "Egna koder"; each case under "Fall".
+ */
+export function projectCodebook(ownCodes: OwnCodeRow[], cases: CaseCode[]): RefiCode[] {
+  const node = (c: OwnCodeRow): RefiCode => ({ guid: c.id, name: c.name, description: ownCodeDescription(c), isCodable: true, color: c.colour, children: [] });
+  const nodes = new Map(ownCodes.map((c) => [c.id, node(c)]));
+  const codebook = CODEBOOK.map((d) => ({ ...d, children: [...d.children] }));
+  const roots: RefiCode[] = [];
+  for (const c of ownCodes) {
+    const parent = c.parent_id ? nodes.get(c.parent_id) : undefined;
+    const dimension = c.parent_dimension ? codebook.find((d) => d.guid === refiGuid(`dimension:${c.parent_dimension}`)) : undefined;
+    (parent ?? dimension ?? { children: roots }).children.push(nodes.get(c.id)!);
+  }
+  if (roots.length)
+    codebook.push({
+      guid: OWN_CODES_GUID,
+      name: 'Egna koder',
+      description: `Forskarnas egna, induktiva koder. ${OWN_ADDITION}.`,
+      isCodable: false,
+      color: '#7F7F7F',
+      children: roots,
+    });
+  if (cases.length)
+    codebook.push({
+      guid: CASES_GUID,
+      name: 'Fall (organisationer)',
+      description: 'Varje fall som kod med fallets GUID: hela texten i en observation är kodad med organisationen där den gjordes.',
+      isCodable: false,
+      color: '#C7C7C7',
+      children: cases.map((c) => ({ guid: c.id, name: c.name, description: 'Fall (organisation).', isCodable: true, color: '#C7C7C7', children: [] })),
+    });
+  return codebook;
+}
+
+/** `<Codes>…</Codes>`: the same markup is valid in a project (`CodeBook`) and in a `.qdc`. */
+export const codesXml = (codes: RefiCode[] = CODEBOOK): string => `<Codes>${codes.map(codeXml).join('')}</Codes>`;
+
+/** The stand-alone codebook file (`.qdc`, urn:QDA-XML:codebook:1.0): the framework, the same for everyone. */
 export const codebookDocument = (origin: string): string =>
   `<?xml version="1.0" encoding="utf-8"?>\n<CodeBook${attrs({ xmlns: 'urn:QDA-XML:codebook:1.0', origin })}>${codesXml()}</CodeBook>\n`;

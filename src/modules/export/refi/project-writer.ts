@@ -1,6 +1,6 @@
 import type { QueryRunner } from 'typeorm';
 import { CodeDimension } from '../../analytics/dto/codes.input';
-import { codeGuid, codesXml } from './codebook';
+import { CaseCode, codeGuid, codesXml, OwnCodeRow, projectCodebook } from './codebook';
 import { refiGuid } from './guid';
 import { plainText } from './plain-text';
 import type { RefiQueries } from './refi.sql';
@@ -68,6 +68,7 @@ interface Codes {
   control_systems?: string[] | null;
   effect_variables?: string[] | null;
   contextual_conditions?: string[] | null;
+  own_code_ids?: string[] | null;
 }
 
 /** The framework codes of an observation or segment as (dimension, code) pairs. */
@@ -85,23 +86,35 @@ function codePairs(c: Codes): [CodeDimension, string][] {
     [CodeDimension.CONTROL_SYSTEM, c.control_systems ?? []],
     [CodeDimension.EFFECT_VARIABLE, c.effect_variables ?? []],
     [CodeDimension.CONTEXTUAL_CONDITION, c.contextual_conditions ?? []],
+    [CodeDimension.OWN_CODE, c.own_code_ids ?? []],
   ];
   return dims.flatMap(([d, codes]) => codes.map((code): [CodeDimension, string] => [d, code]));
 }
 
 const iso = (d: Date | string) => new Date(d).toISOString();
 
-function codings(owner: string, c: Codes, user: string, at: Date | string): string {
-  return codePairs(c)
+/** A code's GUID in the project: an own code's and a case's is its id. */
+const guidOf = (d: CodeDimension | 'CASE', code: string) => (d === CodeDimension.OWN_CODE || d === 'CASE' ? code : codeGuid(d, code));
+
+function codings(owner: string, pairs: [CodeDimension | 'CASE', string][], user: string, at: Date | string): string {
+  return pairs
     .map(([d, code]) =>
       element(
         'Coding',
         { guid: refiGuid(`coding:${owner}:${d}:${code}`), creatingUser: user, creationDateTime: iso(at) },
-        element('CodeRef', { targetGUID: codeGuid(d, code) }),
+        element('CodeRef', { targetGUID: guidOf(d, code) }),
       ),
     )
     .join('');
 }
+
+/**
+ * The selection that stands for a whole observation: its own codes and its case (organisation)
+ * code the whole text. QDA tools keep codings of selections; codings directly on a source
+ * (which the schema allows) are dropped by QualCoder and others.
+ */
+export const wholeSelectionGuid = (observationId: string) => refiGuid(`whole:${observationId}`);
+export const WHOLE_SELECTION_NAME = 'Hela observationen';
 
 interface SegmentRow extends Codes {
   id: string;
@@ -127,6 +140,7 @@ interface SourceRow extends Codes {
   version: number;
   tags: string[];
   text: string;
+  organisation_id: string;
   organisation: string;
   segments: SegmentRow[];
   stale_segments: number;
@@ -156,10 +170,24 @@ function textSource(o: SourceRow, embed: boolean): string {
           creationDateTime: iso(s.createdAt),
           modifiedDateTime: iso(s.updatedAt),
         },
-        textElement('Description', s.memo) + codings(s.id, s, s.authorId, s.updatedAt),
+        textElement('Description', s.memo) + codings(s.id, codePairs(s), s.authorId, s.updatedAt),
       ),
     )
     .join('');
+  const whole = element(
+    'PlainTextSelection',
+    {
+      guid: wholeSelectionGuid(o.id),
+      name: WHOLE_SELECTION_NAME,
+      startPosition: 0,
+      endPosition: Array.from(text.text).length,
+      creatingUser: o.author_id,
+      creationDateTime: iso(o.created_at),
+      modifiedDateTime: iso(o.updated_at),
+    },
+    textElement('Description', 'Hela texten: observationens egna koder och fallet (organisationen) där den gjordes.') +
+      codings(o.id, [...codePairs(o), ['CASE', o.organisation_id]], o.author_id, o.updated_at),
+  );
   const variables = [
     variableValue('source:occurredOn', 'Date', o.occurred_on),
     variableValue('source:kind', 'Text', o.kind),
@@ -179,7 +207,7 @@ function textSource(o: SourceRow, embed: boolean): string {
       creationDateTime: iso(o.created_at),
       modifiedDateTime: iso(o.updated_at),
     },
-    (embed ? textElement('PlainTextContent', text.text) : '') + selections + codings(o.id, o, o.author_id, o.updated_at) + variables,
+    (embed ? textElement('PlainTextContent', text.text) : '') + whole + selections + variables,
   );
 }
 
@@ -208,7 +236,15 @@ function caseXml(c: CaseRow): string {
     variableValue('case:parent', 'Text', c.parent_name),
     variableValue('case:participation', 'Text', c.participation),
   ].join('');
-  return element('Case', { guid: c.id, name: c.name }, values + c.source_ids.map((id) => element('SourceRef', { targetGUID: id })).join(''));
+  // Linked three ways, as tools read them: its own code (CodeRef, coding the whole text of its sources), its sources, and those selections.
+  return element(
+    'Case',
+    { guid: c.id, name: c.name },
+    element('CodeRef', { targetGUID: c.id }) +
+      values +
+      c.source_ids.map((id) => element('SourceRef', { targetGUID: id })).join('') +
+      c.source_ids.map((id) => element('SelectionRef', { targetGUID: wholeSelectionGuid(id) })).join(''),
+  );
 }
 
 const variableXml = (v: Variable) =>
@@ -255,9 +291,11 @@ export async function writeRefiProject(
   );
   const users: { id: string; display_name: string }[] = await runner.query(queries.users.sql, queries.users.values);
   await zip.write(`<Users>${users.map((u) => element('User', { guid: u.id, name: u.display_name })).join('')}</Users>`);
-  await zip.write(`<CodeBook>${codesXml()}</CodeBook>`);
-  await zip.write(`<Variables>${[...CASE_VARIABLES, ...SOURCE_VARIABLES].map(variableXml).join('')}</Variables>`);
   const cases: CaseRow[] = await runner.query(queries.cases.sql, queries.cases.values);
+  const ownCodes: OwnCodeRow[] = await runner.query(queries.ownCodes.sql, queries.ownCodes.values);
+  const caseCodes: CaseCode[] = cases.map((c) => ({ id: c.id, name: c.name }));
+  await zip.write(`<CodeBook>${codesXml(projectCodebook(ownCodes, caseCodes))}</CodeBook>`);
+  await zip.write(`<Variables>${[...CASE_VARIABLES, ...SOURCE_VARIABLES].map(variableXml).join('')}</Variables>`);
   if (cases.length) await zip.write(`<Cases>${cases.map(caseXml).join('')}</Cases>`);
 
   let opened = false;

@@ -5,7 +5,7 @@ import type { AuthUser } from '../../../common/auth/auth-user';
 import { notFound } from '../../../common/errors/domain-error';
 import { APP_CONFIG, AppConfig } from '../../../config/config';
 import { inReadSnapshot } from '../../../database/read-snapshot';
-import { readableObservations, visiblePilots } from '../../access/access.rules';
+import { readableObservations, visibleOwnCodes, visiblePilots } from '../../access/access.rules';
 import { AccessLogService } from '../../analytics/access-log.service';
 import type { Download } from '../export.service';
 import { codebookDocument } from './codebook';
@@ -42,7 +42,7 @@ export class RefiService {
       if (!pilot) throw notFound('Pilot', pilotId);
       await this.accessLog.record(actor, 'export:refi', { pilotId: pilot.id });
       out.begin('application/zip', `${pilot.code.replace(/[^A-Za-z0-9._-]+/g, '_')}.qdpx`);
-      const queries = refiQueries(pilot.id, actor.id, readableObservations(actor, 'o'));
+      const queries = refiQueries(pilot.id, actor.id, readableObservations(actor, 'o'), visibleOwnCodes(actor, 'c'));
       await writeRefiProject(runner, new ZipSink(out.body), pilot, queries, actor.id, ORIGIN);
     });
   }

@@ -18,6 +18,7 @@ export interface RefiQueries {
   cases: RefiQuery;
   sources: RefiQuery;
   texts: RefiQuery;
+  ownCodes: RefiQuery;
 }
 
 /** The pilot, if the caller may see it (`visible`, a rule on alias `p`). */
@@ -31,13 +32,13 @@ const CODE_COLUMNS = (a: string) =>
   `${a}.forms::text[] AS forms, ${a}.phase::text AS phase, ${a}.relations::text[] AS relations, ${a}.methods::text[] AS methods,
    ${a}.trustworthiness::text[] AS trustworthiness, ${a}.orientation::text AS orientation, ${a}.effect_on_trust::text AS effect_on_trust,
    ${a}.definition_parts::text[] AS definition_parts, ${a}.control_systems::text[] AS control_systems,
-   ${a}.effect_variables::text[] AS effect_variables, ${a}.contextual_conditions::text[] AS contextual_conditions`;
+   ${a}.effect_variables::text[] AS effect_variables, ${a}.contextual_conditions::text[] AS contextual_conditions, ${a}.own_code_ids::text[] AS own_code_ids`;
 
 const SEGMENT_JSON = `json_build_object('id', s.id, 'start', s.start_offset, 'end', s.end_offset, 'quote', s.quote, 'memo', s.memo,
   'authorId', s.author_id, 'createdAt', s.created_at, 'updatedAt', s.updated_at, 'forms', s.forms, 'phase', s.phase,
   'relations', s.relations, 'methods', s.methods, 'trustworthiness', s.trustworthiness, 'orientation', s.orientation,
   'effectOnTrust', s.effect_on_trust, 'definition_parts', s.definition_parts, 'control_systems', s.control_systems,
-  'effect_variables', s.effect_variables, 'contextual_conditions', s.contextual_conditions)`;
+  'effect_variables', s.effect_variables, 'contextual_conditions', s.contextual_conditions, 'own_code_ids', s.own_code_ids)`;
 
 /** One query: `$1` is the pilot, `live` the condition on `o` for the exported observations. */
 function query(pilotId: string, readable: SqlFragment, build: (live: string, p: Params) => string): RefiQuery {
@@ -47,7 +48,7 @@ function query(pilotId: string, readable: SqlFragment, build: (live: string, p: 
   return { sql, values: p.values };
 }
 
-export function refiQueries(pilotId: string, exporterId: string, readable: SqlFragment): RefiQueries {
+export function refiQueries(pilotId: string, exporterId: string, readable: SqlFragment, ownCodesVisible: SqlFragment): RefiQueries {
   return {
     count: query(pilotId, readable, (live) => `SELECT count(*)::int AS n FROM observation o WHERE ${live}`),
 
@@ -86,7 +87,7 @@ export function refiQueries(pilotId: string, exporterId: string, readable: SqlFr
       readable,
       (live) => `SELECT o.id, o.title, o.occurred_on::text AS occurred_on, o.kind::text AS kind, o.level::text AS level,
            o.respondent_role::text AS respondent_role, o.author_id, o.created_at, o.updated_at, o.version, o.tags, o.text,
-           org.name AS organisation, ${CODE_COLUMNS('o')},
+           o.organisation_id, org.name AS organisation, ${CODE_COLUMNS('o')},
            COALESCE((SELECT json_agg(${SEGMENT_JSON} ORDER BY s.start_offset, s.end_offset, s.id) FROM coded_segment s
                       WHERE s.observation_id = o.id AND NOT s.stale), '[]') AS segments,
            (SELECT count(*) FROM coded_segment s WHERE s.observation_id = o.id AND s.stale)::int AS stale_segments
@@ -97,5 +98,20 @@ export function refiQueries(pilotId: string, exporterId: string, readable: SqlFr
 
     /** The same observations, in the same order, for the text files. */
     texts: query(pilotId, readable, (live) => `SELECT o.id, o.text FROM observation o WHERE ${live} ORDER BY o.occurred_on, o.id`),
+
+    /** The own codes usable in the pilot that the caller may see (retired ones too: old codings use them), parents first. */
+    ownCodes: ownCodesQuery(pilotId, ownCodesVisible),
   };
+}
+
+/** The own codes usable in the pilot that the caller may see (retired ones too: old codings use them), parents first. */
+function ownCodesQuery(pilotId: string, visible: SqlFragment): RefiQuery {
+  const p = new Params();
+  const sql = `WITH RECURSIVE scoped AS (SELECT c.* FROM own_code c WHERE (c.pilot_id IS NULL OR c.pilot_id = ${p.add(pilotId, '::uuid')}) AND ${inRaw(visible, p)}),
+      tree AS (SELECT s.id, 0 AS depth FROM scoped s WHERE s.parent_id IS NULL OR s.parent_id NOT IN (SELECT id FROM scoped)
+               UNION ALL SELECT s.id, tree.depth + 1 FROM scoped s JOIN tree ON s.parent_id = tree.id)
+    SELECT s.id, s.name, s.description, s.colour, s.parent_dimension, s.parent_id, s.retired_at IS NOT NULL AS retired, m.name AS merged_into_name
+      FROM scoped s JOIN tree ON tree.id = s.id LEFT JOIN own_code m ON m.id = s.merged_into_id
+     ORDER BY tree.depth, lower(s.name), s.id`;
+  return { sql, values: p.values };
 }
