@@ -23,6 +23,8 @@ export async function createApp(options: AppModuleOptions): Promise<INestApplica
   app.useBodyParser('json', { limit: options.config.http.bodyLimit });
   // CSV arrives as bytes: the upload checks the encoding itself and names the bad line.
   app.useBodyParser('raw', { type: 'text/csv', limit: options.config.http.bodyLimit });
+  // A REFI-QDA project (.qdpx) to import: a ZIP, read whole.
+  app.useBodyParser('raw', { type: ['application/zip', 'application/octet-stream'], limit: options.config.http.bodyLimit });
   // The pages' forms: small, flat (no nested objects from field names).
   app.useBodyParser('urlencoded', { limit: '64kb', extended: false });
   // The pages' stylesheet and scripts: files of the repository, nothing from elsewhere.

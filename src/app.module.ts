@@ -38,6 +38,7 @@ import { ObstacleModule } from './modules/obstacle/obstacle.module';
 import { EffectModule } from './modules/effect/effect.module';
 import { IdeaModule } from './modules/idea/idea.module';
 import { OwnCodeModule } from './modules/own-code/own-code.module';
+import { RefiImportModule } from './modules/refi-import/refi-import.module';
 import { SupervisionModule } from './modules/supervision/supervision.module';
 import { ReportModule } from './modules/report/report.module';
 import { EvidenceModule } from './modules/evidence/evidence.module';
@@ -64,6 +65,7 @@ export const FEATURE_MODULES: Type[] = [
   EffectModule,
   IdeaModule,
   OwnCodeModule,
+  RefiImportModule,
   SupervisionModule,
   ReportModule,
   EvidenceModule,

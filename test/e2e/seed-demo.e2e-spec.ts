@@ -1,3 +1,4 @@
+import { strFromU8, unzipSync } from 'fflate';
 import { SeedRefused, seedDemo } from '../../src/cli/seed-demo';
 import { login } from '../factories';
 import { startTestApp, TestApp } from '../utils/test-app';
@@ -86,6 +87,43 @@ describe('seed-demo', () => {
     );
     expect(res.errors).toBeUndefined();
   });
+
+  it('keeps every coding of a demo pilot through a REFI-QDA round trip: exported, imported back, exported again', async () => {
+    const token = await login(t, 'forskare1@demo.tillit.invalid', password);
+    const ids = await t.gql('{ pilots(filter: { text: "DEMO-HEMTJANST" }) { edges { node { id } } } }', {}, token);
+    const pilotId = ids.data!.pilots.edges[0].node.id;
+    const exported = async () => {
+      const res = await fetch(`${t.url}/export/refi/${pilotId}.qdpx`, { headers: { authorization: `Bearer ${token}` } });
+      return Buffer.from(await res.arrayBuffer());
+    };
+    const codings = (zip: Buffer) => {
+      const xml = strFromU8(unzipSync(new Uint8Array(zip))['project.qde']);
+      const out: string[] = [];
+      for (const [, selection, body] of xml.matchAll(/<PlainTextSelection guid="([^"]+)"[^>]*>(.*?)<\/PlainTextSelection>/gs))
+        for (const [, code] of body.matchAll(/<CodeRef targetGUID="([^"]+)"/g)) out.push(`${selection} ${code}`);
+      return out.sort();
+    };
+    const first = await exported();
+    const res = await fetch(`${t.url}/import/refi/${pilotId}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/zip' },
+      body: first,
+    });
+    const report = (await res.json()) as any;
+    expect([
+      res.status,
+      report.sourcesSkipped,
+      report.ownCodesAdded,
+      report.observationsRecoded,
+      report.segmentsAdded,
+      report.segmentsRecoded,
+      report.skipped,
+    ]).toEqual([200, [], [], [], [], [], []]);
+    expect(report.sourcesMatched).toBe(strFromU8(unzipSync(new Uint8Array(first))['project.qde']).match(/<TextSource /g)!.length);
+    const before = codings(first);
+    expect(before.length).toBeGreaterThan(400);
+    expect(codings(await exported())).toEqual(before);
+  }, 60_000);
 
   it('refuses a database that has data, unless forced', async () => {
     await expect(seedDemo(t.app, { force: false, log: () => undefined })).rejects.toThrow(SeedRefused);

@@ -278,7 +278,8 @@ export class ObservationService {
     });
   }
 
-  private async insertSegment(em: EntityManager, actor: AuthUser, input: AddCodedSegmentInput): Promise<CodedSegmentEntity> {
+  /** Adds a segment in the caller's transaction (an import); `id` keeps the importing file's GUID, so a retry finds it. */
+  async insertSegment(em: EntityManager, actor: AuthUser, input: AddCodedSegmentInput, id?: string): Promise<CodedSegmentEntity> {
     const obs = await this.lockVisible(em, actor, input.observationId);
     if (obs.deletedAt) throw ObservationErrors.deleted();
     await this.checkCanWrite(em, actor, obs.pilotId, obs.occurredOn);
@@ -286,6 +287,7 @@ export class ObservationService {
     const repo = em.getRepository(CodedSegmentEntity);
     const segment = await repo.save(
       repo.create({
+        ...(id ? { id } : {}),
         observationId: obs.id,
         authorId: actor.id,
         start,
@@ -424,6 +426,32 @@ export class ObservationService {
     const added = (input?.ownCodeIds ?? []).filter((id) => !current?.ownCodeIds?.includes(id));
     await assertOwnCodesUsable(em, actor, pilotId, added, 'input.codes.ownCodeIds');
     return toCodes(input);
+  }
+
+  /** Re-codes an observation in the caller's transaction (an import), as its author or an admin, with a reason. */
+  async recodeIn(em: EntityManager, actor: AuthUser, id: string, codes: FrameworkCodesInput, reason: string): Promise<void> {
+    const obs = await this.lockForChange(em, actor, id);
+    if (obs.deletedAt) throw ObservationErrors.deleted();
+    await this.checkCanWrite(em, actor, obs.pilotId, obs.occurredOn, obs);
+    const before = snapshot(obs);
+    obs.codes = await this.codesFor(em, actor, obs.pilotId, codes, obs.codes);
+    await this.saveEdit(em, actor, obs, before, ['codes'], reason);
+  }
+
+  /** Re-codes a segment in the caller's transaction (an import), as its author or an admin, with a reason. */
+  async recodeSegmentIn(em: EntityManager, actor: AuthUser, id: string, codes: FrameworkCodesInput, reason: string): Promise<void> {
+    const { segment, obs } = await this.lockSegment(em, actor, id);
+    const before = segmentRecord(segment);
+    segment.codes = await this.codesFor(em, actor, obs.pilotId, codes, segment.codes);
+    const saved = await em.getRepository(CodedSegmentEntity).save(segment);
+    await this.audit.record(em, actor, {
+      entity: AuditEntity.CODED_SEGMENT,
+      entityId: id,
+      action: AuditAction.UPDATE,
+      before,
+      after: segmentRecord(saved),
+      reason,
+    });
   }
 
   /**

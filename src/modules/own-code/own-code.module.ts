@@ -10,5 +10,6 @@ import { OwnCodeService } from './own-code.service';
 @Module({
   imports: [PilotModule, AuditModule, ObservationModule],
   providers: [OwnCodeService, OwnCodeLoaders, OwnCodeResolver, FrameworkCodesOwnCodesResolver],
+  exports: [OwnCodeService],
 })
 export class OwnCodeModule {}

@@ -70,6 +70,20 @@ export class OwnCodeService {
     );
   }
 
+  /** A code an import brings (in the import's transaction), keeping the file's GUID as its id so a retry finds it. */
+  async createIn(
+    em: EntityManager,
+    actor: AuthUser,
+    fields: Pick<OwnCodeEntity, 'id' | 'name' | 'description' | 'colour' | 'parentDimension' | 'parentId' | 'pilotId'>,
+    reason: string,
+  ) {
+    await this.assertMayWrite(em, actor, fields.pilotId);
+    const repo = em.getRepository(OwnCodeEntity);
+    const code = await repo.save(repo.create({ ...fields, createdBy: actor.id }));
+    await this.audit.record(em, actor, { entity: AuditEntity.OWN_CODE, entityId: code.id, action: AuditAction.CREATE, before: null, after: code, reason });
+    return code;
+  }
+
   update(actor: AuthUser, input: UpdateOwnCodeInput): Promise<OwnCodeEntity> {
     const { id, expectedVersion, reason, topLevel, parentId, parentDimension, ...fields } = input;
     return this.change(actor, id, reason, async (em, code) => {

@@ -30,3 +30,17 @@ export function plainText(stored: string): PlainText {
   moved[cps.length] = out.length;
   return { text: out.join(''), position: (p) => moved[Math.max(0, Math.min(p, cps.length))] };
 }
+
+/**
+ * The other way, for an import: the code-point position in the stored text of a position in its
+ * plain text (the first stored position that maps there: a position at a `\n` that was `\r\n`
+ * lands before the `\r`).
+ */
+export function storedPosition(stored: string): (plain: number) => number {
+  const forward = plainText(stored);
+  const n = Array.from(stored).length;
+  if (forward.text === stored) return (p) => p;
+  const back = new Map<number, number>();
+  for (let i = n; i >= 0; i--) back.set(forward.position(i), i);
+  return (p) => back.get(p) ?? n;
+}
