@@ -132,7 +132,7 @@ export async function mixedLoad(url: string, pg: Client, adminToken: string, ctx
               kind: 'FIELD_VISIT',
               title: `${tag} ${n}.${k}`,
               text: 'Enhetschefen beskriver att uppföljningen numera sker i dialog.',
-              codes: { methods: ['LESS_DETAIL_STEERING'] },
+              codes: { methods: [{ method: 'LESS_DETAIL_STEERING', polarity: 'INTRODUCED_OR_STRENGTHENED' }] },
             },
           },
         }),

@@ -191,6 +191,8 @@ describe('REFI-QDA exports', () => {
     expect(p.Sources.TextSource.map((s: any) => s.guid).sort()).toEqual([obs.first, obs.second].sort());
     expect(p.Sources.TextSource.find((s: any) => s.guid === obs.second).PlainTextSelection.map((s: any) => s.name)).toEqual(['Hela observationen']);
     expect(p.Description).toContain('1 kodade segment lämnades utanför');
+    // The project says how whole observations are coded, for a reader of the file.
+    expect(p.Description).toContain('kodar markeringen "Hela observationen" över hela texten');
     expect(xml).not.toContain(obs.other);
     expect(xml).not.toContain(obs.deleted);
   });

@@ -309,10 +309,11 @@ export async function writeRefiProject(
     await zip.write(textSource(o, embed));
   }
   if (opened) await zip.write('</Sources>');
+  const layout = `Varje observation är en textkälla. Observationens egna koder, och fallet (organisationen) där den gjordes, kodar markeringen "${WHOLE_SELECTION_NAME}" över hela texten; övriga markeringar är kodade segment.`;
   const note = summary.staleSelectionsLeftOut
     ? `\n\n${summary.staleSelectionsLeftOut} kodade segment lämnades utanför eftersom texten ändrats efter kodningen (stale); granska dem i Tillit Tracker.`
     : '';
-  await zip.write(`${textElement('Description', `${pilot.description}${note}`.trim())}</Project>\n`);
+  await zip.write(`${textElement('Description', `${pilot.description}\n\n${layout}${note}`.trim())}</Project>\n`);
 
   if (!embed) {
     for await (const row of await runner.stream(queries.texts.sql, queries.texts.values)) {
