@@ -319,17 +319,22 @@ export class ObservationService {
       }
       if (input.codes !== undefined) segment.codes = await this.codesFor(em, actor, obs.pilotId, input.codes, segment.codes);
       if (input.memo !== undefined) segment.memo = input.memo;
-      const saved = await em.getRepository(CodedSegmentEntity).save(segment);
-      await this.audit.record(em, actor, {
-        entity: AuditEntity.CODED_SEGMENT,
-        entityId: saved.id,
-        action: AuditAction.UPDATE,
-        before,
-        after: segmentRecord(saved),
-        reason: input.reason,
-      });
-      return saved;
+      return this.saveSegment(em, actor, segment, before, input.reason);
     });
+  }
+
+  /** A segment changed (from `before`): saved, with an entry in its history. */
+  private async saveSegment(em: EntityManager, actor: AuthUser, segment: CodedSegmentEntity, before: ReturnType<typeof segmentRecord>, reason: string) {
+    const saved = await em.getRepository(CodedSegmentEntity).save(segment);
+    await this.audit.record(em, actor, {
+      entity: AuditEntity.CODED_SEGMENT,
+      entityId: saved.id,
+      action: AuditAction.UPDATE,
+      before,
+      after: segmentRecord(saved),
+      reason,
+    });
+    return saved;
   }
 
   async removeSegment(actor: AuthUser, { id, reason }: RemoveByIdInput): Promise<string> {
@@ -443,15 +448,7 @@ export class ObservationService {
     const { segment, obs } = await this.lockSegment(em, actor, id);
     const before = segmentRecord(segment);
     segment.codes = await this.codesFor(em, actor, obs.pilotId, codes, segment.codes);
-    const saved = await em.getRepository(CodedSegmentEntity).save(segment);
-    await this.audit.record(em, actor, {
-      entity: AuditEntity.CODED_SEGMENT,
-      entityId: id,
-      action: AuditAction.UPDATE,
-      before,
-      after: segmentRecord(saved),
-      reason,
-    });
+    await this.saveSegment(em, actor, segment, before, reason);
   }
 
   /**
@@ -475,15 +472,7 @@ export class ObservationService {
     for (const segment of await carrying(CodedSegmentEntity, 's')) {
       const before = segmentRecord(segment);
       segment.codes.ownCodeIds = replace(segment.codes.ownCodeIds);
-      const saved = await em.getRepository(CodedSegmentEntity).save(segment);
-      await this.audit.record(em, actor, {
-        entity: AuditEntity.CODED_SEGMENT,
-        entityId: saved.id,
-        action: AuditAction.UPDATE,
-        before,
-        after: segmentRecord(saved),
-        reason,
-      });
+      await this.saveSegment(em, actor, segment, before, reason);
     }
   }
 
@@ -499,15 +488,8 @@ export class ObservationService {
       const next = holds ? { start: s.start, end: s.end, stale: false } : moved ? { ...moved, stale: false } : { start: s.start, end: s.end, stale: true };
       if (next.start === s.start && next.end === s.end && next.stale === s.stale) continue;
       Object.assign(s, next);
-      await repo.save(s);
-      await this.audit.record(em, actor, {
-        entity: AuditEntity.CODED_SEGMENT,
-        entityId: s.id,
-        action: AuditAction.UPDATE,
-        before,
-        after: segmentRecord(s),
-        reason: s.stale ? 'The observation’s text changed: the quote is no longer found once' : 'The observation’s text changed: moved to its quote',
-      });
+      const reason = s.stale ? 'The observation’s text changed: the quote is no longer found once' : 'The observation’s text changed: moved to its quote';
+      await this.saveSegment(em, actor, s, before, reason);
     }
   }
 
