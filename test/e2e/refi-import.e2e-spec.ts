@@ -1,20 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { XMLParser } from 'fast-xml-parser';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { Role } from '../../src/common/auth/role.enum';
 import { SteeringLevel } from '../../src/modules/pilot/pilot.enums';
 import { makeOrganisation, makePilot, seen, userWithToken } from '../factories';
+import { afterWhole, codeGuids, codings, coding } from '../utils/refi-files';
 import { startTestApp, TestApp } from '../utils/test-app';
 
 const TEXT = 'Vi planerar besöken själva nu.\r\nMinuterna räknas inte längre, säger Åsa 😀.';
-/** `selection` put into the (only) source, after its whole-text selection. */
-const afterWhole = (xml: string, selection: string) =>
-  xml.replace(/(<PlainTextSelection[^>]*name="Hela observationen".*?<\/PlainTextSelection>)/s, `$1${selection}`);
-const parser = new XMLParser({
-  ignoreAttributes: false,
-  attributeNamePrefix: '',
-  isArray: (n) => ['Code', 'Coding', 'PlainTextSelection', 'TextSource'].includes(n),
-});
 
 /**
  * A pilot exported, coded further in the file as another QDA tool would (a new code, a new
@@ -41,22 +33,6 @@ describe('REFI-QDA import', () => {
     });
     return { status: res.status, json: (await res.json()) as any };
   };
-  /** Code GUIDs of a project by "parent/name". */
-  const codeGuids = (xml: string) => {
-    const map = new Map<string, string>();
-    const walk = (list: any[] = [], parent = '') => list.forEach((c) => (map.set(`${parent}/${c.name}`, c.guid), walk(c.Code, c.name)));
-    walk(parser.parse(xml).Project.CodeBook.Codes.Code);
-    return map;
-  };
-  /** Every coding of a project: "selection guid → code guid". */
-  const codings = (xml: string) =>
-    parser
-      .parse(xml)
-      .Project.Sources.TextSource.flatMap((s: any) =>
-        (s.PlainTextSelection ?? []).flatMap((x: any) => (x.Coding ?? []).map((c: any) => `${x.guid} → ${c.CodeRef.targetGUID}`)),
-      )
-      .sort();
-
   beforeAll(async () => {
     t = await startTestApp();
     const r = await userWithToken(t, { role: Role.RESEARCHER });
@@ -102,7 +78,6 @@ describe('REFI-QDA import', () => {
     const methodParent = guids.get('Metoder för tillitsbaserad styrning/Värdegrundsarbete')!;
     const plain = TEXT.replace('\r\n', '\n');
     const start = Array.from(plain).length - Array.from('säger Åsa 😀.').length;
-    const coding = (code: string) => `<Coding guid="${randomUUID()}" creatingUser="${randomUUID()}"><CodeRef targetGUID="${code}"/></Coding>`;
     xml = afterWhole(
       xml.replace(
         '</Codes>',

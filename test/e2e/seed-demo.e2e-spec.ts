@@ -1,6 +1,8 @@
-import { strFromU8, unzipSync } from 'fflate';
+import { randomUUID } from 'node:crypto';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { SeedRefused, seedDemo } from '../../src/cli/seed-demo';
 import { login } from '../factories';
+import { afterWhole, codeGuids, coding, codings, withCode } from '../utils/refi-files';
 import { startTestApp, TestApp } from '../utils/test-app';
 
 describe('seed-demo', () => {
@@ -88,41 +90,48 @@ describe('seed-demo', () => {
     expect(res.errors).toBeUndefined();
   });
 
-  it('keeps every coding of a demo pilot through a REFI-QDA round trip: exported, imported back, exported again', async () => {
+  it('keeps every coding of a demo pilot coded further in another tool: exported, edited, imported back, exported again', async () => {
     const token = await login(t, 'forskare1@demo.tillit.invalid', password);
     const ids = await t.gql('{ pilots(filter: { text: "DEMO-HEMTJANST" }) { edges { node { id } } } }', {}, token);
     const pilotId = ids.data!.pilots.edges[0].node.id;
     const exported = async () => {
       const res = await fetch(`${t.url}/export/refi/${pilotId}.qdpx`, { headers: { authorization: `Bearer ${token}` } });
-      return Buffer.from(await res.arrayBuffer());
+      return unzipSync(new Uint8Array(await res.arrayBuffer()));
     };
-    const codings = (zip: Buffer) => {
-      const xml = strFromU8(unzipSync(new Uint8Array(zip))['project.qde']);
-      const out: string[] = [];
-      for (const [, selection, body] of xml.matchAll(/<PlainTextSelection guid="([^"]+)"[^>]*>(.*?)<\/PlainTextSelection>/gs))
-        for (const [, code] of body.matchAll(/<CodeRef targetGUID="([^"]+)"/g)) out.push(`${selection} ${code}`);
-      return out.sort();
+    const send = async (files: Record<string, Uint8Array>) => {
+      const res = await fetch(`${t.url}/import/refi/${pilotId}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/zip' },
+        body: Buffer.from(zipSync(files)),
+      });
+      return { status: res.status, report: (await res.json()) as any };
     };
     const first = await exported();
-    const res = await fetch(`${t.url}/import/refi/${pilotId}`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/zip' },
-      body: first,
-    });
-    const report = (await res.json()) as any;
+    const xml = strFromU8(first['project.qde']);
+    // Unchanged, the file changes nothing.
+    const same = await send(first);
     expect([
-      res.status,
-      report.sourcesSkipped,
-      report.ownCodesAdded,
-      report.observationsRecoded,
-      report.segmentsAdded,
-      report.segmentsRecoded,
-      report.skipped,
-    ]).toEqual([200, [], [], [], [], [], []]);
-    expect(report.sourcesMatched).toBe(strFromU8(unzipSync(new Uint8Array(first))['project.qde']).match(/<TextSource /g)!.length);
-    const before = codings(first);
-    expect(before.length).toBeGreaterThan(400);
-    expect(codings(await exported())).toEqual(before);
+      same.status,
+      same.report.sourcesSkipped,
+      same.report.ownCodesAdded,
+      same.report.segmentsAdded,
+      same.report.observationsRecoded,
+      same.report.skipped,
+    ]).toEqual([200, [], [], [], [], []]);
+    expect(same.report.sourcesMatched).toBe(xml.match(/<TextSource /g)!.length);
+    // Coded further: a new code on a new passage of the first observation, with a framework code beside it.
+    const newCode = randomUUID();
+    const values = codeGuids(xml).get('Värdegrundsarbete/Värdegrundsarbete: införs eller förstärks')!;
+    const edited = afterWhole(
+      withCode(xml, newCode, 'Tidspress (demo)'),
+      `<PlainTextSelection guid="${randomUUID()}" name="Syntetiska" startPosition="1" endPosition="11">${coding(newCode)}${coding(values)}</PlainTextSelection>`,
+    );
+    const { status, report } = await send({ ...first, 'project.qde': strToU8(edited) });
+    expect([status, report.ownCodesAdded.length, report.segmentsAdded.length, report.skipped]).toEqual([200, 1, 1, []]);
+    expect(report.segmentsAdded[0].quote).toBe('Syntetiska');
+    const after = codings(strFromU8((await exported())['project.qde']));
+    expect(after).toEqual(codings(edited));
+    expect(after.length).toBeGreaterThan(400);
   }, 60_000);
 
   it('refuses a database that has data, unless forced', async () => {
