@@ -178,6 +178,14 @@ describe('REFI-QDA import', () => {
     const dtd = zipSync({ 'project.qde': strToU8('<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa">]><Project/>') });
     expect((await importProject(dtd)).json.errors[0].extensions.fields[0].message).toContain('DTD');
     expect((await importProject(zipSync({ 'x.txt': strToU8('x') }))).json.errors[0].extensions.fields[0].message).toBe('holds no project.qde');
+    const nul = strFromU8(unzipSync(edited)['project.qde']).replace('kodat i ett annat verktyg', 'kodat&#0;');
+    const refused = await importProject(zipSync({ ...unzipSync(edited), 'project.qde': strToU8(nul) }));
+    expect([refused.status, refused.json.errors[0].extensions.fields[0].message]).toEqual([
+      400,
+      'project.qde contains the NUL character, which XML does not allow',
+    ]);
+    const huge = await importProject(new Uint8Array(6 * 1024 * 1024));
+    expect(huge.status).toBe(413);
     expect((await importProject(edited, '?dryRun=maybe')).status).toBe(400);
     expect((await importProject(new Uint8Array(), '', researcher)).status).toBe(400);
     for (const role of [Role.ANALYST, Role.ORG_REPORTER]) {

@@ -80,6 +80,8 @@ export function readQdpx(zip: Buffer): ProjectFile {
   const xml = text(files['project.qde'], 'project.qde');
   // A DTD could declare entities that expand without bound; REFI projects have none.
   if (/<!DOCTYPE/i.test(xml)) throw badInput(FIELD, 'project.qde declares a DTD (<!DOCTYPE>), which is not accepted');
+  // XML 1.0 has no NUL character, and PostgreSQL text takes none: refused here, by name, not as a database error.
+  if (/\u0000|&#0+;|&#x0+;/i.test(xml)) throw badInput(FIELD, 'project.qde contains the NUL character, which XML does not allow');
   let doc: any;
   try {
     doc = parser.parse(xml, true);
@@ -93,7 +95,9 @@ export function readQdpx(zip: Buffer): ProjectFile {
     const path = String(s.plainTextPath ?? '');
     const inside = path.startsWith('internal://') ? `Sources/${path.slice('internal://'.length)}` : null;
     if (!inside || !files[inside]) throw badInput(FIELD, `the text of source "${s.name ?? s.guid}" is not in the archive (${path || 'no plainTextPath'})`);
-    return text(files[inside], inside);
+    const content = text(files[inside], inside);
+    if (content.includes('\u0000')) throw badInput(FIELD, `${inside} contains the NUL character`);
+    return content;
   };
   return {
     codes: codesOf(project.CodeBook?.Codes?.Code ?? [], null),
