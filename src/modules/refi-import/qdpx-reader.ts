@@ -81,7 +81,7 @@ export function readQdpx(zip: Buffer): ProjectFile {
   // A DTD could declare entities that expand without bound; REFI projects have none.
   if (/<!DOCTYPE/i.test(xml)) throw badInput(FIELD, 'project.qde declares a DTD (<!DOCTYPE>), which is not accepted');
   // XML 1.0 has no NUL character, and PostgreSQL text takes none: refused here, by name, not as a database error.
-  if (/\u0000|&#0+;|&#x0+;/i.test(xml)) throw badInput(FIELD, 'project.qde contains the NUL character, which XML does not allow');
+  if (xml.includes('\u0000') || /&#(0+|x0+);/i.test(xml)) throw badInput(FIELD, 'project.qde contains the NUL character, which XML does not allow');
   let doc: any;
   try {
     doc = parser.parse(xml, true);
