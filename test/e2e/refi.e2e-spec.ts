@@ -235,6 +235,8 @@ describe('REFI-QDA exports', () => {
     expect(dims[5].Code[2].Description).toContain('inte en term i SOU 2017:56');
     expect(dims[5].Code[0].Description).not.toContain('inte en term i SOU 2017:56');
     expect(dims[3].Code[0].Description).toContain('Kod i Tillit Tracker: METHOD LESS_DETAIL_STEERING');
+    // The codebook says how whole observations are coded (a selection over the whole text).
+    for (const d of dims.slice(0, 11)) expect(d.Description).toContain('"Hela observationen"');
 
     const variables = new Map<string, string>(p.Variables.Variable.map((v: any) => [v.guid, v.name]));
     const values = (c: any) =>

@@ -124,6 +124,10 @@ export const DIMENSIONS: Dimension[] = [
   },
 ];
 
+/** How a project codes whole observations, said in the codebook for whoever reads a code's codings in another tool. */
+export const WHOLE_TEXT_NOTE =
+  'En observations egna koder kodar markeringen "Hela observationen" över hela dess text; övriga markeringar är kodade segment (an observation’s own codes code the selection "Hela observationen" over its whole text).';
+
 export const codeGuid = (dimension: CodeDimension | string, code: string): string => refiGuid(`code:${dimension}:${code}`);
 
 const describe = (t: CatalogueTerm<string>, dimension: string): string =>
@@ -132,7 +136,7 @@ const describe = (t: CatalogueTerm<string>, dimension: string): string =>
 export const CODEBOOK: RefiCode[] = DIMENSIONS.map((d) => ({
   guid: refiGuid(`dimension:${d.dimension}`),
   name: d.name,
-  description: `${d.description} Kod i Tillit Tracker: ${d.dimension}.`,
+  description: `${d.description} Kod i Tillit Tracker: ${d.dimension}. ${WHOLE_TEXT_NOTE}`,
   isCodable: false,
   color: d.color,
   children: d.terms.map((t) => ({
