@@ -243,4 +243,14 @@ describe('researchers’ own codes', () => {
     expect(list.data!.live.map((c: any) => c.name)).toEqual(['Tidsbrist', 'Under']);
     expect(list.data!.all.map((c: any) => c.name)).toEqual(['Minutjakt', 'Minutstyrning', 'Tidsbrist', 'Under']);
   });
+  it('lets only those who may recode every pilot a shared code is used in merge it', async () => {
+    const delad = (await ok(CREATE, { name: 'Delad' }, r2)).id;
+    const other = (await ok(CREATE, { name: 'Delad 2' }, r2)).id;
+    expect((await log([delad])).errors).toBeUndefined(); // R1 codes an observation of P1, which R2 does not follow
+    const MERGE = 'mutation($input: MergeOwnCodesInput!) { mergeOwnCodes(input: $input) { mergedInto { name } } }';
+    const refused = onlyError(await t.gql(MERGE, { input: { id: delad, intoId: other, reason: 'samma' } }, r2));
+    expect(refused.extensions!.code).toBe('FORBIDDEN');
+    expect(await t.ds.query('SELECT retired_at FROM own_code WHERE id = $1', [delad])).toEqual([{ retired_at: null }]);
+    expect(await ok(MERGE, { id: delad, intoId: other, reason: 'samma' }, admin)).toEqual({ mergedInto: { name: 'Delad 2' } });
+  });
 });

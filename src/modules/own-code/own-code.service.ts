@@ -124,6 +124,7 @@ export class OwnCodeService {
       if (into.pilotId !== null && into.pilotId !== from.pilotId)
         throw badInput('input.intoId', 'is kept to one pilot: a code can only be merged into a shared code or one of its own pilot');
       if (await this.isBelow(em, into.id, from.id)) throw badInput('input.intoId', 'sits under the code being merged: move it out first');
+      await this.assertMayRecodeEverywhere(em, actor, from.id);
       await this.observations.replaceOwnCode(em, actor, from.id, into.id, input.reason);
       await em.query('UPDATE own_code SET parent_id = $2 WHERE parent_id = $1', [from.id, into.id]);
       const before = { ...from };
@@ -177,6 +178,21 @@ export class OwnCodeService {
       [id, ancestorId],
     );
     return below;
+  }
+
+  /**
+   * A merge rewrites every observation and segment carrying the code: a shared code's codings may
+   * sit in several pilots, and the caller must write own codes in each of them (admins always).
+   */
+  private async assertMayRecodeEverywhere(em: EntityManager, actor: AuthUser, codeId: string): Promise<void> {
+    const pilots: { pilot_id: string }[] = await em.query(
+      `SELECT o.pilot_id FROM observation o WHERE o.own_code_ids @> ARRAY[$1::uuid]
+       UNION SELECT o.pilot_id FROM coded_segment s JOIN observation o ON o.id = s.observation_id WHERE s.own_code_ids @> ARRAY[$1::uuid]`,
+      [codeId],
+    );
+    for (const { pilot_id } of pilots)
+      if (!(await this.access.mayWriteOwnCode(actor, pilot_id, em)))
+        throw forbidden('This code is used in a pilot you do not follow: only an admin, or researchers following every pilot it is used in, merge it');
   }
 
   private async assertMayWrite(em: EntityManager, actor: AuthUser, pilotId: string | null): Promise<void> {
