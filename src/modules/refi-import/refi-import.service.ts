@@ -6,7 +6,7 @@ import { badInput, notFound } from '../../common/errors/domain-error';
 import { Params } from '../../common/sql/params';
 import { AccessChecks } from '../access/access.checks';
 import { readableObservations, visibleOwnCodes, visiblePilots } from '../access/access.rules';
-import { inRaw } from '../access/sql-fragment';
+import { applyTo, inRaw } from '../access/sql-fragment';
 import { CodeDimension } from '../analytics/dto/codes.input';
 import { plainText, storedPosition } from '../export/refi/plain-text';
 import { wholeSelectionGuid } from '../export/refi/project-writer';
@@ -22,14 +22,6 @@ import { RefiImportReport } from './dto/refi-import.report';
 import { ProjectCode, ProjectFile, ProjectSelection, ProjectSource, readQdpx } from './qdpx-reader';
 
 export const IMPORT_REASON = 'Importerad från ett REFI-QDA-projekt (.qdpx)';
-
-interface ObservationRow {
-  id: string;
-  title: string;
-  text: string;
-  author_id: string;
-  occurred_on: string;
-}
 
 /** What a code GUID of the file means here: codes to set, a case link to leave, or why its codings are skipped. */
 type Resolved = { pair: CodePair } | { caseLink: true } | { skip: string } | { create: ProjectCode; name: string } | { fail: string };
@@ -125,16 +117,15 @@ class ImportRun {
     return this.report;
   }
 
-  /** The pilot's live observations the caller may read, by id and by their plain text (as exported). */
+  /** The pilot's live observations the caller may read (with their codes), by id and by their plain text (as exported). */
   private async pilotObservations() {
-    const p = new Params();
-    const rows: ObservationRow[] = await this.em.query(
-      `SELECT o.id, o.title, o.text, o.author_id, o.occurred_on::text AS occurred_on FROM observation o
-        WHERE o.pilot_id = ${p.add(this.pilotId, '::uuid')} AND o.deleted_at IS NULL AND ${inRaw(readableObservations(this.actor, 'o'), p)}`,
-      p.values,
-    );
+    const qb = this.em
+      .getRepository(ObservationEntity)
+      .createQueryBuilder('o')
+      .where('o.pilotId = :pilotId AND o.deletedAt IS NULL', { pilotId: this.pilotId });
+    const rows = await applyTo(qb, readableObservations(this.actor, 'o')).getMany();
     const byId = new Map(rows.map((r) => [r.id, r]));
-    const byText = new Map<string, ObservationRow | 'ambiguous'>();
+    const byText = new Map<string, ObservationEntity | 'ambiguous'>();
     for (const r of rows) {
       const key = plainText(r.text).text;
       byText.set(key, byText.has(key) ? 'ambiguous' : r);
@@ -142,12 +133,12 @@ class ImportRun {
     return { byId, byText };
   }
 
-  private async importSource(source: ProjectSource, obs: ObservationRow): Promise<void> {
+  private async importSource(source: ProjectSource, obs: ObservationEntity): Promise<void> {
     if (plainText(obs.text).text !== source.text) {
       this.report.sourcesSkipped.push({ guid: source.guid, name: source.name, reason: 'its text differs from the observation’s: positions would not hold' });
       return;
     }
-    if (!(await this.access.mayWriteResearch(this.actor, this.pilotId, obs.occurred_on, this.em))) {
+    if (!(await this.access.mayWriteResearch(this.actor, this.pilotId, obs.occurredOn, this.em))) {
       this.report.sourcesSkipped.push({ guid: source.guid, name: source.name, reason: 'you do not code in this pilot on the observation’s date' });
       return;
     }
@@ -158,14 +149,14 @@ class ImportRun {
     for (const s of source.selections.filter(isWhole)) whole.push(...(await this.pairs(s.codeGuids, s.guid)));
     if (whole.length) await this.recodeObservation(obs, whole);
     const stored = storedPosition(obs.text);
-    for (const s of source.selections.filter((x) => !isWhole(x))) await this.importSelection(s, obs, stored);
+    for (const s of source.selections.filter((x) => !isWhole(x))) await this.importSelection(s, obs, length, stored);
   }
 
-  private async recodeObservation(obs: ObservationRow, pairs: CodePair[]): Promise<void> {
-    const current = (await this.em.getRepository(ObservationEntity).findOneByOrFail({ id: obs.id })).codes;
+  private async recodeObservation(obs: ObservationEntity, pairs: CodePair[]): Promise<void> {
+    const current = obs.codes;
     const next = withCodes(current, pairs);
     if (sameCodes(current, next)) return void this.report.selectionsUnchanged++;
-    if (!this.access.mayChangeOwn(this.actor, obs.author_id)) {
+    if (!this.access.mayChangeOwn(this.actor, obs.authorId)) {
       this.report.skipped.push({
         guid: wholeSelectionGuid(obs.id),
         observationId: obs.id,
@@ -177,10 +168,11 @@ class ImportRun {
     this.report.observationsRecoded.push({ observationId: obs.id, title: obs.title });
   }
 
-  private async importSelection(s: ProjectSelection, obs: ObservationRow, stored: (p: number) => number): Promise<void> {
+  /** A selection other than the whole text: `length` is the text's in code points, `stored` maps its positions to the stored text's. */
+  private async importSelection(s: ProjectSelection, obs: ObservationEntity, length: number, stored: (p: number) => number): Promise<void> {
     const pairs = await this.pairs(s.codeGuids, s.guid);
     const skip = (reason: string) => void this.report.skipped.push({ guid: s.guid, observationId: obs.id, reason });
-    if (s.end <= s.start || s.end > Array.from(plainText(obs.text).text).length) return skip(`its positions ${s.start}–${s.end} are not a passage of the text`);
+    if (s.end <= s.start || s.end > length) return skip(`its positions ${s.start}–${s.end} are not a passage of the text`);
     if (!pairs.length) return skip('it carries no code Tillit Tracker takes (an annotation, or only case codes)');
     const segment = await this.em.getRepository(CodedSegmentEntity).findOne({ where: { id: s.guid }, lock: { mode: 'pessimistic_write' } });
     if (segment && segment.observationId !== obs.id) return skip('a segment of another observation has this GUID');
