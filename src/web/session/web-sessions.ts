@@ -14,6 +14,12 @@ export const SESSION_COOKIE = 'tillit_session';
 const WITHOUT_SESSION = /^\/(s|assets)\//;
 
 /**
+ * API clients that send a token: the auth guard then ignores any page session (a token always
+ * wins), so reading, renewing and signing a session cookie would be work for nothing.
+ */
+const sessionUnused = (req: Parameters<RequestHandler>[0]): boolean => WITHOUT_SESSION.test(req.path) || req.headers.authorization !== undefined;
+
+/**
  * The pages' sessions (express-session, kept in PostgreSQL by connect-pg-simple in `web_session`
  * over the API's own pool): an HttpOnly, SameSite=Lax cookie holding a signed random id, Secure
  * whenever the request came over HTTPS (directly or through a trusted proxy). Idle sessions expire
@@ -47,7 +53,7 @@ export class WebSessions implements OnModuleDestroy {
       proxy: undefined, // follows Express's "trust proxy"
       cookie: { httpOnly: true, sameSite: 'lax', secure: 'auto', path: '/', maxAge: config.auth.session.idleMinutes * 60_000 },
     });
-    this.middleware = (req, res, next) => (WITHOUT_SESSION.test(req.path) ? next() : handler(req, res, next));
+    this.middleware = (req, res, next) => (sessionUnused(req) ? next() : handler(req, res, next));
   }
 
   onModuleDestroy(): Promise<void> {
