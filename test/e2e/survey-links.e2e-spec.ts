@@ -145,6 +145,24 @@ describe('survey links', () => {
     for (const r of await results(['RESPONDENT_CATEGORY'])) expect(r.responseRate).toBeNull();
   });
 
+  it('looks the response rates up only when asked for, in one statement for every row', async () => {
+    const pilotId = (await t.asSuperuser('SELECT pilot_id FROM survey_wave WHERE id = $1', [waveId]))[0].pilot_id;
+    const statements = async (fields: string) => {
+      t.queries.reset();
+      const res = await t.gql(
+        `query($input: DiscretionResultsInput!) { discretionResults(input: $input) { ${fields} } }`,
+        {
+          input: { pilotIds: [pilotId], instrumentId: DEFAULT_SURVEY_INSTRUMENT_ID, waveIds: [waveId], groupBy: ['UNIT'] },
+        },
+        analyst,
+      );
+      expect(res.data!.discretionResults.length).toBeGreaterThan(1);
+      return t.queries.reset();
+    };
+    const without = await statements('unitId suppressed');
+    expect(await statements('unitId suppressed responseRate')).toBe(without + 1);
+  });
+
   it('lets a reporter open, close and reopen waves of its own units, and no other', async () => {
     const pilotId = (await t.asSuperuser('SELECT pilot_id FROM survey_wave WHERE id = $1', [waveId]))[0].pilot_id;
     const OPEN = 'mutation($input: OpenSurveyWaveInput!) { openSurveyWave(input: $input) { id } }';

@@ -1,4 +1,4 @@
-import { Args, Context, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, Float, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { CurrentUser } from '../../common/auth/decorators';
 import type { GqlContext } from '../../common/graphql/gql-context';
@@ -15,7 +15,16 @@ import { UserLoaders } from '../user/user.loaders';
 import { AnalyticsAccessEntity } from './access-log.entity';
 import { AccessLogService } from './access-log.service';
 import { DiscretionService } from './discretion.service';
-import { AnalyticsAccessArgs, DiscretionResultRow, DiscretionResultsArgs, WaveChangeArgs, WaveChangeRow } from './dto/discretion-results.input';
+import { requestLoader } from '../../common/loaders/request-loader';
+import {
+  AnalyticsAccessArgs,
+  DiscretionResultRow,
+  DiscretionResultsArgs,
+  RateKey,
+  RESPONSE_RATE_DESCRIPTION,
+  WaveChangeArgs,
+  WaveChangeRow,
+} from './dto/discretion-results.input';
 
 @ObjectType({ description: PAGE_DESCRIPTION })
 export class AnalyticsAccessConnection extends Connection(AnalyticsAccessEntity, 'AnalyticsAccess') {}
@@ -36,6 +45,14 @@ export class DiscretionResolver {
   })
   discretionResults(@CurrentUser() actor: AuthUser, @Args() { input }: DiscretionResultsArgs) {
     return this.discretion.results(actor, input);
+  }
+
+  @ResolveField(() => Float, { nullable: true, description: RESPONSE_RATE_DESCRIPTION })
+  responseRate(@Parent() row: DiscretionResultRow, @Context() ctx: GqlContext): Promise<number | null> | null {
+    // Looked up only when asked for, for all rows at once.
+    return row.rateOf
+      ? requestLoader(ctx, 'discretion.responseRate', (keys: readonly RateKey[]) => this.discretion.responseRates(keys)).load(row.rateOf)
+      : null;
   }
 
   @ResolveField(() => OrganisationEntity, { nullable: true, description: 'With groupBy UNIT.' })

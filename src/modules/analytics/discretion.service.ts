@@ -19,6 +19,7 @@ import {
   DiscretionResultRow,
   DiscretionResultsInput,
   MeasureKind,
+  RateKey,
   WaveChangeInput,
   WaveChangeRow,
 } from './dto/discretion-results.input';
@@ -65,7 +66,7 @@ export class DiscretionService {
     const p = new Params();
     const rows: TotalsRow[] = await this.ds.query(resultsSql(scope, groupColumns(input.groupBy), p), p.values);
     const spreads = this.pooledSpreads(rows, 'cell', scales);
-    const rateOf = await this.responseRates(input, rows);
+    const rateBy = this.rateBy(input);
     return rows.map((r) => {
       const cell = this.publish(r, scales, 'group');
       const spread = cell.suppressed ? null : (spreads.get(`${measureKey(r)}:${r.wave_id}`) ?? null);
@@ -84,27 +85,34 @@ export class DiscretionService {
         ciLow: ci?.[0] ?? null,
         ciHigh: ci?.[1] ?? null,
         suppressed: cell.suppressed,
-        responseRate: cell.suppressed ? null : rateOf(r),
+        rateOf: cell.suppressed || !rateBy || !r.wave_id ? null : { waveId: r.wave_id, unitId: rateBy === 'unit' ? r.unit_key : null },
       } as DiscretionResultRow;
     });
   }
 
   /**
-   * The response rate a result row can carry: responses through the wave's links ÷ staff invited
-   * through them, for the wave, or for the unit with groupBy UNIT (links are per unit). Not for
-   * splits by category or tenure, nor units rolled up to a depth (no invited count is theirs),
-   * nor where fewer than MIN_GROUP_SIZE were invited.
+   * Which response rate a result row can carry (looked up only when asked for, by
+   * DiscretionResolver.responseRate): of the wave, or of the unit with groupBy UNIT (links are per
+   * unit). None for splits by category or tenure, nor units rolled up to a depth (no invited count
+   * is theirs).
    */
-  private async responseRates(input: DiscretionResultsInput, rows: TotalsRow[]): Promise<(r: TotalsRow) => number | null> {
+  private rateBy(input: DiscretionResultsInput): 'wave' | 'unit' | null {
     const splits = input.groupBy.filter((g) => g !== DiscretionGroupBy.WAVE && g !== DiscretionGroupBy.PILOT);
+    if (!splits.length) return 'wave';
     const byUnit = splits.length === 1 && splits[0] === DiscretionGroupBy.UNIT && (input.unitDepth === undefined || input.unitDepth === null);
-    if (splits.length && !byUnit) return () => null;
-    const waveIds = [...new Set(rows.map((r) => r.wave_id).filter((w): w is string => !!w))];
-    const invited = byUnit ? await this.links.invitationsByUnit(waveIds) : await this.links.invitations(waveIds);
-    return (r) => {
-      const i = invited.get(byUnit ? `${r.wave_id}:${r.unit_key}` : (r.wave_id ?? ''));
+    return byUnit ? 'unit' : null;
+  }
+
+  /** The response rates of result rows (their `rateOf`), null where none is shown: two statements at most, whatever the rows. */
+  async responseRates(keys: readonly (RateKey | null)[]): Promise<(number | null)[]> {
+    const waves = (byUnit: boolean) => [...new Set(keys.filter((k) => k && (k.unitId !== null) === byUnit).map((k) => k!.waveId))];
+    const [ofWaves, ofUnits] = await Promise.all(
+      [waves(false), waves(true)].map((ids, byUnit) => (!ids.length ? new Map() : byUnit ? this.links.invitationsByUnit(ids) : this.links.invitations(ids))),
+    );
+    return keys.map((k) => {
+      const i = !k ? undefined : k.unitId === null ? ofWaves.get(k.waveId) : ofUnits.get(`${k.waveId}:${k.unitId}`);
       return i && this.links.rateShown(i.invited) ? i.responses / i.invited : null;
-    };
+    });
   }
 
   /**

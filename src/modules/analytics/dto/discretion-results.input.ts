@@ -107,6 +107,15 @@ export class DiscretionResultsArgs {
   input: DiscretionResultsInput;
 }
 
+/** A result row's response rate: of the whole wave, or of one unit in it. */
+export interface RateKey {
+  waveId: string;
+  unitId: string | null;
+}
+
+export const RESPONSE_RATE_DESCRIPTION =
+  'Responses through the wave’s survey links ÷ staff invited through them: for the wave, or with groupBy UNIT (alone) for the unit. Null when suppressed, when fewer than MIN_GROUP_SIZE were invited, or for splits by category or tenure band (no invited count is theirs).';
+
 @ObjectType({
   description:
     'One group: a fixed cell of one wave (× unit, category, tenure band as asked). Every number is published through disclosure control (docs/analysis.md): perturbed, never exact, and null when the group is suppressed.',
@@ -129,12 +138,8 @@ export class DiscretionResultRow {
   sd: number | null;
   @Field(() => Float, { nullable: true, description: '95 % confidence interval (Student’s t, with n and the pooled sd).' }) ciLow: number | null;
   @Field(() => Float, { nullable: true, description: 'Upper end of the 95 % interval.' }) ciHigh: number | null;
-  @Field(() => Float, {
-    nullable: true,
-    description:
-      'Responses through the wave’s survey links ÷ staff invited through them: for the wave, or with groupBy UNIT (alone) for the unit. Null when suppressed, when fewer than MIN_GROUP_SIZE were invited, or for splits by category or tenure band (no invited count is theirs).',
-  })
-  responseRate: number | null;
+  /** What the response rate is looked up by when asked for (the `responseRate` field): none where no rate is shown. */
+  rateOf: RateKey | null;
   @Field({ description: 'Fewer respondents than MIN_GROUP_SIZE: no statistic is published.' })
   suppressed: boolean;
 }

@@ -35,7 +35,7 @@ export interface DocFinding {
   effect: EffectEntity | null;
 }
 
-export type DiscretionLine = DiscretionResultRow & { wave: string; opensOn: string };
+export type DiscretionLine = DiscretionResultRow & { wave: string; opensOn: string; responseRate: number | null };
 
 /** The delegation's summary: final reports, obstacles and published ideas the reader may see. */
 export interface SummaryDoc {

@@ -184,10 +184,11 @@ export class ReportDocumentService {
     const lines: DiscretionLine[] = [];
     for (const instrumentId of [...new Set(waves.map((w) => w.instrumentId))]) {
       const rows = await this.discretion.results(actor, { pilotIds: [pilotId], instrumentId, groupBy: [] });
-      for (const r of rows) {
+      const rates = await this.discretion.responseRates(rows.map((r) => r.rateOf));
+      rows.forEach((r, i) => {
         const wave = waves.find((w) => w.id === r.waveId);
-        if (wave) lines.push({ wave: wave.label, opensOn: wave.opensOn, ...r });
-      }
+        if (wave) lines.push({ wave: wave.label, opensOn: wave.opensOn, ...r, responseRate: rates[i] });
+      });
     }
     return lines.sort((a, b) => a.opensOn.localeCompare(b.opensOn) || a.measure.localeCompare(b.measure));
   }
