@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { SeedRefused, seedDemo } from '../../src/cli/seed-demo';
+import { EntityRows } from '../../src/common/sql/entity-rows';
 import { login } from '../factories';
 import { afterWhole, codeGuids, coding, codings, withCode } from '../utils/refi-files';
 import { startTestApp, TestApp } from '../utils/test-app';
@@ -133,6 +134,22 @@ describe('seed-demo', () => {
     expect(after).toEqual(codings(edited));
     expect(after.length).toBeGreaterThan(400);
   }, 60_000);
+
+  it('reads every entity by hand-written SQL (EntityRows) exactly as TypeORM reads it', async () => {
+    let compared = 0;
+    for (const meta of t.ds.entityMetadatas.filter((m) => m.tableType === 'regular' && m.primaryColumns.length === 1)) {
+      const [pk] = meta.primaryColumns;
+      const ids = (await t.ds.query(`SELECT "${pk.databaseName}" AS id FROM "${meta.tableName}" ORDER BY 1 LIMIT 3`)).map((r: { id: unknown }) => r.id);
+      const rows = new EntityRows(t.ds, meta.target, 'x');
+      for (const id of ids) {
+        const [raw] = await rows.query(`FROM "${meta.tableName}" x WHERE x."${pk.databaseName}" = $1`, [id]);
+        expect(raw).toEqual(await t.ds.getRepository(meta.target).findOneByOrFail({ [pk.propertyName]: id }));
+        expect(raw.constructor).toBe(meta.target);
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(60);
+  });
 
   it('refuses a database that has data, unless forced', async () => {
     await expect(seedDemo(t.app, { force: false, log: () => undefined })).rejects.toThrow(SeedRefused);
