@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Client } from 'pg';
 import { freePort } from '../src/database/embedded-postgres';
-import { openBenchDatabase } from './bench-db';
+import { BENCH_DATA_DIR, openBenchDatabase } from './bench-db';
 import { load, LoadRequest, LoadResult } from './harness/load';
 import { ServerProcess } from './harness/processes';
 import { renderResults, writeSection } from './harness/report';
@@ -18,11 +18,15 @@ import { login } from './harness/gql';
 import { bulkIngest } from './harness/ingest';
 import { ANALYTICS_LOAD, benchContextFrom, NESTED_READ, NESTED_READ_POSTGRAPHILE, THIN_READ } from './scenarios';
 import { runMain } from './harness/cli';
+import { readReplica, scaleOut } from './scale-out';
+import { withDatabase } from '../src/database/database-url';
 
 /**
  * `npm run bench -- --scale S|M [--quick]`: every scenario against the built app in production
  * mode and its reference, alternating, with warm-up, several runs and medians; writes
  * docs/benchmarks/results-<scale>.json and the results section of docs/benchmarks.md.
+ * `--instances N` (2 or more) runs the scale-out scenario instead, `--replica` the read-replica
+ * scenario (both in bench/scale-out.ts).
  */
 interface Options {
   scale: string;
@@ -126,8 +130,16 @@ async function exports(api: ServerProcess, token: string, pg: Client) {
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
-    options: { scale: { type: 'string', default: 'S' }, quick: { type: 'boolean', default: false }, 'no-build': { type: 'boolean', default: false } },
+    options: {
+      scale: { type: 'string', default: 'S' },
+      quick: { type: 'boolean', default: false },
+      'no-build': { type: 'boolean', default: false },
+      instances: { type: 'string', default: '1' },
+      replica: { type: 'boolean', default: false },
+    },
   });
+  const instances = Number(values.instances);
+  if (!Number.isInteger(instances) || instances < 1 || instances > 8) throw new Error('--instances must be a whole number from 1 to 8');
   const scale = (values.scale ?? 'S').toUpperCase();
   const o: Options = values.quick
     ? { scale, runs: 1, seconds: 2, warmup: 1, ingestRows: 2_000 }
@@ -167,6 +179,12 @@ async function main(): Promise<number> {
       PANEL_KEY_SECRET: randomBytes(32).toString('hex'),
       DB_POOL_SIZE: '10',
     };
+    if (instances > 1) return await scaleOut({ scale, quick: values.quick!, instances, started, dbUrl: db.url, env, pg, servers });
+    if (values.replica) {
+      if (process.env.BENCH_DATABASE_URL) throw new Error('--replica starts a replica of the embedded benchmark server: run it without BENCH_DATABASE_URL');
+      const primaryAdminUrl = withDatabase(db.url, 'postgres');
+      return await readReplica({ scale, quick: values.quick!, started, dbUrl: db.url, env, pg, servers, primaryAdminUrl, clusterDir: path.resolve(BENCH_DATA_DIR, 'pg') });
+    }
     const api = await ServerProcess.start('api', ['dist/src/main.js'], env, await freePort(), '/health/live');
     servers.push(api);
     const ref = await ServerProcess.start(

@@ -129,6 +129,7 @@ export class AppModule {
         TypeOrmModule.forRoot(
           dataSourceOptions({
             url: databaseUrl,
+            replicaUrl: config.database.replicaUrl,
             poolSize: config.database.poolSize,
             timeouts: config.database.timeouts,
             logger: queryLogger,

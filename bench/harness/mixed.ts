@@ -202,9 +202,7 @@ export async function mixedLoad(url: string, pg: Client, adminToken: string, ctx
     burdenStored: after.burden - before.burden,
   };
   // Leave the benchmark data as generated.
-  await pg.query(`DELETE FROM coded_segment WHERE observation_id IN (SELECT id FROM observation WHERE title LIKE $1)`, [`${tag} %`]);
-  await pg.query(`DELETE FROM observation_version WHERE observation_id IN (SELECT id FROM observation WHERE title LIKE $1)`, [`${tag} %`]);
-  await pg.query(`DELETE FROM observation WHERE title LIKE $1`, [`${tag} %`]);
+  await removeObservations(pg, tag);
   await pg.query(`DELETE FROM burden_report_revision WHERE report_id IN (SELECT id FROM burden_report WHERE period_start > $1)`, [ctx.to]);
   await pg.query(`DELETE FROM burden_report WHERE period_start > $1`, [ctx.to]);
   await pg.query(`DELETE FROM burden_period_total WHERE period_start > $1`, [ctx.to]);
@@ -224,6 +222,14 @@ export async function mixedLoad(url: string, pg: Client, adminToken: string, ctx
       `burden ${burden.ok} ok (p99 ${burden.p99} ms, ${burden.graphqlErrors + burden.httpErrors} errors); stored ${check.observationsStored} observations, ${check.burdenStored} reports${lost ? ' — MISMATCH' : ', none lost or duplicated'}`,
   );
   return out;
+}
+
+/** Removes the observations a scenario logged (titles starting with its tag), so the data stays as generated. */
+export async function removeObservations(pg: Client, tag: string): Promise<void> {
+  const like = [`${tag} %`];
+  await pg.query(`DELETE FROM coded_segment WHERE observation_id IN (SELECT id FROM observation WHERE title LIKE $1)`, like);
+  await pg.query(`DELETE FROM observation_version WHERE observation_id IN (SELECT id FROM observation WHERE title LIKE $1)`, like);
+  await pg.query(`DELETE FROM observation WHERE title LIKE $1`, like);
 }
 
 /** First days of the months after `to` that have ended, then of the twelve months before `from`. */

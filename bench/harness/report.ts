@@ -41,18 +41,7 @@ export function renderResults(r: any): string {
           'PostGraphile compiles the whole request into one statement; it runs with Promise.withResolvers polyfilled (it declares Node ≥ 22, this machine has Node 20).'
       : '',
     '',
-    r.mixed
-      ? `Mixed load for ${r.mixed.seconds} s: ` +
-          Object.entries(r.mixed.streams)
-            .map(
-              ([k, v]: [string, any]) =>
-                `${k} (${v.connections} connections): ${f0(v.ok)} ok, ${v.graphqlErrors + v.httpErrors} errors, p50 / p99 ${f1(v.p50)} / ${f1(v.p99)} ms`,
-            )
-            .join('; ') +
-          `. Stored afterwards: ${r.mixed.check.observationsStored} observations for ${r.mixed.check.observationsAcknowledged} acknowledged (${r.mixed.check.observationDuplicates} duplicates), ` +
-          `${r.mixed.check.burdenStored} burden reports for ${r.mixed.check.burdenAcknowledged} acknowledged ` +
-          `(${r.mixed.check.consistent ? 'consistent: nothing lost or duplicated; a write in flight when the load stops is stored unacknowledged' : 'INCONSISTENT'}).`
-      : '',
+    r.mixed ? renderMixed(r.mixed) : '',
     '',
     '| streamed export | size | lines | seconds | API RSS before → peak MiB |',
     '|---|---:|---:|---:|---|',
@@ -61,6 +50,76 @@ export function renderResults(r: any): string {
     ),
   );
   return lines.join('\n');
+}
+
+/** The mixed load's streams and the check of what was stored, as one paragraph. */
+function renderMixed(m: any): string {
+  return (
+    `Mixed load for ${m.seconds} s: ` +
+    Object.entries(m.streams)
+      .map(
+        ([k, v]: [string, any]) =>
+          `${k} (${v.connections} connections): ${f0(v.ok)} ok, ${v.graphqlErrors + v.httpErrors} errors, p50 / p99 ${f1(v.p50)} / ${f1(v.p99)} ms`,
+      )
+      .join('; ') +
+    `. Stored afterwards: ${m.check.observationsStored} observations for ${m.check.observationsAcknowledged} acknowledged (${m.check.observationDuplicates} duplicates), ` +
+    `${m.check.burdenStored} burden reports for ${m.check.burdenAcknowledged} acknowledged ` +
+    `(${m.check.consistent ? 'consistent: nothing lost or duplicated; a write in flight when the load stops is stored unacknowledged' : 'INCONSISTENT'}).`
+  );
+}
+
+const okTotal = (m: any) => Object.values(m.streams).reduce((n: number, v: any) => n + v.ok, 0);
+
+/** The scale-out run (bench/scale-out.ts), as Markdown. */
+export function renderScaleOut(r: any): string {
+  const answered = Object.entries(r.mixed.answered) as [string, any][];
+  return [
+    `Run ${r.date.slice(0, 16).replace('T', ' ')} UTC, ${f0(r.seconds)} s in all, ${r.instances} API processes behind nginx on one database. ` +
+      `Machine: ${r.machine.cpus} × ${r.machine.cpu}, ${r.machine.memoryGiB} GiB, Node ${r.machine.node}, PostgreSQL ${r.postgres}.`,
+    '',
+    `- **Login limit across instances.** ${r.loginLimit.attempts} wrong passwords for one account through the balancer, ` +
+      `answered by ${r.loginLimit.instancesAsked} instances in turn: refused with TOO_MANY_REQUESTS from attempt ${r.loginLimit.refusedFrom + 1} ` +
+      `(limit ${r.loginLimit.limit}) — ${r.loginLimit.holds ? 'the limit is one limit, not one per instance' : '**broken**'}.`,
+    `- **Retries across instances.** The same observation (one clientId) sent to two instances at the same moment, ${r.retries.pairs} times: ` +
+      `${r.retries.sameAnswer} pairs answered with one id, ${r.retries.stored} observations stored for ${r.retries.distinct} clientIds — ${r.retries.holds ? 'none duplicated' : '**broken**'}.`,
+    '',
+    '| mixed load | requests answered | per second | per instance per second |',
+    '|---|---:|---:|---:|',
+    `| one instance, directly | ${f0(okTotal(r.mixed.one))} | ${f0(okTotal(r.mixed.one) / r.mixed.one.seconds)} | ${f0(okTotal(r.mixed.one) / r.mixed.one.seconds)} |`,
+    `| ${r.instances} instances behind nginx | ${f0(okTotal(r.mixed.many))} | ${f0(okTotal(r.mixed.many) / r.mixed.many.seconds)} | ${answered.map(([, a]) => f0(a.perSecond)).join(' / ')} |`,
+    '',
+    `One instance: ${renderMixed(r.mixed.one)}`,
+    '',
+    `${r.instances} instances: ${renderMixed(r.mixed.many)}`,
+  ].join('\n');
+}
+
+/** The writes' latency (observations, burden) of one mixed load, as `p50 / p99 ms` each. */
+const writeLatency = (m: any) =>
+  Object.entries(m.streams)
+    .filter(([k]) => !k.startsWith('analysts'))
+    .map(([k, v]: [string, any]) => `${k.split(' (')[0]}: ${f1(v.p50)} / ${f1(v.p99)}`)
+    .join('; ');
+const analyticsOk = (m: any) => (Object.entries(m.streams).find(([k]) => k.startsWith('analysts'))?.[1] as any)?.ok ?? 0;
+
+/** The read-replica run (bench/scale-out.ts), as Markdown. */
+export function renderReplica(r: any): string {
+  return [
+    `Run ${r.date.slice(0, 16).replace('T', ' ')} UTC, ${f0(r.seconds)} s in all, on the embedded benchmark server and a streaming replica of it. ` +
+      `Machine: ${r.machine.cpus} × ${r.machine.cpu}, ${r.machine.memoryGiB} GiB, Node ${r.machine.node}, PostgreSQL ${r.postgres}.`,
+    '',
+    '| mixed load, analytics read from | writes p50 / p99 ms | analytics answered |',
+    '|---|---|---:|',
+    `| the primary | ${writeLatency(r.onPrimary)} | ${f0(analyticsOk(r.onPrimary))} |`,
+    `| the replica | ${writeLatency(r.onReplica)} | ${f0(analyticsOk(r.onReplica))} |`,
+    '',
+    `The replica committed ${f0(r.replicaStatements)} read transactions during the second run. Its lag, sampled every 500 ms (${r.lag.samples} samples) on the primary: ` +
+      `median ${f0(r.lag.medianBytes)} bytes of WAL not yet replayed (${f1(r.lag.medianReplayLagMs)} ms replay lag), at most ${f0(r.lag.maxBytes)} bytes (${f1(r.lag.maxReplayLagMs)} ms).`,
+    '',
+    `Analytics on the primary: ${renderMixed(r.onPrimary)}`,
+    '',
+    `Analytics on the replica: ${renderMixed(r.onReplica)}`,
+  ].join('\n');
 }
 
 /** Replaces the section between `<!-- bench:<scale>:start -->` and `<!-- bench:<scale>:end -->`. */

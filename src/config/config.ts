@@ -37,6 +37,10 @@ export class EnvSchema {
   @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_OWNER_URL must start with postgres:// or postgresql://' })
   DATABASE_OWNER_URL?: string;
 
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_REPLICA_URL must start with postgres:// or postgresql://' })
+  DATABASE_REPLICA_URL?: string;
+
   @IsString()
   DATA_DIR = '.data';
 
@@ -222,6 +226,8 @@ export interface AppConfig {
     url?: string;
     /** The owner's connection, for migrations; unset: `url` (one role for both, not least privilege). */
     ownerUrl?: string;
+    /** A streaming replica of `url` for analytics' read-only statements; unset: everything on `url`. */
+    replicaUrl?: string;
     dataDir: string;
     embeddedPort: number;
     migrationsRun: boolean;
@@ -278,7 +284,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const raw = Object.fromEntries(
     Object.entries(env).filter(
       ([k, v]) =>
-        (known.includes(k) || ['DATABASE_URL', 'DATABASE_OWNER_URL', 'JWT_SECRET', 'PANEL_KEY_SECRET', 'SESSION_SECRET', 'GRAPHIQL'].includes(k)) && v !== '',
+        (known.includes(k) || ['DATABASE_URL', 'DATABASE_OWNER_URL', 'DATABASE_REPLICA_URL', 'JWT_SECRET', 'PANEL_KEY_SECRET', 'SESSION_SECRET', 'GRAPHIQL'].includes(k)) && v !== '',
     ),
   );
   const parsed = plainToInstance(EnvSchema, raw, { exposeDefaultValues: true });
@@ -294,6 +300,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     database: {
       url: parsed.DATABASE_URL,
       ownerUrl: parsed.DATABASE_OWNER_URL,
+      replicaUrl: parsed.DATABASE_REPLICA_URL,
       dataDir: path.resolve(parsed.DATA_DIR),
       embeddedPort: parsed.EMBEDDED_PG_PORT,
       migrationsRun: parsed.MIGRATIONS_RUN,

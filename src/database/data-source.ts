@@ -10,6 +10,8 @@ export const MIGRATIONS_DIR = path.resolve(__dirname, '..', '..', 'migrations');
 
 export interface DataSourceParams {
   url: string;
+  /** A streaming replica of `url`: analytics' statements read there (read-replica.ts). */
+  replicaUrl?: string;
   poolSize?: number;
   logger?: TypeOrmLogger;
   applicationName?: string;
@@ -20,7 +22,9 @@ export interface DataSourceParams {
 export function dataSourceOptions(p: DataSourceParams): DataSourceOptions {
   return {
     type: 'postgres',
-    url: p.url,
+    // With a replica, TypeORM keeps a pool for each; everything uses the primary unless it asks
+    // for the replica (analyticsQuery), so nobody reads a stale copy of what they just wrote.
+    ...(p.replicaUrl ? { replication: { master: { url: p.url }, slaves: [{ url: p.replicaUrl }], defaultMode: 'master' as const } } : { url: p.url }),
     entities: ENTITIES,
     migrations: [path.join(MIGRATIONS_DIR, '*.{ts,js}')],
     migrationsTableName: 'typeorm_migrations',

@@ -144,6 +144,29 @@ describe('discretion surveys', () => {
     expect(await stored()).toBe(before + 10_000);
   }, 120_000);
 
+  it('inserts a large batch in chunks: a later chunk failing stores nothing, and retried rows are skipped in every chunk', async () => {
+    const before = await stored();
+    const rows = Array.from({ length: 10_000 }, (_, i) => one({ clientId: randomUUID(), answers: answers(i) }));
+    // A failure PostgreSQL raises in the fourth chunk, after three were inserted.
+    const marker = rows[7000].clientId;
+    await t.asSuperuser(`CREATE FUNCTION test_fail_on_marker() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN IF NEW.client_id = '${marker}' THEN RAISE EXCEPTION 'test failure'; END IF; RETURN NEW; END $$`);
+    await t.asSuperuser(`CREATE TRIGGER test_fail_on_marker BEFORE INSERT ON survey_response FOR EACH ROW EXECUTE FUNCTION test_fail_on_marker()`);
+    try {
+      const failed = await submit(rows);
+      expect(failed.errors).toBeDefined();
+      expect(JSON.stringify(failed.errors)).not.toMatch(/test failure|survey_response/);
+      expect(await stored()).toBe(before);
+    } finally {
+      await t.asSuperuser('DROP TRIGGER test_fail_on_marker ON survey_response');
+      await t.asSuperuser('DROP FUNCTION test_fail_on_marker()');
+    }
+    expect((await submit(rows)).data!.submitSurveyResponses).toEqual({ received: 10_000, stored: 10_000, duplicates: 0 });
+    const half = [...rows.filter((_, i) => i % 2 === 0), ...Array.from({ length: 5_000 }, (_, i) => one({ clientId: randomUUID(), answers: answers(i) }))];
+    expect((await submit(half)).data!.submitSurveyResponses).toEqual({ received: 10_000, stored: 5_000, duplicates: 5_000 });
+    expect(await stored()).toBe(before + 15_000);
+  }, 120_000);
+
   it('lists every bad row: wrong length, out of range, a unit the wave does not target or that is not yours', async () => {
     const stranger = await makeOrganisation(t.ds, { name: 'Annan enhet' });
     const bad = onlyError(

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { analyticsQuery } from '../../database/read-replica';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { Params } from '../../common/sql/params';
 import { countableObservations, countableOwnCodes } from '../access/access.rules';
@@ -113,7 +114,7 @@ export class CodesService {
           )
           .join('\n        UNION ALL ')}
       ) x ORDER BY x.bucket, x.g_pilot, x.g_level, x.g_role, x.dimension, x.count DESC, x.code`;
-    const rows: (GroupRow & { bucket_start: string | null; dimension: CodeDimension; code: string; count: number })[] = await this.ds.query(sql, p.values);
+    const rows: (GroupRow & { bucket_start: string | null; dimension: CodeDimension; code: string; count: number })[] = await analyticsQuery(this.ds, sql, p.values);
     return rows.map((r) => ({ bucketStart: r.bucket_start, dimension: r.dimension, code: r.code, count: r.count, ...groupOf(r) }));
   }
 
@@ -127,7 +128,7 @@ export class CodesService {
         FROM (SELECT ${groups.inner}, ${codeArray(input.rows, actor)} AS row_codes, ${codeArray(input.columns, actor)} AS column_codes, count(*) AS n FROM src GROUP BY 1, 2, 3, 4, 5) g
         CROSS JOIN LATERAL unnest(g.row_codes) AS r(code) CROSS JOIN LATERAL unnest(g.column_codes) AS c(code)
        GROUP BY g.g_pilot, g.g_level, g.g_role, r.code, c.code ORDER BY g.g_pilot, g.g_level, g.g_role, r.code::text, c.code::text`;
-    const rows: (GroupRow & { row_code: string; column_code: string; count: number })[] = await this.ds.query(sql, p.values);
+    const rows: (GroupRow & { row_code: string; column_code: string; count: number })[] = await analyticsQuery(this.ds, sql, p.values);
     return rows.map((r) => ({ rowCode: r.row_code, columnCode: r.column_code, count: r.count, ...groupOf(r) }));
   }
 

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { analyticsQuery } from '../../database/read-replica';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { badInput, notFound } from '../../common/errors/domain-error';
 import { Params } from '../../common/sql/params';
@@ -64,7 +65,7 @@ export class DiscretionService {
     await this.accessLog.record(actor, 'discretionResults', input);
     const { scope, scales } = await this.prepare(actor, input, input.waveIds ?? null);
     const p = new Params();
-    const rows: TotalsRow[] = await this.ds.query(resultsSql(scope, groupColumns(input.groupBy), p), p.values);
+    const rows: TotalsRow[] = await analyticsQuery(this.ds, resultsSql(scope, groupColumns(input.groupBy), p), p.values);
     const spreads = this.pooledSpreads(rows, 'cell', scales);
     const rateBy = this.rateBy(input);
     return rows.map((r) => {
@@ -127,7 +128,7 @@ export class DiscretionService {
     if (input.fromWaveId === input.toWaveId) throw badInput('input.toWaveId', 'must differ from fromWaveId');
     const { scope, scales } = await this.prepare(actor, input, [input.fromWaveId, input.toWaveId]);
     const p = new Params();
-    const rows: TotalsRow[] = await this.ds.query(waveChangeSql(scope, groupColumns(input.groupBy), input.fromWaveId, input.toWaveId, p), p.values);
+    const rows: TotalsRow[] = await analyticsQuery(this.ds, waveChangeSql(scope, groupColumns(input.groupBy), input.fromWaveId, input.toWaveId, p), p.values);
     const spreads = this.pooledSpreads(rows, 'cell', scales);
     const pairSpreads = this.pooledSpreads(rows, 'pairs', scales);
 

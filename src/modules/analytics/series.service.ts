@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { analyticsQuery } from '../../database/read-replica';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { badInput } from '../../common/errors/domain-error';
 import { Params } from '../../common/sql/params';
@@ -111,7 +112,7 @@ export class SeriesService {
              (sum(yes)::float8 / sum(n)) AS yes_share, (sum(partly)::float8 / sum(n)) AS partly_share
         FROM parts GROUP BY bstart, bend${keys.map((k) => `, ${k}`).join('')}
        ORDER BY bstart${order.map((k) => `, ${asText(k)}`).join('')}`;
-    const rows: Record<string, unknown>[] = await this.ds.query(sql, p.values);
+    const rows: Record<string, unknown>[] = await analyticsQuery(this.ds, sql, p.values);
     return rows.map((r) => {
       const row: BurdenSeriesRow = {
         bucketStart: r.bucket_start as string,
@@ -155,7 +156,7 @@ export class SeriesService {
           ${head.joinUp('tgt.organisation_id')}
          GROUP BY b.bstart, b.bend, 4
       ) q ORDER BY q.bstart, (SELECT o.name FROM organisation o WHERE o.id = q.organisation_id), q.organisation_id`;
-    const rows: Record<string, unknown>[] = await this.ds.query(sql, p.values);
+    const rows: Record<string, unknown>[] = await analyticsQuery(this.ds, sql, p.values);
     return rows.map((r) => ({
       bucketStart: r.bucket_start as string,
       bucketEnd: r.bucket_end as string,
@@ -175,7 +176,7 @@ export class SeriesService {
         FROM b LEFT JOIN (steering_instrument_target t JOIN indicator i ON i.instrument_id = t.instrument_id)
           ON i.introduced_on <= b.bend AND (i.retired_on IS NULL OR i.retired_on >= b.bstart) AND ${head.scope}
        GROUP BY b.bstart, b.bend ORDER BY b.bstart`;
-    const rows: { bucket_start: string; bucket_end: string; indicators: number }[] = await this.ds.query(sql, p.values);
+    const rows: { bucket_start: string; bucket_end: string; indicators: number }[] = await analyticsQuery(this.ds, sql, p.values);
     return rows.map((r) => ({ bucketStart: r.bucket_start, bucketEnd: r.bucket_end, indicators: r.indicators }));
   }
 
@@ -199,7 +200,7 @@ export class SeriesService {
         FROM b JOIN ch ON ch.changed_on BETWEEN b.bstart AND b.bend
         ${head.joinUp('ch.organisation_id')}
        GROUP BY b.bstart, b.bend, 3 ORDER BY b.bstart, 3`;
-    const rows: Record<string, unknown>[] = await this.ds.query(sql, p.values);
+    const rows: Record<string, unknown>[] = await analyticsQuery(this.ds, sql, p.values);
     return rows.map((r) => ({
       bucketStart: r.bucket_start as string,
       bucketEnd: r.bucket_end as string,
@@ -242,7 +243,7 @@ export class SeriesService {
         FROM b JOIN si ON si.occurred_on BETWEEN b.bstart AND b.bend
         ${head.joinUp('si.organisation_id')}
        GROUP BY b.bstart, b.bend, 3 ORDER BY b.bstart, 3`;
-    return this.ds.query(sql, p.values);
+    return analyticsQuery(this.ds, sql, p.values);
   }
 
   /**

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { analyticsQuery } from '../../database/read-replica';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { Params } from '../../common/sql/params';
 import { readableObservations, visibleEffects, visibleObstacles, visibleReports, visibleWaves } from '../access/access.rules';
@@ -63,7 +64,7 @@ export class TimelineService {
       )
       SELECT to_char(d, 'YYYY-MM-DD') AS date, type, title, entity, entity_id FROM ev
        WHERE d BETWEEN ${from} AND ${to} ORDER BY d, type, title, entity_id`;
-    const rows: { date: string; type: string; title: string; entity: string; entity_id: string }[] = await this.ds.query(sql, p.values);
+    const rows: { date: string; type: string; title: string; entity: string; entity_id: string }[] = await analyticsQuery(this.ds, sql, p.values);
     return rows.map((r) => ({ date: r.date, type: r.type, title: r.title, entity: r.entity, entityId: r.entity_id }) as TimelineEvent);
   }
 }

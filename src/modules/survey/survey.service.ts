@@ -48,6 +48,19 @@ export const sha256 = (text: string | Buffer) => createHash('sha256').update(tex
 /** What a respondent gives through a survey link: everything but the unit (the link's) and the client id (the form's). */
 export type LinkAnswer = Omit<SurveyResponseInput, 'unitId' | 'clientId'>;
 
+/** Rows per INSERT of a batch: small enough that preparing the next overlaps inserting this one. */
+const INSERT_CHUNK = 2_000;
+
+/** One chunk of responses, as one array parameter per column; retries (the same clientId) are skipped. */
+const INSERT_RESPONSES = `WITH ins AS (
+   INSERT INTO survey_response (wave_id, batch_id, unit_id, category, tenure_band, panel_hash, client_id, answers, scores, record_key, submitted_by)
+   SELECT $1, $11, r.unit_id, r.category, r.tenure_band, r.panel_hash, r.client_id, r.answers::real[], r.scores::float8[], r.record_key, $2
+     FROM unnest($3::uuid[], $4::respondent_category[], $5::tenure_band[], $6::varchar[], $7::uuid[], $8::text[], $9::text[], $10::int[])
+          AS r(unit_id, category, tenure_band, panel_hash, client_id, answers, scores, record_key)
+   ON CONFLICT ON CONSTRAINT uq_survey_response_client_id DO NOTHING
+   RETURNING 1)
+ SELECT count(*)::int AS n FROM ins`;
+
 @Injectable()
 export class SurveyService {
   private readonly panelSecret: string;
@@ -260,30 +273,42 @@ export class SurveyService {
     rs: SurveyResponseInput[],
   ): Promise<number> {
     const score = responseScorer(items);
-    const inserted: { n: number }[] = await em.query(
-      `WITH ins AS (
-         INSERT INTO survey_response (wave_id, batch_id, unit_id, category, tenure_band, panel_hash, client_id, answers, scores, record_key, submitted_by)
-         SELECT $1, $11, r.unit_id, r.category, r.tenure_band, r.panel_hash, r.client_id, r.answers::real[], r.scores::float8[], r.record_key, $2
-           FROM unnest($3::uuid[], $4::respondent_category[], $5::tenure_band[], $6::varchar[], $7::uuid[], $8::text[], $9::text[], $10::int[])
-                AS r(unit_id, category, tenure_band, panel_hash, client_id, answers, scores, record_key)
-         ON CONFLICT ON CONSTRAINT uq_survey_response_client_id DO NOTHING
-         RETURNING 1)
-       SELECT count(*)::int AS n FROM ins`,
-      [
-        wave.id,
-        submittedBy,
-        rs.map((r) => r.unitId),
-        rs.map((r) => r.category),
-        rs.map((r) => r.tenureBand ?? null),
-        rs.map((r) => (r.panelKey ? panelHash(this.panelSecret, wave.pilotId, r.panelKey) : null)),
-        rs.map((r) => r.clientId ?? null),
-        rs.map((r) => numberArrayLiteral(r.answers)),
-        rs.map((r) => numberArrayLiteral(score(r.answers))),
-        rs.map(() => newRecordKey()),
-        batchId,
-      ],
-    );
-    return inserted[0].n;
+    // A pipeline: while PostgreSQL inserts one chunk, Node prepares the next (panel hashes,
+    // scores, array literals). The connection runs the statements in order; each is awaited at
+    // the end, and the transaction makes it all or nothing.
+    const inserts: Promise<{ n: number } | { failed: unknown }>[] = [];
+    for (let i = 0; i < rs.length; i += INSERT_CHUNK) {
+      const chunk = rs.slice(i, i + INSERT_CHUNK);
+      inserts.push(
+        em
+          .query(INSERT_RESPONSES, [
+            wave.id,
+            submittedBy,
+            chunk.map((r) => r.unitId),
+            chunk.map((r) => r.category),
+            chunk.map((r) => r.tenureBand ?? null),
+            chunk.map((r) => (r.panelKey ? panelHash(this.panelSecret, wave.pilotId, r.panelKey) : null)),
+            chunk.map((r) => r.clientId ?? null),
+            chunk.map((r) => numberArrayLiteral(r.answers)),
+            chunk.map((r) => numberArrayLiteral(score(r.answers))),
+            chunk.map(() => newRecordKey()),
+            batchId,
+          ])
+          .then(
+            // Settled at once: a failed chunk must not be an unhandled rejection while the next is prepared.
+            (rows: { n: number }[]) => ({ n: rows[0].n }),
+            (failed: unknown) => ({ failed }),
+          ),
+      );
+      // Let the statement go out before the next chunk is prepared.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    let stored = 0;
+    for (const result of await Promise.all(inserts)) {
+      if ('failed' in result) throw result.failed; // the first failure; the transaction then rolls back
+      stored += result.n;
+    }
+    return stored;
   }
 
   private async batchByKey(em: EntityManager, waveId: string, uploadKey: string): Promise<string | null> {
