@@ -183,7 +183,17 @@ async function main(): Promise<number> {
     if (values.replica) {
       if (process.env.BENCH_DATABASE_URL) throw new Error('--replica starts a replica of the embedded benchmark server: run it without BENCH_DATABASE_URL');
       const primaryAdminUrl = withDatabase(db.url, 'postgres');
-      return await readReplica({ scale, quick: values.quick!, started, dbUrl: db.url, env, pg, servers, primaryAdminUrl, clusterDir: path.resolve(BENCH_DATA_DIR, 'pg') });
+      return await readReplica({
+        scale,
+        quick: values.quick!,
+        started,
+        dbUrl: db.url,
+        env,
+        pg,
+        servers,
+        primaryAdminUrl,
+        clusterDir: path.resolve(BENCH_DATA_DIR, 'pg'),
+      });
     }
     const api = await ServerProcess.start('api', ['dist/src/main.js'], env, await freePort(), '/health/live');
     servers.push(api);

@@ -114,14 +114,28 @@ export async function readReplica(r: ReplicaRun): Promise<number> {
   const replica = await Replica.start(r.primaryAdminUrl, r.clusterDir, await freePort());
   try {
     const replicaUrl = replica.url(r.dbUrl);
-    const api = await ServerProcess.start('api (replica for analytics)', ['dist/src/main.js'], { ...r.env, DATABASE_REPLICA_URL: replicaUrl }, await freePort(), '/health/live');
+    const api = await ServerProcess.start(
+      'api (replica for analytics)',
+      ['dist/src/main.js'],
+      { ...r.env, DATABASE_REPLICA_URL: replicaUrl },
+      await freePort(),
+      '/health/live',
+    );
     r.servers.push(api);
     const replicaPg = new Client({ connectionString: replicaUrl });
     await replicaPg.connect();
-    const commits = async () => Number((await replicaPg.query(`SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()`)).rows[0].xact_commit);
+    const commits = async () =>
+      Number((await replicaPg.query(`SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()`)).rows[0].xact_commit);
     const before = await commits();
     const lags: { bytes: number; replayLagMs: number }[] = [];
-    const sampler = setInterval(() => void replica.lag(r.pg).then((l) => lags.push(l), () => undefined), 500);
+    const sampler = setInterval(
+      () =>
+        void replica.lag(r.pg).then(
+          (l) => lags.push(l),
+          () => undefined,
+        ),
+      500,
+    );
     const onReplica = await mixedLoad(api.url, r.pg, await login(api.url, 'admin@bench.tillit.invalid'), ctx, seconds).finally(() => clearInterval(sampler));
     const replicaStatements = (await commits()) - before;
     await replicaPg.end();
@@ -154,7 +168,8 @@ export async function readReplica(r: ReplicaRun): Promise<number> {
     if (!r.quick) writeSection(path.join('docs', 'benchmarks.md'), `${r.scale}-replica`, renderReplica(results));
     console.log(`\nDone in ${results.seconds.toFixed(0)} s; wrote ${file}${r.quick ? '' : ' and docs/benchmarks.md'}`);
     const failed =
-      replicaStatements <= 0 || [onPrimary, onReplica].some((m) => !m.check.consistent || Object.values(m.streams).some((x) => x.graphqlErrors + x.httpErrors > 0));
+      replicaStatements <= 0 ||
+      [onPrimary, onReplica].some((m) => !m.check.consistent || Object.values(m.streams).some((x) => x.graphqlErrors + x.httpErrors > 0));
     if (failed) console.error('A check failed (nothing read from the replica, errors, or writes lost or duplicated): see the JSON.');
     return failed ? 1 : 0;
   } finally {

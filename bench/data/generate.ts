@@ -42,6 +42,9 @@ const addMonths = (iso: string, n: number) => {
   return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + n, 1)).toISOString().slice(0, 10);
 };
 
+/** Burden reports per batch: one transaction each. */
+const BURDEN_BATCH = 500;
+
 async function pool<T>(items: T[], progress: Progress, fn: (item: T, i: number) => Promise<number | void>): Promise<void> {
   let next = 0;
   const worker = async () => {
@@ -275,28 +278,42 @@ export async function generate(app: INestApplicationContext, scale: Scale, seed:
         .filter((periodStart) => periodStart >= ind.introducedOn)
         .flatMap((periodStart) => ind.units.map((organisationId, k) => ({ indicatorId: ind.id, organisationId, periodStart, k }))),
     )
-    .map((b, seq) => ({ ...b, seq }))
-    // Sent unit by unit across indicators and months, so that the writes in flight update
-    // different rows of the burden_period_total rollup instead of queueing for the same one.
-    .sort((a, b) => a.k - b.k || a.seq - b.seq);
+    .map((b, seq) => ({ ...b, seq }));
+  // Through the batch mutation's service: an indicator's reports (every unit and month) in
+  // batches, each one transaction. Batches of different indicators touch different rows of the
+  // burden_period_total rollup and take different indicator locks, so the parallel writers do
+  // not queue for each other. A report's values depend only on its place in the plan.
+  const byIndicator = new Map<string, typeof reports>();
+  for (const b of reports) {
+    if (!byIndicator.has(b.indicatorId)) byIndicator.set(b.indicatorId, []);
+    byIndicator.get(b.indicatorId)!.push(b);
+  }
+  const batches = [...byIndicator.values()].flatMap((ofIndicator) =>
+    Array.from({ length: Math.ceil(ofIndicator.length / BURDEN_BATCH) }, (_, k) => ofIndicator.slice(k * BURDEN_BATCH, (k + 1) * BURDEN_BATCH)),
+  );
   const p5 = progress('burden reports', reports.length);
-  await pool(reports, p5, async (b) => {
-    const q = rng(seed + b.seq);
-    await burden.report(admin, {
-      indicatorId: b.indicatorId,
-      organisationId: b.organisationId,
-      periodKind: PeriodKind.MONTH,
-      periodStart: b.periodStart,
-      periodEnd: periodEnd(PeriodKind.MONTH, b.periodStart)!,
-      // Never more than the staff could work in a month (the plausibility rule at 40 h a week).
-      staffHours: Math.min(Math.round(lognormal(q, 8, 0.8) * 4) / 4, 100),
-      staffCount: q.int(1, 15),
-      recordCount: q.int(10, 900),
-      doubleRegistration: q.next() < 0.25,
-      usedForImprovement: q.pick(Object.values(ImprovementUse)),
-      perceivedUsefulness: q.int(1, 5),
-      comment: '',
+  await pool(batches, p5, async (batch) => {
+    await burden.reportBatch(admin, {
+      reports: batch.map((b) => {
+        const q = rng(seed + b.seq);
+        return {
+          indicatorId: b.indicatorId,
+          organisationId: b.organisationId,
+          periodKind: PeriodKind.MONTH,
+          periodStart: b.periodStart,
+          periodEnd: periodEnd(PeriodKind.MONTH, b.periodStart)!,
+          // Never more than the staff could work in a month (the plausibility rule at 40 h a week).
+          staffHours: Math.min(Math.round(lognormal(q, 8, 0.8) * 4) / 4, 100),
+          staffCount: q.int(1, 15),
+          recordCount: q.int(10, 900),
+          doubleRegistration: q.next() < 0.25,
+          usedForImprovement: q.pick(Object.values(ImprovementUse)),
+          perceivedUsefulness: q.int(1, 5),
+          comment: '',
+        };
+      }),
     });
+    return batch.length;
   });
   p5.done();
 

@@ -29,8 +29,7 @@ export class LoadBalancer {
   }
 
   static async start(port: number, upstreams: string[]): Promise<LoadBalancer> {
-    if (!LoadBalancer.available())
-      throw new Error(`nginx not found at ${NGINX}: install Debian's package (apt-get install nginx-light), or set NGINX_PATH`);
+    if (!LoadBalancer.available()) throw new Error(`nginx not found at ${NGINX}: install Debian's package (apt-get install nginx-light), or set NGINX_PATH`);
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tillit-lb-'));
     fs.chmodSync(dir, 0o755);
     fs.writeFileSync(path.join(dir, 'nginx.conf'), config(dir, port, upstreams));
@@ -102,6 +101,9 @@ http {
   upstream api {
 ${upstreams.map((u) => `    server ${u.replace(/^http:\/\//, '')};`).join('\n')}
     keepalive 64;
+    # Shorter than Node's keepAliveTimeout (5 s): nginx must never reuse a connection the API is
+    # closing, or a request on it fails with 502 (it is not retried: proxy_next_upstream off).
+    keepalive_timeout 4s;
   }
   server {
     listen 127.0.0.1:${port};

@@ -31,7 +31,13 @@ export async function loginLimitAcross(lb: LoadBalancer, limit: number) {
   }
   const answered = lb.answeredBy();
   const refusedFrom = codes.indexOf('TOO_MANY_REQUESTS');
-  return { limit, attempts: codes.length, refusedFrom, instancesAsked: answered.size, holds: refusedFrom === limit && codes.slice(limit).every((c) => c === 'TOO_MANY_REQUESTS') };
+  return {
+    limit,
+    attempts: codes.length,
+    refusedFrom,
+    instancesAsked: answered.size,
+    holds: refusedFrom === limit && codes.slice(limit).every((c) => c === 'TOO_MANY_REQUESTS'),
+  };
 }
 
 /**
@@ -69,7 +75,13 @@ export async function retriesAcross(apis: ServerProcess[], pg: Client, pairs: nu
     await pg.query(`SELECT count(*)::int AS rows, count(DISTINCT client_id)::int AS requests FROM observation WHERE title LIKE $1`, [`${tag} %`])
   ).rows;
   await removeObservations(pg, tag);
-  return { pairs, sameAnswer, stored: stored.rows, distinct: stored.requests, holds: sameAnswer === pairs && stored.rows === pairs && stored.requests === pairs };
+  return {
+    pairs,
+    sameAnswer,
+    stored: stored.rows,
+    distinct: stored.requests,
+    holds: sameAnswer === pairs && stored.rows === pairs && stored.requests === pairs,
+  };
 }
 
 /**

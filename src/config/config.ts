@@ -284,7 +284,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const raw = Object.fromEntries(
     Object.entries(env).filter(
       ([k, v]) =>
-        (known.includes(k) || ['DATABASE_URL', 'DATABASE_OWNER_URL', 'DATABASE_REPLICA_URL', 'JWT_SECRET', 'PANEL_KEY_SECRET', 'SESSION_SECRET', 'GRAPHIQL'].includes(k)) && v !== '',
+        (known.includes(k) ||
+          ['DATABASE_URL', 'DATABASE_OWNER_URL', 'DATABASE_REPLICA_URL', 'JWT_SECRET', 'PANEL_KEY_SECRET', 'SESSION_SECRET', 'GRAPHIQL'].includes(k)) &&
+        v !== '',
     ),
   );
   const parsed = plainToInstance(EnvSchema, raw, { exposeDefaultValues: true });

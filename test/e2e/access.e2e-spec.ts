@@ -149,6 +149,7 @@ describe('access control', () => {
     'defineIndicator',
     'updateIndicator',
     'reportIndicatorBurden',
+    'reportIndicatorBurdenBatch',
     'withdrawBurdenReport',
     'restoreBurdenReport',
     'reportTimeThief',

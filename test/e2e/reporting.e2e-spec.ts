@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Role } from '../../src/common/auth/role.enum';
 import { SteeringLevel } from '../../src/modules/pilot/pilot.enums';
 import { makeOrganisation, makePilot, userWithToken } from '../factories';
@@ -234,6 +235,45 @@ describe('steering instruments, indicators, burden and time thieves', () => {
         return t.queries.reset();
       };
       expect(await measure(['01', '02'])).toBe(await measure(['03', '04', '05', '06', '07', '08']));
+    });
+
+    it('stores a batch all or none, names the failing report by its place, and stores a retried batch once', async () => {
+      const BATCH = 'mutation($input: ReportIndicatorBurdenBatchInput!) { reportIndicatorBurdenBatch(input: $input) { id periodStart staffHours } }';
+      const month = (m: number) => ({ periodStart: `2014-0${m}-01`, periodEnd: new Date(Date.UTC(2014, m, 0)).toISOString().slice(0, 10) });
+      const centre = await makeOrganisation(t.ds, { name: 'Vårdcentral Varberg', parentId: halland.id });
+      const count = async () => (await t.asSuperuser(`SELECT count(*)::int AS n FROM burden_report WHERE organisation_id = $1`, [centre.id]))[0].n;
+      const reports = [1, 2, 3, 4].map((m) => base({ ...month(m), organisationId: centre.id, clientId: randomUUID(), staffHours: m }));
+
+      // The third claims more hours than four staff could work in a month: nothing is stored.
+      const tooMany = onlyError(await t.gql(BATCH, { input: { reports: reports.map((r, i) => (i === 2 ? { ...r, staffHours: 10_000 } : r)) } }, reporter));
+      expect(tooMany.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'input.reports.2.staffHours' }] });
+      expect(await count()).toBe(0);
+      // A report for an organisation the reporter does not report for: not found for them (as for one report), nothing stored.
+      const foreign = onlyError(await t.gql(BATCH, { input: { reports: [...reports, base({ ...month(5), organisationId: other.id })] } }, reporter));
+      expect([foreign.extensions!.code, foreign.message]).toEqual(['NOT_FOUND', expect.stringMatching(/^input\.reports\.4: /)]);
+      expect(await count()).toBe(0);
+      // A bad period is named before anything is checked in the database.
+      const midMonth = onlyError(
+        await t.gql(
+          BATCH,
+          { input: { reports: [reports[0], base({ organisationId: centre.id, periodStart: '2014-05-15', periodEnd: '2014-06-14' })] } },
+          reporter,
+        ),
+      );
+      expect(midMonth.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: expect.stringMatching(/^input\.reports\.1\.period/) }] });
+
+      const stored = (await t.gql(BATCH, { input: { reports } }, reporter)).data!.reportIndicatorBurdenBatch;
+      expect(stored.map((r: { staffHours: number }) => r.staffHours)).toEqual([1, 2, 3, 4]);
+      const retried = (await t.gql(BATCH, { input: { reports } }, reporter)).data!.reportIndicatorBurdenBatch;
+      expect(retried.map((r: { id: string }) => r.id)).toEqual(stored.map((r: { id: string }) => r.id));
+      expect(await count()).toBe(4);
+      const [{ n: audited }] = await t.asSuperuser(
+        `SELECT count(*)::int AS n FROM audit_log WHERE entity = 'BURDEN_REPORT' AND action = 'CREATE' AND entity_id = ANY($1::uuid[])`,
+        [stored.map((r: { id: string }) => r.id)],
+      );
+      expect(audited).toBe(4);
+      const tooLarge = onlyError(await t.gql(BATCH, { input: { reports: Array.from({ length: 1_001 }, () => base()) } }, reporter));
+      expect(tooLarge.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'input.reports' }] });
     });
   });
 

@@ -1,5 +1,5 @@
 import { GraphQLSchemaHost } from '@nestjs/graphql';
-import { getNamedType, isInputObjectType } from 'graphql';
+import { getNamedType, getNullableType, isInputObjectType, isListType } from 'graphql';
 import { randomUUID } from 'node:crypto';
 import { Role } from '../../src/common/auth/role.enum';
 import { SteeringLevel } from '../../src/modules/pilot/pilot.enums';
@@ -95,9 +95,14 @@ describe('retries', () => {
     const mutations = t.app.get(GraphQLSchemaHost).schema.getMutationType()!.getFields();
     const creates = Object.values(mutations).filter((m) => CREATES.test(m.name));
     expect(creates.length).toBeGreaterThanOrEqual(14);
+    // A clientId on the input, or (a batch of records) on each item of its list.
+    const takesClientId = (type: unknown): boolean => isInputObjectType(type) && 'clientId' in type.getFields();
     const without = creates.filter((m) => {
       const input = getNamedType(m.args.find((a) => a.name === 'input')!.type);
-      return !isInputObjectType(input) || !('clientId' in input.getFields());
+      if (takesClientId(input)) return false;
+      return (
+        !isInputObjectType(input) || !Object.values(input.getFields()).some((f) => isListType(getNullableType(f.type)) && takesClientId(getNamedType(f.type)))
+      );
     });
     expect(without.map((m) => m.name)).toEqual([]);
   });

@@ -146,9 +146,10 @@ describe('discretion surveys', () => {
 
   it('inserts a large batch in chunks: a later chunk failing stores nothing, and retried rows are skipped in every chunk', async () => {
     const before = await stored();
-    const rows = Array.from({ length: 10_000 }, (_, i) => one({ clientId: randomUUID(), answers: answers(i) }));
+    const clientIds = Array.from({ length: 10_000 }, () => randomUUID());
+    const rows = clientIds.map((clientId, i) => one({ clientId, answers: answers(i) }));
     // A failure PostgreSQL raises in the fourth chunk, after three were inserted.
-    const marker = rows[7000].clientId;
+    const marker = clientIds[7000];
     await t.asSuperuser(`CREATE FUNCTION test_fail_on_marker() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN IF NEW.client_id = '${marker}' THEN RAISE EXCEPTION 'test failure'; END IF; RETURN NEW; END $$`);
     await t.asSuperuser(`CREATE TRIGGER test_fail_on_marker BEFORE INSERT ON survey_response FOR EACH ROW EXECUTE FUNCTION test_fail_on_marker()`);

@@ -114,7 +114,11 @@ export class CodesService {
           )
           .join('\n        UNION ALL ')}
       ) x ORDER BY x.bucket, x.g_pilot, x.g_level, x.g_role, x.dimension, x.count DESC, x.code`;
-    const rows: (GroupRow & { bucket_start: string | null; dimension: CodeDimension; code: string; count: number })[] = await analyticsQuery(this.ds, sql, p.values);
+    const rows: (GroupRow & { bucket_start: string | null; dimension: CodeDimension; code: string; count: number })[] = await analyticsQuery(
+      this.ds,
+      sql,
+      p.values,
+    );
     return rows.map((r) => ({ bucketStart: r.bucket_start, dimension: r.dimension, code: r.code, count: r.count, ...groupOf(r) }));
   }
 

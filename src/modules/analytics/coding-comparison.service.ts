@@ -62,7 +62,8 @@ export class CodingComparisonService {
     const where = ['o.deleted_at IS NULL', inRaw(readableObservations(actor, 'o'), p), ...observationConditions(input.filter, p), codedBy(a), codedBy(b)];
     const dims = input.dimensions ?? (Object.keys(CODES) as CodeDimension[]);
     const codes = dims.map((d) => `SELECT '${d}' AS dimension, x::text AS code FROM unnest(${codeArray(d, actor)}) x`).join(' UNION ALL ');
-    const rows: (CellRow & { n_obs: number; n_all: number })[] = await analyticsQuery(this.ds, 
+    const rows: (CellRow & { n_obs: number; n_all: number })[] = await analyticsQuery(
+      this.ds,
       `WITH obs AS (SELECT o.id, char_length(o.text) AS n FROM observation o WHERE ${where.join(' AND ')}),
        cover AS (
          SELECT src.observation_id, c.dimension, c.code,

@@ -88,7 +88,8 @@ export class SignalsService {
 
     // The observations the caller may count, as codeFrequencies counts them.
     const p = new Params();
-    const counts: { d: string; n: number }[] = await analyticsQuery(this.ds, 
+    const counts: { d: string; n: number }[] = await analyticsQuery(
+      this.ds,
       `SELECT to_char(o.occurred_on, 'YYYY-MM-DD') AS d, count(*)::int AS n FROM observation o
         WHERE o.pilot_id = ${p.add(input.pilotId, '::uuid')} AND o.deleted_at IS NULL
           AND o.occurred_on BETWEEN ${p.add(input.from, '::date')} AND ${p.add(input.to, '::date')}
@@ -115,7 +116,8 @@ export class SignalsService {
 
     // Discretion of the waves the caller sees, in a pilot whose survey results they may ask for.
     const q = new Params();
-    const waves: { id: string; label: string; opens_on: string }[] = await analyticsQuery(this.ds, 
+    const waves: { id: string; label: string; opens_on: string }[] = await analyticsQuery(
+      this.ds,
       `SELECT w.id, w.label, to_char(w.opens_on, 'YYYY-MM-DD') AS opens_on FROM survey_wave w
         WHERE w.pilot_id = ${q.add(input.pilotId, '::uuid')} AND w.instrument_id = ${q.add(input.instrumentId ?? DEFAULT_SURVEY_INSTRUMENT_ID, '::uuid')}
           AND w.opens_on BETWEEN ${q.add(input.from, '::date')} AND ${q.add(input.to, '::date')}
@@ -142,7 +144,8 @@ export class SignalsService {
   private async findings(actor: AuthUser, input: PilotSignalsInput, at: (date: string) => PilotSignalsBucket | undefined): Promise<void> {
     const p = new Params();
     const [pilot, from, to] = [p.add(input.pilotId, '::uuid'), p.add(input.from, '::date'), p.add(input.to, '::date')];
-    const changes: { d: string; status: string; n: number }[] = await analyticsQuery(this.ds, 
+    const changes: { d: string; status: string; n: number }[] = await analyticsQuery(
+      this.ds,
       `SELECT to_char(c.changed_on, 'YYYY-MM-DD') AS d, c.status::text AS status, count(*)::int AS n
          FROM obstacle_status_change c JOIN obstacle ob ON ob.id = c.obstacle_id
         WHERE ob.pilot_id = ${pilot} AND c.status IN ('RAISED', 'REMOVED') AND c.changed_on BETWEEN ${from} AND ${to}

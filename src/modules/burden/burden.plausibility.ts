@@ -28,6 +28,10 @@ interface Overlap {
   below: boolean;
 }
 
+/** Reports of one indicator are checked and stored one at a time: the check and the batches take this lock. */
+export const lockIndicator = (em: EntityManager, indicatorId: string) =>
+  em.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`burden_report:${indicatorId}`]);
+
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
 /**
@@ -49,7 +53,7 @@ export class BurdenPlausibility {
 
   /** Call in the report's transaction: it takes the indicator's lock, so two levels cannot both pass at once. */
   async check(em: EntityManager, input: ReportIndicatorBurdenInput): Promise<void> {
-    await em.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`burden_report:${input.indicatorId}`]);
+    await lockIndicator(em, input.indicatorId);
     const facts = await this.facts(em, input);
     const problems = [...this.timeProblems(input, facts), ...this.scopeProblems(facts), ...this.sizeProblems(input, facts)];
     if (!problems.length) problems.push(...(await this.doubleCounting(em, input)));

@@ -12,7 +12,12 @@ import { BurdenReportEntity, BurdenReportRevisionEntity } from './burden-report.
 import { BurdenLoaders } from './burden.loaders';
 import { BurdenService } from './burden.service';
 import { BurdenReportsArgs } from './dto/burden-reports.args';
-import { ReportIndicatorBurdenInput, RestoreBurdenReportInput, WithdrawBurdenReportInput } from './dto/report-indicator-burden.input';
+import {
+  ReportIndicatorBurdenBatchInput,
+  ReportIndicatorBurdenInput,
+  RestoreBurdenReportInput,
+  WithdrawBurdenReportInput,
+} from './dto/report-indicator-burden.input';
 
 @ObjectType({ description: PAGE_DESCRIPTION })
 export class BurdenReportConnection extends Connection(BurdenReportEntity, 'BurdenReport') {}
@@ -37,6 +42,15 @@ export class BurdenResolver {
   @Mutation(() => BurdenReportEntity, { description: 'Creates the report for the period; replaces it with expectedRevision and a reason.' })
   reportIndicatorBurden(@CurrentUser() actor: AuthUser, @Args('input') input: ReportIndicatorBurdenInput) {
     return this.burdenService.report(actor, input);
+  }
+
+  @Allow('reports.write')
+  @Mutation(() => [BurdenReportEntity], {
+    description:
+      'Several reports at once (a unit’s month of every indicator, or an import), each by the rules of reportIndicatorBurden: all stored, or none, with the first report that fails named by its place (input.reports.<i>.<field>). In input order.',
+  })
+  reportIndicatorBurdenBatch(@CurrentUser() actor: AuthUser, @Args('input') input: ReportIndicatorBurdenBatchInput) {
+    return this.burdenService.reportBatch(actor, input);
   }
 
   @Allow('reports.write')

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '../../common/auth/auth-user';
-import { badInput, notFound } from '../../common/errors/domain-error';
+import { badInput, DomainError, notFound } from '../../common/errors/domain-error';
 import { ConnectionShape, paginate } from '../../common/pagination/connection';
 import { AuditAction, AuditEntity } from '../audit/audit.enums';
 import { AuditService } from '../audit/audit.service';
@@ -15,9 +15,14 @@ import { IndicatorEntity } from '../steering/indicator.entity';
 import { BurdenReportEntity, BurdenReportRevisionEntity } from './burden-report.entity';
 import { ImprovementUse } from './burden.enums';
 import { BurdenErrors } from './burden.errors';
-import { BurdenPlausibility } from './burden.plausibility';
+import { BurdenPlausibility, lockIndicator } from './burden.plausibility';
 import { BurdenReportsArgs } from './dto/burden-reports.args';
-import { ReportIndicatorBurdenInput, RestoreBurdenReportInput, WithdrawBurdenReportInput } from './dto/report-indicator-burden.input';
+import {
+  ReportIndicatorBurdenBatchInput,
+  ReportIndicatorBurdenInput,
+  RestoreBurdenReportInput,
+  WithdrawBurdenReportInput,
+} from './dto/report-indicator-burden.input';
 import { periodEnd } from './period';
 import { withdrawal } from '../../database/withdrawal-columns';
 
@@ -81,18 +86,40 @@ export class BurdenService {
    * overlapping period is refused.
    */
   async report(actor: AuthUser, input: ReportIndicatorBurdenInput): Promise<BurdenReportEntity> {
-    const end = periodEnd(input.periodKind, input.periodStart);
-    if (!end) throw BurdenErrors.notPeriodStart(input.periodKind);
-    if (end !== input.periodEnd) throw BurdenErrors.wrongEnd(input.periodKind, input.periodStart, end);
-    return this.ds.transaction(async (em) =>
-      this.requests.once(
-        em,
-        actor,
-        'reportIndicatorBurden',
-        input,
-        () => this.store(em, actor, input),
-        (id) => em.getRepository(BurdenReportEntity).findOneBy({ id }),
-      ),
+    checkPeriod(input);
+    return this.ds.transaction(async (em) => this.reportIn(em, actor, input));
+  }
+
+  /**
+   * Several reports in one transaction, each by the rules of `report` (its clientId included):
+   * all stored, or none. The first report that fails is named by its place
+   * (`input.reports.<i>.<field>`). The indicators' locks are taken first, in one order, so
+   * batches and single reports of the same indicators wait for each other instead of deadlocking.
+   */
+  async reportBatch(actor: AuthUser, input: ReportIndicatorBurdenBatchInput): Promise<BurdenReportEntity[]> {
+    input.reports.forEach((r, i) => {
+      try {
+        checkPeriod(r);
+      } catch (err) {
+        throw named(err, i);
+      }
+    });
+    return this.ds.transaction(async (em) => {
+      for (const indicatorId of [...new Set(input.reports.map((r) => r.indicatorId))].sort()) await lockIndicator(em, indicatorId);
+      const stored: BurdenReportEntity[] = [];
+      for (const [i, r] of input.reports.entries()) stored.push(await atIndex(i, () => this.reportIn(em, actor, r)));
+      return stored;
+    });
+  }
+
+  private reportIn(em: EntityManager, actor: AuthUser, input: ReportIndicatorBurdenInput): Promise<BurdenReportEntity> {
+    return this.requests.once(
+      em,
+      actor,
+      'reportIndicatorBurden',
+      input,
+      () => this.store(em, actor, input),
+      (id) => em.getRepository(BurdenReportEntity).findOneBy({ id }),
     );
   }
 
@@ -225,4 +252,32 @@ function required(reason: string | null | undefined, field: string, what: string
   const text = reason?.trim();
   if (!text) throw badInput(field, `is required for ${what}: say why`);
   return text;
+}
+
+/** The period must be a whole month, quarter or year: its first day and its last. */
+function checkPeriod(input: ReportIndicatorBurdenInput): void {
+  const end = periodEnd(input.periodKind, input.periodStart);
+  if (!end) throw BurdenErrors.notPeriodStart(input.periodKind);
+  if (end !== input.periodEnd) throw BurdenErrors.wrongEnd(input.periodKind, input.periodStart, end);
+}
+
+/** Runs one report of a batch; its errors name it. */
+async function atIndex<T>(i: number, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (err) {
+    throw named(err, i);
+  }
+}
+
+/** A batch's report's error, naming it: `input.x` becomes `input.reports.<i>.x`. */
+function named(err: unknown, i: number): unknown {
+  if (!(err instanceof DomainError)) return err;
+  const at = (field: string) => field.replace(/^input\./, `input.reports.${i}.`);
+  return new DomainError(
+    err.code,
+    `input.reports.${i}: ${err.message}`,
+    err.fields.map((f) => ({ ...f, field: at(f.field) })),
+    err.retryAfterSeconds,
+  );
 }

@@ -1,5 +1,22 @@
 import { Field, Float, ID, InputType, Int } from '@nestjs/graphql';
-import { IsBoolean, IsEnum, IsInt, IsISO8601, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsEnum,
+  IsInt,
+  IsISO8601,
+  IsNumber,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { LocalDateResolver } from 'graphql-scalars';
 import { ImprovementUse, PeriodKind } from '../burden.enums';
 import { ClientIdField } from '../../client-request/retryable.input';
@@ -83,6 +100,22 @@ export class ReportIndicatorBurdenInput {
   @IsString()
   @MaxLength(2_000)
   reason?: string | null;
+}
+
+/** Reports in one reportIndicatorBurdenBatch: a unit's month of every indicator, or an import. */
+export const MAX_BURDEN_BATCH = 1_000;
+
+@InputType({ description: 'Several burden reports stored together: all of them, or none.' })
+export class ReportIndicatorBurdenBatchInput {
+  @Field(() => [ReportIndicatorBurdenInput], {
+    description: `1 to ${MAX_BURDEN_BATCH} reports, each checked by the same rules as reportIndicatorBurden. Give each its clientId, and a retried batch stores nothing twice.`,
+  })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_BURDEN_BATCH)
+  @ValidateNested({ each: true })
+  @Type(() => ReportIndicatorBurdenInput)
+  reports: ReportIndicatorBurdenInput[];
 }
 
 @InputType({ description: 'Takes a report out of every result; it stays in history, with the reason, and can be restored.' })
