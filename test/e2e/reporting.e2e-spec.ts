@@ -274,6 +274,57 @@ describe('steering instruments, indicators, burden and time thieves', () => {
       expect(audited).toBe(4);
       const tooLarge = onlyError(await t.gql(BATCH, { input: { reports: Array.from({ length: 1_001 }, () => base()) } }, reporter));
       expect(tooLarge.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'input.reports' }] });
+
+      // Conflicts inside one batch are found as if its reports were stored one by one.
+      const twice = onlyError(
+        await t.gql(
+          BATCH,
+          { input: { reports: [base({ ...month(7), organisationId: centre.id }), base({ ...month(7), organisationId: centre.id })] } },
+          reporter,
+        ),
+      );
+      expect(twice.extensions).toMatchObject({ code: 'CONFLICT', fields: [{ field: 'input.reports.1.expectedRevision' }] });
+      const quarter = onlyError(
+        await t.gql(
+          BATCH,
+          {
+            input: {
+              reports: [
+                base({ ...month(7), organisationId: centre.id }),
+                base({ organisationId: centre.id, periodKind: 'QUARTER', periodStart: '2014-07-01', periodEnd: '2014-09-30' }),
+              ],
+            },
+          },
+          reporter,
+        ),
+      );
+      expect(quarter.extensions).toMatchObject({ code: 'CONFLICT', fields: [{ field: 'input.reports.1.periodStart' }] });
+      const levels = onlyError(
+        await t.gql(
+          BATCH,
+          { input: { reports: [base({ ...month(8), organisationId: centre.id }), base({ ...month(8), organisationId: halland.id, staffCount: 40 })] } },
+          admin,
+        ),
+      );
+      expect(levels.extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        fields: [{ field: 'input.reports.1.organisationId', message: expect.stringMatching(/^"Vårdcentral Varberg" \(below it\) already reports/) }],
+      });
+      // A batch mixing a retried report with new ones: the retried one is the stored one, the new ones are added.
+      const mixed = (
+        await t.gql(BATCH, { input: { reports: [reports[1], base({ ...month(9), organisationId: centre.id, clientId: randomUUID() })] } }, reporter)
+      ).data!.reportIndicatorBurdenBatch;
+      expect(mixed[0].id).toBe(stored[1].id);
+      expect(await count()).toBe(5);
+      // The rollup moved by exactly what was stored.
+      const [rollup] = await t.asSuperuser(
+        `SELECT bool_and(t.reports = s.reports AND t.staff_hours = s.staff_hours) AS equal FROM burden_period_total t
+           JOIN (SELECT indicator_id, period_start, period_end, count(*)::int AS reports, sum(staff_hours) AS staff_hours FROM burden_report
+                  WHERE withdrawn_at IS NULL GROUP BY 1, 2, 3) s USING (indicator_id, period_start, period_end)
+          WHERE t.indicator_id = $1`,
+        [indicatorId],
+      );
+      expect(rollup.equal).toBe(true);
     });
   });
 

@@ -25,9 +25,12 @@ export class EntityRows<T extends ObjectLiteral> {
     this.select = this.columns.map((c, i) => `${alias}."${c.databaseName}" AS "c${i}"`).join(', ');
   }
 
-  /** Runs `SELECT <columns> <rest>` (rest: FROM … WHERE …, using the alias) and hydrates the rows. */
-  async query(rest: string, params: unknown[], em: EntityManager = this.ds.manager): Promise<T[]> {
-    const rows: Record<string, unknown>[] = await em.query(`SELECT ${this.select} ${rest}`, params);
+  /**
+   * Runs `[with] SELECT <columns> <rest>` (rest: FROM … WHERE …, using the alias; `with`: a WITH
+   * clause, e.g. an INSERT … RETURNING * named as the alias) and hydrates the rows.
+   */
+  async query(rest: string, params: unknown[], em: EntityManager = this.ds.manager, withClause = ''): Promise<T[]> {
+    const rows: Record<string, unknown>[] = await em.query(`${withClause} SELECT ${this.select} ${rest}`, params);
     return rows.map((row) => this.hydrate(row));
   }
 

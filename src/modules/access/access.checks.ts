@@ -5,7 +5,8 @@ import type { AuthUser } from '../../common/auth/auth-user';
 import { Role } from '../../common/auth/role.enum';
 import { forbidden, notFound } from '../../common/errors/domain-error';
 import { reportableOrganisations } from './access.rules';
-import { applyTo } from './sql-fragment';
+import { applyTo, inRaw } from './sql-fragment';
+import { Params } from '../../common/sql/params';
 
 /**
  * The write checks, beside the read rules: who may change what. Each takes the caller's
@@ -73,6 +74,23 @@ export class AccessChecks {
     const [{ exists }] = await em.query('SELECT EXISTS (SELECT 1 FROM organisation WHERE id = $1) AS exists', [organisationId]);
     if (!exists || actor.role === Role.ORG_REPORTER) throw notFound('Organisation', organisationId);
     throw forbidden('You report only for organisations in the pilots you follow');
+  }
+
+  /**
+   * For a batch: the place of the first organisation the caller may not report for (-1: none),
+   * in one statement; `assertCanReportFor` on it then says why.
+   */
+  async firstNotReportable(actor: AuthUser, organisationIds: string[], em: EntityManager = this.ds.manager): Promise<number> {
+    if (actor.role === Role.ADMIN) return -1;
+    if (actor.role !== Role.ORG_REPORTER && actor.role !== Role.RESEARCHER) return 0;
+    const p = new Params();
+    const ids = p.add([...new Set(organisationIds)], '::uuid[]');
+    const rows: { id: string }[] = await em.query(
+      `SELECT o.id FROM organisation o WHERE o.id = ANY (${ids}) AND ${inRaw(reportableOrganisations(actor, 'o.id'), p)}`,
+      p.values,
+    );
+    const allowed = new Set(rows.map((r) => r.id));
+    return organisationIds.findIndex((id) => !allowed.has(id));
   }
 
   /** Whether the caller may report for at least one of these organisations. */

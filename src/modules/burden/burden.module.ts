@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { BurdenBatchWriter } from './burden-batch';
 import { OrganisationModule } from '../organisation/organisation.module';
 import { SteeringModule } from '../steering/steering.module';
 import { BurdenLoaders } from './burden.loaders';
@@ -8,7 +9,7 @@ import { BurdenService } from './burden.service';
 
 @Module({
   imports: [OrganisationModule, SteeringModule],
-  providers: [BurdenService, BurdenPlausibility, BurdenLoaders, BurdenResolver],
+  providers: [BurdenService, BurdenBatchWriter, BurdenPlausibility, BurdenLoaders, BurdenResolver],
   exports: [BurdenService],
 })
 export class BurdenModule {}

@@ -5,7 +5,11 @@ import { APP_CONFIG, AppConfig } from '../../config/config';
 import { ReportIndicatorBurdenInput } from './dto/report-indicator-burden.input';
 
 /** What the rules need to know about the indicator, its instrument, the unit and the period. */
-interface Facts {
+export interface Facts {
+  /** The report's place (1-based) among those checked together. */
+  n: number;
+  /** The organisations above the unit (its ancestors), nearest first. */
+  ancestors: string[];
   today: string;
   days: number;
   indicator: string;
@@ -22,6 +26,7 @@ interface Facts {
 }
 
 interface Overlap {
+  n: number;
   organisation: string;
   period_start: string;
   period_end: string;
@@ -54,10 +59,29 @@ export class BurdenPlausibility {
   /** Call in the report's transaction: it takes the indicator's lock, so two levels cannot both pass at once. */
   async check(em: EntityManager, input: ReportIndicatorBurdenInput): Promise<void> {
     await lockIndicator(em, input.indicatorId);
-    const facts = await this.facts(em, input);
-    const problems = [...this.timeProblems(input, facts), ...this.scopeProblems(facts), ...this.sizeProblems(input, facts)];
-    if (!problems.length) problems.push(...(await this.doubleCounting(em, input)));
+    const [problems] = (await this.problemsOfAll(em, [input])).problems;
     if (problems.length) throw badInputs(problems);
+  }
+
+  /**
+   * The same rules for several reports at once (a batch, whose indicators the caller has locked):
+   * two statements whatever their number. Per report: its problems (none: []), and its facts
+   * (undefined when its indicator does not exist). Conflicts between the reports themselves are
+   * the caller's to find.
+   */
+  async problemsOfAll(em: EntityManager, inputs: ReportIndicatorBurdenInput[]): Promise<{ problems: FieldProblem[][]; facts: (Facts | undefined)[] }> {
+    const byPlace = new Map((await this.facts(em, inputs)).map((f) => [Number(f.n), f]));
+    const facts = inputs.map((_, i) => byPlace.get(i + 1));
+    const problems = inputs.map((input, i) => {
+      const f = facts[i];
+      return f ? [...this.timeProblems(input, f), ...this.scopeProblems(f), ...this.sizeProblems(input, f)] : [];
+    });
+    const clean = inputs.filter((_, i) => facts[i] && !problems[i].length);
+    if (clean.length) {
+      const places = inputs.map((_, i) => i).filter((i) => facts[i] && !problems[i].length);
+      for (const hit of await this.doubleCounting(em, clean)) problems[places[Number(hit.n) - 1]].push(doubleCountingProblem(hit));
+    }
+    return { problems, facts };
   }
 
   private timeProblems(input: ReportIndicatorBurdenInput, f: Facts): FieldProblem[] {
@@ -126,57 +150,68 @@ export class BurdenPlausibility {
     return problems;
   }
 
-  private async facts(em: EntityManager, input: ReportIndicatorBurdenInput): Promise<Facts> {
-    const [facts]: Facts[] = await em.query(
-      `WITH RECURSIVE up(id, parent_id) AS (
-         SELECT id, parent_id FROM organisation WHERE id = $2
-         UNION ALL SELECT o.id, o.parent_id FROM organisation o JOIN up ON o.id = up.parent_id
-       ), size AS (
-         SELECT max(fte)::float8 AS fte, max(headcount) AS headcount FROM staff_size
-          WHERE organisation_id = $2 AND daterange(valid_from, valid_to, '[]') && daterange($3::date, $4::date, '[]')
-       )
-       SELECT to_char(current_date, 'YYYY-MM-DD') AS today, ($4::date - $3::date + 1) AS days,
+  private facts(em: EntityManager, inputs: ReportIndicatorBurdenInput[]): Promise<Facts[]> {
+    return em.query(
+      `SELECT x.n, up.ids[2:] AS ancestors, to_char(current_date, 'YYYY-MM-DD') AS today, (x.period_end - x.period_start + 1) AS days,
               i.name AS indicator, to_char(i.introduced_on, 'YYYY-MM-DD') AS introduced_on, to_char(i.retired_on, 'YYYY-MM-DD') AS retired_on,
               si.name AS instrument, to_char(si.valid_from, 'YYYY-MM-DD') AS valid_from, to_char(si.valid_to, 'YYYY-MM-DD') AS valid_to,
-              EXISTS (SELECT 1 FROM steering_instrument_target t JOIN up ON up.id = t.organisation_id WHERE t.instrument_id = si.id) AS applies,
+              EXISTS (SELECT 1 FROM steering_instrument_target t WHERE t.instrument_id = si.id AND t.organisation_id = ANY (up.ids)) AS applies,
               ARRAY(SELECT o.name FROM steering_instrument_target t JOIN organisation o ON o.id = t.organisation_id
                      WHERE t.instrument_id = si.id ORDER BY o.name LIMIT 4) AS targets,
-              (SELECT name FROM organisation WHERE id = $2) AS organisation,
+              (SELECT name FROM organisation WHERE id = x.organisation_id) AS organisation,
               size.fte, size.headcount
-         FROM indicator i JOIN steering_instrument si ON si.id = i.instrument_id, size
-        WHERE i.id = $1`,
-      [input.indicatorId, input.organisationId, input.periodStart, input.periodEnd],
+         FROM unnest($1::uuid[], $2::uuid[], $3::date[], $4::date[]) WITH ORDINALITY AS x(indicator_id, organisation_id, period_start, period_end, n)
+         JOIN indicator i ON i.id = x.indicator_id JOIN steering_instrument si ON si.id = i.instrument_id
+         CROSS JOIN LATERAL (
+           WITH RECURSIVE up(id, parent_id, depth) AS (
+             SELECT id, parent_id, 0 FROM organisation WHERE id = x.organisation_id
+             UNION ALL SELECT o.id, o.parent_id, up.depth + 1 FROM organisation o JOIN up ON o.id = up.parent_id
+           ) SELECT array_agg(id ORDER BY depth) AS ids FROM up) up
+         CROSS JOIN LATERAL (
+           SELECT max(fte)::float8 AS fte, max(headcount) AS headcount FROM staff_size
+            WHERE organisation_id = x.organisation_id AND daterange(valid_from, valid_to, '[]') && daterange(x.period_start, x.period_end, '[]')) size`,
+      columns(inputs),
     );
-    return facts;
   }
 
-  /** A non-withdrawn report of the indicator for an overlapping period by an organisation above or below this one. */
-  private async doubleCounting(em: EntityManager, input: ReportIndicatorBurdenInput): Promise<FieldProblem[]> {
-    const [hit]: Overlap[] = await em.query(
-      `WITH RECURSIVE up(id) AS (
-         SELECT parent_id FROM organisation WHERE id = $2 AND parent_id IS NOT NULL
-         UNION ALL SELECT o.parent_id FROM organisation o JOIN up ON o.id = up.id WHERE o.parent_id IS NOT NULL
-       ), down(id) AS (
-         SELECT id FROM organisation WHERE parent_id = $2
-         UNION ALL SELECT o.id FROM organisation o JOIN down ON o.parent_id = down.id
-       )
-       SELECT o.name AS organisation, to_char(b.period_start, 'YYYY-MM-DD') AS period_start, to_char(b.period_end, 'YYYY-MM-DD') AS period_end,
-              b.organisation_id IN (SELECT id FROM down) AS below
-         FROM burden_report b JOIN organisation o ON o.id = b.organisation_id
-        WHERE b.indicator_id = $1 AND b.withdrawn_at IS NULL
-          AND daterange(b.period_start, b.period_end, '[]') && daterange($3::date, $4::date, '[]')
-          AND (b.organisation_id IN (SELECT id FROM up) OR b.organisation_id IN (SELECT id FROM down))
-        ORDER BY b.period_start LIMIT 1`,
-      [input.indicatorId, input.organisationId, input.periodStart, input.periodEnd],
+  /** Per report (by place), a non-withdrawn report of its indicator for an overlapping period by an organisation above or below its own. */
+  private doubleCounting(em: EntityManager, inputs: ReportIndicatorBurdenInput[]): Promise<Overlap[]> {
+    return em.query(
+      `SELECT x.n, hit.* FROM unnest($1::uuid[], $2::uuid[], $3::date[], $4::date[]) WITH ORDINALITY AS x(indicator_id, organisation_id, period_start, period_end, n)
+       CROSS JOIN LATERAL (
+         WITH RECURSIVE up(id) AS (
+           SELECT parent_id FROM organisation WHERE id = x.organisation_id AND parent_id IS NOT NULL
+           UNION ALL SELECT o.parent_id FROM organisation o JOIN up ON o.id = up.id WHERE o.parent_id IS NOT NULL
+         ), down(id) AS (
+           SELECT id FROM organisation WHERE parent_id = x.organisation_id
+           UNION ALL SELECT o.id FROM organisation o JOIN down ON o.parent_id = down.id
+         )
+         SELECT o.name AS organisation, to_char(b.period_start, 'YYYY-MM-DD') AS period_start, to_char(b.period_end, 'YYYY-MM-DD') AS period_end,
+                b.organisation_id IN (SELECT id FROM down) AS below
+           FROM burden_report b JOIN organisation o ON o.id = b.organisation_id
+          WHERE b.indicator_id = x.indicator_id AND b.withdrawn_at IS NULL
+            AND daterange(b.period_start, b.period_end, '[]') && daterange(x.period_start, x.period_end, '[]')
+            AND (b.organisation_id IN (SELECT id FROM up) OR b.organisation_id IN (SELECT id FROM down))
+          ORDER BY b.period_start LIMIT 1) hit`,
+      columns(inputs),
     );
-    if (!hit) return [];
-    const where = hit.below ? 'below it' : 'above it';
-    const fix = hit.below ? 'report for the units, or withdraw their reports first' : `leave it to "${hit.organisation}", or withdraw that report first`;
-    return [
-      {
-        field: 'input.organisationId',
-        message: `"${hit.organisation}" (${where}) already reports this indicator for ${hit.period_start} – ${hit.period_end}: a report here would count those hours twice; ${fix}`,
-      },
-    ];
   }
+}
+
+/** The reports' keys as one array parameter per column, for `unnest … WITH ORDINALITY`. */
+const columns = (inputs: ReportIndicatorBurdenInput[]) => [
+  inputs.map((r) => r.indicatorId),
+  inputs.map((r) => r.organisationId),
+  inputs.map((r) => r.periodStart),
+  inputs.map((r) => r.periodEnd),
+];
+
+/** An organisation above or below already reports the indicator for an overlapping period: the hours would count twice. */
+export function doubleCountingProblem(hit: Omit<Overlap, 'n'>): FieldProblem {
+  const where = hit.below ? 'below it' : 'above it';
+  const fix = hit.below ? 'report for the units, or withdraw their reports first' : `leave it to "${hit.organisation}", or withdraw that report first`;
+  return {
+    field: 'input.organisationId',
+    message: `"${hit.organisation}" (${where}) already reports this indicator for ${hit.period_start} – ${hit.period_end}: a report here would count those hours twice; ${fix}`,
+  };
 }

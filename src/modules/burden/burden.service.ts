@@ -8,14 +8,15 @@ import { AuditAction, AuditEntity } from '../audit/audit.enums';
 import { AuditService } from '../audit/audit.service';
 import { subtreeIdsSql } from '../organisation/organisation.sql';
 import { AccessChecks } from '../access/access.checks';
-import { ClientRequests } from '../client-request/client-requests.service';
+import { ClientRequests, reused } from '../client-request/client-requests.service';
 import { reportableOrganisations, visibleReports } from '../access/access.rules';
 import { applyTo } from '../access/sql-fragment';
 import { IndicatorEntity } from '../steering/indicator.entity';
 import { BurdenReportEntity, BurdenReportRevisionEntity } from './burden-report.entity';
-import { ImprovementUse } from './burden.enums';
 import { BurdenErrors } from './burden.errors';
 import { BurdenPlausibility, lockIndicator } from './burden.plausibility';
+import { applyTotals, totalsDelta } from './burden.totals';
+import { BatchFailure, BurdenBatchWriter } from './burden-batch';
 import { BurdenReportsArgs } from './dto/burden-reports.args';
 import {
   ReportIndicatorBurdenBatchInput,
@@ -37,6 +38,7 @@ export class BurdenService {
     private readonly access: AccessChecks,
     private readonly requests: ClientRequests,
     private readonly plausibility: BurdenPlausibility,
+    private readonly batch: BurdenBatchWriter,
   ) {}
 
   list(actor: AuthUser, args: BurdenReportsArgs): Promise<ConnectionShape<BurdenReportEntity>> {
@@ -105,10 +107,20 @@ export class BurdenService {
       }
     });
     return this.ds.transaction(async (em) => {
+      const { ids: earlier, reusedAt } = await this.requests.earlier(em, actor, 'reportIndicatorBurden', input.reports);
+      if (reusedAt !== null) throw named(reused(), reusedAt);
       for (const indicatorId of [...new Set(input.reports.map((r) => r.indicatorId))].sort()) await lockIndicator(em, indicatorId);
-      const stored: BurdenReportEntity[] = [];
-      for (const [i, r] of input.reports.entries()) stored.push(await atIndex(i, () => this.reportIn(em, actor, r)));
-      return stored;
+      if (input.reports.some((r) => r.expectedRevision !== undefined && r.expectedRevision !== null)) {
+        // Replacements read and lock each report they replace: one at a time.
+        const stored: BurdenReportEntity[] = [];
+        for (const [i, r] of input.reports.entries()) stored.push(await atIndex(i, () => this.reportIn(em, actor, r)));
+        return stored;
+      }
+      try {
+        return await this.batch.createAll(em, actor, input.reports, earlier);
+      } catch (err) {
+        throw err instanceof BatchFailure ? named(err.error, err.place) : err;
+      }
     });
   }
 
@@ -223,27 +235,8 @@ export class BurdenService {
    * Called last: the rollup row is shared by every organisation reporting the indicator for that
    * period, and its lock is held until commit.
    */
-  private async shiftTotals(em: EntityManager, key: BurdenReportEntity, before: BurdenReportEntity | null, after: BurdenReportEntity | null): Promise<void> {
-    const counted = (r: BurdenReportEntity | null) => (r && !r.withdrawnAt ? r : null);
-    const [was, now] = [counted(before), counted(after)];
-    const one = (r: BurdenReportEntity | null) => (r ? 1 : 0);
-    const used = (r: BurdenReportEntity | null, v: ImprovementUse) => (r?.usedForImprovement === v ? 1 : 0);
-    const delta = [
-      one(now) - one(was),
-      Number(now?.staffHours ?? 0) - Number(was?.staffHours ?? 0),
-      (now?.staffCount ?? 0) - (was?.staffCount ?? 0),
-      used(now, ImprovementUse.YES) - used(was, ImprovementUse.YES),
-      used(now, ImprovementUse.PARTLY) - used(was, ImprovementUse.PARTLY),
-    ];
-    if (delta.every((d) => d === 0)) return;
-    await em.query(
-      `INSERT INTO burden_period_total AS t (indicator_id, period_start, period_end, reports, staff_hours, staff_count, used_yes, used_partly)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-       ON CONFLICT (indicator_id, period_start, period_end) DO UPDATE SET
-         reports = t.reports + EXCLUDED.reports, staff_hours = t.staff_hours + EXCLUDED.staff_hours, staff_count = t.staff_count + EXCLUDED.staff_count,
-         used_yes = t.used_yes + EXCLUDED.used_yes, used_partly = t.used_partly + EXCLUDED.used_partly`,
-      [key.indicatorId, key.periodStart, key.periodEnd, ...delta],
-    );
+  private shiftTotals(em: EntityManager, key: BurdenReportEntity, before: BurdenReportEntity | null, after: BurdenReportEntity | null): Promise<void> {
+    return applyTotals(em, [{ key, delta: totalsDelta(before, after) }]);
   }
 }
 

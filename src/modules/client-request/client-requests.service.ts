@@ -28,11 +28,11 @@ export class ClientRequests {
     create: () => Promise<T>,
     load: (id: string) => Promise<T | null>,
   ): Promise<T> {
-    const { clientId, ...content } = input;
+    const { clientId } = input;
     if (!clientId) return create();
     const key = { actorId: actor.id, operation, clientId };
-    await em.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`client_request:${actor.id}:${operation}:${clientId}`]);
-    const requestHash = createHash('sha256').update(stableJson(content)).digest('hex');
+    await this.lock(em, actor, operation, [clientId]);
+    const requestHash = hashOf(input);
     const earlier = await em.getRepository(ClientRequestEntity).findOneBy(key);
     if (earlier) {
       if (earlier.requestHash !== requestHash) throw reused();
@@ -44,6 +44,49 @@ export class ClientRequests {
     await em.getRepository(ClientRequestEntity).insert({ ...key, requestHash, entityId: created.id });
     return created;
   }
+
+  /**
+   * For a batch of creates: takes every clientId's lock (sorted, before any other lock of the
+   * batch, as `once` does), then tells, per input, the record an earlier request with its
+   * clientId created — null for a new one or one without a clientId. An input whose clientId was
+   * used with other content is reported by its place.
+   */
+  async earlier(em: EntityManager, actor: AuthUser, operation: string, inputs: Retryable[]): Promise<{ ids: (string | null)[]; reusedAt: number | null }> {
+    const clientIds = [...new Set(inputs.map((i) => i.clientId).filter((c): c is string => !!c))];
+    if (!clientIds.length) return { ids: inputs.map(() => null), reusedAt: null };
+    await this.lock(em, actor, operation, clientIds.sort());
+    const rows: { client_id: string; request_hash: string; entity_id: string }[] = await em.query(
+      `SELECT client_id, request_hash, entity_id FROM client_request WHERE actor_id = $1 AND operation = $2 AND client_id = ANY ($3::uuid[])`,
+      [actor.id, operation, clientIds],
+    );
+    const seen = new Map(rows.map((r) => [r.client_id, r]));
+    const reusedAt = inputs.findIndex((i) => i.clientId && seen.has(i.clientId) && seen.get(i.clientId)!.request_hash !== hashOf(i));
+    return { ids: inputs.map((i) => (i.clientId ? (seen.get(i.clientId)?.entity_id ?? null) : null)), reusedAt: reusedAt < 0 ? null : reusedAt };
+  }
+
+  /** Records the new creates of a batch (those with a clientId), so that their retries find them. */
+  async rememberAll(em: EntityManager, actor: AuthUser, operation: string, created: { input: Retryable; entityId: string }[]): Promise<void> {
+    const rows = created.filter((c) => c.input.clientId);
+    if (!rows.length) return;
+    await em.query(
+      `INSERT INTO client_request (actor_id, operation, client_id, request_hash, entity_id)
+       SELECT $1, $2, c, h, e FROM unnest($3::uuid[], $4::text[], $5::uuid[]) AS x(c, h, e)`,
+      [actor.id, operation, rows.map((r) => r.input.clientId), rows.map((r) => hashOf(r.input)), rows.map((r) => r.entityId)],
+    );
+  }
+
+  private async lock(em: EntityManager, actor: AuthUser, operation: string, clientIds: string[]): Promise<void> {
+    await em.query('SELECT pg_advisory_xact_lock(hashtextextended(k, 0)) FROM unnest($1::text[]) WITH ORDINALITY AS x(k, n) ORDER BY n', [
+      clientIds.map((c) => `client_request:${actor.id}:${operation}:${c}`),
+    ]);
+  }
 }
 
-const reused = () => conflict('This clientId was already used for a request with different content; use a new UUID for a new request', 'input.clientId');
+/** What a retry must repeat: the request's content without its clientId. */
+function hashOf(input: Retryable): string {
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars -- everything but the clientId
+  const { clientId, ...content } = input;
+  return createHash('sha256').update(stableJson(content)).digest('hex');
+}
+
+export const reused = () => conflict('This clientId was already used for a request with different content; use a new UUID for a new request', 'input.clientId');
