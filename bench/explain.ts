@@ -10,6 +10,35 @@ import { recordingApp } from './harness/statements';
 import { median } from './harness/stats';
 import { ANALYTICS, benchContext } from './scenarios';
 import { runMain } from './harness/cli';
+import { writeSection } from './harness/report';
+
+/** Each analytics query's median at every scale measured so far (docs/benchmarks/analytics-<scale>.json). */
+function growthTable(): string {
+  const runs = ['s', 'm', 'l']
+    .map((k) => path.join('docs', 'benchmarks', `analytics-${k}.json`))
+    .filter((f) => fs.existsSync(f))
+    .map(
+      (f) =>
+        JSON.parse(fs.readFileSync(f, 'utf8')) as {
+          scale: string;
+          date: string;
+          burden: number;
+          responses: number;
+          observations: number;
+          medians: Record<string, number>;
+        },
+    );
+  const n = (x: number) => x.toLocaleString('en');
+  return [
+    `| query | ${runs.map((r) => `${r.scale} ms`).join(' | ')} |`,
+    `|---|${runs.map(() => '---:').join('|')}|`,
+    ...ANALYTICS.map((a) => `| ${a.name} | ${runs.map((r) => (r.medians[a.name] === undefined ? '–' : r.medians[a.name].toFixed(1))).join(' | ')} |`),
+    '',
+    runs
+      .map((r) => `${r.scale} (${r.date.slice(0, 10)}): ${n(r.observations)} observations, ${n(r.burden)} burden reports, ${n(r.responses)} survey responses.`)
+      .join(' '),
+  ].join('\n');
+}
 
 const RUNS = 5;
 
@@ -45,6 +74,7 @@ async function main(): Promise<number> {
       '|---|---:|---:|---:|',
     ];
     const details: string[] = [];
+    const medians: Record<string, number> = {};
     for (const s of ANALYTICS) {
       const variables = s.variables(ctx);
       await gql(url, s.query, variables, token); // warm-up
@@ -69,6 +99,7 @@ async function main(): Promise<number> {
       }
       const slowest = plans.reduce((a, b) => (b.ms > a.ms ? b : a), { ms: 0, plan: '', sql: '' });
       out.push(`| ${s.name} | ${median(times).toFixed(1)} | ${statements.length} | ${slowest.ms.toFixed(1)} |`);
+      medians[s.name] = median(times);
       details.push(`## ${s.name}`, '', `Median ${median(times).toFixed(1)} ms over HTTP; ${statements.length} statements.`, '');
       for (const p of plans.sort((a, b) => b.ms - a.ms)) {
         details.push('```sql', p.sql.replace(/\s+/g, ' ').trim().slice(0, 600) + (p.sql.length > 600 ? ' …' : ''), '```', '', '```', p.plan, '```', '');
@@ -78,7 +109,13 @@ async function main(): Promise<number> {
     const file = path.join('docs', 'benchmarks', `analytics-plans-${scale.toLowerCase()}.md`);
     fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(file, [...out, '', ...details].join('\n'));
-    console.log(`wrote ${file}`);
+    const times = path.join('docs', 'benchmarks', `analytics-${scale.toLowerCase()}.json`);
+    fs.writeFileSync(
+      times,
+      JSON.stringify({ scale, date: new Date().toISOString(), postgres: version, responses, burden, observations, medians }, null, 2) + '\n',
+    );
+    writeSection(path.join('docs', 'benchmarks.md'), 'growth', growthTable());
+    console.log(`wrote ${file}, ${times} and the growth table in docs/benchmarks.md`);
     return 0;
   } finally {
     await pg.end();

@@ -2,7 +2,6 @@ import 'reflect-metadata';
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Client } from 'pg';
@@ -10,7 +9,7 @@ import { freePort } from '../src/database/embedded-postgres';
 import { BENCH_DATA_DIR, openBenchDatabase } from './bench-db';
 import { load, LoadRequest, LoadResult } from './harness/load';
 import { ServerProcess } from './harness/processes';
-import { renderResults, writeSection } from './harness/report';
+import { machine, renderResults, writeSection } from './harness/report';
 import { median } from './harness/stats';
 import { statementsPerRequest } from './harness/statements';
 import { mixedLoad } from './harness/mixed';
@@ -286,7 +285,7 @@ async function main(): Promise<number> {
       date: new Date().toISOString(),
       quick: values.quick,
       seconds: (Date.now() - started) / 1000,
-      machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version },
+      machine: machine(),
       postgres: (await pg.query('SHOW server_version')).rows[0].server_version,
       dataset,
       options: o,

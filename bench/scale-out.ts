@@ -1,11 +1,10 @@
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { Client } from 'pg';
 import { freePort } from '../src/database/embedded-postgres';
 import { LoadBalancer } from './harness/load-balancer';
 import { ServerProcess } from './harness/processes';
-import { renderReplica, renderScaleOut, writeSection } from './harness/report';
+import { machine, renderReplica, renderScaleOut, writeSection } from './harness/report';
 import { login } from './harness/gql';
 import { mixedLoad } from './harness/mixed';
 import { Replica } from './harness/replica';
@@ -61,24 +60,8 @@ export async function scaleOut(r: ScaleOutRun): Promise<number> {
     const mixed = await mixedAcross(apis, lb, r.pg, ctx, r.quick ? 5 : 60);
     for (const [upstream, a] of Object.entries(mixed.answered)) console.log(`  ${upstream}: ${a.requests} requests (${a.perSecond.toFixed(0)}/s)`);
 
-    const results = {
-      scale: r.scale,
-      instances: r.instances,
-      date: new Date().toISOString(),
-      quick: r.quick,
-      seconds: (Date.now() - r.started) / 1000,
-      machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version },
-      postgres: (await r.pg.query('SHOW server_version')).rows[0].server_version,
-      loginLimit,
-      retries,
-      mixed,
-    };
-    const name = `${r.scale.toLowerCase()}-instances${r.instances}`;
-    const file = path.join('docs', 'benchmarks', `results-${name}${r.quick ? '-quick' : ''}.json`);
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, JSON.stringify(results, null, 2) + '\n');
-    if (!r.quick) writeSection(path.join('docs', 'benchmarks.md'), `${r.scale}-instances${r.instances}`, renderScaleOut(results));
-    console.log(`\nDone in ${results.seconds.toFixed(0)} s; wrote ${file}${r.quick ? '' : ' and docs/benchmarks.md'}`);
+    const results = { ...(await runHeader(r)), instances: r.instances, loginLimit, retries, mixed };
+    writeResults(r, `${r.scale}-instances${r.instances}`, results, renderScaleOut);
     const failed =
       !loginLimit.holds ||
       !retries.holds ||
@@ -150,23 +133,8 @@ export async function readReplica(r: ReplicaRun): Promise<number> {
     console.log(
       `  replica: ${replicaStatements} transactions answered there; lag median ${lag.medianBytes} bytes / ${lag.medianReplayLagMs.toFixed(1)} ms, max ${lag.maxBytes} bytes / ${lag.maxReplayLagMs.toFixed(1)} ms`,
     );
-    const results = {
-      scale: r.scale,
-      date: new Date().toISOString(),
-      quick: r.quick,
-      seconds: (Date.now() - r.started) / 1000,
-      machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version },
-      postgres: (await r.pg.query('SHOW server_version')).rows[0].server_version,
-      onPrimary,
-      onReplica,
-      replicaStatements,
-      lag,
-    };
-    const name = `${r.scale.toLowerCase()}-replica`;
-    const file = path.join('docs', 'benchmarks', `results-${name}${r.quick ? '-quick' : ''}.json`);
-    fs.writeFileSync(file, JSON.stringify(results, null, 2) + '\n');
-    if (!r.quick) writeSection(path.join('docs', 'benchmarks.md'), `${r.scale}-replica`, renderReplica(results));
-    console.log(`\nDone in ${results.seconds.toFixed(0)} s; wrote ${file}${r.quick ? '' : ' and docs/benchmarks.md'}`);
+    const results = { ...(await runHeader(r)), onPrimary, onReplica, replicaStatements, lag };
+    writeResults(r, `${r.scale}-replica`, results, renderReplica);
     const failed =
       replicaStatements <= 0 ||
       [onPrimary, onReplica].some((m) => !m.check.consistent || Object.values(m.streams).some((x) => x.graphqlErrors + x.httpErrors > 0));
@@ -176,4 +144,25 @@ export async function readReplica(r: ReplicaRun): Promise<number> {
     for (const s of r.servers.splice(0)) await s.stop();
     await replica.stop();
   }
+}
+
+/** What every results file starts with: the run, the machine and the server. */
+async function runHeader(r: Omit<ScaleOutRun, 'instances'>) {
+  return {
+    scale: r.scale,
+    date: new Date().toISOString(),
+    quick: r.quick,
+    seconds: (Date.now() - r.started) / 1000,
+    machine: machine(),
+    postgres: (await r.pg.query('SHOW server_version')).rows[0].server_version as string,
+  };
+}
+
+/** docs/benchmarks/results-<name>[-quick].json and, unless quick, the section `<name>` of docs/benchmarks.md. */
+function writeResults<T extends { seconds: number }>(r: { quick: boolean }, name: string, results: T, render: (results: T) => string): void {
+  const file = path.join('docs', 'benchmarks', `results-${name.toLowerCase()}${r.quick ? '-quick' : ''}.json`);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, JSON.stringify(results, null, 2) + '\n');
+  if (!r.quick) writeSection(path.join('docs', 'benchmarks.md'), name, render(results));
+  console.log(`\nDone in ${results.seconds.toFixed(0)} s; wrote ${file}${r.quick ? '' : ' and docs/benchmarks.md'}`);
 }

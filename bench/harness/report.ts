@@ -1,10 +1,14 @@
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- the results JSON written by run.ts */
 
 const f0 = (x: number) => Math.round(x).toLocaleString('en');
 const f1 = (x: number) => (Math.round(x * 10) / 10).toFixed(1);
 const ratio = (x: number) => `×${x.toFixed(2)}`;
+
+/** The machine a run ran on. */
+export const machine = () => ({ cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version });
 
 /** The generated results section for one scale, as Markdown. */
 export function renderResults(r: any): string {

@@ -152,7 +152,15 @@ export class BurdenPlausibility {
 
   private facts(em: EntityManager, inputs: ReportIndicatorBurdenInput[]): Promise<Facts[]> {
     return em.query(
-      `SELECT x.n, up.ids[2:] AS ancestors, to_char(current_date, 'YYYY-MM-DD') AS today, (x.period_end - x.period_start + 1) AS days,
+      `WITH x AS (SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::date[], $4::date[]) WITH ORDINALITY AS x(indicator_id, organisation_id, period_start, period_end, n)),
+       -- Each organisation's chain upwards (itself first), once per organisation, not per report.
+       up AS (
+         SELECT g.id, c.ids FROM (SELECT DISTINCT organisation_id AS id FROM x) g CROSS JOIN LATERAL (
+           WITH RECURSIVE up(id, parent_id, depth) AS (
+             SELECT id, parent_id, 0 FROM organisation WHERE id = g.id
+             UNION ALL SELECT o.id, o.parent_id, up.depth + 1 FROM organisation o JOIN up ON o.id = up.parent_id
+           ) SELECT array_agg(id ORDER BY depth) AS ids FROM up) c)
+       SELECT x.n, up.ids[2:] AS ancestors, to_char(current_date, 'YYYY-MM-DD') AS today, (x.period_end - x.period_start + 1) AS days,
               i.name AS indicator, to_char(i.introduced_on, 'YYYY-MM-DD') AS introduced_on, to_char(i.retired_on, 'YYYY-MM-DD') AS retired_on,
               si.name AS instrument, to_char(si.valid_from, 'YYYY-MM-DD') AS valid_from, to_char(si.valid_to, 'YYYY-MM-DD') AS valid_to,
               EXISTS (SELECT 1 FROM steering_instrument_target t WHERE t.instrument_id = si.id AND t.organisation_id = ANY (up.ids)) AS applies,
@@ -160,13 +168,8 @@ export class BurdenPlausibility {
                      WHERE t.instrument_id = si.id ORDER BY o.name LIMIT 4) AS targets,
               (SELECT name FROM organisation WHERE id = x.organisation_id) AS organisation,
               size.fte, size.headcount
-         FROM unnest($1::uuid[], $2::uuid[], $3::date[], $4::date[]) WITH ORDINALITY AS x(indicator_id, organisation_id, period_start, period_end, n)
+         FROM x JOIN up ON up.id = x.organisation_id
          JOIN indicator i ON i.id = x.indicator_id JOIN steering_instrument si ON si.id = i.instrument_id
-         CROSS JOIN LATERAL (
-           WITH RECURSIVE up(id, parent_id, depth) AS (
-             SELECT id, parent_id, 0 FROM organisation WHERE id = x.organisation_id
-             UNION ALL SELECT o.id, o.parent_id, up.depth + 1 FROM organisation o JOIN up ON o.id = up.parent_id
-           ) SELECT array_agg(id ORDER BY depth) AS ids FROM up) up
          CROSS JOIN LATERAL (
            SELECT max(fte)::float8 AS fte, max(headcount) AS headcount FROM staff_size
             WHERE organisation_id = x.organisation_id AND daterange(valid_from, valid_to, '[]') && daterange(x.period_start, x.period_end, '[]')) size`,
@@ -177,22 +180,24 @@ export class BurdenPlausibility {
   /** Per report (by place), a non-withdrawn report of its indicator for an overlapping period by an organisation above or below its own. */
   private doubleCounting(em: EntityManager, inputs: ReportIndicatorBurdenInput[]): Promise<Overlap[]> {
     return em.query(
-      `SELECT x.n, hit.* FROM unnest($1::uuid[], $2::uuid[], $3::date[], $4::date[]) WITH ORDINALITY AS x(indicator_id, organisation_id, period_start, period_end, n)
-       CROSS JOIN LATERAL (
-         WITH RECURSIVE up(id) AS (
-           SELECT parent_id FROM organisation WHERE id = x.organisation_id AND parent_id IS NOT NULL
-           UNION ALL SELECT o.parent_id FROM organisation o JOIN up ON o.id = up.id WHERE o.parent_id IS NOT NULL
-         ), down(id) AS (
-           SELECT id FROM organisation WHERE parent_id = x.organisation_id
-           UNION ALL SELECT o.id FROM organisation o JOIN down ON o.parent_id = down.id
-         )
-         SELECT o.name AS organisation, to_char(b.period_start, 'YYYY-MM-DD') AS period_start, to_char(b.period_end, 'YYYY-MM-DD') AS period_end,
-                b.organisation_id IN (SELECT id FROM down) AS below
-           FROM burden_report b JOIN organisation o ON o.id = b.organisation_id
-          WHERE b.indicator_id = x.indicator_id AND b.withdrawn_at IS NULL
-            AND daterange(b.period_start, b.period_end, '[]') && daterange(x.period_start, x.period_end, '[]')
-            AND (b.organisation_id IN (SELECT id FROM up) OR b.organisation_id IN (SELECT id FROM down))
-          ORDER BY b.period_start LIMIT 1) hit`,
+      `WITH x AS (SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::date[], $4::date[]) WITH ORDINALITY AS x(indicator_id, organisation_id, period_start, period_end, n)),
+       -- The organisations above and below each one, once per organisation, not per report.
+       related AS (
+         SELECT g.id AS org, r.id, r.below FROM (SELECT DISTINCT organisation_id AS id FROM x) g CROSS JOIN LATERAL (
+           WITH RECURSIVE up(id) AS (
+             SELECT parent_id FROM organisation WHERE id = g.id AND parent_id IS NOT NULL
+             UNION ALL SELECT o.parent_id FROM organisation o JOIN up ON o.id = up.id WHERE o.parent_id IS NOT NULL
+           ), down(id) AS (
+             SELECT id FROM organisation WHERE parent_id = g.id
+             UNION ALL SELECT o.id FROM organisation o JOIN down ON o.parent_id = down.id
+           ) SELECT id, false AS below FROM up UNION ALL SELECT id, true FROM down) r)
+       SELECT DISTINCT ON (x.n) x.n, o.name AS organisation, to_char(b.period_start, 'YYYY-MM-DD') AS period_start,
+              to_char(b.period_end, 'YYYY-MM-DD') AS period_end, related.below
+         FROM x JOIN related ON related.org = x.organisation_id
+         JOIN burden_report b ON b.indicator_id = x.indicator_id AND b.organisation_id = related.id AND b.withdrawn_at IS NULL
+          AND daterange(b.period_start, b.period_end, '[]') && daterange(x.period_start, x.period_end, '[]')
+         JOIN organisation o ON o.id = b.organisation_id
+        ORDER BY x.n, b.period_start`,
       columns(inputs),
     );
   }

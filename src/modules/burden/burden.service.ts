@@ -95,8 +95,10 @@ export class BurdenService {
   /**
    * Several reports in one transaction, each by the rules of `report` (its clientId included):
    * all stored, or none. The first report that fails is named by its place
-   * (`input.reports.<i>.<field>`). The indicators' locks are taken first, in one order, so
-   * batches and single reports of the same indicators wait for each other instead of deadlocking.
+   * (`input.reports.<i>.<field>`). Locks are taken first in the order a single report takes them
+   * (clientIds, then indicators, each sorted), so batches and single reports of the same
+   * indicators wait for each other instead of deadlocking. New reports are checked and stored
+   * set-wise (BurdenBatchWriter); a batch with replacements goes one report at a time.
    */
   async reportBatch(actor: AuthUser, input: ReportIndicatorBurdenBatchInput): Promise<BurdenReportEntity[]> {
     input.reports.forEach((r, i) => {
