@@ -32,7 +32,9 @@ function growthTable(): string {
   return [
     `| query | ${runs.map((r) => `${r.scale} ms`).join(' | ')} |`,
     `|---|${runs.map(() => '---:').join('|')}|`,
-    ...ANALYTICS.map((a) => `| ${a.name} | ${runs.map((r) => (r.medians[a.name] === undefined ? '–' : r.medians[a.name].toFixed(1))).join(' | ')} |`),
+    ...ANALYTICS.map(
+      (a) => `| ${a.name} | ${runs.map((r) => (r.medians[a.name] === undefined ? (r.failed?.[a.name] ?? '–') : r.medians[a.name].toFixed(1))).join(' | ')} |`,
+    ),
     '',
     runs
       .map((r) => `${r.scale} (${r.date.slice(0, 10)}): ${n(r.observations)} observations, ${n(r.burden)} burden reports, ${n(r.responses)} survey responses.`)
@@ -75,9 +77,22 @@ async function main(): Promise<number> {
     ];
     const details: string[] = [];
     const medians: Record<string, number> = {};
+    const failures: Record<string, string> = {};
     for (const s of ANALYTICS) {
       const variables = s.variables(ctx);
-      await gql(url, s.query, variables, token); // warm-up
+      // Warm-up; a query that fails here (e.g. over the statement timeout) is reported, not measured.
+      const failed = await gql(url, s.query, variables, token).then(
+        () => null,
+        (err: Error) => err.message,
+      );
+      if (failed) {
+        const code = /"code":"(\w+)"/.exec(failed)?.[1] ?? 'ERROR';
+        out.push(`| ${s.name} | ${code} | – | – |`);
+        details.push(`## ${s.name}`, '', `Failed: ${code}.`, '');
+        console.log(`${s.name.padEnd(55)} ${code}`);
+        failures[s.name] = code;
+        continue;
+      }
       const times: number[] = [];
       for (let i = 0; i < RUNS; i++) {
         recorder.statements = [];
@@ -112,7 +127,7 @@ async function main(): Promise<number> {
     const times = path.join('docs', 'benchmarks', `analytics-${scale.toLowerCase()}.json`);
     fs.writeFileSync(
       times,
-      JSON.stringify({ scale, date: new Date().toISOString(), postgres: version, responses, burden, observations, medians }, null, 2) + '\n',
+      JSON.stringify({ scale, date: new Date().toISOString(), postgres: version, responses, burden, observations, medians, failed: failures }, null, 2) + '\n',
     );
     writeSection(path.join('docs', 'benchmarks.md'), 'growth', growthTable());
     console.log(`wrote ${file}, ${times} and the growth table in docs/benchmarks.md`);

@@ -95,7 +95,7 @@ export const ANALYTICS: GraphqlScenario[] = [
         bucket: 'QUARTER',
         instrumentId: c.instrumentId,
         codes: [
-          { dimension: 'METHOD', code: 'LESS_DETAIL_STEERING' },
+          { dimension: 'METHOD', code: 'LESS_DETAIL_STEERING:INTRODUCED_OR_STRENGTHENED' },
           { dimension: 'EFFECT_ON_TRUST', code: 'STRENGTHENS' },
         ],
       },

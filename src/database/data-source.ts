@@ -44,6 +44,10 @@ export function dataSourceOptions(p: DataSourceParams): DataSourceOptions {
     extra: {
       max: p.poolSize ?? 10,
       connectionTimeoutMillis: 10_000,
+      // No JIT compilation: our analytics take tens of milliseconds, and where the planner's
+      // estimate crossed jit_above_cost, compiling took longer than the query (indicatorLoad on M:
+      // 400 ms of JIT for 10 ms of work; docs/benchmarks.md). Servers built without LLVM ignore it.
+      options: '-c jit=off',
       ...(p.timeouts && {
         statement_timeout: p.timeouts.statementMs,
         lock_timeout: p.timeouts.lockMs,
