@@ -26,6 +26,7 @@ function growthTable(): string {
           responses: number;
           observations: number;
           medians: Record<string, number>;
+          failed?: Record<string, string>;
         },
     );
   const n = (x: number) => x.toLocaleString('en');
@@ -54,7 +55,8 @@ async function main(): Promise<number> {
   const scale = (values.scale ?? 'S').toUpperCase();
   const db = await openBenchDatabase(scale, false);
   const { app, recorder, url } = await recordingApp(db.url);
-  const pg = new Client({ connectionString: db.url });
+  // As the app's own connections: without JIT (src/database/data-source.ts).
+  const pg = new Client({ connectionString: db.url, options: '-c jit=off' });
   await pg.connect();
   try {
     const token = await login(url, 'analyst@bench.tillit.invalid');

@@ -288,9 +288,12 @@ export async function generate(app: INestApplicationContext, scale: Scale, seed:
     if (!byIndicator.has(b.indicatorId)) byIndicator.set(b.indicatorId, []);
     byIndicator.get(b.indicatorId)!.push(b);
   }
-  const batches = [...byIndicator.values()].flatMap((ofIndicator) =>
+  // Every indicator's first batch, then every second one (L has two per indicator): parallel
+  // writers never wait for each other's indicator lock.
+  const parts = [...byIndicator.values()].map((ofIndicator) =>
     Array.from({ length: Math.ceil(ofIndicator.length / BURDEN_BATCH) }, (_, k) => ofIndicator.slice(k * BURDEN_BATCH, (k + 1) * BURDEN_BATCH)),
   );
+  const batches = Array.from({ length: Math.max(...parts.map((p) => p.length)) }, (_, k) => parts.flatMap((p) => (p[k] ? [p[k]] : []))).flat();
   const p5 = progress('burden reports', reports.length);
   await pool(batches, p5, async (batch) => {
     await burden.reportBatch(admin, {
