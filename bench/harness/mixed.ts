@@ -16,6 +16,8 @@ interface StreamResult {
   ok: number;
   graphqlErrors: number;
   httpErrors: number;
+  /** The first few failed answers, to say why. */
+  errorSamples: string[];
   p50: number;
   p99: number;
 }
@@ -27,6 +29,7 @@ function run(url: string, s: Stream, seconds: number): Promise<StreamResult> {
   const latencies: number[] = [];
   let ok = 0;
   let graphqlErrors = 0;
+  const errorSamples: string[] = [];
   return new Promise((resolve, reject) => {
     const instance = autocannon(
       {
@@ -40,7 +43,10 @@ function run(url: string, s: Stream, seconds: number): Promise<StreamResult> {
             setupRequest: (req: autocannon.Request) => ({ ...req, body: s.body() }),
             onResponse: (status: number, body: string) => {
               if (status === 200 && !body.includes('"errors"')) ok++;
-              else if (status === 200) graphqlErrors++;
+              else if (status === 200) {
+                graphqlErrors++;
+                if (errorSamples.length < 3) errorSamples.push(body.slice(0, 300));
+              } else if (errorSamples.length < 3) errorSamples.push(`HTTP ${status}: ${body.slice(0, 200)}`);
             },
           },
         ],
@@ -53,6 +59,7 @@ function run(url: string, s: Stream, seconds: number): Promise<StreamResult> {
               ok,
               graphqlErrors,
               httpErrors: res.errors + res.timeouts + res.non2xx,
+              errorSamples,
               p50: pct(
                 latencies.sort((a, b) => a - b),
                 50,
@@ -176,6 +183,9 @@ export async function mixedLoad(url: string, pg: Client, adminToken: string, ctx
     },
   );
   const results = await Promise.all(streams.map((s) => run(url, s, seconds)));
+  // Requests still in flight when the load stopped finish on the server: wait for them before
+  // counting and cleaning up, or a late write would outlive the cleanup and collide next run.
+  await new Promise((resolve) => setTimeout(resolve, 3_000));
   const after = (
     await pg.query(
       `SELECT (SELECT count(*) FROM observation WHERE title LIKE $1)::int AS observations,
@@ -184,6 +194,7 @@ export async function mixedLoad(url: string, pg: Client, adminToken: string, ctx
       [`${tag} %`],
     )
   ).rows[0];
+  for (const e of results.flatMap((r) => r.errorSamples)) console.log(`    failed: ${e}`);
   const burden = results[results.length - 1];
   const analytics = results[results.length - 2];
   const writers = results.slice(0, researchers.length);
