@@ -182,4 +182,54 @@ describe('reporting obligations and completeness', () => {
     ]);
     expect(await rows(stranger)).toEqual([]);
   });
+
+  it('counts a report in every period it overlaps, also when the range asked for begins inside a period', async () => {
+    const instrumentId = (await t.asSuperuser('SELECT instrument_id FROM indicator WHERE id = $1', [ind.m]))[0].instrument_id;
+    const define = async (name: string, reportingFrequency: string) =>
+      (
+        await t.gql(
+          'mutation($input: DefineIndicatorInput!) { defineIndicator(input: $input) { id } }',
+          {
+            input: {
+              name,
+              instrumentId,
+              measureType: 'PROCESS',
+              aggregationLevel: 'UNIT',
+              reportingFrequency,
+              introducedOn: '2019-01-01',
+              retiredOn: '2019-12-31',
+            },
+          },
+          admin,
+        )
+      ).data!.defineIndicator.id;
+    const monthly = await define('Månadsmått 2', 'MONTHLY');
+    const halfYearly = await define('Halvårsmått', 'TWICE_A_YEAR');
+    const send = async (indicatorId: string, periodKind: string, periodStart: string, periodEnd: string) => {
+      const input = { indicatorId, organisationId: org.u1, periodKind, periodStart, periodEnd, staffHours: 8, staffCount: 2, usedForImprovement: 'NO' };
+      expect((await t.gql(BURDEN, { input }, reporter)).errors).toBeUndefined();
+    };
+    await send(monthly, 'QUARTER', '2019-04-01', '2019-06-30');
+    await send(halfYearly, 'QUARTER', '2019-04-01', '2019-06-30');
+    await send(halfYearly, 'MONTH', '2019-07-01', '2019-07-31');
+    const rows = async (indicator: string, from: string, to: string) =>
+      (await obligations(reporter, { org: org.u1, indicator, from, to })).data!.reportingObligations.map((o: any) => [
+        o.periodStart,
+        o.periodEnd,
+        o.status,
+        o.coveredDays,
+      ]);
+    // One quarter's report covers each of its months.
+    expect(await rows(monthly, '2019-05-15', '2019-06-20')).toEqual([
+      ['2019-05-01', '2019-05-31', 'LATE', 31],
+      ['2019-06-01', '2019-06-30', 'LATE', 30],
+    ]);
+    // Half-years from mid-May: the first still counts April, the second its July.
+    expect(await rows(halfYearly, '2019-05-15', '2019-08-20')).toEqual([
+      ['2019-01-01', '2019-06-30', 'PARTIAL', 91],
+      ['2019-07-01', '2019-12-31', 'PARTIAL', 31],
+    ]);
+    // From mid-August, July is before the range but inside the half-year it asks about.
+    expect(await rows(halfYearly, '2019-08-15', '2019-08-20')).toEqual([['2019-07-01', '2019-12-31', 'PARTIAL', 31]]);
+  });
 });

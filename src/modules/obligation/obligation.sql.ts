@@ -19,6 +19,16 @@ export interface ObligationSql {
   grace: string;
 }
 
+/**
+ * The calendar grid of a reporting frequency (an SQL text expression), as a LATERAL subquery:
+ * `step` between period starts, and the `unit` the first start is truncated to.
+ */
+const periodGrid = (frequency: string) => `(
+  SELECT CASE ${frequency} WHEN 'QUARTERLY' THEN interval '3 months' WHEN 'TWICE_A_YEAR' THEN interval '6 months'
+                           WHEN 'YEARLY' THEN interval '1 year' ELSE interval '1 month' END AS step,
+         CASE ${frequency} WHEN 'QUARTERLY' THEN 'quarter' WHEN 'TWICE_A_YEAR' THEN 'year' WHEN 'YEARLY' THEN 'year' ELSE 'month' END AS unit
+)`;
+
 export const obligationCtes = (s: ObligationSql) => `
   scope_orgs(id) AS (${s.roots}),
   leaves(id) AS (
@@ -43,24 +53,35 @@ export const obligationCtes = (s: ObligationSql) => `
   due AS (
     SELECT a.leaf_id, a.indicator_id, p.start::date AS period_start, (p.start + f.step - interval '1 day')::date AS period_end
       FROM applicable a
-      CROSS JOIN LATERAL (
-        SELECT CASE a.frequency WHEN 'QUARTERLY' THEN interval '3 months' WHEN 'TWICE_A_YEAR' THEN interval '6 months'
-                                WHEN 'YEARLY' THEN interval '1 year' ELSE interval '1 month' END AS step,
-               CASE a.frequency WHEN 'QUARTERLY' THEN 'quarter' WHEN 'TWICE_A_YEAR' THEN 'year' WHEN 'YEARLY' THEN 'year' ELSE 'month' END AS unit
-      ) f
+      CROSS JOIN LATERAL ${periodGrid('a.frequency')} f
       CROSS JOIN LATERAL generate_series(date_trunc(f.unit, greatest(a.lo, ${s.from})::timestamp), least(a.hi, ${s.to})::timestamp, f.step) AS p(start)
      WHERE a.lo <= ${s.to} AND a.hi >= ${s.from}
        AND (p.start + f.step - interval '1 day')::date >= greatest(a.lo, ${s.from})
   ),
+  -- Each report counted in the reporting periods it overlaps, on the same calendar grid as due:
+  -- an equality join below, where joining every period to every report of the same unit and
+  -- indicator by overlap grew with the square of the periods (and ran past 30 s nationally on M).
+  -- Reports are looked up per organisation in the chain (the fence keeps it a lookup by index:
+  -- PostgreSQL overestimates the recursive chain and would otherwise read every report).
   cover AS (
-    SELECT d.leaf_id, d.indicator_id, d.period_start,
-           sum(least(b.period_end, d.period_end) - greatest(b.period_start, d.period_start) + 1)::int AS days,
+    SELECT ch.leaf_id, b.indicator_id, b.period_start,
+           sum(b.days)::int AS days,
            max(b.created_at) AS received_at,
            (array_agg(b.organisation_id ORDER BY b.created_at DESC))[1] AS reported_by
-      FROM due d
-      JOIN chain ch ON ch.leaf_id = d.leaf_id
-      JOIN burden_report b ON b.organisation_id = ch.org_id AND b.indicator_id = d.indicator_id AND b.withdrawn_at IS NULL
-       AND daterange(b.period_start, b.period_end, '[]') && daterange(d.period_start, d.period_end, '[]')
+      FROM chain ch
+      CROSS JOIN LATERAL (
+        SELECT b.indicator_id, b.organisation_id, b.created_at, p.start::date AS period_start,
+               least(b.period_end, (p.start + f.step - interval '1 day')::date) - greatest(b.period_start, p.start::date) + 1 AS days
+          FROM burden_report b
+          JOIN indicator i ON i.id = b.indicator_id
+          CROSS JOIN LATERAL ${periodGrid('i.reporting_frequency::text')} f
+          CROSS JOIN LATERAL generate_series(date_trunc(f.unit, b.period_start::timestamp), b.period_end::timestamp, f.step) AS p(start)
+         WHERE b.organisation_id = ch.org_id AND b.withdrawn_at IS NULL AND ${s.indicator ? `b.indicator_id = ${s.indicator}` : 'true'}
+           -- Every due period lies within these years (the grid's longest step is a year).
+           AND b.period_end >= date_trunc('year', ${s.from}::timestamp) AND b.period_start < date_trunc('year', ${s.to}::timestamp) + interval '1 year'
+           AND (p.start + f.step - interval '1 day')::date >= b.period_start
+        OFFSET 0
+      ) b
      GROUP BY 1, 2, 3
   ),
   obligation AS (
