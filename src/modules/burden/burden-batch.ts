@@ -75,6 +75,22 @@ export class BurdenBatchWriter {
       em,
     );
     const upTo = noAccess < 0 ? reports : reports.slice(0, noAccess);
+    if (upTo.length) {
+      const failure = await this.firstImplausible(em, upTo);
+      if (failure) return failure;
+    }
+    if (noAccess >= 0) {
+      const refused = await this.access.assertCanReportFor(actor, reports[noAccess].organisationId, em).then(
+        () => null,
+        (err: unknown) => err,
+      );
+      return [noAccess, refused ?? new DomainError('FORBIDDEN', 'You may not report for this organisation')];
+    }
+    return null;
+  }
+
+  /** The first of reports the actor may make that breaks a rule, or collides with a stored report or an earlier one of the batch. */
+  private async firstImplausible(em: EntityManager, upTo: ReportIndicatorBurdenInput[]): Promise<[number, unknown] | null> {
     const { problems, facts } = await this.plausibility.problemsOfAll(em, upTo);
     const existing = await this.existing(em, upTo);
     for (let i = 0; i < upTo.length; i++) {
@@ -90,13 +106,6 @@ export class BurdenBatchWriter {
           .find(({ e }) => sameUnit(e, r) && overlaps(e, r));
       if (own && 'revision' in own) return [i, own.same ? BurdenErrors.exists(own.revision) : BurdenErrors.overlap(own.period_start, own.period_end)];
       if (own) return [i, samePeriod(own.e, r) ? BurdenErrors.exists(1) : BurdenErrors.overlap(own.e.periodStart, own.e.periodEnd)];
-    }
-    if (noAccess >= 0) {
-      const refused = await this.access.assertCanReportFor(actor, reports[noAccess].organisationId, em).then(
-        () => null,
-        (err: unknown) => err,
-      );
-      return [noAccess, refused ?? new DomainError('FORBIDDEN', 'You may not report for this organisation')];
     }
     return null;
   }
