@@ -8,15 +8,17 @@ import { runMain } from './harness/cli';
 import { login } from './harness/gql';
 import { bulkIngest } from './harness/ingest';
 import { load } from './harness/load';
+import { mixedLoad } from './harness/mixed';
 import { ServerProcess } from './harness/processes';
 import { benchContextFrom, NESTED_READ, THIN_READ } from './scenarios';
 
 /**
  * CPU profile of the built API (production mode) under one scenario: `npx ts-node
- * bench/profile-api.ts [--scenario thin|nested|ingest] [--seconds 10] [--connections 10] [--rows 20000]
- * [--rounds 1] [--entry dist/src/main.js] [--no-profile]`. `thin` and `nested` drive those reads
- * (scenarios 1 and 2) at it; `ingest` sends survey responses through the batch mutation, the CSV
- * upload and COPY (rows/s of each, median over rounds). The profile (V8 .cpuprofile, for Chrome
+ * bench/profile-api.ts [--scenario thin|nested|ingest|mixed] [--scale S] [--seconds 10] [--connections 10]
+ * [--rows 20000] [--rounds 1] [--entry dist/src/main.js] [--env NAME=VALUE]… [--no-profile]`. `thin` and
+ * `nested` drive those reads (scenarios 1 and 2) at it; `ingest` sends survey responses through the
+ * batch mutation, the CSV upload and COPY (rows/s of each, median over rounds); `mixed` runs the
+ * mixed load (scenario 5) for --seconds. `--env` sets a variable of the API (e.g. DB_POOL_SIZE=20). The profile (V8 .cpuprofile, for Chrome
  * DevTools or speedscope) goes to bench-profile/. Run `npm run build` first. `--entry` runs
  * another build: for an A/B comparison, build the other commit in a git worktree (with this
  * checkout's node_modules linked in) and point at its dist/src/main.js.
@@ -25,6 +27,8 @@ async function main() {
   const { values } = parseArgs({
     options: {
       scenario: { type: 'string', default: 'thin' },
+      scale: { type: 'string', default: 'S' },
+      env: { type: 'string', multiple: true, default: [] },
       seconds: { type: 'string', default: '10' },
       connections: { type: 'string', default: '10' },
       rows: { type: 'string', default: '20000' },
@@ -33,7 +37,7 @@ async function main() {
       'no-profile': { type: 'boolean', default: false },
     },
   });
-  const db = await openBenchDatabase('S', false);
+  const db = await openBenchDatabase(values.scale!.toUpperCase(), false);
   const pg = new Client({ connectionString: db.url });
   await pg.connect();
   fs.rmSync('bench-profile', { recursive: true, force: true });
@@ -45,6 +49,7 @@ async function main() {
     LOGIN_MAX_PER_ADDRESS: '100000',
     JWT_SECRET: randomBytes(32).toString('hex'),
     PANEL_KEY_SECRET: randomBytes(32).toString('hex'),
+    ...Object.fromEntries(values.env!.map((e) => [e.slice(0, e.indexOf('=')), e.slice(e.indexOf('=') + 1)])),
   };
   const api = await ServerProcess.start(
     'api',
@@ -59,6 +64,10 @@ async function main() {
       const ctx = await benchContextFrom((sql, params) => pg.query(sql, params).then((r) => r.rows));
       const r = await bulkIngest(Number(values.rows), api, pg, admin, ctx, Number(values.rounds));
       console.log(`mutation ×${r.mutationVsCopy.toFixed(2)} COPY, CSV ×${r.csvVsCopy.toFixed(2)} COPY`);
+    } else if (values.scenario === 'mixed') {
+      const admin = await login(api.url, 'admin@bench.tillit.invalid');
+      const ctx = await benchContextFrom((sql, params) => pg.query(sql, params).then((r) => r.rows));
+      await mixedLoad(api.url, pg, admin, ctx, Number(values.seconds)); // prints its own summary
     } else {
       const token = await login(api.url, 'analyst@bench.tillit.invalid');
       const ids: string[] = (await pg.query('SELECT id FROM observation ORDER BY id LIMIT 1000')).rows.map((r) => r.id);
