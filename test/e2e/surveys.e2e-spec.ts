@@ -168,41 +168,6 @@ describe('discretion surveys', () => {
     expect(await stored()).toBe(before + 15_000);
   }, 120_000);
 
-  it('copies responses without clientIds (COPY): the same rows as an insert, and a later chunk failing stores nothing', async () => {
-    const before = await stored();
-    const rows: Record<string, unknown>[] = Array.from({ length: 10_000 }, (_, i) => one({ answers: answers(i), tenureBand: i % 3 ? null : 'YEARS_3_TO_10' }));
-    // A failure PostgreSQL raises in the fourth chunk: the only row less than a year in service.
-    rows[7000] = { ...rows[7000], tenureBand: 'UNDER_1_YEAR' };
-    await t.asSuperuser(`CREATE FUNCTION test_fail_on_tenure() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN IF NEW.tenure_band = 'UNDER_1_YEAR' THEN RAISE EXCEPTION 'test failure'; END IF; RETURN NEW; END $$`);
-    await t.asSuperuser(`CREATE TRIGGER test_fail_on_tenure BEFORE INSERT ON survey_response FOR EACH ROW EXECUTE FUNCTION test_fail_on_tenure()`);
-    try {
-      const failed = await submit(rows);
-      expect(failed.errors).toBeDefined();
-      expect(JSON.stringify(failed.errors)).not.toMatch(/test failure|survey_response|COPY/);
-      expect(await stored()).toBe(before);
-    } finally {
-      await t.asSuperuser('DROP TRIGGER test_fail_on_tenure ON survey_response');
-      await t.asSuperuser('DROP FUNCTION test_fail_on_tenure()');
-    }
-    // Copied (no clientIds) and inserted (with clientIds): the same values stored, scores included.
-    expect((await submit(rows)).data!.submitSurveyResponses).toEqual({ received: 10_000, stored: 10_000, duplicates: 0 });
-    expect((await submit(rows.map((r) => ({ ...r, clientId: randomUUID() })))).data!.submitSurveyResponses.stored).toBe(10_000);
-    const [copied, inserted] = await t
-      .asSuperuser(
-        `SELECT b.id, count(*)::int AS n,
-              md5(string_agg(concat_ws('|', r.unit_id, r.category, r.tenure_band, r.panel_hash, r.answers::text, r.scores::text, r.submitted_by), ',' ORDER BY r.answers::text, r.tenure_band, r.panel_hash)) AS digest,
-              bool_and(r.client_id IS NULL) AS without_client_ids
-         FROM survey_batch b JOIN survey_response r ON r.batch_id = b.id
-        WHERE b.wave_id = $1 GROUP BY b.id, b.created_at ORDER BY b.created_at DESC LIMIT 2`,
-        [waveId],
-      )
-      .then((r) => r.reverse());
-    expect(copied).toMatchObject({ n: 10_000, without_client_ids: true });
-    expect(inserted).toMatchObject({ n: 10_000, without_client_ids: false, digest: copied.digest });
-    expect(await stored()).toBe(before + 20_000);
-  }, 120_000);
-
   it('lists every bad row: wrong length, out of range, a unit the wave does not target or that is not yours', async () => {
     const stranger = await makeOrganisation(t.ds, { name: 'Annan enhet' });
     const bad = onlyError(

@@ -13,7 +13,6 @@ import { AccessChecks } from '../access/access.checks';
 import { visibleBatches, visibleWaves } from '../access/access.rules';
 import { applyTo } from '../access/sql-fragment';
 import { CorrectSurveyBatchInput, CreateSurveyInstrumentInput, SubmitSurveyResponsesInput, SurveyResponseInput } from './dto/survey.input';
-import { copyRows, copyValue } from '../../database/copy-rows';
 import { numberArrayLiteral } from '../../database/pg-array';
 import { panelHash } from './panel-key';
 import { newRecordKey } from './record-key';
@@ -51,9 +50,6 @@ export type LinkAnswer = Omit<SurveyResponseInput, 'unitId' | 'clientId'>;
 
 /** Rows per INSERT of a batch: small enough that preparing the next overlaps inserting this one. */
 const INSERT_CHUNK = 2_000;
-
-/** The columns a chunk of responses without clientIds is COPYed into, in the order of its lines. */
-const COPY_COLUMNS = ['wave_id', 'batch_id', 'unit_id', 'category', 'tenure_band', 'panel_hash', 'answers', 'scores', 'record_key', 'submitted_by'];
 
 /** One chunk of responses, as one array parameter per column; retries (the same clientId) are skipped. */
 const INSERT_RESPONSES = `WITH ins AS (
@@ -264,10 +260,9 @@ export class SurveyService {
   }
 
   /**
-   * Stores validated responses into a batch, in chunks of INSERT_CHUNK. A chunk without clientIds
-   * is COPYed (nothing in it can be a retry); one with clientIds is one INSERT (a column per
-   * parameter, unnested together) that skips a response whose clientId the wave already holds.
-   * Answers and scores travel as array literals ("{4,NULL,2}"). Returns how many were stored.
+   * Inserts validated responses into a batch in one statement (docs/architecture.md): a column per
+   * parameter, unnested together; answers and scores travel as array literals ("{4,NULL,2}").
+   * A response whose clientId the wave already holds is skipped. Returns how many were stored.
    */
   private async insertResponses(
     em: EntityManager,
@@ -283,47 +278,27 @@ export class SurveyService {
     // the end, and the transaction makes it all or nothing.
     const inserts: Promise<{ n: number } | { failed: unknown }>[] = [];
     for (let i = 0; i < rs.length; i += INSERT_CHUNK) {
-      const chunk = rs.slice(i, i + INSERT_CHUNK).map((r) => ({
-        ...r,
-        panelHash: r.panelKey ? panelHash(this.panelSecret, wave.pilotId, r.panelKey) : null,
-        answersLiteral: numberArrayLiteral(r.answers),
-        scoresLiteral: numberArrayLiteral(score(r.answers)),
-        recordKey: newRecordKey(),
-      }));
-      // Without clientIds no row can be a retry to skip: COPY. Otherwise INSERT … ON CONFLICT.
-      const stored: Promise<number> = chunk.some((r) => r.clientId)
-        ? em
-            .query(INSERT_RESPONSES, [
-              wave.id,
-              submittedBy,
-              chunk.map((r) => r.unitId),
-              chunk.map((r) => r.category),
-              chunk.map((r) => r.tenureBand ?? null),
-              chunk.map((r) => r.panelHash),
-              chunk.map((r) => r.clientId ?? null),
-              chunk.map((r) => r.answersLiteral),
-              chunk.map((r) => r.scoresLiteral),
-              chunk.map((r) => r.recordKey),
-              batchId,
-            ])
-            .then((rows: { n: number }[]) => rows[0].n)
-        : copyRows(
-            em,
-            'survey_response',
-            COPY_COLUMNS,
-            chunk.map((r) =>
-              [wave.id, batchId, r.unitId, r.category, r.tenureBand, r.panelHash, r.answersLiteral, r.scoresLiteral, r.recordKey, submittedBy]
-                .map(copyValue)
-                .join('\t')
-                .concat('\n'),
-            ),
-          );
-      // Settled at once: a failed chunk must not be an unhandled rejection while the next is prepared.
+      const chunk = rs.slice(i, i + INSERT_CHUNK);
       inserts.push(
-        stored.then(
-          (n) => ({ n }),
-          (failed: unknown) => ({ failed }),
-        ),
+        em
+          .query(INSERT_RESPONSES, [
+            wave.id,
+            submittedBy,
+            chunk.map((r) => r.unitId),
+            chunk.map((r) => r.category),
+            chunk.map((r) => r.tenureBand ?? null),
+            chunk.map((r) => (r.panelKey ? panelHash(this.panelSecret, wave.pilotId, r.panelKey) : null)),
+            chunk.map((r) => r.clientId ?? null),
+            chunk.map((r) => numberArrayLiteral(r.answers)),
+            chunk.map((r) => numberArrayLiteral(score(r.answers))),
+            chunk.map(() => newRecordKey()),
+            batchId,
+          ])
+          .then(
+            // Settled at once: a failed chunk must not be an unhandled rejection while the next is prepared.
+            (rows: { n: number }[]) => ({ n: rows[0].n }),
+            (failed: unknown) => ({ failed }),
+          ),
       );
       // Let the statement go out before the next chunk is prepared.
       await new Promise((resolve) => setImmediate(resolve));
