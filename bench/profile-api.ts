@@ -14,14 +14,15 @@ import { benchContextFrom, NESTED_READ, THIN_READ } from './scenarios';
 
 /**
  * CPU profile of the built API (production mode) under one scenario: `npx ts-node
- * bench/profile-api.ts [--scenario thin|nested|ingest|mixed] [--scale S] [--seconds 10] [--connections 10]
- * [--rows 20000] [--rounds 1] [--entry dist/src/main.js] [--env NAME=VALUE]… [--no-profile]`. `thin` and
- * `nested` drive those reads (scenarios 1 and 2) at it; `ingest` sends survey responses through the
- * batch mutation, the CSV upload and COPY (rows/s of each, median over rounds); `mixed` runs the
- * mixed load (scenario 5) for --seconds. `--env` sets a variable of the API (e.g. DB_POOL_SIZE=20). The profile (V8 .cpuprofile, for Chrome
- * DevTools or speedscope) goes to bench-profile/. Run `npm run build` first. `--entry` runs
- * another build: for an A/B comparison, build the other commit in a git worktree (with this
- * checkout's node_modules linked in) and point at its dist/src/main.js.
+ * bench/profile-api.ts [--scenario thin|nested|ingest|mixed] [--scale S] [--seconds 10]
+ * [--connections 10] [--rows 20000] [--rounds 1] [--entry dist/src/main.js] [--env NAME=VALUE]…
+ * [--no-profile]`. `thin` and `nested` drive those reads (scenarios 1 and 2) at it; `ingest`
+ * sends survey responses through the batch mutation, the CSV upload and COPY (rows/s of each,
+ * median over rounds); `mixed` runs the mixed load (scenario 5) for --seconds. `--env` sets a
+ * variable of the API (e.g. DB_POOL_SIZE=20). The profile (V8 .cpuprofile, for Chrome DevTools
+ * or speedscope) goes to bench-profile/. Run `npm run build` first. `--entry` runs another build:
+ * for an A/B comparison, build the other commit in a git worktree (with this checkout's
+ * node_modules linked in) and point at its dist/src/main.js.
  */
 async function main() {
   const { values } = parseArgs({
@@ -37,6 +38,10 @@ async function main() {
       'no-profile': { type: 'boolean', default: false },
     },
   });
+  const unknownScenario = !['thin', 'nested', 'ingest', 'mixed'].includes(values.scenario!);
+  if (unknownScenario) throw new Error(`--scenario must be thin, nested, ingest or mixed, not "${values.scenario}"`);
+  const badEnv = values.env!.find((e) => !/^[A-Z][A-Z0-9_]*=/.test(e));
+  if (badEnv !== undefined) throw new Error(`--env takes NAME=VALUE, not "${badEnv}"`);
   const db = await openBenchDatabase(values.scale!.toUpperCase(), false);
   const pg = new Client({ connectionString: db.url });
   await pg.connect();
@@ -59,19 +64,17 @@ async function main() {
     '/health/live',
   );
   try {
+    const ctx = await benchContextFrom((sql, params) => pg.query(sql, params).then((r) => r.rows));
     if (values.scenario === 'ingest') {
       const admin = await login(api.url, 'admin@bench.tillit.invalid');
-      const ctx = await benchContextFrom((sql, params) => pg.query(sql, params).then((r) => r.rows));
       const r = await bulkIngest(Number(values.rows), api, pg, admin, ctx, Number(values.rounds));
       console.log(`mutation ×${r.mutationVsCopy.toFixed(2)} COPY, CSV ×${r.csvVsCopy.toFixed(2)} COPY`);
     } else if (values.scenario === 'mixed') {
       const admin = await login(api.url, 'admin@bench.tillit.invalid');
-      const ctx = await benchContextFrom((sql, params) => pg.query(sql, params).then((r) => r.rows));
       await mixedLoad(api.url, pg, admin, ctx, Number(values.seconds)); // prints its own summary
     } else {
       const token = await login(api.url, 'analyst@bench.tillit.invalid');
       const ids: string[] = (await pg.query('SELECT id FROM observation ORDER BY id LIMIT 1000')).rows.map((r) => r.id);
-      const ctx = await benchContextFrom((sql, params) => pg.query(sql, params).then((r) => r.rows));
       let k = 0;
       const body =
         values.scenario === 'nested'

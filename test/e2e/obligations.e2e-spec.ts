@@ -18,6 +18,17 @@ describe('reporting obligations and completeness', () => {
   let analyst: string;
   const org: Record<string, string> = {};
   const ind: Record<string, string> = {};
+  let instrumentId: string;
+
+  /** An indicator of the pilot's instrument (applies to the administration's units). */
+  const define = async (name: string, reportingFrequency: string, retiredOn: string | null) =>
+    (
+      await t.gql(
+        'mutation($input: DefineIndicatorInput!) { defineIndicator(input: $input) { id } }',
+        { input: { name, instrumentId, measureType: 'PROCESS', aggregationLevel: 'UNIT', reportingFrequency, introducedOn: '2019-01-01', retiredOn } },
+        admin,
+      )
+    ).data!.defineIndicator.id;
 
   const month = (start: string) => {
     const [y, m] = start.split('-').map(Number);
@@ -46,7 +57,7 @@ describe('reporting obligations and completeness', () => {
     reporter = (await userWithToken(t, { role: Role.ORG_REPORTER, organisationId: org.kommun })).token;
     await makePilot(t.ds, { code: 'OBL-1', startsOn: '2019-01-01', endsOn: null }, [{ organisationId: org.kommun, level: SteeringLevel.POLITICAL_PRINCIPAL }]);
     // The instrument applies to the administration: its units owe the reports.
-    const instrumentId = (
+    instrumentId = (
       await t.gql(
         'mutation($input: CreateSteeringInstrumentInput!) { createSteeringInstrument(input: $input) { id } }',
         {
@@ -62,16 +73,6 @@ describe('reporting obligations and completeness', () => {
         admin,
       )
     ).data!.createSteeringInstrument.id;
-    const define = async (name: string, reportingFrequency: string, retiredOn: string | null) =>
-      (
-        await t.gql(
-          'mutation($input: DefineIndicatorInput!) { defineIndicator(input: $input) { id } }',
-          {
-            input: { name, instrumentId, measureType: 'PROCESS', aggregationLevel: 'UNIT', reportingFrequency, introducedOn: '2019-01-01', retiredOn },
-          },
-          admin,
-        )
-      ).data!.defineIndicator.id;
     ind.m = await define('Månadsmått', 'MONTHLY', null);
     ind.q = await define('Kvartalsmått', 'QUARTERLY', '2019-06-30');
 
@@ -184,27 +185,8 @@ describe('reporting obligations and completeness', () => {
   });
 
   it('counts a report in every period it overlaps, also when the range asked for begins inside a period', async () => {
-    const instrumentId = (await t.asSuperuser('SELECT instrument_id FROM indicator WHERE id = $1', [ind.m]))[0].instrument_id;
-    const define = async (name: string, reportingFrequency: string) =>
-      (
-        await t.gql(
-          'mutation($input: DefineIndicatorInput!) { defineIndicator(input: $input) { id } }',
-          {
-            input: {
-              name,
-              instrumentId,
-              measureType: 'PROCESS',
-              aggregationLevel: 'UNIT',
-              reportingFrequency,
-              introducedOn: '2019-01-01',
-              retiredOn: '2019-12-31',
-            },
-          },
-          admin,
-        )
-      ).data!.defineIndicator.id;
-    const monthly = await define('Månadsmått 2', 'MONTHLY');
-    const halfYearly = await define('Halvårsmått', 'TWICE_A_YEAR');
+    const monthly = await define('Månadsmått 2', 'MONTHLY', '2019-12-31');
+    const halfYearly = await define('Halvårsmått', 'TWICE_A_YEAR', '2019-12-31');
     const send = async (indicatorId: string, periodKind: string, periodStart: string, periodEnd: string) => {
       const input = { indicatorId, organisationId: org.u1, periodKind, periodStart, periodEnd, staffHours: 8, staffCount: 2, usedForImprovement: 'NO' };
       expect((await t.gql(BURDEN, { input }, reporter)).errors).toBeUndefined();
