@@ -100,6 +100,25 @@ describe('errors and limits', () => {
     expect([ok.status, ok.headers.get('content-type')]).toEqual([200, expect.stringMatching(/^application\/graphql-response\+json/)]);
   });
 
+  it('tells every cache to keep no GraphQL answer, with data or with errors', async () => {
+    const post = (query: string) =>
+      fetch(`${t.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query }),
+      });
+    const answers = await Promise.all([
+      post('{ pilots(first: 1) { totalCount } }'),
+      post('{ pilot(id: "00000000-0000-4000-8000-000000000000") { code } }'),
+      post('{ nope }'),
+    ]);
+    expect(answers.map((r) => [r.status, r.headers.get('cache-control')])).toEqual([
+      [200, 'no-store'],
+      [200, 'no-store'],
+      [400, 'no-store'],
+    ]);
+  });
+
   it('refuses a NUL character in any string as bad input, naming the field, also without a token', async () => {
     const login = onlyError(
       await t.gql('mutation($input: LoginInput!) { login(input: $input) { token } }', { input: { email: 'a\u0000@b.se', password: 'x' } }),

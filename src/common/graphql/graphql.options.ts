@@ -2,6 +2,7 @@ import { ApolloDriverConfig } from '@nestjs/apollo';
 import type { AppConfig } from '../../config/config';
 import { complexityPlugin } from './complexity.plugin';
 import { errorPolicyPlugin } from './error-policy.plugin';
+import { cacheControlDisabled, noStorePlugin } from './no-store.plugin';
 import type { AppRequest, GqlContext } from './gql-context';
 import { describeRoots } from './root-descriptions';
 import { limitRules } from './validation-rules';
@@ -24,7 +25,9 @@ export function graphqlOptions(config: AppConfig): Omit<ApolloDriverConfig, 'dri
     preserveHttpStatusForExecutionErrors: false,
     parseOptions: { maxTokens: config.graphql.maxTokens },
     validationRules: limitRules(config.graphql),
-    plugins: [complexityPlugin(config.graphql.maxComplexity), errorPolicyPlugin()],
+    // No cache hints: Apollo's implicit cache-control plugin would wrap every field's resolver only
+    // to answer no-store, which noStorePlugin does alone.
+    plugins: [complexityPlugin(config.graphql.maxComplexity), errorPolicyPlugin(), noStorePlugin(), cacheControlDisabled()],
     buildSchemaOptions: { dateScalarMode: 'isoDate', numberScalarMode: 'integer' },
     transformSchema: describeRoots,
     context: ({ req, res }: { req: AppRequest; res: Response }): GqlContext => ({ req, res, loaders: new Map() }),
