@@ -332,6 +332,61 @@ describe('observations', () => {
     expect(await measure(2, 'nplus-a')).toBe(await measure(9, 'nplus-b'));
   });
 
+  describe('a page read from its selection', () => {
+    const tag = 'urval';
+    let ids: string[];
+    beforeAll(async () => {
+      ids = [];
+      for (const day of ['2017-05-02', '2017-05-03', '2017-05-04']) {
+        const obs = (await log({ tags: [tag], occurredOn: day, title: `Urval ${day}` })).data!.logObservation;
+        await t.gql(SEGMENT, { input: { observationId: obs.id, start: 0, end: 10 } }, researcher.token);
+        ids.unshift(obs.id);
+      }
+    });
+    const TYPES: Record<string, string> = { skip: 'Boolean!', after: 'String' };
+    const page = async (selection: string, variables: Record<string, unknown> = {}, fragments = '') => {
+      const declared = Object.keys(variables).map((v) => `, $${v}: ${TYPES[v]}`);
+      const query = `query($f: ObservationFilter${declared.join('')}) { observations(first: 10, filter: $f${'after' in variables ? ', after: $after' : ''}) { ${selection} } } ${fragments}`;
+      const res = await t.gql(query, { f: { tag }, ...variables }, admin);
+      expect(res.errors).toBeUndefined();
+      return res.data!.observations;
+    };
+    const one = async (id: string) => (await t.gql(GET, { id }, admin)).data!.observation;
+
+    it('answers every field as the one-observation read does', async () => {
+      const all = await page(
+        `edges { node { ${FIELDS} segments { start end quote stale } versions { version change changedFields changedBy { id } snapshot } } }`,
+      );
+      expect(all.edges.map((e: any) => e.node)).toEqual(await Promise.all(ids.map(one)));
+    });
+
+    it('follows aliases, fragments and @skip', async () => {
+      const got = await page(
+        'edges { node { ...Parts heading: title author @skip(if: $skip) { displayName } } }',
+        { skip: true },
+        'fragment Parts on Observation { id codes { forms } pilot { code } }',
+      );
+      const full = await Promise.all(ids.map(one));
+      expect(got.edges.map((e: any) => e.node)).toEqual(
+        full.map((o) => ({ id: o.id, heading: o.title, codes: { forms: o.codes.forms }, pilot: { code: o.pilot.code } })),
+      );
+    });
+
+    it('reads the page, its authors and its total in one statement, and counts an empty page on its own', async () => {
+      t.queries.reset();
+      const first = await page('totalCount pageInfo { endCursor } edges { node { title author { displayName } } }');
+      expect([first.totalCount, first.edges.length, t.queries.reset()]).toEqual([3, 3, 2]); // the caller's token, then the page
+      const after = await page('totalCount edges { node { id } }', { after: first.pageInfo.endCursor });
+      expect([after.totalCount, after.edges]).toEqual([3, []]);
+    });
+
+    it('refuses a cursor whose value is no date as bad input', async () => {
+      const forged = Buffer.from(JSON.stringify(['inte-ett-datum', ids[0]])).toString('base64url');
+      const res = await t.gql(LIST, { filter: { tag }, after: forged }, admin);
+      expect(onlyError(res)).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
+    });
+  });
+
   it('writes an audit entry for every change', async () => {
     const obs = (await log({ title: 'Audited' })).data!.logObservation;
     await t.gql(UPDATE, { input: { id: obs.id, expectedVersion: 1, reason: 'Rättad', tags: ['ny'] } }, researcher.token);

@@ -3,6 +3,7 @@ import { ArgsType, Field, Int, ObjectType } from '@nestjs/graphql';
 import { IsBase64, IsInt, IsOptional, Max, MaxLength, Min } from 'class-validator';
 import { SelectQueryBuilder } from 'typeorm';
 import { badInput } from '../errors/domain-error';
+import type { Params } from '../sql/params';
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
@@ -106,13 +107,42 @@ export async function paginate<T extends { id: string }>(qb: SelectQueryBuilder<
     .addOrderBy(idColumn, direction)
     .limit(args.first + 1)
     .getMany();
+  return toConnection(rows, args, sort, () => countQb.getCount());
+}
+
+/**
+ * The same keyset page for hand-written SQL (sort.column and idColumn are SQL expressions):
+ * `where`, a condition to AND with the filter (`true` on the first page), and `orderLimit`,
+ * the ORDER BY … LIMIT first + 1 to end the statement with.
+ */
+export function keysetSql<T>(args: PageArgs, sort: KeysetSort<T>, idColumn: string, p: Params): { where: string; orderLimit: string } {
+  const direction = sort.direction ?? 'ASC';
+  let where = 'true';
+  if (args.after) {
+    const [value, id] = decodeCursor(args.after);
+    where = `(${sort.column}, ${idColumn}) ${direction === 'ASC' ? '>' : '<'} (${p.add(value)}, ${p.add(id, '::uuid')})`;
+  }
+  return { where, orderLimit: `ORDER BY ${sort.column} ${direction}, ${idColumn} ${direction} LIMIT ${p.add(args.first + 1, '::int')}` };
+}
+
+/**
+ * The connection of first + 1 rows read in keyset order; `count` runs only if totalCount is
+ * selected (unless `knownTotal` already holds it).
+ */
+export function toConnection<T extends { id: string }>(
+  rows: T[],
+  args: PageArgs,
+  sort: KeysetSort<T>,
+  count: () => Promise<number>,
+  knownTotal?: number,
+): ConnectionShape<T> {
   const page = rows.slice(0, args.first);
   const edges = page.map((node) => ({ cursor: encodeCursor(sort.value(node), node.id), node }));
   return {
     edges,
     pageInfo: { hasNextPage: rows.length > args.first, endCursor: edges.at(-1)?.cursor ?? null },
     get totalCount() {
-      return countQb.getCount();
+      return knownTotal === undefined ? count() : Promise.resolve(knownTotal);
     },
   };
 }

@@ -1,4 +1,6 @@
-import { Args, Context, ID, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Info, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { pageSelection } from '../../common/pagination/page-selection';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { CurrentUser } from '../../common/auth/decorators';
 import type { GqlContext } from '../../common/graphql/gql-context';
@@ -38,8 +40,8 @@ export class ObservationResolver {
 
   @Allow('observations.read')
   @Query(() => ObservationConnection, { description: 'Newest first. Researchers see the pilots they follow; admins and analysts all.' })
-  observations(@CurrentUser() actor: AuthUser, @Args() args: ObservationsArgs) {
-    return this.observationService.list(actor, args);
+  observations(@CurrentUser() actor: AuthUser, @Args() args: ObservationsArgs, @Info() info: GraphQLResolveInfo) {
+    return this.observationService.list(actor, args, pageSelection(info));
   }
 
   @Allow('observations.read')
@@ -102,7 +104,7 @@ export class ObservationResolver {
 
   @ResolveField(() => UserEntity, { description: 'The researcher who logged it.' })
   author(@Parent() o: ObservationEntity, @Context() ctx: GqlContext) {
-    return this.userLoaders.byId(ctx).load(o.authorId);
+    return o.author ?? this.userLoaders.byId(ctx).load(o.authorId); // read with the page that selected it
   }
 
   @ResolveField(() => [CodedSegmentEntity], { description: 'Its coded passages, in text order.' })

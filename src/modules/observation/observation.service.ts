@@ -4,7 +4,9 @@ import { createHash } from 'node:crypto';
 import { DataSource, EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { notFound } from '../../common/errors/domain-error';
-import { ConnectionShape, paginate } from '../../common/pagination/connection';
+import { ConnectionShape, keysetSql, KeysetSort, toConnection } from '../../common/pagination/connection';
+import type { PageSelection } from '../../common/pagination/page-selection';
+import { UserEntity } from '../user/user.entity';
 import { AuditAction, AuditEntity } from '../audit/audit.enums';
 import { AuditService } from '../audit/audit.service';
 import { subtreeIdsSql, takesPartInPilotSql } from '../organisation/organisation.sql';
@@ -18,7 +20,7 @@ import { AddCodedSegmentInput, UpdateCodedSegmentInput } from './dto/coded-segme
 import { DeleteObservationInput, RestoreObservationInput } from './dto/delete-observation.input';
 import { RemoveByIdInput } from '../../common/corrections/correction.input';
 import { LogObservationInput } from './dto/log-observation.input';
-import { CodeFilter, ObservationsArgs } from './dto/observations.args';
+import { CodeFilter, ObservationFilter, ObservationsArgs } from './dto/observations.args';
 import { UpdateObservationInput } from './dto/update-observation.input';
 import { FrameworkCodes, FrameworkCodesInput, toCodes } from './framework-codes';
 import { assertOwnCodesUsable } from '../own-code/own-code.usage';
@@ -34,6 +36,26 @@ import { codePointLength, sliceCodePoints } from './text';
 
 /** The expression the Swedish full-text index (idx_observation_search) is built on. */
 const SEARCH_VECTOR = `to_tsvector('swedish', o.title || ' ' || o.text)`;
+
+/** Lists are newest first: by the day it occurred, then by id. */
+const NEWEST_FIRST: KeysetSort<ObservationEntity> = { column: 'o.occurred_on', value: (o) => o.occurredOn, direction: 'DESC' };
+
+/** Fields of Observation resolved from other columns (their keys) or from none; every other field is a column. */
+const RESOLVED_FROM: Record<string, string[]> = {
+  pilot: ['pilotId'],
+  organisation: ['organisationId'],
+  author: ['authorId'],
+  segments: [],
+  versions: [],
+  __typename: [],
+};
+
+/** The properties a page must read for these fields: theirs, the keys of resolved ones, and the cursor's. */
+function columnsFor(fields: ReadonlySet<string>): Set<string> {
+  const properties = new Set(['id', 'occurredOn']);
+  for (const field of fields) for (const p of RESOLVED_FROM[field] ?? [field]) properties.add(p);
+  return properties;
+}
 
 /** What a version keeps: everything a user can change. */
 function snapshot(o: ObservationEntity) {
@@ -62,35 +84,63 @@ export class ObservationService {
     private readonly requests: ClientRequests,
   ) {
     this.rows = new EntityRows(ds, ObservationEntity, 'o');
+    this.authors = new EntityRows(ds, UserEntity, 'u', 'u');
   }
 
-  /** Observations by hand-written SQL (the one-observation read is the API's hottest path). */
+  /** Observations by hand-written SQL (the one-observation read and the list are the API's hottest paths). */
   private readonly rows: EntityRows<ObservationEntity>;
+  /** Their authors, read in the same statement as a page that selects them. */
+  private readonly authors: EntityRows<UserEntity>;
 
   // ---------------------------------------------------------------- reading
 
-  async list(actor: AuthUser, args: ObservationsArgs): Promise<ConnectionShape<ObservationEntity>> {
-    const qb = applyTo(this.ds.getRepository(ObservationEntity).createQueryBuilder('o'), readableObservations(actor, 'o'));
-    const f = args.filter ?? { deleted: false, codeMatch: CodeMatch.ANY };
-    if (f.deleted) applyTo(qb.andWhere('o.deletedAt IS NOT NULL'), visibleDeletedObservations(actor, 'o'));
-    else qb.andWhere('o.deletedAt IS NULL');
-    if (f.pilotId?.length) qb.andWhere('o.pilotId IN (:...pilotIds)', { pilotIds: f.pilotId });
-    if (f.organisationId) qb.andWhere(`o.organisation_id IN (${subtreeIdsSql(':filterOrgId')})`, { filterOrgId: f.organisationId });
-    if (f.authorId) qb.andWhere('o.authorId = :authorId', { authorId: f.authorId });
-    if (f.kind?.length) qb.andWhere('o.kind IN (:...kinds)', { kinds: f.kind });
-    if (f.level?.length) qb.andWhere('o.level IN (:...levels)', { levels: f.level });
-    if (f.respondentRole?.length) qb.andWhere('o.respondentRole IN (:...roles)', { roles: f.respondentRole });
-    if (f.from) qb.andWhere('o.occurredOn >= :from', { from: f.from });
-    if (f.to) qb.andWhere('o.occurredOn <= :to', { to: f.to });
-    if (f.tag) qb.andWhere('o.tags @> CAST(:tags AS varchar[])', { tags: [f.tag] });
-    if (f.text?.trim()) qb.andWhere(`${SEARCH_VECTOR} @@ websearch_to_tsquery('swedish', :q)`, { q: f.text.trim() });
-    if (f.codes) this.filterCodes(qb, f.codes, f.codeMatch);
-    return paginate(qb, args, { column: 'o.occurredOn', value: (o) => o.occurredOn, direction: 'DESC' });
+  /**
+   * One page, newest first, in one statement: only the columns the selection needs (`want`,
+   * from the GraphQL selection set; all without it), the author joined when selected, and the
+   * total count when selected (unless the page is empty: then it is counted on its own).
+   */
+  async list(actor: AuthUser, args: ObservationsArgs, want?: PageSelection): Promise<ConnectionShape<ObservationEntity>> {
+    const p = new Params();
+    const where = this.listWhere(actor, args.filter ?? { deleted: false, codeMatch: CodeMatch.ANY }, p);
+    const countSql = `SELECT count(*)::int AS n FROM observation o WHERE ${where}`;
+    const countParams = [...p.values];
+    const keyset = keysetSql(args, NEWEST_FIRST, 'o.id', p);
+    const rows = want ? this.rows.only(columnsFor(want.nodeFields)) : this.rows;
+    const author = want?.nodeFields.has('author') ?? false;
+    const select = [rows.select, author && this.authors.select, want?.totalCount && `(${countSql}) AS total_count`].filter(Boolean);
+    const raw: Record<string, unknown>[] = await this.ds.query(
+      `SELECT ${select.join(', ')} FROM observation o ${author ? 'JOIN app_user u ON u.id = o.author_id' : ''}
+        WHERE ${where} AND ${keyset.where} ${keyset.orderLimit}`,
+      p.values,
+    );
+    const page = raw.map((row) => Object.assign(rows.hydrate(row), author ? { author: this.authors.hydrate(row) } : {}));
+    const count = () => this.ds.query(countSql, countParams).then(([r]) => r.n as number);
+    return toConnection(page, args, NEWEST_FIRST, count, raw[0]?.total_count as number | undefined);
   }
 
-  private filterCodes(qb: SelectQueryBuilder<ObservationEntity>, codes: CodeFilter, match: CodeMatch): void {
+  /** The filter of a list, with the caller's access rule, as one SQL condition on `o`. */
+  private listWhere(actor: AuthUser, f: ObservationFilter, p: Params): string {
+    const where = [inRaw(readableObservations(actor, 'o'), p)];
+    if (f.deleted) where.push('o.deleted_at IS NOT NULL', inRaw(visibleDeletedObservations(actor, 'o'), p));
+    else where.push('o.deleted_at IS NULL');
+    const any = (column: string, values: unknown[] | undefined, cast: string) => values?.length && where.push(`${column} = ANY(${p.add(values, cast)})`);
+    any('o.pilot_id', f.pilotId, '::uuid[]');
+    any('o.kind', f.kind, '::observation_kind[]');
+    any('o.level', f.level, '::steering_level[]');
+    any('o.respondent_role', f.respondentRole, '::respondent_role[]');
+    if (f.organisationId) where.push(`o.organisation_id IN (${subtreeIdsSql(p.add(f.organisationId, '::uuid'))})`);
+    if (f.authorId) where.push(`o.author_id = ${p.add(f.authorId, '::uuid')}`);
+    if (f.from) where.push(`o.occurred_on >= ${p.add(f.from, '::date')}`);
+    if (f.to) where.push(`o.occurred_on <= ${p.add(f.to, '::date')}`);
+    if (f.tag) where.push(`o.tags @> ${p.add([f.tag], '::varchar[]')}`);
+    if (f.text?.trim()) where.push(`${SEARCH_VECTOR} @@ websearch_to_tsquery('swedish', ${p.add(f.text.trim())})`);
+    if (f.codes) where.push(this.codesWhere(f.codes, f.codeMatch, p));
+    return where.filter(Boolean).join(' AND ');
+  }
+
+  /** The code filter: ANY of the codes given or ALL of them ('' when none is given). */
+  private codesWhere(codes: CodeFilter, match: CodeMatch, p: Params): string {
     const parts: string[] = [];
-    const params: Record<string, unknown> = {};
     const arrays: [keyof CodeFilter, string, string][] = [
       ['forms', 'forms', 'governance_form'],
       ['relations', 'relations', 'trust_relation'],
@@ -98,30 +148,21 @@ export class ObservationService {
     ];
     for (const [key, column, type] of arrays) {
       const values = codes[key];
-      if (!values?.length) continue;
-      params[`code_${key}`] = values;
-      parts.push(`o.${column} ${match === CodeMatch.ALL ? '@>' : '&&'} CAST(:code_${key} AS ${type}[])`);
+      if (values?.length) parts.push(`o.${column} ${match === CodeMatch.ALL ? '@>' : '&&'} ${p.add(values, `::${type}[]`)}`);
     }
-    this.filterMethods(codes, match, parts, params);
-    const scalars: [keyof CodeFilter, string][] = [
-      ['phase', 'phase'],
-      ['orientation', 'orientation'],
-      ['effectOnTrust', 'effect_on_trust'],
+    parts.push(...this.methodsWhere(codes, match, p));
+    const scalars: [keyof CodeFilter, string, string][] = [
+      ['phase', 'phase', 'governance_phase'],
+      ['orientation', 'orientation', 'coded_orientation'],
+      ['effectOnTrust', 'effect_on_trust', 'trust_effect'],
     ];
-    for (const [key, column] of scalars) {
-      const values = codes[key];
+    for (const [key, column, type] of scalars) {
+      const values = codes[key] as string[] | undefined;
       if (!values?.length) continue;
-      if (match === CodeMatch.ANY) {
-        params[`code_${key}`] = values;
-        parts.push(`o.${column} IN (:...code_${key})`);
-      } else {
-        values.forEach((v, i) => {
-          params[`code_${key}_${i}`] = v;
-          parts.push(`o.${column} = :code_${key}_${i}`);
-        });
-      }
+      if (match === CodeMatch.ANY) parts.push(`o.${column} = ANY(${p.add(values, `::${type}[]`)})`);
+      else parts.push(...values.map((v) => `o.${column} = ${p.add(v, `::${type}`)}`));
     }
-    if (parts.length) qb.andWhere(`(${parts.join(match === CodeMatch.ALL ? ' AND ' : ' OR ')})`, params);
+    return parts.length ? `(${parts.join(match === CodeMatch.ALL ? ' AND ' : ' OR ')})` : '';
   }
 
   /**
@@ -129,16 +170,13 @@ export class ObservationService {
    * of its codes with the polarities asked for (all by default); ANY needs one of those codes of
    * any method, ALL one of each method's. Overlap (&&) on the GIN-indexed column either way.
    */
-  private filterMethods(codes: CodeFilter, match: CodeMatch, parts: string[], params: Record<string, unknown>): void {
-    if (!codes.methods?.length && !codes.methodPolarity?.length) return;
+  private methodsWhere(codes: CodeFilter, match: CodeMatch, p: Params): string[] {
+    if (!codes.methods?.length && !codes.methodPolarity?.length) return [];
     const polarities = codes.methodPolarity?.length ? codes.methodPolarity : Object.values(MethodPolarity);
-    const codesOf = (methods: TrustMethod[]) => methods.flatMap((m) => polarities.map((p) => `${m}:${p}`));
+    const codesOf = (methods: TrustMethod[]) => methods.flatMap((m) => polarities.map((pol) => `${m}:${pol}`));
     const groups =
       codes.methods?.length && match === CodeMatch.ALL ? codes.methods.map((m) => [m]) : [codes.methods?.length ? codes.methods : Object.values(TrustMethod)];
-    groups.forEach((methods, i) => {
-      params[`code_methods_${i}`] = codesOf(methods);
-      parts.push(`o.methods && CAST(:code_methods_${i} AS text[])`);
-    });
+    return groups.map((methods) => `o.methods && ${p.add(codesOf(methods), '::text[]')}`);
   }
 
   /** One observation; deleted ones only to their author and admins (the same rule as visibleOne). */
