@@ -218,4 +218,12 @@ describe('pilots', () => {
     const large = await measure(10, PilotTheme.COOPERATION);
     expect(large).toBe(small);
   });
+  it('reads a pilot’s participants with their organisations in one statement', async () => {
+    const org = await makeOrganisation(t.ds, { name: 'Ett statement kommun' });
+    const pilot = await makePilot(t.ds, { code: 'ONE-STATEMENT' }, [{ organisationId: org.id, level: SteeringLevel.FRONT_LINE }]);
+    t.queries.reset();
+    const res = await t.gql('query($id: ID!) { pilot(id: $id) { participants { level organisation { name } } } }', { id: pilot.id }, admin);
+    expect(res.data!.pilot.participants).toEqual([{ level: 'FRONT_LINE', organisation: { name: 'Ett statement kommun' } }]);
+    expect(t.queries.reset()).toBe(3); // the caller's token, the pilot, its participants with their organisations
+  });
 });

@@ -100,7 +100,7 @@ export class PilotParticipantResolver {
 
   @ResolveField(() => OrganisationEntity, { description: 'The organisation taking part.' })
   organisation(@Parent() p: PilotParticipantEntity, @Context() ctx: GqlContext) {
-    return this.organisationLoaders.byId(ctx).load(p.organisationId);
+    return p.organisation ?? this.organisationLoaders.byId(ctx).load(p.organisationId); // read with the participants
   }
 }
 
