@@ -218,6 +218,7 @@ describe('pilots', () => {
     const large = await measure(10, PilotTheme.COOPERATION);
     expect(large).toBe(small);
   });
+
   it('reads a pilot’s participants with their organisations in one statement', async () => {
     const org = await makeOrganisation(t.ds, { name: 'Ett statement kommun' });
     const pilot = await makePilot(t.ds, { code: 'ONE-STATEMENT' }, [{ organisationId: org.id, level: SteeringLevel.FRONT_LINE }]);
