@@ -309,6 +309,37 @@ describe('discretion surveys', () => {
       expect(await stored()).toBe(before);
     });
 
+    it('stores a long file chunk by chunk, yet nothing of it when a late line is bad, naming every bad line in order', async () => {
+      const before = await stored();
+      const rows = Array.from({ length: 5_000 }, (_, i) => line(answers(i)));
+      rows[4] = line([7, ...answers(1).slice(1)]); // line 6, in the first chunk
+      rows[4_998] = rows[4_998].replace('FIRST_LINE_MANAGER', 'Chef'); // line 5,000, in the third
+      const bad = await upload([await header(), ...rows].join('\n'), reporter);
+      expect(bad.status).toBe(400);
+      expect(bad.body.errors[0].extensions.fields.map((f: { message: string }) => f.message)).toEqual([
+        'line 6: item D1 must be a whole number from 1 to 5 or null',
+        expect.stringMatching(/^line 5000: category "Chef" is none of/),
+      ]);
+      expect(bad.body.errors[0].message).toMatch(/^2 problem\(s\) in the CSV; nothing was stored/);
+      rows[4] = line(answers(1));
+      rows[4_998] = line(answers(2));
+      const late = await upload([await header(), ...rows, line([0, ...answers(1).slice(1)])].join('\n'), reporter);
+      expect(late.body.errors[0].extensions.fields).toEqual([
+        { field: 'input.responses.5000.answers.0', message: 'line 5002: item D1 must be a whole number from 1 to 5 or null' },
+      ]);
+      expect(await stored()).toBe(before);
+      expect((await upload([await header(), ...rows].join('\n'), reporter)).body).toMatchObject({ received: 5_000, stored: 5_000 });
+      expect(await stored()).toBe(before + 5_000);
+    }, 60_000);
+
+    it('refuses a file of more than 10,000 responses and stores nothing', async () => {
+      const before = await stored();
+      const res = await upload([await header(), ...Array.from({ length: 10_001 }, (_, i) => line(answers(i)))].join('\n'), reporter);
+      expect(res.status).toBe(400);
+      expect(res.body.errors[0].message).toMatch(/^At most 10000 responses per upload/);
+      expect(await stored()).toBe(before);
+    }, 60_000);
+
     it('refuses a file that is not UTF-8, or holds a NUL, naming the line, and stores nothing', async () => {
       const before = await stored();
       const send = async (body: Buffer) => {

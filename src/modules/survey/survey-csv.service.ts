@@ -3,10 +3,8 @@ import type { AuthUser } from '../../common/auth/auth-user';
 import { DomainError, FieldProblem } from '../../common/errors/domain-error';
 import { MAX_BATCH } from './dto/survey.input';
 import { SurveyBatchSource } from './survey-batch.entity';
-import { decodeCsv, FIXED_COLUMNS, parseResponsesCsv } from './survey-csv';
-import { sha256, SubmitResult, SurveyService } from './survey.service';
-
-const lineOf = (p: FieldProblem) => Number(/^line (\d+)/.exec(p.message)?.[1] ?? 0);
+import { decodeCsv, FIXED_COLUMNS, responseChunks } from './survey-csv';
+import { ResponseChunk, sha256, SubmitResult, SurveyService } from './survey.service';
 
 /**
  * Survey responses as a CSV file (the layout is in survey-csv.ts and docs/api.md), with the same
@@ -25,28 +23,46 @@ export class SurveyCsvService {
   async upload(actor: AuthUser, waveId: string, body: unknown, idempotencyKey: string | undefined): Promise<SubmitResult> {
     if (!Buffer.isBuffer(body)) throw new DomainError('BAD_USER_INPUT', 'Send the CSV as the request body with Content-Type: text/csv');
     const decoded = decodeCsv(body);
-    const { responses, problems } = decoded.problems.length
-      ? { responses: [], problems: decoded.problems }
-      : parseResponsesCsv(decoded.text, await this.surveys.waveItemCodes(actor, waveId), await this.surveys.waveUnits(actor, waveId));
-    if (problems.length && responses.length) {
-      // Every bad line at once: the answers out of range as well, in line order.
-      problems.push(...(await this.surveys.answerProblems(actor, waveId, responses, 2)));
-      problems.sort((a, b) => lineOf(a) - lineOf(b));
+    if (decoded.problems.length) throw csvProblems(decoded.problems);
+    const reader = responseChunks(decoded.text, await this.surveys.waveItemCodes(actor, waveId), await this.surveys.waveUnits(actor, waveId), CSV_CHUNK);
+    // The first chunk before anything is stored: a file that is empty, no CSV or has a wrong header is refused at once.
+    const first = await reader.next();
+    if (first.done || (!first.value.responses.length && !first.value.problems.length)) {
+      throw new DomainError('BAD_USER_INPUT', 'The CSV has a header but no responses');
     }
-    if (problems.length) {
-      const head = `${problems.length} problem(s) in the CSV; nothing was stored`;
-      throw new DomainError(
-        'BAD_USER_INPUT',
-        `${head}: ${problems
-          .slice(0, 20)
-          .map((p) => p.message)
-          .join('; ')}`,
-        problems,
-      );
-    }
-    if (!responses.length) throw new DomainError('BAD_USER_INPUT', 'The CSV has a header but no responses');
-    if (responses.length > MAX_BATCH) throw new DomainError('BAD_USER_INPUT', `At most ${MAX_BATCH} responses per upload, not ${responses.length}`);
+    if (!first.value.responses.length) throw csvProblems(first.value.problems);
     const uploadKey = sha256(idempotencyKey ? `key:${idempotencyKey}` : Buffer.concat([Buffer.from('file:'), body]));
-    return this.surveys.submit(actor, { waveId, responses }, { firstLine: 2, source: SurveyBatchSource.CSV, uploadKey });
+    return this.surveys.submitChunks(actor, waveId, atMost(MAX_BATCH, first.value, reader), {
+      firstLine: 2,
+      source: SurveyBatchSource.CSV,
+      uploadKey,
+      shapeError: csvProblems,
+    });
+  }
+}
+
+/** Rows per chunk: parsed and checked while the chunk before is stored. */
+const CSV_CHUNK = 2_000;
+
+/** Every bad line of a file, and that nothing was stored. */
+function csvProblems(problems: FieldProblem[]): DomainError {
+  const head = `${problems.length} problem(s) in the CSV; nothing was stored`;
+  return new DomainError(
+    'BAD_USER_INPUT',
+    `${head}: ${problems
+      .slice(0, 20)
+      .map((p) => p.message)
+      .join('; ')}`,
+    problems,
+  );
+}
+
+/** The chunks (the first one already read), refusing a file of more than `max` responses as soon as it has them. */
+async function* atMost(max: number, first: ResponseChunk, rest: AsyncIterator<ResponseChunk>): AsyncGenerator<ResponseChunk> {
+  let n = 0;
+  for (let chunk: ResponseChunk | undefined = first; chunk; chunk = await rest.next().then((r) => (r.done ? undefined : r.value))) {
+    n += chunk.responses.length;
+    if (n > max) throw new DomainError('BAD_USER_INPUT', `At most ${max} responses per upload, not more`);
+    yield chunk;
   }
 }

@@ -1,4 +1,5 @@
-import { parse } from 'csv-parse/sync';
+import { parse as parseStream } from 'csv-parse';
+import { Readable } from 'node:stream';
 import { FieldProblem } from '../../common/errors/domain-error';
 import type { SurveyResponseInput } from './dto/survey.input';
 import { Label, RESPONDENT_CATEGORY_LABELS, RespondentCategory, TENURE_BAND_LABELS, TenureBand } from './survey.enums';
@@ -76,35 +77,31 @@ export interface ParsedCsv {
   problems: FieldProblem[];
 }
 
-/**
- * Parses and checks the shape of every row; line numbers are the file's (the header is line 1).
- * `units` are the wave's units the uploader may answer for: a row names one by id or by name.
- */
-export function parseResponsesCsv(text: string, itemCodes: string[], units: WaveUnit[] = []): ParsedCsv {
-  let records: string[][];
-  try {
-    records = parse(text.replace(/^\uFEFF/, ''), { skip_empty_lines: true, trim: true, relax_column_count: false });
-  } catch (err) {
-    return { responses: [], problems: [{ field: 'csv', message: `not valid CSV: ${(err as Error).message}` }] };
-  }
-  if (!records.length) return { responses: [], problems: [{ field: 'csv', message: 'the file is empty' }] };
+const PARSE_OPTIONS = { skip_empty_lines: true, trim: true, relax_column_count: false } as const;
+const stripBom = (text: string) => text.replace(/^\uFEFF/, '');
+const syntaxProblem = (err: unknown): FieldProblem => ({ field: 'csv', message: `not valid CSV: ${(err as Error).message}` });
+const EMPTY: FieldProblem = { field: 'csv', message: 'the file is empty' };
 
-  const header = records[0].map((h) => h.toLowerCase());
+/** Reads one data row (its cells, its line in the file) into a response and the problems of its shape. */
+type RowReader = (cells: string[], line: number) => { response: SurveyResponseInput; problems: FieldProblem[] };
+
+/** The header's problem, or the reader of the rows under it. */
+function readHeader(record: string[], itemCodes: string[], units: WaveUnit[]): RowReader | FieldProblem {
+  const header = record.map((h) => h.toLowerCase());
   const codes = itemCodes.map((c) => c.toLowerCase());
   const missing = [...FIXED_COLUMNS, ...codes].filter((c) => !header.includes(c));
   const unknown = header.filter((h) => !(FIXED_COLUMNS as readonly string[]).includes(h) && !codes.includes(h));
   if (missing.length || unknown.length) {
     const parts = [missing.length ? `missing columns: ${missing.join(', ')}` : '', unknown.length ? `unknown columns: ${unknown.join(', ')}` : ''];
-    return { responses: [], problems: [{ field: 'csv', message: `line 1: ${parts.filter(Boolean).join('; ')}` }] };
+    return { field: 'csv', message: `line 1: ${parts.filter(Boolean).join('; ')}` };
   }
   const col = (name: string) => header.indexOf(name);
   const unitsByName = new Map<string, string[]>();
   for (const u of units) unitsByName.set(normalise(u.name), [...(unitsByName.get(normalise(u.name)) ?? []), u.id]);
   const unitNames = units.map((u) => `"${u.name}"`).join(', ');
 
-  const problems: FieldProblem[] = [];
-  const responses = records.slice(1).map((cells, i) => {
-    const line = i + 2;
+  return (cells, line) => {
+    const problems: FieldProblem[] = [];
     const cell = (name: string) => cells[col(name)] || null;
     const bad = (column: string, why: string) => problems.push({ field: `csv.line${line}.${column}`, message: `line ${line}: ${column} ${why}` });
     const clientId = cell('client_id');
@@ -126,7 +123,7 @@ export function parseResponsesCsv(text: string, itemCodes: string[], units: Wave
       if (!Number.isFinite(n)) bad(code.toUpperCase(), 'must be a number or empty'); // never echo an answer
       return n;
     });
-    return {
+    const response = {
       clientId: clientId ?? undefined,
       unitId: named[0] ?? unit,
       category: category as RespondentCategory,
@@ -134,6 +131,49 @@ export function parseResponsesCsv(text: string, itemCodes: string[], units: Wave
       panelKey: cell('panel_key'),
       answers,
     };
-  });
-  return { responses, problems };
+    return { response, problems };
+  };
+}
+
+/** Text in pieces, so that the streaming parser hands out rows as they are asked for. */
+function* slices(text: string, size = 64 * 1024): Generator<string> {
+  for (let i = 0; i < text.length; i += size) yield text.slice(i, i + size);
+}
+
+/**
+ * Parses and checks the shape of every row, as the rows are needed, `size` at a time: a streaming
+ * parser with back-pressure, so that a consumer can store one chunk while the next is parsed. A
+ * chunk carries its rows' problems; the first chunk after a problem of the file itself (its
+ * syntax, an empty file, the header) is that problem alone, and it is the last.
+ */
+export async function* responseChunks(text: string, itemCodes: string[], units: WaveUnit[], size: number): AsyncGenerator<ParsedCsv> {
+  const records = Readable.from(slices(stripBom(text))).pipe(parseStream(PARSE_OPTIONS));
+  let read: RowReader | undefined;
+  let line = 1;
+  let chunk: ParsedCsv = { responses: [], problems: [] };
+  try {
+    // Line numbers are the file's (the header is line 1). `units` are the wave's units the
+    // uploader may answer for: a row names one by id or by name.
+    for await (const cells of records as AsyncIterable<string[]>) {
+      if (!read) {
+        const header = readHeader(cells, itemCodes, units);
+        if (typeof header !== 'function') return yield { responses: [], problems: [header] };
+        read = header;
+        continue;
+      }
+      const row = read(cells, ++line);
+      chunk.responses.push(row.response);
+      chunk.problems.push(...row.problems);
+      if (chunk.responses.length === size) {
+        yield chunk;
+        chunk = { responses: [], problems: [] };
+      }
+    }
+  } catch (err) {
+    return yield { responses: [], problems: [syntaxProblem(err)] };
+  } finally {
+    records.destroy();
+  }
+  if (!read) return yield { responses: [], problems: [EMPTY] };
+  if (chunk.responses.length) yield chunk;
 }

@@ -41,6 +41,34 @@ export interface SubmitOptions {
   asOf?: string;
   source?: SurveyBatchSource;
   uploadKey?: string;
+  /** The error for problems of the rows' shape (a CSV's cells), with the answers out of range. */
+  shapeError?: (problems: FieldProblem[]) => DomainError;
+}
+
+/** Responses as they are read, in chunks, each with the problems of its rows' shape (a CSV's). */
+export type ResponseChunks = AsyncIterable<ResponseChunk> | Iterable<ResponseChunk>;
+export interface ResponseChunk {
+  responses: SurveyResponseInput[];
+  problems: FieldProblem[];
+}
+
+/** Where a submission's responses go, and what they are checked against. */
+interface Into {
+  wave: SurveyWaveEntity;
+  batchId: string;
+  submittedBy: string;
+  items: SurveyItemEntity[];
+  units: Set<string>;
+}
+
+/** The line a problem names ("line 12: …"), 0 when none. */
+export const lineOf = (p: FieldProblem) => Number(/^line (\d+)/.exec(p.message)?.[1] ?? 0);
+
+/** How many responses the rest of the chunks hold (a batch seen before is read to the end only to say so). */
+async function countResponses(chunks: ResponseChunks): Promise<number> {
+  let n = 0;
+  for await (const chunk of chunks) n += chunk.responses.length;
+  return n;
 }
 
 export const sha256 = (text: string | Buffer) => createHash('sha256').update(text).digest('hex');
@@ -164,19 +192,34 @@ export class SurveyService {
    * `clientId` does the same for a call. A batch seen before stores nothing and says so.
    */
   async submit(actor: AuthUser, input: SubmitSurveyResponsesInput, opts: SubmitOptions = {}): Promise<SubmitResult> {
-    const received = input.responses.length;
-    const uploadKey = opts.uploadKey ?? (input.clientId ? sha256(`client:${input.clientId}`) : null);
+    const uploadKey = opts.uploadKey ?? (input.clientId ? sha256(`client:${input.clientId}`) : undefined);
+    const chunks = function* () {
+      for (let i = 0; i < input.responses.length; i += INSERT_CHUNK) yield { responses: input.responses.slice(i, i + INSERT_CHUNK), problems: [] };
+    };
+    return this.submitChunks(actor, input.waveId, chunks(), { ...opts, uploadKey });
+  }
+
+  /**
+   * `submit` for responses that arrive in chunks (a CSV file as it is parsed), each with the
+   * problems of its rows' shape: a chunk is stored while the next is read, until a problem is
+   * found; then the rest is only checked, so that every bad row is named, and nothing is stored.
+   * Shape problems are reported with `opts.shapeError` (with the rows' answers out of range).
+   */
+  async submitChunks(actor: AuthUser, waveId: string, chunks: ResponseChunks, opts: SubmitOptions = {}): Promise<SubmitResult> {
+    const uploadKey = opts.uploadKey ?? null;
     return this.ds.transaction(async (em) => {
-      const wave = await em.getRepository(SurveyWaveEntity).findOne({ where: { id: input.waveId }, lock: { mode: 'pessimistic_read' } });
-      if (!wave) throw notFound('Survey wave', input.waveId);
+      const wave = await em.getRepository(SurveyWaveEntity).findOne({ where: { id: waveId }, lock: { mode: 'pessimistic_read' } });
+      if (!wave) throw notFound('Survey wave', waveId);
       const allowedUnits = await this.access.unitsToSubmitFor(actor, wave.id, em);
-      if (!allowedUnits.size) throw notFound('Survey wave', input.waveId);
+      if (!allowedUnits.size) throw notFound('Survey wave', waveId);
+      const seen = async (batchId: string) => {
+        const received = await countResponses(chunks);
+        return { received, stored: 0, duplicates: received, batchId, alreadySubmitted: true };
+      };
       const earlier = uploadKey ? await this.batchByKey(em, wave.id, uploadKey) : null;
-      if (earlier) return { received, stored: 0, duplicates: received, batchId: earlier, alreadySubmitted: true };
+      if (earlier) return seen(earlier);
       await this.assertOpen(em, wave, opts.asOf);
       const items = await this.itemsOf(em, wave);
-      const problems = input.responses.flatMap((r, i) => this.rowProblems(r, i, opts.firstLine ?? 1, items, allowedUnits, wave));
-      if (problems.length) throw invalid(problems, received);
 
       // The batch first (responses point to it); a concurrent twin of the same upload waits here
       // for the first to commit, then finds it.
@@ -185,9 +228,9 @@ export class SurveyService {
          ON CONFLICT ON CONSTRAINT uq_survey_batch_upload_key DO NOTHING RETURNING id`,
         [wave.id, opts.source ?? SurveyBatchSource.API, actor.id, uploadKey],
       );
-      if (!batch) return { received, stored: 0, duplicates: received, batchId: await this.batchByKey(em, wave.id, uploadKey!), alreadySubmitted: true };
+      if (!batch) return seen((await this.batchByKey(em, wave.id, uploadKey!))!);
 
-      const stored = await this.insertResponses(em, wave, batch.id, actor.id, items, input.responses);
+      const { received, stored } = await this.storeChunks(em, { wave, batchId: batch.id, submittedBy: actor.id, items, units: allowedUnits }, chunks, opts);
       if (!stored) {
         // Every response was a retry of one stored before: no batch of nothing.
         await em.query('DELETE FROM survey_batch WHERE id = $1', [batch.id]);
@@ -210,6 +253,48 @@ export class SurveyService {
       );
       return { received, stored, duplicates: received - stored, batchId: batch.id, alreadySubmitted: false };
     });
+  }
+
+  /**
+   * Checks each chunk and inserts it while the next is read and prepared (a pipeline: the
+   * connection runs the statements in order, at most two chunks are in flight, and the
+   * transaction keeps it all or nothing). After the first problem it only checks.
+   */
+  private async storeChunks(em: EntityManager, into: Into, chunks: ResponseChunks, opts: SubmitOptions): Promise<{ received: number; stored: number }> {
+    const score = responseScorer(into.items);
+    const shape: FieldProblem[] = [];
+    const rules: FieldProblem[] = [];
+    const inserts: Promise<{ n: number } | { failed: unknown }>[] = [];
+    let received = 0;
+    for await (const chunk of chunks) {
+      chunk.responses.forEach((r, k) => rules.push(...this.rowProblems(r, received + k, opts.firstLine ?? 1, into.items, into.units, into.wave)));
+      received += chunk.responses.length;
+      shape.push(...chunk.problems);
+      if (shape.length || rules.length) continue;
+      inserts.push(
+        // Settled at once: a failed chunk must not be an unhandled rejection while the next is read.
+        this.insertChunk(em, into, score, chunk.responses).then(
+          (n) => ({ n }),
+          (failed: unknown) => ({ failed }),
+        ),
+      );
+      const before = inserts.length > 1 ? await inserts[inserts.length - 2] : undefined;
+      if (before && 'failed' in before) throw before.failed; // the transaction then rolls back
+      // Let the statement go out before the next chunk is read.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    if (shape.length) {
+      // Every bad line at once: the answers out of range as well, in line order.
+      const all = [...shape, ...rules.filter((p) => p.field.includes('.answers.'))].sort((a, b) => lineOf(a) - lineOf(b));
+      throw opts.shapeError ? opts.shapeError(all) : invalid(all, received);
+    }
+    if (rules.length) throw invalid(rules, received);
+    let stored = 0;
+    for (const result of await Promise.all(inserts)) {
+      if ('failed' in result) throw result.failed; // the first failure; the transaction then rolls back
+      stored += result.n;
+    }
+    return { received, stored };
   }
 
   /**
@@ -239,7 +324,8 @@ export class SurveyService {
          DO UPDATE SET response_count = survey_batch.response_count RETURNING id`,
         [wave.id, link.createdBy, link.id],
       );
-      const stored = await this.insertResponses(em, wave, batch.id, link.createdBy, items, [row]);
+      const into = { wave, batchId: batch.id, submittedBy: link.createdBy, items, units: new Set([link.unitId]) };
+      const stored = await this.insertChunk(em, into, responseScorer(items), [row]);
       if (stored) await em.query('UPDATE survey_batch SET response_count = response_count + $2 WHERE id = $1', [batch.id, stored]);
       return { stored: stored > 0 };
     });
@@ -264,51 +350,21 @@ export class SurveyService {
    * parameter, unnested together; answers and scores travel as array literals ("{4,NULL,2}").
    * A response whose clientId the wave already holds is skipped. Returns how many were stored.
    */
-  private async insertResponses(
-    em: EntityManager,
-    wave: SurveyWaveEntity,
-    batchId: string,
-    submittedBy: string,
-    items: SurveyItemEntity[],
-    rs: SurveyResponseInput[],
-  ): Promise<number> {
-    const score = responseScorer(items);
-    // A pipeline: while PostgreSQL inserts one chunk, Node prepares the next (panel hashes,
-    // scores, array literals). The connection runs the statements in order; each is awaited at
-    // the end, and the transaction makes it all or nothing.
-    const inserts: Promise<{ n: number } | { failed: unknown }>[] = [];
-    for (let i = 0; i < rs.length; i += INSERT_CHUNK) {
-      const chunk = rs.slice(i, i + INSERT_CHUNK);
-      inserts.push(
-        em
-          .query(INSERT_RESPONSES, [
-            wave.id,
-            submittedBy,
-            chunk.map((r) => r.unitId),
-            chunk.map((r) => r.category),
-            chunk.map((r) => r.tenureBand ?? null),
-            chunk.map((r) => (r.panelKey ? panelHash(this.panelSecret, wave.pilotId, r.panelKey) : null)),
-            chunk.map((r) => r.clientId ?? null),
-            chunk.map((r) => numberArrayLiteral(r.answers)),
-            chunk.map((r) => numberArrayLiteral(score(r.answers))),
-            chunk.map(() => newRecordKey()),
-            batchId,
-          ])
-          .then(
-            // Settled at once: a failed chunk must not be an unhandled rejection while the next is prepared.
-            (rows: { n: number }[]) => ({ n: rows[0].n }),
-            (failed: unknown) => ({ failed }),
-          ),
-      );
-      // Let the statement go out before the next chunk is prepared.
-      await new Promise((resolve) => setImmediate(resolve));
-    }
-    let stored = 0;
-    for (const result of await Promise.all(inserts)) {
-      if ('failed' in result) throw result.failed; // the first failure; the transaction then rolls back
-      stored += result.n;
-    }
-    return stored;
+  private async insertChunk(em: EntityManager, into: Into, score: ReturnType<typeof responseScorer>, chunk: SurveyResponseInput[]): Promise<number> {
+    const rows: { n: number }[] = await em.query(INSERT_RESPONSES, [
+      into.wave.id,
+      into.submittedBy,
+      chunk.map((r) => r.unitId),
+      chunk.map((r) => r.category),
+      chunk.map((r) => r.tenureBand ?? null),
+      chunk.map((r) => (r.panelKey ? panelHash(this.panelSecret, into.wave.pilotId, r.panelKey) : null)),
+      chunk.map((r) => r.clientId ?? null),
+      chunk.map((r) => numberArrayLiteral(r.answers)),
+      chunk.map((r) => numberArrayLiteral(score(r.answers))),
+      chunk.map(() => newRecordKey()),
+      into.batchId,
+    ]);
+    return rows[0].n;
   }
 
   private async batchByKey(em: EntityManager, waveId: string, uploadKey: string): Promise<string | null> {
@@ -379,18 +435,6 @@ export class SurveyService {
     );
     const map = new Map(rows.map((r) => [r.wave_id, r.n]));
     return waveIds.map((id) => map.get(id) ?? 0);
-  }
-
-  /**
-   * The answers that do not fit their items, without storing anything: a CSV file with other
-   * problems still gets these shown too, so every bad line is named at once.
-   */
-  async answerProblems(actor: AuthUser, waveId: string, responses: SurveyResponseInput[], firstLine: number): Promise<FieldProblem[]> {
-    const wave = await this.ds.getRepository(SurveyWaveEntity).findOneBy({ id: waveId });
-    if (!wave || !(await this.access.unitsToSubmitFor(actor, waveId)).size) return [];
-    const items = await this.itemsOf(this.ds.manager, wave);
-    const all = new Set(responses.map((r) => r.unitId));
-    return responses.flatMap((r, i) => this.rowProblems(r, i, firstLine, items, all, wave)).filter((p) => p.field.includes('.answers.'));
   }
 
   private rowProblems(
