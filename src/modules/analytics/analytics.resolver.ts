@@ -1,4 +1,4 @@
-import { Args, Context, Float, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Float, ObjectType, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { CurrentUser } from '../../common/auth/decorators';
 import type { GqlContext } from '../../common/graphql/gql-context';
@@ -48,7 +48,7 @@ export class DiscretionResolver {
   }
 
   @ResolveField(() => Float, { nullable: true, description: RESPONSE_RATE_DESCRIPTION })
-  responseRate(@Parent() row: DiscretionResultRow, @Context() ctx: GqlContext): Promise<number | null> | null {
+  responseRate(row: DiscretionResultRow, _args: unknown, ctx: GqlContext): Promise<number | null> | null {
     // Looked up only when asked for, for all rows at once.
     return row.rateOf
       ? requestLoader(ctx, 'discretion.responseRate', (keys: readonly RateKey[]) => this.discretion.responseRates(keys)).load(row.rateOf)
@@ -56,17 +56,17 @@ export class DiscretionResolver {
   }
 
   @ResolveField(() => OrganisationEntity, { nullable: true, description: 'With groupBy UNIT.' })
-  unit(@Parent() row: DiscretionResultRow, @Context() ctx: GqlContext) {
+  unit(row: DiscretionResultRow, _args: unknown, ctx: GqlContext) {
     return row.unitId ? this.organisationLoaders.byId(ctx).load(row.unitId) : null;
   }
 
   @ResolveField(() => SurveyWaveEntity, { nullable: true, description: 'The wave of the group.' })
-  wave(@Parent() row: DiscretionResultRow, @Context() ctx: GqlContext) {
+  wave(row: DiscretionResultRow, _args: unknown, ctx: GqlContext) {
     return row.waveId ? this.surveyLoaders.waveById(ctx).load(row.waveId) : null;
   }
 
   @ResolveField(() => PilotEntity, { nullable: true, description: 'The wave’s pilot.' })
-  pilot(@Parent() row: DiscretionResultRow, @Context() ctx: GqlContext) {
+  pilot(row: DiscretionResultRow, _args: unknown, ctx: GqlContext) {
     return row.pilotId ? this.pilotLoaders.byId(ctx).load(row.pilotId) : null;
   }
 }
@@ -88,7 +88,7 @@ export class WaveChangeResolver {
   }
 
   @ResolveField(() => OrganisationEntity, { nullable: true, description: 'With groupBy UNIT.' })
-  unit(@Parent() row: WaveChangeRow, @Context() ctx: GqlContext) {
+  unit(row: WaveChangeRow, _args: unknown, ctx: GqlContext) {
     return row.unitId ? this.organisationLoaders.byId(ctx).load(row.unitId) : null;
   }
 }
@@ -107,7 +107,7 @@ export class AccessLogResolver {
   }
 
   @ResolveField(() => UserEntity, { description: 'The analyst.' })
-  user(@Parent() entry: AnalyticsAccessEntity, @Context() ctx: GqlContext) {
+  user(entry: AnalyticsAccessEntity, _args: unknown, ctx: GqlContext) {
     return this.userLoaders.byId(ctx).load(entry.userId);
   }
 }

@@ -1,4 +1,4 @@
-import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { PeriodCost } from '../../common/graphql/period-cost';
 import { CurrentUser } from '../../common/auth/decorators';
@@ -28,17 +28,17 @@ export class BurdenSeriesResolver {
   }
 
   @ResolveField(() => OrganisationEntity, { nullable: true, description: 'With ORGANISATION: the organisation.' })
-  organisation(@Parent() r: BurdenSeriesRow, @Context() ctx: GqlContext) {
+  organisation(r: BurdenSeriesRow, _args: unknown, ctx: GqlContext) {
     return r.organisationId ? this.organisationLoaders.byId(ctx).load(r.organisationId) : null;
   }
 
   @ResolveField(() => OrganisationEntity, { nullable: true, description: 'With IMPOSED_BY: the organisation imposing the instrument.' })
-  imposedBy(@Parent() r: BurdenSeriesRow, @Context() ctx: GqlContext) {
+  imposedBy(r: BurdenSeriesRow, _args: unknown, ctx: GqlContext) {
     return r.imposedById ? this.organisationLoaders.byId(ctx).load(r.imposedById) : null;
   }
 
   @ResolveField(() => IndicatorEntity, { nullable: true, description: 'With INDICATOR: the indicator.' })
-  indicator(@Parent() r: BurdenSeriesRow, @Context() ctx: GqlContext) {
+  indicator(r: BurdenSeriesRow, _args: unknown, ctx: GqlContext) {
     return r.indicatorId ? this.steeringLoaders.indicatorById(ctx).load(r.indicatorId) : null;
   }
 }
@@ -58,7 +58,7 @@ export class IndicatorLoadResolver {
   }
 
   @ResolveField(() => OrganisationEntity, { description: 'The organisation the indicators apply to.' })
-  organisation(@Parent() r: IndicatorLoadRow, @Context() ctx: GqlContext) {
+  organisation(r: IndicatorLoadRow, _args: unknown, ctx: GqlContext) {
     return this.organisationLoaders.byId(ctx).load(r.organisationId);
   }
 }
@@ -78,7 +78,7 @@ export class TimeThiefSummaryResolver {
   }
 
   @ResolveField(() => OrganisationEntity, { nullable: true, description: 'With byOrganisation: the organisation.' })
-  organisation(@Parent() r: TimeThiefSummaryRow, @Context() ctx: GqlContext) {
+  organisation(r: TimeThiefSummaryRow, _args: unknown, ctx: GqlContext) {
     return r.organisationId ? this.organisationLoaders.byId(ctx).load(r.organisationId) : null;
   }
 }
@@ -100,7 +100,7 @@ export class SupervisionLoadResolver {
   }
 
   @ResolveField(() => OrganisationEntity, { description: 'The supervised organisation (or its ancestor at organisationDepth).' })
-  organisation(@Parent() r: SupervisionLoadRow, @Context() ctx: GqlContext) {
+  organisation(r: SupervisionLoadRow, _args: unknown, ctx: GqlContext) {
     return this.organisationLoaders.byId(ctx).load(r.organisationId);
   }
 }

@@ -1,4 +1,4 @@
-import { Args, Context, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ObjectType, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Allow } from '../access/permissions';
 import type { GqlContext } from '../../common/graphql/gql-context';
 import { Connection, PAGE_DESCRIPTION } from '../../common/pagination/connection';
@@ -25,7 +25,7 @@ export class AuditResolver {
   }
 
   @ResolveField(() => UserEntity, { nullable: true, description: 'Who made the change; null for the system.' })
-  actor(@Parent() entry: AuditEntryEntity, @Context() ctx: GqlContext) {
+  actor(entry: AuditEntryEntity, _args: unknown, ctx: GqlContext) {
     return entry.actorId ? this.userLoaders.byId(ctx).load(entry.actorId) : null;
   }
 }

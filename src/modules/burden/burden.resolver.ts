@@ -1,4 +1,4 @@
-import { Args, Context, Float, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Float, Mutation, ObjectType, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { CurrentUser } from '../../common/auth/decorators';
 import type { GqlContext } from '../../common/graphql/gql-context';
@@ -68,12 +68,12 @@ export class BurdenResolver {
   }
 
   @ResolveField(() => IndicatorEntity, { description: 'The indicator reported on.' })
-  indicator(@Parent() b: BurdenReportEntity, @Context() ctx: GqlContext) {
+  indicator(b: BurdenReportEntity, _args: unknown, ctx: GqlContext) {
     return this.steeringLoaders.indicatorById(ctx).load(b.indicatorId);
   }
 
   @ResolveField(() => OrganisationEntity, { description: 'The reporting organisation (usually a unit).' })
-  organisation(@Parent() b: BurdenReportEntity, @Context() ctx: GqlContext) {
+  organisation(b: BurdenReportEntity, _args: unknown, ctx: GqlContext) {
     return this.organisationLoaders.byId(ctx).load(b.organisationId);
   }
 
@@ -82,17 +82,17 @@ export class BurdenResolver {
     description:
       "The organisation's working hours in the period: its full-time equivalents (staffSizes) × WORKING_HOURS_PER_WEEK × weeks. Null unless staff sizes cover the whole period.",
   })
-  async workingHours(@Parent() b: BurdenReportEntity, @Context() ctx: GqlContext) {
+  async workingHours(b: BurdenReportEntity, _args: unknown, ctx: GqlContext) {
     return (await this.loaders.workingTime(ctx).load(b.id)).workingHours;
   }
 
   @ResolveField(() => Float, { nullable: true, description: 'staffHours as a share of workingHours (0.02 = 2 % of the working time went to this indicator).' })
-  async shareOfWorkingTime(@Parent() b: BurdenReportEntity, @Context() ctx: GqlContext) {
+  async shareOfWorkingTime(b: BurdenReportEntity, _args: unknown, ctx: GqlContext) {
     return (await this.loaders.workingTime(ctx).load(b.id)).share;
   }
 
   @ResolveField(() => [BurdenReportRevisionEntity], { description: 'Values replaced by resubmissions, oldest first.' })
-  history(@Parent() b: BurdenReportEntity, @Context() ctx: GqlContext) {
+  history(b: BurdenReportEntity, _args: unknown, ctx: GqlContext) {
     return this.loaders.revisions(ctx).load(b.id);
   }
 }

@@ -1,4 +1,4 @@
-import { Args, Context, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, ObjectType, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { CurrentUser } from '../../common/auth/decorators';
 import type { GqlContext } from '../../common/graphql/gql-context';
@@ -50,12 +50,12 @@ export class EffectResolver {
   }
 
   @ResolveField(() => PilotEntity, { nullable: true, description: 'The pilot.' })
-  pilot(@Parent() e: EffectEntity, @Context() ctx: GqlContext) {
+  pilot(e: EffectEntity, _args: unknown, ctx: GqlContext) {
     return this.pilotLoaders.byId(ctx).load(e.pilotId);
   }
 
   @ResolveField(() => [AuditEntryEntity], { description: 'Its recording and every correction, oldest first.' })
-  history(@Parent() e: EffectEntity, @Context() ctx: GqlContext) {
+  history(e: EffectEntity, _args: unknown, ctx: GqlContext) {
     return this.auditLoaders.history(ctx, AuditEntity.EFFECT).load(e.id);
   }
 }

@@ -1,4 +1,4 @@
-import { Args, Context, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, ResolveField, Resolver } from '@nestjs/graphql';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { CurrentUser } from '../../common/auth/decorators';
 import type { GqlContext } from '../../common/graphql/gql-context';
@@ -41,7 +41,7 @@ export class EvidenceResolver {
 export class ObstacleEvidenceResolver {
   constructor(private readonly service: EvidenceService) {}
   @ResolveField(() => [EvidenceItem], { description: EVIDENCE_DESCRIPTION })
-  evidenceLinks(@Parent() f: ObstacleEntity, @Context() ctx: GqlContext) {
+  evidenceLinks(f: ObstacleEntity, _args: unknown, ctx: GqlContext) {
     return evidenceOf(this.service, ctx, FindingKind.OBSTACLE, f.id);
   }
 }
@@ -50,7 +50,7 @@ export class ObstacleEvidenceResolver {
 export class EffectEvidenceResolver {
   constructor(private readonly service: EvidenceService) {}
   @ResolveField(() => [EvidenceItem], { description: EVIDENCE_DESCRIPTION })
-  evidenceLinks(@Parent() f: EffectEntity, @Context() ctx: GqlContext) {
+  evidenceLinks(f: EffectEntity, _args: unknown, ctx: GqlContext) {
     return evidenceOf(this.service, ctx, FindingKind.EFFECT, f.id);
   }
 }
@@ -59,7 +59,7 @@ export class EffectEvidenceResolver {
 export class IdeaEvidenceResolver {
   constructor(private readonly service: EvidenceService) {}
   @ResolveField(() => [EvidenceItem], { description: EVIDENCE_DESCRIPTION })
-  evidenceLinks(@Parent() f: IdeaEntity, @Context() ctx: GqlContext) {
+  evidenceLinks(f: IdeaEntity, _args: unknown, ctx: GqlContext) {
     return evidenceOf(this.service, ctx, FindingKind.IDEA, f.id);
   }
 }
@@ -68,7 +68,7 @@ export class IdeaEvidenceResolver {
 export class ReportFindingEvidenceResolver {
   constructor(private readonly service: EvidenceService) {}
   @ResolveField(() => [EvidenceItem], { description: EVIDENCE_DESCRIPTION })
-  evidenceLinks(@Parent() f: ReportFindingEntity, @Context() ctx: GqlContext) {
+  evidenceLinks(f: ReportFindingEntity, _args: unknown, ctx: GqlContext) {
     return evidenceOf(this.service, ctx, FindingKind.REPORT_FINDING, f.id);
   }
 }

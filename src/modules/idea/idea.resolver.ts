@@ -1,4 +1,4 @@
-import { Args, Context, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, ObjectType, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { CurrentUser } from '../../common/auth/decorators';
 import type { GqlContext } from '../../common/graphql/gql-context';
@@ -59,17 +59,17 @@ export class IdeaResolver {
   }
 
   @ResolveField(() => PilotEntity, { nullable: true, description: 'The pilot it comes from (null if you may not see it).' })
-  pilot(@Parent() i: IdeaEntity, @Context() ctx: GqlContext) {
+  pilot(i: IdeaEntity, _args: unknown, ctx: GqlContext) {
     return this.pilotLoaders.byId(ctx).load(i.pilotId);
   }
 
   @ResolveField(() => [OrganisationEntity], { description: 'The organisations it comes from (those you may see).' })
-  organisations(@Parent() i: IdeaEntity, @Context() ctx: GqlContext) {
+  organisations(i: IdeaEntity, _args: unknown, ctx: GqlContext) {
     return this.organisationLoaders.linkedThrough(ctx, 'idea_organisation', 'idea_id').load(i.id);
   }
 
   @ResolveField(() => [AuditEntryEntity], { description: 'Its recording and every change, oldest first.' })
-  history(@Parent() i: IdeaEntity, @Context() ctx: GqlContext) {
+  history(i: IdeaEntity, _args: unknown, ctx: GqlContext) {
     return this.auditLoaders.history(ctx, AuditEntity.IDEA).load(i.id);
   }
 }

@@ -1,4 +1,4 @@
-import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { CurrentUser } from '../../common/auth/decorators';
 import type { GqlContext } from '../../common/graphql/gql-context';
@@ -33,17 +33,17 @@ export class ReportingObligationResolver {
   }
 
   @ResolveField(() => OrganisationEntity, { nullable: true, description: 'The unit that owes it.' })
-  organisation(@Parent() o: ReportingObligation, @Context() ctx: GqlContext) {
+  organisation(o: ReportingObligation, _args: unknown, ctx: GqlContext) {
     return this.organisationLoaders.byId(ctx).load(o.organisationId);
   }
 
   @ResolveField(() => IndicatorEntity, { nullable: true, description: 'The indicator owed.' })
-  indicator(@Parent() o: ReportingObligation, @Context() ctx: GqlContext) {
+  indicator(o: ReportingObligation, _args: unknown, ctx: GqlContext) {
     return this.steeringLoaders.indicatorById(ctx).load(o.indicatorId);
   }
 
   @ResolveField(() => OrganisationEntity, { nullable: true, description: 'Whose report covers it: the unit itself, or an organisation above it.' })
-  reportedBy(@Parent() o: ReportingObligation, @Context() ctx: GqlContext) {
+  reportedBy(o: ReportingObligation, _args: unknown, ctx: GqlContext) {
     return o.reportedById ? this.organisationLoaders.byId(ctx).load(o.reportedById) : null;
   }
 }
@@ -68,17 +68,17 @@ export class ReportingCompletenessResolver {
   }
 
   @ResolveField(() => PilotEntity, { nullable: true, description: 'The group’s pilot (with PILOT grouping).' })
-  pilot(@Parent() r: ReportingCompletenessRow, @Context() ctx: GqlContext) {
+  pilot(r: ReportingCompletenessRow, _args: unknown, ctx: GqlContext) {
     return r.pilotId ? this.pilotLoaders.byId(ctx).load(r.pilotId) : null;
   }
 
   @ResolveField(() => OrganisationEntity, { nullable: true, description: 'The group’s unit (with ORGANISATION grouping).' })
-  organisation(@Parent() r: ReportingCompletenessRow, @Context() ctx: GqlContext) {
+  organisation(r: ReportingCompletenessRow, _args: unknown, ctx: GqlContext) {
     return r.organisationId ? this.organisationLoaders.byId(ctx).load(r.organisationId) : null;
   }
 
   @ResolveField(() => IndicatorEntity, { nullable: true, description: 'The group’s indicator (with INDICATOR grouping).' })
-  indicator(@Parent() r: ReportingCompletenessRow, @Context() ctx: GqlContext) {
+  indicator(r: ReportingCompletenessRow, _args: unknown, ctx: GqlContext) {
     return r.indicatorId ? this.steeringLoaders.indicatorById(ctx).load(r.indicatorId) : null;
   }
 }

@@ -1,4 +1,4 @@
-import { Args, Context, ID, Info, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Info, Mutation, ObjectType, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { pageSelection } from '../../common/pagination/page-selection';
 import type { AuthUser } from '../../common/auth/auth-user';
@@ -93,27 +93,27 @@ export class ObservationResolver {
   }
 
   @ResolveField(() => PilotEntity, { description: 'The pilot it belongs to.' })
-  pilot(@Parent() o: ObservationEntity, @Context() ctx: GqlContext) {
+  pilot(o: ObservationEntity, _args: unknown, ctx: GqlContext) {
     return this.pilotLoaders.byId(ctx).load(o.pilotId);
   }
 
   @ResolveField(() => OrganisationEntity, { description: 'Where it was made.' })
-  organisation(@Parent() o: ObservationEntity, @Context() ctx: GqlContext) {
+  organisation(o: ObservationEntity, _args: unknown, ctx: GqlContext) {
     return this.organisationLoaders.byId(ctx).load(o.organisationId);
   }
 
   @ResolveField(() => UserEntity, { description: 'The researcher who logged it.' })
-  author(@Parent() o: ObservationEntity, @Context() ctx: GqlContext) {
+  author(o: ObservationEntity, _args: unknown, ctx: GqlContext) {
     return o.author ?? this.userLoaders.byId(ctx).load(o.authorId); // read with the page that selected it
   }
 
   @ResolveField(() => [CodedSegmentEntity], { description: 'Its coded passages, in text order.' })
-  segments(@Parent() o: ObservationEntity, @Context() ctx: GqlContext) {
+  segments(o: ObservationEntity, _args: unknown, ctx: GqlContext) {
     return this.loaders.segments(ctx).load(o.id);
   }
 
   @ResolveField(() => [ObservationVersionEntity], { description: 'Every state it has had, oldest first.' })
-  versions(@Parent() o: ObservationEntity, @Context() ctx: GqlContext) {
+  versions(o: ObservationEntity, _args: unknown, ctx: GqlContext) {
     return this.loaders.versions(ctx).load(o.id);
   }
 }
@@ -123,7 +123,7 @@ export class ObservationVersionResolver {
   constructor(private readonly userLoaders: UserLoaders) {}
 
   @ResolveField(() => UserEntity, { description: 'Who made the change.' })
-  changedBy(@Parent() v: ObservationVersionEntity, @Context() ctx: GqlContext) {
+  changedBy(v: ObservationVersionEntity, _args: unknown, ctx: GqlContext) {
     return this.userLoaders.byId(ctx).load(v.changedBy);
   }
 }
@@ -133,7 +133,7 @@ export class CodedSegmentResolver {
   constructor(private readonly userLoaders: UserLoaders) {}
 
   @ResolveField(() => UserEntity, { description: 'The researcher who coded it.' })
-  author(@Parent() s: CodedSegmentEntity, @Context() ctx: GqlContext) {
+  author(s: CodedSegmentEntity, _args: unknown, ctx: GqlContext) {
     return this.userLoaders.byId(ctx).load(s.authorId);
   }
 }

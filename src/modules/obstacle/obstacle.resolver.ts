@@ -1,4 +1,4 @@
-import { Args, Context, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, ObjectType, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { CurrentUser } from '../../common/auth/decorators';
 import type { GqlContext } from '../../common/graphql/gql-context';
@@ -75,34 +75,34 @@ export class ObstacleResolver {
   }
 
   @ResolveField(() => PilotEntity, { nullable: true, description: 'The pilot (null if you may not see it).' })
-  pilot(@Parent() o: ObstacleEntity, @Context() ctx: GqlContext) {
+  pilot(o: ObstacleEntity, _args: unknown, ctx: GqlContext) {
     return this.pilotLoaders.byId(ctx).load(o.pilotId);
   }
 
   @ResolveField(() => [OrganisationEntity], { description: 'The organisations where it is felt (those you may see).' })
-  organisations(@Parent() o: ObstacleEntity, @Context() ctx: GqlContext) {
+  organisations(o: ObstacleEntity, _args: unknown, ctx: GqlContext) {
     return this.organisationLoaders.linkedThrough(ctx, 'obstacle_organisation', 'obstacle_id').load(o.id);
   }
 
   @ResolveField(() => SteeringInstrumentEntity, { nullable: true, description: 'The steering instrument that causes it, if one does.' })
-  causeInstrument(@Parent() o: ObstacleEntity, @Context() ctx: GqlContext) {
+  causeInstrument(o: ObstacleEntity, _args: unknown, ctx: GqlContext) {
     return o.causeInstrumentId ? this.steeringLoaders.instrumentById(ctx).load(o.causeInstrumentId) : null;
   }
 
   @ResolveField(() => OrganisationEntity, { nullable: true, description: 'The organisation that causes it, if one does (and you may see it).' })
-  causeOrganisation(@Parent() o: ObstacleEntity, @Context() ctx: GqlContext) {
+  causeOrganisation(o: ObstacleEntity, _args: unknown, ctx: GqlContext) {
     return o.causeOrganisationId ? this.organisationLoaders.byId(ctx).load(o.causeOrganisationId) : null;
   }
 
   @ResolveField(() => [ObstacleStatusChangeEntity], { description: 'Every status it has had, oldest first.' })
-  statusHistory(@Parent() o: ObstacleEntity, @Context() ctx: GqlContext) {
+  statusHistory(o: ObstacleEntity, _args: unknown, ctx: GqlContext) {
     return requestLoader<string, ObstacleStatusChangeEntity[]>(ctx, 'obstacle.history', async (ids) =>
       manyByKey(ids, await this.service.histories(ids), (c) => c.obstacleId),
     ).load(o.id);
   }
 
   @ResolveField(() => [AuditEntryEntity], { description: 'Its recording and every change, oldest first: who, when, why, values before and after.' })
-  history(@Parent() o: ObstacleEntity, @Context() ctx: GqlContext) {
+  history(o: ObstacleEntity, _args: unknown, ctx: GqlContext) {
     return this.auditLoaders.history(ctx, AuditEntity.OBSTACLE).load(o.id);
   }
 }

@@ -1,4 +1,4 @@
-import { Args, Context, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, ObjectType, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { CurrentUser } from '../../common/auth/decorators';
 import type { GqlContext } from '../../common/graphql/gql-context';
@@ -48,12 +48,12 @@ export class OrganisationResolver {
   }
 
   @ResolveField(() => OrganisationEntity, { nullable: true, description: 'Null for a root, or when outside your scope.' })
-  parent(@Parent() org: OrganisationEntity, @Context() ctx: GqlContext) {
+  parent(org: OrganisationEntity, _args: unknown, ctx: GqlContext) {
     return org.parentId ? this.loaders.byId(ctx).load(org.parentId) : null;
   }
 
   @ResolveField(() => [OrganisationEntity], { description: 'Direct children, by name.' })
-  children(@Parent() org: OrganisationEntity, @Context() ctx: GqlContext) {
+  children(org: OrganisationEntity, _args: unknown, ctx: GqlContext) {
     return this.loaders.visibleChildren(ctx).load(org.id);
   }
 }

@@ -1,4 +1,4 @@
-import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { CurrentUser } from '../../common/auth/decorators';
 import type { GqlContext } from '../../common/graphql/gql-context';
@@ -66,27 +66,27 @@ export class OwnCodeResolver {
   }
 
   @ResolveField(() => Boolean, { description: 'True when shared by every pilot; false when kept to `pilot`.' })
-  shared(@Parent() c: OwnCodeEntity) {
+  shared(c: OwnCodeEntity) {
     return c.pilotId === null;
   }
 
   @ResolveField(() => PilotEntity, { nullable: true, description: 'The pilot it is kept to (null when shared, or when you may not see the pilot).' })
-  pilot(@Parent() c: OwnCodeEntity, @Context() ctx: GqlContext) {
+  pilot(c: OwnCodeEntity, _args: unknown, ctx: GqlContext) {
     return c.pilotId ? this.pilotLoaders.byId(ctx).load(c.pilotId) : null;
   }
 
   @ResolveField(() => OwnCodeEntity, { nullable: true, description: 'The own code it sits under.' })
-  parent(@Parent() c: OwnCodeEntity, @Context() ctx: GqlContext) {
+  parent(c: OwnCodeEntity, _args: unknown, ctx: GqlContext) {
     return c.parentId ? this.loaders.byId(ctx).load(c.parentId) : null;
   }
 
   @ResolveField(() => OwnCodeEntity, { nullable: true, description: 'The code it was merged into (its codings are there now).' })
-  mergedInto(@Parent() c: OwnCodeEntity, @Context() ctx: GqlContext) {
+  mergedInto(c: OwnCodeEntity, _args: unknown, ctx: GqlContext) {
     return c.mergedIntoId ? this.loaders.byId(ctx).load(c.mergedIntoId) : null;
   }
 
   @ResolveField(() => [AuditEntryEntity], { description: 'Its creation and every change, oldest first.' })
-  history(@Parent() c: OwnCodeEntity, @Context() ctx: GqlContext) {
+  history(c: OwnCodeEntity, _args: unknown, ctx: GqlContext) {
     return this.auditLoaders.history(ctx, AuditEntity.OWN_CODE).load(c.id);
   }
 }
@@ -97,7 +97,7 @@ export class FrameworkCodesOwnCodesResolver {
   constructor(private readonly loaders: OwnCodeLoaders) {}
 
   @ResolveField(() => [OwnCodeEntity], { description: 'Researchers’ own codes (those you may see).' })
-  async ownCodes(@Parent() c: FrameworkCodes, @Context() ctx: GqlContext) {
+  async ownCodes(c: FrameworkCodes, _args: unknown, ctx: GqlContext) {
     const codes = await this.loaders.byId(ctx).loadMany(c.ownCodeIds ?? []);
     return codes.filter((x): x is OwnCodeEntity => !!x && !(x instanceof Error));
   }

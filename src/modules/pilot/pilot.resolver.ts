@@ -1,4 +1,4 @@
-import { Args, Context, ID, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, ObjectType, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { CurrentUser } from '../../common/auth/decorators';
 import type { GqlContext } from '../../common/graphql/gql-context';
@@ -79,17 +79,17 @@ export class PilotResolver {
   }
 
   @ResolveField(() => [PilotParticipantEntity], { description: 'Down the steering chain, then by start date.' })
-  participants(@Parent() pilot: PilotEntity, @Context() ctx: GqlContext) {
+  participants(pilot: PilotEntity, _args: unknown, ctx: GqlContext) {
     return this.loaders.participantsByPilotId(ctx).load(pilot.id);
   }
 
   @ResolveField(() => [OrganisationEntity], { description: 'Distinct participating organisations, by name.' })
-  organisations(@Parent() pilot: PilotEntity, @Context() ctx: GqlContext) {
+  organisations(pilot: PilotEntity, _args: unknown, ctx: GqlContext) {
     return this.organisationLoaders.linkedThrough(ctx, 'pilot_participant', 'pilot_id').load(pilot.id);
   }
 
   @ResolveField(() => [PilotResearcherEntity], { description: 'The researchers who follow or followed it.' })
-  researchers(@Parent() pilot: PilotEntity, @Context() ctx: GqlContext) {
+  researchers(pilot: PilotEntity, _args: unknown, ctx: GqlContext) {
     return this.loaders.researchersByPilotId(ctx).load(pilot.id);
   }
 }
@@ -99,7 +99,7 @@ export class PilotParticipantResolver {
   constructor(private readonly organisationLoaders: OrganisationLoaders) {}
 
   @ResolveField(() => OrganisationEntity, { description: 'The organisation taking part.' })
-  organisation(@Parent() p: PilotParticipantEntity, @Context() ctx: GqlContext) {
+  organisation(p: PilotParticipantEntity, _args: unknown, ctx: GqlContext) {
     return p.organisation ?? this.organisationLoaders.byId(ctx).load(p.organisationId); // read with the participants
   }
 }
@@ -109,7 +109,7 @@ export class PilotResearcherResolver {
   constructor(private readonly userLoaders: UserLoaders) {}
 
   @ResolveField(() => UserEntity, { description: 'The researcher.' })
-  user(@Parent() r: PilotResearcherEntity, @Context() ctx: GqlContext) {
+  user(r: PilotResearcherEntity, _args: unknown, ctx: GqlContext) {
     return this.userLoaders.byId(ctx).load(r.userId);
   }
 }

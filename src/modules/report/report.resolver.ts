@@ -1,4 +1,4 @@
-import { Args, Context, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, ObjectType, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { CurrentUser } from '../../common/auth/decorators';
 import type { GqlContext } from '../../common/graphql/gql-context';
@@ -116,33 +116,33 @@ export class ReportResolver {
   }
 
   @ResolveField(() => PilotEntity, { nullable: true, description: 'The pilot.' })
-  pilot(@Parent() r: EvaluationReportEntity, @Context() ctx: GqlContext) {
+  pilot(r: EvaluationReportEntity, _args: unknown, ctx: GqlContext) {
     return this.pilotLoaders.byId(ctx).load(r.pilotId);
   }
 
   @ResolveField(() => [UserEntity], { description: 'Its authors, in the order they joined.' })
-  async authors(@Parent() r: EvaluationReportEntity, @Context() ctx: GqlContext) {
+  async authors(r: EvaluationReportEntity, _args: unknown, ctx: GqlContext) {
     const links = await this.loaders.authorIds(ctx).load(r.id);
     return (await this.userLoaders.byId(ctx).loadMany(links.map((a) => a.userId))).filter((u) => u && !(u instanceof Error));
   }
 
   @ResolveField(() => [ReportSectionEntity], { description: 'Its sections in reading order.' })
-  sections(@Parent() r: EvaluationReportEntity, @Context() ctx: GqlContext) {
+  sections(r: EvaluationReportEntity, _args: unknown, ctx: GqlContext) {
     return this.loaders.sections(ctx).load(r.id);
   }
 
   @ResolveField(() => MethodFacts, { description: 'The data the evaluation rests on, counted within what you may see.' })
-  methodFacts(@Parent() r: EvaluationReportEntity, @Context() ctx: GqlContext) {
+  methodFacts(r: EvaluationReportEntity, _args: unknown, ctx: GqlContext) {
     return this.loaders.methodFacts(ctx).load(r.pilotId);
   }
 
   @ResolveField(() => EvaluationReportEntity, { nullable: true, description: 'The final version this one started from.' })
-  basedOn(@Parent() r: EvaluationReportEntity, @Context() ctx: GqlContext) {
+  basedOn(r: EvaluationReportEntity, _args: unknown, ctx: GqlContext) {
     return r.basedOnId ? this.loaders.reportById(ctx).load(r.basedOnId) : null;
   }
 
   @ResolveField(() => [AuditEntryEntity], { description: 'Every change to this version, oldest first: who, when, why.' })
-  history(@Parent() r: EvaluationReportEntity, @Context() ctx: GqlContext) {
+  history(r: EvaluationReportEntity, _args: unknown, ctx: GqlContext) {
     return this.auditLoaders.history(ctx, AuditEntity.EVALUATION_REPORT).load(r.id);
   }
 }
@@ -152,17 +152,17 @@ export class ReportSectionResolver {
   constructor(private readonly loaders: ReportLoaders) {}
 
   @ResolveField(() => String, { description: 'Its heading in Swedish.' })
-  heading(@Parent() s: ReportSectionEntity) {
+  heading(s: ReportSectionEntity) {
     return HEADINGS.get(s.kind)!.sv;
   }
 
   @ResolveField(() => String, { description: 'Its heading in English.' })
-  headingEn(@Parent() s: ReportSectionEntity) {
+  headingEn(s: ReportSectionEntity) {
     return HEADINGS.get(s.kind)!.en;
   }
 
   @ResolveField(() => [ReportFindingEntity], { description: 'Its findings in order.' })
-  findings(@Parent() s: ReportSectionEntity, @Context() ctx: GqlContext) {
+  findings(s: ReportSectionEntity, _args: unknown, ctx: GqlContext) {
     return this.loaders.findings(ctx).load(`${s.reportId}:${s.kind}`);
   }
 }
@@ -172,17 +172,17 @@ export class ReportFindingResolver {
   constructor(private readonly loaders: ReportLoaders) {}
 
   @ResolveField(() => IdeaEntity, { nullable: true, description: 'The idea-bank entry it presents (null if none, or you may not see it).' })
-  idea(@Parent() f: ReportFindingEntity, @Context() ctx: GqlContext) {
+  idea(f: ReportFindingEntity, _args: unknown, ctx: GqlContext) {
     return f.ideaId ? this.loaders.ideaById(ctx).load(f.ideaId) : null;
   }
 
   @ResolveField(() => ObstacleEntity, { nullable: true, description: 'The obstacle it is about (null if none, or you may not see it).' })
-  obstacle(@Parent() f: ReportFindingEntity, @Context() ctx: GqlContext) {
+  obstacle(f: ReportFindingEntity, _args: unknown, ctx: GqlContext) {
     return f.obstacleId ? this.loaders.obstacleById(ctx).load(f.obstacleId) : null;
   }
 
   @ResolveField(() => EffectEntity, { nullable: true, description: 'The effect it is about (null if none, or you may not see it).' })
-  effect(@Parent() f: ReportFindingEntity, @Context() ctx: GqlContext) {
+  effect(f: ReportFindingEntity, _args: unknown, ctx: GqlContext) {
     return f.effectId ? this.loaders.effectById(ctx).load(f.effectId) : null;
   }
 }

@@ -1,4 +1,4 @@
-import { Args, Context, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, ResolveField, Resolver } from '@nestjs/graphql';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { CurrentUser } from '../../common/auth/decorators';
 import { RemoveByIdInput } from '../../common/corrections/correction.input';
@@ -43,12 +43,12 @@ export class StaffSizeResolver {
   }
 
   @ResolveField(() => OrganisationEntity, { nullable: true, description: 'The organisation (usually a unit) whose staff it is.' })
-  organisation(@Parent() s: StaffSizeEntity, @Context() ctx: GqlContext) {
+  organisation(s: StaffSizeEntity, _args: unknown, ctx: GqlContext) {
     return this.organisationLoaders.byId(ctx).load(s.organisationId);
   }
 
   @ResolveField(() => [AuditEntryEntity], { description: 'Its report and every correction, oldest first.' })
-  history(@Parent() s: StaffSizeEntity, @Context() ctx: GqlContext) {
+  history(s: StaffSizeEntity, _args: unknown, ctx: GqlContext) {
     return this.auditLoaders.history(ctx, AuditEntity.STAFF_SIZE).load(s.id);
   }
 }
@@ -58,7 +58,7 @@ export class OrganisationStaffSizeResolver {
   constructor(private readonly loaders: StaffSizeLoaders) {}
 
   @ResolveField(() => [StaffSizeEntity], { description: 'Its staff over time, oldest first (for those who may read its reports).' })
-  staffSizes(@Parent() o: OrganisationEntity, @Context() ctx: GqlContext) {
+  staffSizes(o: OrganisationEntity, _args: unknown, ctx: GqlContext) {
     return this.loaders.byOrganisation(ctx).load(o.id);
   }
 }

@@ -1,4 +1,4 @@
-import { Args, Context, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, ObjectType, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { CurrentUser } from '../../common/auth/decorators';
 import type { GqlContext } from '../../common/graphql/gql-context';
@@ -65,7 +65,7 @@ export class SteeringInstrumentResolver {
   }
 
   @ResolveField(() => [AuditEntryEntity], { description: 'Its creation and every correction, oldest first: who, when, why, values before and after.' })
-  history(@Parent() si: SteeringInstrumentEntity, @Context() ctx: GqlContext) {
+  history(si: SteeringInstrumentEntity, _args: unknown, ctx: GqlContext) {
     return this.auditLoaders.history(ctx, AuditEntity.STEERING_INSTRUMENT).load(si.id);
   }
 
@@ -73,17 +73,17 @@ export class SteeringInstrumentResolver {
     nullable: true,
     description: 'Null when the caller may not see the organisation (an org reporter, for an instrument that does not apply to its organisation).',
   })
-  imposedBy(@Parent() si: SteeringInstrumentEntity, @Context() ctx: GqlContext) {
+  imposedBy(si: SteeringInstrumentEntity, _args: unknown, ctx: GqlContext) {
     return this.organisationLoaders.byId(ctx).load(si.imposedById);
   }
 
   @ResolveField(() => [OrganisationEntity], { description: 'The organisations it applies to (and, through them, their units).' })
-  appliesTo(@Parent() si: SteeringInstrumentEntity, @Context() ctx: GqlContext) {
+  appliesTo(si: SteeringInstrumentEntity, _args: unknown, ctx: GqlContext) {
     return this.organisationLoaders.linkedThrough(ctx, 'steering_instrument_target', 'instrument_id').load(si.id);
   }
 
   @ResolveField(() => [IndicatorEntity], { description: 'Oldest first.' })
-  indicators(@Parent() si: SteeringInstrumentEntity, @Context() ctx: GqlContext) {
+  indicators(si: SteeringInstrumentEntity, _args: unknown, ctx: GqlContext) {
     return this.loaders.indicatorsByInstrument(ctx).load(si.id);
   }
 }
@@ -119,12 +119,12 @@ export class IndicatorResolver {
   }
 
   @ResolveField(() => [AuditEntryEntity], { description: 'Its definition and every correction, oldest first: who, when, why, values before and after.' })
-  history(@Parent() i: IndicatorEntity, @Context() ctx: GqlContext) {
+  history(i: IndicatorEntity, _args: unknown, ctx: GqlContext) {
     return this.auditLoaders.history(ctx, AuditEntity.INDICATOR).load(i.id);
   }
 
   @ResolveField(() => SteeringInstrumentEntity, { description: 'The instrument that requires it.' })
-  instrument(@Parent() i: IndicatorEntity, @Context() ctx: GqlContext) {
+  instrument(i: IndicatorEntity, _args: unknown, ctx: GqlContext) {
     return this.loaders.instrumentById(ctx).load(i.instrumentId);
   }
 }

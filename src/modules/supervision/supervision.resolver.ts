@@ -1,4 +1,4 @@
-import { Args, Context, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, ObjectType, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { CurrentUser } from '../../common/auth/decorators';
 import type { GqlContext } from '../../common/graphql/gql-context';
@@ -62,27 +62,27 @@ export class SupervisionResolver {
   }
 
   @ResolveField(() => OrganisationEntity, { nullable: true, description: 'The supervised organisation.' })
-  organisation(@Parent() si: SupervisionInteractionEntity, @Context() ctx: GqlContext) {
+  organisation(si: SupervisionInteractionEntity, _args: unknown, ctx: GqlContext) {
     return this.organisationLoaders.byId(ctx).load(si.organisationId);
   }
 
   @ResolveField(() => OrganisationEntity, { nullable: true, description: 'The supervisory agency.' })
-  supervisor(@Parent() si: SupervisionInteractionEntity, @Context() ctx: GqlContext) {
+  supervisor(si: SupervisionInteractionEntity, _args: unknown, ctx: GqlContext) {
     return this.organisationLoaders.byId(ctx).load(si.supervisorId);
   }
 
   @ResolveField(() => SupervisionInteractionEntity, { nullable: true, description: 'Another contact that asked for the same data, if any.' })
-  overlapsInteraction(@Parent() si: SupervisionInteractionEntity, @Context() ctx: GqlContext) {
+  overlapsInteraction(si: SupervisionInteractionEntity, _args: unknown, ctx: GqlContext) {
     return si.overlapsInteractionId ? this.loaders.byId(ctx).load(si.overlapsInteractionId) : null;
   }
 
   @ResolveField(() => SteeringInstrumentEntity, { nullable: true, description: 'A steering instrument that asks for the same data, if any.' })
-  overlapsInstrument(@Parent() si: SupervisionInteractionEntity, @Context() ctx: GqlContext) {
+  overlapsInstrument(si: SupervisionInteractionEntity, _args: unknown, ctx: GqlContext) {
     return si.overlapsInstrumentId ? this.steeringLoaders.instrumentById(ctx).load(si.overlapsInstrumentId) : null;
   }
 
   @ResolveField(() => [AuditEntryEntity], { description: 'Its recording and every correction, oldest first.' })
-  history(@Parent() si: SupervisionInteractionEntity, @Context() ctx: GqlContext) {
+  history(si: SupervisionInteractionEntity, _args: unknown, ctx: GqlContext) {
     return this.auditLoaders.history(ctx, AuditEntity.SUPERVISION).load(si.id);
   }
 }

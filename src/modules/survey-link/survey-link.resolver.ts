@@ -41,27 +41,27 @@ export class SurveyLinkResolver {
   }
 
   @ResolveField(() => String, { description: 'The address to send to staff: it opens the survey, on any phone, without an account.' })
-  url(@Parent() link: SurveyLinkEntity) {
+  url(link: SurveyLinkEntity) {
     return this.links.url(link);
   }
 
   @ResolveField(() => OrganisationEntity, { nullable: true, description: 'The unit whose staff answer through it.' })
-  unit(@Parent() link: SurveyLinkEntity, @Context() ctx: GqlContext) {
+  unit(link: SurveyLinkEntity, _args: unknown, ctx: GqlContext) {
     return this.organisationLoaders.byId(ctx).load(link.unitId);
   }
 
   @ResolveField(() => SurveyWaveEntity, { nullable: true, description: 'The wave it answers.' })
-  wave(@Parent() link: SurveyLinkEntity, @Context() ctx: GqlContext) {
+  wave(link: SurveyLinkEntity, _args: unknown, ctx: GqlContext) {
     return this.surveyLoaders.waveById(ctx).load(link.waveId);
   }
 
   @ResolveField(() => Int, { description: 'Responses that came through it (withdrawn batches left out).' })
-  responseCount(@Parent() link: SurveyLinkEntity, @Context() ctx: GqlContext) {
+  responseCount(link: SurveyLinkEntity, _args: unknown, ctx: GqlContext) {
     return this.counts(ctx).load(link.id);
   }
 
   @ResolveField(() => Float, { nullable: true, description: 'responseCount ÷ invited; null while invited is not known (or 0).' })
-  async responseRate(@Parent() link: SurveyLinkEntity, @Context() ctx: GqlContext) {
+  async responseRate(link: SurveyLinkEntity, _args: unknown, ctx: GqlContext) {
     return link.invited ? (await this.counts(ctx).load(link.id)) / link.invited : null;
   }
 
@@ -78,7 +78,7 @@ export class SurveyWaveLinksResolver {
   constructor(private readonly service: SurveyLinkService) {}
 
   @ResolveField(() => Int, { nullable: true, description: 'Staff invited through its links, where the links say how many; null when none does.' })
-  async invited(@Parent() wave: SurveyWaveEntity, @Context() ctx: GqlContext) {
+  async invited(wave: SurveyWaveEntity, _args: unknown, ctx: GqlContext) {
     return (await this.invitations(ctx).load(wave.id))?.invited ?? null;
   }
 
@@ -87,7 +87,7 @@ export class SurveyWaveLinksResolver {
     description:
       'Responses through links whose invited count is known ÷ staff invited through them; null when unknown or fewer than MIN_GROUP_SIZE were invited.',
   })
-  async responseRate(@Parent() wave: SurveyWaveEntity, @Context() ctx: GqlContext) {
+  async responseRate(wave: SurveyWaveEntity, _args: unknown, ctx: GqlContext) {
     const i = await this.invitations(ctx).load(wave.id);
     return i && this.service.rateShown(i.invited) ? i.responses / i.invited : null;
   }

@@ -1,4 +1,4 @@
-import { Args, Context, Field, ID, Int, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Field, ID, Int, Mutation, ObjectType, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { CurrentUser } from '../../common/auth/decorators';
 import type { GqlContext } from '../../common/graphql/gql-context';
@@ -58,7 +58,7 @@ export class SurveyInstrumentResolver {
   }
 
   @ResolveField(() => [SurveyItemEntity], { description: 'In answer order.' })
-  items(@Parent() si: SurveyInstrumentEntity, @Context() ctx: GqlContext) {
+  items(si: SurveyInstrumentEntity, _args: unknown, ctx: GqlContext) {
     return this.loaders.items(ctx).load(si.id);
   }
 }
@@ -115,27 +115,27 @@ export class SurveyWaveResolver {
   }
 
   @ResolveField(() => PilotEntity, { description: 'The pilot whose staff answer it.' })
-  pilot(@Parent() w: SurveyWaveEntity, @Context() ctx: GqlContext) {
+  pilot(w: SurveyWaveEntity, _args: unknown, ctx: GqlContext) {
     return this.pilotLoaders.byId(ctx).load(w.pilotId);
   }
 
   @ResolveField(() => SurveyInstrumentEntity, { description: 'The instrument (a fixed version) it uses.' })
-  instrument(@Parent() w: SurveyWaveEntity, @Context() ctx: GqlContext) {
+  instrument(w: SurveyWaveEntity, _args: unknown, ctx: GqlContext) {
     return this.loaders.instrumentById(ctx).load(w.instrumentId);
   }
 
   @ResolveField(() => [OrganisationEntity], { description: 'The units whose staff answer.' })
-  units(@Parent() w: SurveyWaveEntity, @Context() ctx: GqlContext) {
+  units(w: SurveyWaveEntity, _args: unknown, ctx: GqlContext) {
     return this.organisationLoaders.linkedThrough(ctx, 'survey_wave_unit', 'wave_id').load(w.id);
   }
 
   @ResolveField(() => Int, { description: 'Responses received so far (withdrawn batches not counted).' })
-  responseCount(@Parent() w: SurveyWaveEntity, @Context() ctx: GqlContext) {
+  responseCount(w: SurveyWaveEntity, _args: unknown, ctx: GqlContext) {
     return this.loaders.responseCount(ctx).load(w.id);
   }
 
   @ResolveField(() => [SurveyBatchEntity], { description: 'The submissions that brought its responses, newest first: admins see all, others their own.' })
-  batches(@Parent() w: SurveyWaveEntity, @Context() ctx: GqlContext) {
+  batches(w: SurveyWaveEntity, _args: unknown, ctx: GqlContext) {
     return this.loaders.batches(ctx).load(w.id);
   }
 

@@ -62,7 +62,7 @@ interface Into {
 }
 
 /** The line a problem names ("line 12: …"), 0 when none. */
-export const lineOf = (p: FieldProblem) => Number(/^line (\d+)/.exec(p.message)?.[1] ?? 0);
+const lineOf = (p: FieldProblem) => Number(/^line (\d+)/.exec(p.message)?.[1] ?? 0);
 
 /** How many responses the rest of the chunks hold (a batch seen before is read to the end only to say so). */
 async function countResponses(chunks: ResponseChunks): Promise<number> {

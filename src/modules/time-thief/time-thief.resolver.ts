@@ -1,4 +1,4 @@
-import { Args, Context, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, ObjectType, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { CurrentUser } from '../../common/auth/decorators';
 import type { GqlContext } from '../../common/graphql/gql-context';
@@ -74,27 +74,27 @@ export class TimeThiefResolver {
   }
 
   @ResolveField(() => OrganisationEntity, { description: 'Where it takes time.' })
-  organisation(@Parent() tt: TimeThiefEntity, @Context() ctx: GqlContext) {
+  organisation(tt: TimeThiefEntity, _args: unknown, ctx: GqlContext) {
     return this.organisationLoaders.byId(ctx).load(tt.organisationId);
   }
 
   @ResolveField(() => SteeringInstrumentEntity, { nullable: true, description: 'The steering instrument that imposes the task, if known.' })
-  imposedByInstrument(@Parent() tt: TimeThiefEntity, @Context() ctx: GqlContext) {
+  imposedByInstrument(tt: TimeThiefEntity, _args: unknown, ctx: GqlContext) {
     return tt.imposedByInstrumentId ? this.steeringLoaders.instrumentById(ctx).load(tt.imposedByInstrumentId) : null;
   }
 
   @ResolveField(() => OrganisationEntity, { nullable: true, description: 'The organisation that imposes the task, if known.' })
-  imposedByOrganisation(@Parent() tt: TimeThiefEntity, @Context() ctx: GqlContext) {
+  imposedByOrganisation(tt: TimeThiefEntity, _args: unknown, ctx: GqlContext) {
     return tt.imposedByOrganisationId ? this.organisationLoaders.byId(ctx).load(tt.imposedByOrganisationId) : null;
   }
 
   @ResolveField(() => [TimeThiefStatusChangeEntity], { description: 'Every status it has had, oldest first.' })
-  statusHistory(@Parent() tt: TimeThiefEntity, @Context() ctx: GqlContext) {
+  statusHistory(tt: TimeThiefEntity, _args: unknown, ctx: GqlContext) {
     return this.loaders.history(ctx).load(tt.id);
   }
 
   @ResolveField(() => [AuditEntryEntity], { description: 'Its report and every change, oldest first: who, when, why, values before and after.' })
-  history(@Parent() tt: TimeThiefEntity, @Context() ctx: GqlContext) {
+  history(tt: TimeThiefEntity, _args: unknown, ctx: GqlContext) {
     return this.auditLoaders.history(ctx, AuditEntity.TIME_THIEF).load(tt.id);
   }
 }

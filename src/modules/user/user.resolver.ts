@@ -86,7 +86,7 @@ export class UserResolver {
   }
 
   @ResolveField(() => OrganisationEntity, { nullable: true, description: 'The organisation an ORG_REPORTER reports for.' })
-  organisation(@Parent() user: UserEntity, @Context() ctx: GqlContext) {
+  organisation(user: UserEntity, _args: unknown, ctx: GqlContext) {
     return user.organisationId ? this.organisationLoaders.byId(ctx).load(user.organisationId) : null;
   }
 }
