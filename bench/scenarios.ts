@@ -130,6 +130,13 @@ export const NESTED_READ = `query($p: ID!, $first: Int!) {
   observations(first: $first, filter: { pilotId: [$p] }) { totalCount edges { node { id title occurredOn
     author { displayName } codes { forms methods { method polarity } relations effectOnTrust } } } } }`;
 
+/** The nested read as a scenario, so that bench:explain shows its plans beside the analytics. */
+export const NESTED: GraphqlScenario = {
+  name: 'nested read (50 observations)',
+  query: NESTED_READ,
+  variables: (c) => ({ p: c.pilotId, first: 50 }),
+};
+
 /** The same question for PostGraphile (its generated schema: connections via foreign keys). */
 export const NESTED_READ_POSTGRAPHILE = `query($p: UUID!, $first: Int!) {
   pilotByRowId(rowId: $p) { code title
