@@ -214,9 +214,12 @@ export async function mixedLoad(url: string, pg: Client, adminToken: string, ctx
   };
   // Leave the benchmark data as generated.
   await removeObservations(pg, tag);
-  await pg.query(`DELETE FROM burden_report_revision WHERE report_id IN (SELECT id FROM burden_report WHERE period_start > $1)`, [ctx.to]);
-  await pg.query(`DELETE FROM burden_report WHERE period_start > $1`, [ctx.to]);
-  await pg.query(`DELETE FROM burden_period_total WHERE period_start > $1`, [ctx.to]);
+  // Burden went to months outside the generated ones (after them, then the year before them):
+  // removed on both sides, or the data's first month would move back a year with every run.
+  const outside = `period_start > $1 OR period_start < $2`;
+  await pg.query(`DELETE FROM burden_report_revision WHERE report_id IN (SELECT id FROM burden_report WHERE ${outside})`, [ctx.to, ctx.from]);
+  await pg.query(`DELETE FROM burden_report WHERE ${outside}`, [ctx.to, ctx.from]);
+  await pg.query(`DELETE FROM burden_period_total WHERE ${outside}`, [ctx.to, ctx.from]);
   const out = {
     seconds,
     streams: {
