@@ -18,6 +18,8 @@ export class EntityRows<T extends ObjectLiteral> {
   private readonly properties: ReadonlySet<string>;
   /** `alias.col AS "c0", …`: the columns TypeORM selects by default (output names: `prefix` + index). */
   readonly select: string;
+  /** The same list for an INSERT's or UPDATE's RETURNING (no alias): the row written, in one statement. */
+  readonly returning: string;
 
   /**
    * `prefix` names the output columns, so that two entities can be read from one row (a join);
@@ -34,6 +36,7 @@ export class EntityRows<T extends ObjectLiteral> {
     this.properties = new Set(this.metadata.columns.map(propertyOf));
     this.columns = this.metadata.columns.filter((c) => !c.isVirtual && c.isSelect && (!only || c.isPrimary || only.has(propertyOf(c))));
     this.select = this.columns.map((c, i) => `${alias}."${c.databaseName}" AS "${prefix}${i}"`).join(', ');
+    this.returning = this.columns.map((c, i) => `"${c.databaseName}" AS "${prefix}${i}"`).join(', ');
   }
 
   /**

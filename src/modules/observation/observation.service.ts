@@ -210,7 +210,7 @@ export class ObservationService {
     return this.ds.transaction(async (em) => {
       const repo = em.getRepository(ObservationEntity);
       if (clientId) {
-        const earlier = await repo.findOneBy({ authorId: actor.id, clientId });
+        const earlier = await this.byClientId(em, actor.id, clientId);
         if (earlier) return this.sameRequest(earlier, requestHash);
       }
       await this.checkCanWrite(em, actor, input.pilotId, input.occurredOn);
@@ -237,13 +237,13 @@ export class ObservationService {
         deleteReason: null,
       });
       // ON CONFLICT DO NOTHING: a concurrent retry with the same clientId waits for us, then finds ours.
-      const inserted = await repo.createQueryBuilder().insert().values(row).orIgnore().returning('id').execute();
-      const id: string | undefined = inserted.raw[0]?.id;
-      if (!id) return this.sameRequest((await repo.findOneBy({ authorId: actor.id, clientId: clientId! }))!, requestHash);
+      // The stored row comes back with the insert: no second statement to read it.
+      const inserted = await repo.createQueryBuilder().insert().values(row).orIgnore().returning(this.rows.returning).execute();
+      if (!inserted.raw[0]) return this.sameRequest((await this.byClientId(em, actor.id, clientId!))!, requestHash);
 
-      const obs = (await repo.findOneBy({ id }))!;
+      const obs = this.rows.hydrate(inserted.raw[0]);
       await this.addVersion(em, actor, obs, AuditAction.CREATE, Object.keys(snapshot(obs)));
-      await this.audit.record(em, actor, { entity: AuditEntity.OBSERVATION, entityId: id, action: AuditAction.CREATE, before: null, after: snapshot(obs) });
+      await this.audit.record(em, actor, { entity: AuditEntity.OBSERVATION, entityId: obs.id, action: AuditAction.CREATE, before: null, after: snapshot(obs) });
       return obs;
     });
   }
@@ -418,6 +418,12 @@ export class ObservationService {
   private checkText(text: string): void {
     const n = codePointLength(text);
     if (n > TEXT_MAX) throw ObservationErrors.textTooLong(n);
+  }
+
+  /** The author's observation logged with this clientId, if any. */
+  private async byClientId(em: EntityManager, authorId: string, clientId: string): Promise<ObservationEntity | undefined> {
+    const [earlier] = await this.rows.query('FROM observation o WHERE o.author_id = $1 AND o.client_id = $2', [authorId, clientId], em);
+    return earlier;
   }
 
   private sameRequest(earlier: ObservationEntity, requestHash: string | null): ObservationEntity {
