@@ -19,6 +19,8 @@ export const TEXT_MAX = 100_000;
 @Check('chk_observation_version', `"version" >= 1`)
 @Check('chk_observation_deleted', `("deleted_at" IS NULL) = ("delete_reason" IS NULL)`)
 @Index('idx_observation_occurred_on_id', ['occurredOn', 'id']) // newest-first keyset order
+// A pilot's live observations newest first (the lists' main question), read backwards: a page and its count from the index.
+@Index('idx_observation_pilot_newest', ['pilotId', 'occurredOn', 'id'], { where: '"deleted_at" IS NULL' })
 // Created by hand in the migration: full text (Swedish) on title and text, GIN on code arrays and tags.
 @Index('idx_observation_search', { synchronize: false })
 @Index('idx_observation_forms_gin', { synchronize: false })

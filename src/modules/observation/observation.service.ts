@@ -123,7 +123,9 @@ export class ObservationService {
     const where = [inRaw(readableObservations(actor, 'o'), p)];
     if (f.deleted) where.push('o.deleted_at IS NOT NULL', inRaw(visibleDeletedObservations(actor, 'o'), p));
     else where.push('o.deleted_at IS NULL');
-    const any = (column: string, values: unknown[] | undefined, cast: string) => values?.length && where.push(`${column} = ANY(${p.add(values, cast)})`);
+    // One value as equality: PostgreSQL 15 reads an index in order only for `=`, not for `= ANY` (idx_observation_pilot_newest).
+    const any = (column: string, values: unknown[] | undefined, cast: string) =>
+      values?.length && where.push(values.length === 1 ? `${column} = ${p.add(values[0], cast.slice(0, -2))}` : `${column} = ANY(${p.add(values, cast)})`);
     any('o.pilot_id', f.pilotId, '::uuid[]');
     any('o.kind', f.kind, '::observation_kind[]');
     any('o.level', f.level, '::steering_level[]');
