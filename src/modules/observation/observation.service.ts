@@ -84,7 +84,12 @@ export class ObservationService {
     private readonly requests: ClientRequests,
   ) {
     this.rows = new EntityRows(ds, ObservationEntity, 'o');
-    this.authors = new EntityRows(ds, UserEntity, 'u', 'u');
+    // Every column a User field may read, but not the password hash.
+    const userColumns = ds
+      .getMetadata(UserEntity)
+      .columns.map((c) => c.propertyName)
+      .filter((p) => p !== 'passwordHash');
+    this.authors = new EntityRows(ds, UserEntity, 'u', 'u', new Set(userColumns));
   }
 
   /** Observations by hand-written SQL (the one-observation read and the list are the API's hottest paths). */
