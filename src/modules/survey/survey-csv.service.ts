@@ -62,7 +62,7 @@ async function* atMost(max: number, first: ResponseChunk, rest: AsyncIterator<Re
   let n = 0;
   for (let chunk: ResponseChunk | undefined = first; chunk; chunk = await rest.next().then((r) => (r.done ? undefined : r.value))) {
     n += chunk.responses.length;
-    if (n > max) throw new DomainError('BAD_USER_INPUT', `At most ${max} responses per upload, not more`);
+    if (n > max) throw new DomainError('BAD_USER_INPUT', `At most ${max} responses per upload: split the file`);
     yield chunk;
   }
 }
