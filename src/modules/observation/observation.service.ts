@@ -129,12 +129,12 @@ export class ObservationService {
     if (f.deleted) where.push('o.deleted_at IS NOT NULL', inRaw(visibleDeletedObservations(actor, 'o'), p));
     else where.push('o.deleted_at IS NULL');
     // One value as equality: PostgreSQL 15 reads an index in order only for `=`, not for `= ANY` (idx_observation_pilot_newest).
-    const any = (column: string, values: unknown[] | undefined, cast: string) =>
-      values?.length && where.push(values.length === 1 ? `${column} = ${p.add(values[0], cast.slice(0, -2))}` : `${column} = ANY(${p.add(values, cast)})`);
-    any('o.pilot_id', f.pilotId, '::uuid[]');
-    any('o.kind', f.kind, '::observation_kind[]');
-    any('o.level', f.level, '::steering_level[]');
-    any('o.respondent_role', f.respondentRole, '::respondent_role[]');
+    const any = (column: string, values: unknown[] | undefined, type: string) =>
+      values?.length && where.push(values.length === 1 ? `${column} = ${p.add(values[0], `::${type}`)}` : `${column} = ANY(${p.add(values, `::${type}[]`)})`);
+    any('o.pilot_id', f.pilotId, 'uuid');
+    any('o.kind', f.kind, 'observation_kind');
+    any('o.level', f.level, 'steering_level');
+    any('o.respondent_role', f.respondentRole, 'respondent_role');
     if (f.organisationId) where.push(`o.organisation_id IN (${subtreeIdsSql(p.add(f.organisationId, '::uuid'))})`);
     if (f.authorId) where.push(`o.author_id = ${p.add(f.authorId, '::uuid')}`);
     if (f.from) where.push(`o.occurred_on >= ${p.add(f.from, '::date')}`);

@@ -4,7 +4,7 @@ import { DomainError, FieldProblem } from '../../common/errors/domain-error';
 import { MAX_BATCH } from './dto/survey.input';
 import { SurveyBatchSource } from './survey-batch.entity';
 import { decodeCsv, FIXED_COLUMNS, responseChunks } from './survey-csv';
-import { ResponseChunk, sha256, SubmitResult, SurveyService } from './survey.service';
+import { problemsError, ResponseChunk, sha256, SubmitResult, SurveyService } from './survey.service';
 
 /**
  * Survey responses as a CSV file (the layout is in survey-csv.ts and docs/api.md), with the same
@@ -45,17 +45,7 @@ export class SurveyCsvService {
 const CSV_CHUNK = 2_000;
 
 /** Every bad line of a file, and that nothing was stored. */
-function csvProblems(problems: FieldProblem[]): DomainError {
-  const head = `${problems.length} problem(s) in the CSV; nothing was stored`;
-  return new DomainError(
-    'BAD_USER_INPUT',
-    `${head}: ${problems
-      .slice(0, 20)
-      .map((p) => p.message)
-      .join('; ')}`,
-    problems,
-  );
-}
+const csvProblems = (problems: FieldProblem[]) => problemsError(`${problems.length} problem(s) in the CSV; nothing was stored`, problems);
 
 /** The chunks (the first one already read), refusing a file of more than `max` responses as soon as it has them. */
 async function* atMost(max: number, first: ResponseChunk, rest: AsyncIterator<ResponseChunk>): AsyncGenerator<ResponseChunk> {

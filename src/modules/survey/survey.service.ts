@@ -472,13 +472,11 @@ export class SurveyService {
 
 function invalid(problems: FieldProblem[], rows?: number): DomainError {
   const lines = new Set(problems.map((p) => /^line (\d+)/.exec(p.message)?.[1]).filter(Boolean));
-  const head = rows ? `${lines.size} of ${rows} responses are invalid; nothing was stored` : `${problems.length} problem(s) in the input`;
-  return new DomainError(
-    'BAD_USER_INPUT',
-    `${head}: ${problems
-      .slice(0, 20)
-      .map((p) => p.message)
-      .join('; ')}${problems.length > 20 ? '; …' : ''}`,
-    problems,
-  );
+  return problemsError(rows ? `${lines.size} of ${rows} responses are invalid; nothing was stored` : `${problems.length} problem(s) in the input`, problems);
+}
+
+/** BAD_USER_INPUT with every problem in `extensions.fields`, and the first 20 after `head` in the message. */
+export function problemsError(head: string, problems: FieldProblem[]): DomainError {
+  const shown = problems.slice(0, 20).map((p) => p.message);
+  return new DomainError('BAD_USER_INPUT', `${head}: ${shown.join('; ')}${problems.length > 20 ? '; …' : ''}`, problems);
 }
