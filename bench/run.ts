@@ -17,6 +17,7 @@ import { login } from './harness/gql';
 import { bulkIngest } from './harness/ingest';
 import { ANALYTICS_LOAD, benchContextFrom, NESTED_READ, NESTED_READ_POSTGRAPHILE, THIN_READ } from './scenarios';
 import { runMain } from './harness/cli';
+import { floor } from './floor';
 import { readReplica, scaleOut } from './scale-out';
 import { withDatabase } from '../src/database/database-url';
 
@@ -25,7 +26,8 @@ import { withDatabase } from '../src/database/database-url';
  * mode and its reference, alternating, with warm-up, several runs and medians; writes
  * docs/benchmarks/results-<scale>.json and the results section of docs/benchmarks.md.
  * `--instances N` (2 or more) runs the scale-out scenario instead, `--replica` the read-replica
- * scenario (both in bench/scale-out.ts).
+ * scenario (both in bench/scale-out.ts), `--floor` the thin read through each layer of the stack
+ * (bench/floor.ts).
  */
 interface Options {
   scale: string;
@@ -135,6 +137,7 @@ async function main(): Promise<number> {
       'no-build': { type: 'boolean', default: false },
       instances: { type: 'string', default: '1' },
       replica: { type: 'boolean', default: false },
+      floor: { type: 'boolean', default: false },
     },
   });
   const instances = Number(values.instances);
@@ -178,6 +181,7 @@ async function main(): Promise<number> {
       PANEL_KEY_SECRET: randomBytes(32).toString('hex'),
       DB_POOL_SIZE: '10',
     };
+    if (values.floor) return await floor({ scale, quick: values.quick!, started, dbUrl: db.url, env, pg, servers });
     if (instances > 1) return await scaleOut({ scale, quick: values.quick!, instances, started, dbUrl: db.url, env, pg, servers });
     if (values.replica) {
       if (process.env.BENCH_DATABASE_URL) throw new Error('--replica starts a replica of the embedded benchmark server: run it without BENCH_DATABASE_URL');
