@@ -184,6 +184,19 @@ describe('reporting obligations and completeness', () => {
     expect(await rows(stranger)).toEqual([]);
   });
 
+  it('counts, by pilot, a unit taking part on its own with what is owed and reported above it', async () => {
+    // Only Enhet 2 takes part: the instrument applies to the administration above it, and the
+    // administration's April report covers it.
+    await makePilot(t.ds, { code: 'OBL-4', startsOn: '2019-01-01', endsOn: null }, [{ organisationId: org.u2 }]);
+    const input = { from: '2019-01-01', to: '2019-04-30', groupBy: ['PILOT'] };
+    const rows = (await t.gql(COMPLETENESS, { input }, analyst)).data!.reportingCompleteness;
+    const unit = rows.find((r: any) => r.pilot.code === 'OBL-4');
+    expect([unit.expected, unit.received, unit.onTime, unit.partial, unit.missing]).toEqual([6, 1, 1, 1, 4]);
+    // Without the break-down by pilot, every unit counts, in a pilot or not.
+    const all = (await t.gql(COMPLETENESS, { input: { ...input, groupBy: [] } }, analyst)).data!.reportingCompleteness;
+    expect(all.map((r: any) => [r.expected, r.received])).toEqual([[12, 5]]);
+  });
+
   it('counts a report in every period it overlaps, also when the range asked for begins inside a period', async () => {
     const monthly = await define('Månadsmått 2', 'MONTHLY', '2019-12-31');
     const halfYearly = await define('Halvårsmått', 'TWICE_A_YEAR', '2019-12-31');

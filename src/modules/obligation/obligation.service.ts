@@ -60,14 +60,16 @@ export class ObligationService {
     if (input.to < input.from) throw badInput('input.to', 'must not be before from');
     await this.accessLog.record(actor, 'reportingCompleteness', input);
     const p = new Params();
-    const roots = input.organisationId
-      ? subtreeIdsSql(p.add(input.organisationId, '::uuid'))
-      : input.pilotId
-        ? pilotOrgIdsSql(p.add(input.pilotId, '::uuid'))
-        : 'SELECT id FROM organisation';
-    const ctes = this.ctes(actor, p, roots, input);
     const by = new Set(input.groupBy);
     const byPilot = by.has(CompletenessGroupBy.PILOT) || !!input.pilotId;
+    // Broken down by pilot, only the organisations in a pilot count (the join with the pilots
+    // below drops the rest): leave the others out from the start (M, all of Sweden: ×2.6).
+    const roots = input.organisationId
+      ? subtreeIdsSql(p.add(input.organisationId, '::uuid'))
+      : byPilot
+        ? pilotOrgIdsSql(input.pilotId ? p.add(input.pilotId, '::uuid') : undefined)
+        : 'SELECT id FROM organisation';
+    const ctes = this.ctes(actor, p, roots, input);
     const [unit, step] = BUCKET_STEP[input.bucket].map((v) => `'${v}'`);
     // The first and last bucket are clipped to the range, as in burdenSeries.
     const [from, to] = [p.add(input.from, '::date'), p.add(input.to, '::date')];
@@ -75,7 +77,7 @@ export class ObligationService {
       [by.has(CompletenessGroupBy.PILOT) || input.pilotId ? 'po.pilot_id' : 'NULL::uuid', 'pilotId'],
       [by.has(CompletenessGroupBy.ORGANISATION) ? 'ob.leaf_id' : 'NULL::uuid', 'organisationId'],
       [by.has(CompletenessGroupBy.INDICATOR) ? 'ob.indicator_id' : 'NULL::uuid', 'indicatorId'],
-      [by.has(CompletenessGroupBy.PERIOD) ? `date_trunc(${unit}, ob.period_start)::date` : 'NULL::date', 'bucket'],
+      [by.has(CompletenessGroupBy.PERIOD) ? `date_trunc(${unit}, ob.period_start::timestamp)::date` : 'NULL::date', 'bucket'],
     ];
     const pilots = byPilot
       ? `JOIN (SELECT DISTINCT ch.leaf_id, pp.pilot_id FROM chain ch JOIN pilot_participant pp ON pp.organisation_id = ch.org_id

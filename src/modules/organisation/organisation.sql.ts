@@ -64,10 +64,10 @@ export const relatedOrgIdsSql = (param: string) =>
      SELECT o.id, o.parent_id FROM organisation o JOIN up u ON o.id = u.parent_id
    ) SELECT id FROM down UNION SELECT id FROM up`;
 
-/** The organisations taking part in the pilot bound to `pilotParam`, and all their units. */
-export const pilotOrgIdsSql = (pilotParam: string) =>
+/** The organisations taking part in the pilot bound to `pilotParam` (without one: in any pilot), and all their units. */
+export const pilotOrgIdsSql = (pilotParam?: string) =>
   `WITH RECURSIVE porg(id) AS (
-     SELECT organisation_id FROM pilot_participant WHERE pilot_id = ${pilotParam}
+     SELECT organisation_id FROM pilot_participant${pilotParam ? ` WHERE pilot_id = ${pilotParam}` : ''}
      UNION
      SELECT o.id FROM organisation o JOIN porg ON o.parent_id = porg.id
    ) SELECT id FROM porg`;
