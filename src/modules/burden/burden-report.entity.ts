@@ -16,6 +16,9 @@ import { WithdrawalCheck, WithdrawnAtColumn, WithdrawnByColumn, WithdrawReasonCo
 @Check('chk_burden_report_usefulness', `"perceived_usefulness" IS NULL OR "perceived_usefulness" BETWEEN 1 AND 5`)
 @WithdrawalCheck('burden_report')
 @Index('idx_burden_report_period_start_id', ['periodStart', 'id'])
+// Reporting obligations: an organisation's counted reports by period, read from the index alone
+// (INCLUDE is not expressible here; migration BurdenReportObligations).
+@Index('idx_burden_report_obligations', { synchronize: false })
 export class BurdenReportEntity extends BaseRecord {
   @Index('idx_burden_report_indicator_id')
   @Column({ type: 'uuid' })
