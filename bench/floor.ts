@@ -7,7 +7,7 @@ import { load, LoadRequest, LoadResult } from './harness/load';
 import { ServerProcess } from './harness/processes';
 import { machine, writeSection } from './harness/report';
 import { median } from './harness/stats';
-import { THIN_READ } from './scenarios';
+import { benchContextFrom, NESTED_READ, NESTED_READ_POSTGRAPHILE, THIN_READ } from './scenarios';
 
 export interface FloorRun {
   scale: string;
@@ -20,43 +20,67 @@ export interface FloorRun {
   servers: ServerProcess[];
 }
 
+/** What a stack is asked: the thin read (one observation by id) or the nested read (scenario 2). */
+interface Asks {
+  id: () => string;
+  pilotId: string;
+  token: string;
+}
+
 interface Stack {
   name: string;
   args: string[];
   env: Record<string, string>;
   ready: string;
-  request: (id: () => string, token: string) => LoadRequest;
+  thin?: (a: Asks) => LoadRequest;
+  nested?: (a: Asks) => LoadRequest;
 }
 
+type Scenario = 'thin' | 'nested';
+
 const TS = ['-r', 'ts-node/register/transpile-only'];
-const graphql = (id: () => string, headers: Record<string, string> = {}): LoadRequest => ({
+const post = (query: string, variables: () => Record<string, unknown>, headers: Record<string, string> = {}): LoadRequest => ({
   method: 'POST',
   path: '/graphql',
   headers,
-  body: () => JSON.stringify({ query: THIN_READ, variables: { id: id() } }),
+  body: () => JSON.stringify({ query, variables: variables() }),
 });
+const thin = (a: Asks, headers?: Record<string, string>) => post(THIN_READ, () => ({ id: a.id() }), headers);
+const nested = (a: Asks, headers?: Record<string, string>) => post(NESTED_READ, () => ({ p: a.pilotId, first: 50 }), headers);
 const floorApp = (adapter: string, executor: string): Omit<Stack, 'name'> => ({
   args: [...TS, 'bench/floor/app.ts'],
   env: { FLOOR_ADAPTER: adapter, FLOOR_EXECUTOR: executor },
   ready: '/health',
-  request: (id) => graphql(id),
+  thin: (a) => thin(a),
+  nested: (a) => nested(a),
 });
 
-/** From the practical ceiling to the API: each layer of the fixed stack, then the API itself. */
+/**
+ * From the practical ceiling to the API: each layer of the fixed stack, then the API itself. The
+ * first stack that answers a scenario is its reference: the bare handler for the thin read,
+ * PostGraphile for the nested read.
+ */
 const STACKS: Stack[] = [
   {
     name: 'bare `pg` handler (the reference)',
     args: [...TS, 'bench/reference/server.ts'],
     env: {},
     ready: '/health',
-    request: (id) => ({ method: 'POST', path: '/thin', body: () => JSON.stringify([id()]) }),
+    thin: (a) => ({ method: 'POST', path: '/thin', body: () => JSON.stringify([a.id()]) }),
+  },
+  {
+    name: 'PostGraphile v5 (the reference: one statement per request)',
+    args: ['bench/reference/postgraphile.mjs'],
+    env: {},
+    ready: '/health',
+    nested: (a) => post(NESTED_READ_POSTGRAPHILE, () => ({ p: a.pilotId, first: 50 })),
   },
   {
     name: 'Apollo Server alone (its own HTTP server, no Nest)',
     args: [...TS, 'bench/floor/apollo.ts'],
     env: {},
     ready: '/?query=%7Bhealth%7D',
-    request: (id) => graphql(id),
+    thin: (a) => thin(a),
   },
   { name: 'Nest + Apollo, Express (the floor of the fixed stack)', ...floorApp('express', 'graphql') },
   { name: 'Nest + Apollo, Fastify', ...floorApp('fastify', 'graphql') },
@@ -67,13 +91,15 @@ const STACKS: Stack[] = [
     args: ['dist/src/main.js'],
     env: {},
     ready: '/health/live',
-    request: (id, token) => graphql(id, { authorization: `Bearer ${token}` }),
+    thin: (a) => thin(a, { authorization: `Bearer ${a.token}` }),
+    nested: (a) => nested(a, { authorization: `Bearer ${a.token}` }),
   },
 ];
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
 interface FloorRow {
+  scenario: Scenario;
   stack: string;
   connections: number;
   rps: number;
@@ -84,15 +110,17 @@ interface FloorRow {
 }
 
 /**
- * `npm run bench -- --scale S --floor`: where a thin read's time goes. The same question (one
- * observation by id, the thin read's fields) through each layer of the stack the product fixes
- * (NestJS + Apollo Server 5), with either HTTP adapter and either executor, and through the API,
- * each in its own process against the same database; all of them alternate within each round, so
- * each row's ratio to the bare handler is measured under the same conditions. Writes
- * docs/benchmarks/results-<scale>-floor.json and, unless --quick, its section of docs/benchmarks.md.
+ * `npm run bench -- --scale S --floor`: where a request's time goes. The thin read (one
+ * observation by id) and the nested read (scenario 2) through each layer of the stack the product
+ * fixes (NestJS + Apollo Server 5) — with either HTTP adapter and either executor, answered by
+ * the reference's SQL, the nested read from one statement that builds its JSON as PostGraphile
+ * does — and through the API; each stack in its own process against the same database, all of
+ * them in turn within each round, so each row's ratio to its reference is measured under the same
+ * conditions. Writes docs/benchmarks/results-<scale>-floor.json and, unless --quick, its section
+ * of docs/benchmarks.md.
  */
 export async function floor(r: FloorRun): Promise<number> {
-  const [runs, seconds, warmup] = r.quick ? [1, 2, 1] : [3, 8, 3];
+  const o = r.quick ? { runs: 1, seconds: 2, warmup: 1 } : { runs: 3, seconds: 8, warmup: 3 };
   const servers: ServerProcess[] = [];
   for (const s of STACKS) {
     const server = await ServerProcess.start(s.name, s.args, { ...r.env, ...s.env }, await freePort(), s.ready);
@@ -101,36 +129,17 @@ export async function floor(r: FloorRun): Promise<number> {
   }
   const token = await login(servers[servers.length - 1].url, 'analyst@bench.tillit.invalid');
   const ids: string[] = (await r.pg.query('SELECT id FROM observation WHERE deleted_at IS NULL ORDER BY id LIMIT 1000')).rows.map((x) => x.id);
+  const { pilotId } = await benchContextFrom((sql, params) => r.pg.query(sql, params).then((x) => x.rows));
   let k = 0;
-  const id = () => ids[k++ % ids.length];
+  const asks: Asks = { id: () => ids[k++ % ids.length], pilotId, token };
   const rows: FloorRow[] = [];
-  for (const connections of [1, 10]) {
-    const results: LoadResult[][] = STACKS.map(() => []);
-    for (const [i, s] of STACKS.entries()) await load(servers[i].url, s.request(id, token), connections, warmup);
-    for (let run = 0; run < runs; run++) {
-      // Rotate the order each round so that no stack always follows the same one.
-      for (let j = 0; j < STACKS.length; j++) {
-        const i = (j + run) % STACKS.length;
-        results[i].push(await load(servers[i].url, STACKS[i].request(id, token), connections, seconds));
-      }
-    }
-    const ref = median(results[0].map((x) => x.rps));
-    for (const [i, s] of STACKS.entries()) {
-      const rps = median(results[i].map((x) => x.rps));
-      const row = {
-        stack: s.name,
-        connections,
-        rps,
-        p50: round1(median(results[i].map((x) => x.p50))),
-        p99: round1(median(results[i].map((x) => x.p99))),
-        errors: results[i].reduce((n, x) => n + x.errors + x.non2xx, 0),
-        ratio: rps / ref,
-      };
-      rows.push(row);
-      console.log(
-        `  ${connections} conn: ${s.name}: ${rps.toFixed(0)} req/s, p50 ${row.p50} ms, p99 ${row.p99} ms, ×${row.ratio.toFixed(2)}, errors ${row.errors}`,
-      );
-    }
+  for (const [scenario, connections] of [
+    ['thin', 1],
+    ['thin', 10],
+    ['nested', 10],
+  ] as const) {
+    const taking = STACKS.map((s, i) => ({ s, server: servers[i], request: s[scenario]?.(asks) })).filter((x) => x.request);
+    rows.push(...(await round(o, scenario, connections, taking as Taking[])));
   }
   const result = {
     scale: r.scale,
@@ -138,14 +147,51 @@ export async function floor(r: FloorRun): Promise<number> {
     date: new Date().toISOString(),
     seconds: Math.round((Date.now() - r.started) / 1000),
     machine: machine(),
-    runs,
-    runSeconds: seconds,
+    runs: o.runs,
+    runSeconds: o.seconds,
     rows,
   };
   fs.mkdirSync('docs/benchmarks', { recursive: true });
   fs.writeFileSync(path.join('docs/benchmarks', `results-${r.scale.toLowerCase()}-floor.json`), JSON.stringify(result, null, 2) + '\n');
   if (!r.quick) writeSection('docs/benchmarks.md', `${r.scale}-floor`, renderFloor(result));
   return rows.some((x) => x.errors > 0) ? 1 : 0;
+}
+
+interface Taking {
+  s: Stack;
+  server: ServerProcess;
+  request: LoadRequest;
+}
+
+/** Every stack that answers the scenario, warmed up, then in turn for each run (the order rotated); medians, ratios to the first. */
+async function round(o: { runs: number; seconds: number; warmup: number }, scenario: Scenario, connections: number, taking: Taking[]): Promise<FloorRow[]> {
+  const results: LoadResult[][] = taking.map(() => []);
+  for (const t of taking) await load(t.server.url, t.request, connections, o.warmup);
+  for (let run = 0; run < o.runs; run++) {
+    // Rotate the order each round so that no stack always follows the same one.
+    for (let j = 0; j < taking.length; j++) {
+      const i = (j + run) % taking.length;
+      results[i].push(await load(taking[i].server.url, taking[i].request, connections, o.seconds));
+    }
+  }
+  const ref = median(results[0].map((x) => x.rps));
+  return taking.map(({ s }, i) => {
+    const rps = median(results[i].map((x) => x.rps));
+    const row = {
+      scenario,
+      stack: s.name,
+      connections,
+      rps,
+      p50: round1(median(results[i].map((x) => x.p50))),
+      p99: round1(median(results[i].map((x) => x.p99))),
+      errors: results[i].reduce((n, x) => n + x.errors + x.non2xx, 0),
+      ratio: rps / ref,
+    };
+    console.log(
+      `  ${scenario} @${connections}: ${s.name}: ${rps.toFixed(0)} req/s, p50 ${row.p50} ms, p99 ${row.p99} ms, ×${row.ratio.toFixed(2)}, errors ${row.errors}`,
+    );
+    return row;
+  });
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the JSON written above
@@ -155,8 +201,8 @@ function renderFloor(r: any): string {
   return [
     `Run ${r.date.slice(0, 16).replace('T', ' ')} UTC, ${r.seconds} s in all, scale ${r.scale}. Machine: ${m.cpus} × ${m.cpu}, ${m.memoryGiB} GiB, Node ${m.node}. ${r.runs} runs of ${r.runSeconds} s per stack, every stack in each round (order rotated), medians.`,
     '',
-    '| stack | conns | req/s | p50 / p99 ms | × the bare handler |',
-    '|---|---:|---:|---|---:|',
-    ...r.rows.map((x: FloorRow) => `| ${x.stack} | ${x.connections} | ${num(x.rps)} | ${x.p50} / ${x.p99} | ×${x.ratio.toFixed(2)} |`),
+    '| read | stack | conns | req/s | p50 / p99 ms | × its reference |',
+    '|---|---|---:|---:|---|---:|',
+    ...r.rows.map((x: FloorRow) => `| ${x.scenario} | ${x.stack} | ${x.connections} | ${num(x.rps)} | ${x.p50} / ${x.p99} | ×${x.ratio.toFixed(2)} |`),
   ].join('\n');
 }

@@ -1,7 +1,7 @@
 import { Pool } from 'pg';
 import { REFERENCE_SQL } from '../reference/sql';
 
-const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
+export const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
 
 /** The thin read's observation by the reference's SQL, its methods split as the API serves them. */
 export async function floorObservation(id: string) {
