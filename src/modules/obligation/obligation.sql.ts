@@ -84,7 +84,7 @@ export const obligationCtes = (s: ObligationSql) => `
   ),
   -- Each due period with what covers it, in one aggregation over both (a due row has its end, a
   -- covering row its days): cheaper than aggregating the reports and joining them to the periods
-  -- (M, all of Sweden: 16 → 12.6 s while L was loading beside it). Reports of periods not due drop out.
+  -- (M, all of Sweden by period: 7.3 → 5.1 s). Reports of periods not due drop out.
   merged AS (
     SELECT leaf_id, indicator_id, period_start, max(period_end) AS period_end, sum(days)::int AS days, max(created_at) AS received_at,
            (array_agg(organisation_id ORDER BY created_at DESC) FILTER (WHERE organisation_id IS NOT NULL))[1] AS reported_by
