@@ -143,8 +143,8 @@ export async function floor(r: FloorRun): Promise<number> {
   // The smoke run (--quick) skips the single connection: it only proves every stack answers.
   const rounds = [...(r.quick ? [] : [['thin', 1] as const]), ['thin', 10] as const, ['nested', 10] as const];
   for (const [scenario, connections] of rounds) {
-    const taking = STACKS.map((s, i) => ({ s, server: servers[i], request: s[scenario]?.(asks) })).filter((x) => x.request);
-    rows.push(...(await round(o, scenario, connections, taking as Taking[])));
+    const taking = STACKS.map((s, i) => ({ s, server: servers[i], request: s[scenario]?.(asks) })).filter((x): x is Taking => !!x.request);
+    rows.push(...(await round(o, scenario, connections, taking)));
   }
   const result = {
     scale: r.scale,

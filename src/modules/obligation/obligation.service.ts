@@ -67,7 +67,7 @@ export class ObligationService {
     const roots = input.organisationId
       ? subtreeIdsSql(p.add(input.organisationId, '::uuid'))
       : byPilot
-        ? pilotOrgIdsSql(input.pilotId ? p.add(input.pilotId, '::uuid') : undefined)
+        ? pilotOrgIdsSql(input.pilotId ? p.add(input.pilotId, '::uuid') : null)
         : 'SELECT id FROM organisation';
     const ctes = this.ctes(actor, p, roots, input);
     const [unit, step] = BUCKET_STEP[input.bucket].map((v) => `'${v}'`);

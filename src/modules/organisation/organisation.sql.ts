@@ -64,8 +64,8 @@ export const relatedOrgIdsSql = (param: string) =>
      SELECT o.id, o.parent_id FROM organisation o JOIN up u ON o.id = u.parent_id
    ) SELECT id FROM down UNION SELECT id FROM up`;
 
-/** The organisations taking part in the pilot bound to `pilotParam` (without one: in any pilot), and all their units. */
-export const pilotOrgIdsSql = (pilotParam?: string) =>
+/** The organisations taking part in the pilot bound to `pilotParam` (`null`: in any pilot), and all their units. */
+export const pilotOrgIdsSql = (pilotParam: string | null) =>
   `WITH RECURSIVE porg(id) AS (
      SELECT organisation_id FROM pilot_participant${pilotParam ? ` WHERE pilot_id = ${pilotParam}` : ''}
      UNION
